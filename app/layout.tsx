@@ -1,0 +1,55 @@
+import type { Metadata, Viewport } from 'next';
+import Link from 'next/link';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: {
+    default: 'Omnichannel Insights',
+    template: '%s · Omnichannel Insights',
+  },
+  description:
+    'Customer insight for a premium omnichannel lifestyle brand: segments, value, affinity and channel performance.',
+};
+
+export const viewport: Viewport = {
+  themeColor: '#f7f3ec',
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="flex min-h-dvh flex-col">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-3 focus:left-3 focus:z-10 focus:bg-surface focus:px-3 focus:py-2"
+        >
+          Skip to content
+        </a>
+        <header className="border-b border-line bg-paper/90">
+          <div className="mx-auto flex w-full max-w-6xl items-center justify-between gap-4 px-5 py-4 sm:px-8">
+            <Link href="/" className="group flex items-baseline gap-3 no-underline">
+              <span aria-hidden="true" className="size-2 translate-y-[-0.1em] rounded-full bg-accent" />
+              <span className="font-display text-xl tracking-tight text-ink">Omnichannel Insights</span>
+            </Link>
+            <span className="hidden text-xs tracking-label text-ink-faint uppercase sm:block">
+              Customer insight
+            </span>
+          </div>
+        </header>
+
+        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-5 py-10 sm:px-8 sm:py-14">
+          {children}
+        </main>
+
+        <footer className="border-t border-line">
+          <div className="mx-auto w-full max-w-6xl px-5 py-6 text-sm text-ink-muted sm:px-8">
+            <p>
+              Public grocery data (Bhowmick &amp; Pazour, IISE 2024) + synthetic customers. Scores are
+              relative (0–100), not absolute.
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

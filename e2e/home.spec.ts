@@ -1,0 +1,77 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ManifestSchema, type Manifest } from '@/lib/schema/manifest';
+import { expect, test, type Page } from '@playwright/test';
+
+const MANIFEST_PATH = path.join(process.cwd(), 'public', 'data', 'manifest.json');
+
+function readManifest(): Manifest {
+  if (!existsSync(MANIFEST_PATH)) {
+    throw new Error(`${MANIFEST_PATH} is missing: run \`npm run data:build\` before the e2e tests.`);
+  }
+  return ManifestSchema.parse(JSON.parse(readFileSync(MANIFEST_PATH, 'utf8')));
+}
+
+/** Collects console errors and uncaught page errors for the lifetime of the page. */
+function trackErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  return errors;
+}
+
+const countFormat = new Intl.NumberFormat('en-IN');
+
+test.describe('home page', () => {
+  test('lists every table in the manifest, with its row count, and the citation', async ({ page }) => {
+    const manifest = readManifest();
+    const errors = trackErrors(page);
+
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(manifest.title);
+    await expect(page.getByRole('banner')).toContainText('Omnichannel Insights');
+    await expect(page.getByRole('contentinfo')).toContainText('Bhowmick & Pazour, IISE 2024');
+
+    const tables = page.getByRole('table', { name: /^Generated tables/ });
+    await expect(tables.locator('tbody tr')).toHaveCount(manifest.tables.length);
+    for (const entry of manifest.tables) {
+      const row = tables.getByRole('row').filter({
+        has: page.getByRole('rowheader', { name: entry.name, exact: true }),
+      });
+      await expect(row).toHaveCount(1);
+      await expect(row.getByRole('cell').nth(2)).toHaveText(countFormat.format(entry.rows));
+      for (const file of entry.files) {
+        await expect(row.getByRole('link', { name: file, exact: true })).toHaveAttribute(
+          'href',
+          `/data/${file}`,
+        );
+      }
+    }
+
+    const sources = page.getByRole('table', { name: /^Source files/ });
+    for (const source of manifest.sources.files) {
+      await expect(sources).toContainText(source.sha256);
+    }
+
+    await expect(page.getByTestId('citation')).toHaveText(manifest.sources.citation);
+    expect(errors).toEqual([]);
+  });
+
+  for (const width of [1440, 390]) {
+    test(`fits a ${width}px viewport without page-level horizontal scroll`, async ({ page }) => {
+      const errors = trackErrors(page);
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('/');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scrollWidth).toBeLessThanOrEqual(width);
+
+      await page.screenshot({ path: path.join('test-results', `home-${width}.png`), fullPage: true });
+      expect(errors).toEqual([]);
+    });
+  }
+});

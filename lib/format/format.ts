@@ -1,0 +1,65 @@
+/**
+ * Formatting of money, percentages and counts, in one place. Indian digit grouping (lakh, crore)
+ * by default, as the brand reports in rupees; the currency itself comes from the data's manifest.
+ */
+export const LOCALE = 'en-IN';
+
+const cache = new Map<string, Intl.NumberFormat>();
+function formatter(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = make()));
+  return f;
+}
+
+export function formatMoney(value: number | null | undefined, currency: string, decimals = 0): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return formatter(
+    `m:${currency}:${decimals}`,
+    () =>
+      new Intl.NumberFormat(LOCALE, {
+        style: 'currency',
+        currency,
+        maximumFractionDigits: decimals,
+        minimumFractionDigits: decimals,
+      }),
+  ).format(value);
+}
+
+/** Large sums in words the brand uses: ₹4.2 Cr, ₹12.5 L. */
+export function formatMoneyCompact(value: number | null | undefined, currency: string): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  if (currency === 'INR') {
+    const symbol = '₹';
+    if (Math.abs(value) >= 1e7) return `${symbol}${(value / 1e7).toFixed(2)} Cr`;
+    if (Math.abs(value) >= 1e5) return `${symbol}${(value / 1e5).toFixed(2)} L`;
+    return formatMoney(value, currency);
+  }
+  return formatter(
+    `mc:${currency}`,
+    () =>
+      new Intl.NumberFormat('en', {
+        style: 'currency',
+        currency,
+        notation: 'compact',
+        maximumFractionDigits: 2,
+      }),
+  ).format(value);
+}
+
+export function formatPct(value: number | null | undefined, decimals = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return `${value.toFixed(decimals)}%`;
+}
+
+export function formatCount(value: number | null | undefined, decimals = 0): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return formatter(
+    `c:${decimals}`,
+    () => new Intl.NumberFormat(LOCALE, { maximumFractionDigits: decimals, minimumFractionDigits: decimals }),
+  ).format(value);
+}
+
+export function formatRatio(value: number | null | undefined, decimals = 2): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return `${value.toFixed(decimals)}×`;
+}

@@ -1,0 +1,133 @@
+import { computeCustomerFeatures } from '../features/customer-features';
+import { computeCustomerScores } from '../features/customer-scores';
+import { computeProfiles } from '../segment/cluster-profiles';
+import { buildFeatureMatrix } from '../segment/feature-matrix';
+import { computeKDiagnostics } from '../segment/k-diagnostics';
+import { fitKMeans } from '../segment/kmeans-fit';
+import { projectPca } from '../segment/pca-projection';
+import { namePersonas } from '../segment/persona-naming';
+import type { StagedSources } from '../sources/stage-sources';
+import { buildArrivalsSummary } from '../tables/arrivals-summary';
+import { buildBehaviourOverview } from '../tables/behaviour-overview';
+import { buildClvProxy } from '../tables/clv-proxy';
+import { buildCustomersMaster } from '../tables/customers-master';
+import { buildDemandSummary } from '../tables/demand-summary';
+import { buildMarketingEffectiveness } from '../tables/marketing-effectiveness';
+import { buildOperationalEfficiency } from '../tables/operational-efficiency';
+import { buildProductAffinity } from '../tables/product-affinity';
+import { buildRevenueByCluster } from '../tables/revenue-by-cluster';
+import { buildSegmentation } from '../tables/segmentation';
+import type { TransactionLog } from '../transactions/transaction-log';
+import type { AnalysisContext } from './analysis-context';
+import type { Tables } from './tables';
+
+export interface AnalysisOptions {
+  seed: number;
+  k: number;
+  currency: string;
+}
+
+/** Called after each stage with its duration and a row count, so the command can print progress. */
+export type StageReporter = (stage: string, ms: number, detail: string) => void;
+
+function timed<T>(
+  report: StageReporter | undefined,
+  stage: string,
+  run: () => T,
+  detail: (r: T) => string,
+): T {
+  const t0 = performance.now();
+  const result = run();
+  report?.(stage, performance.now() - t0, detail(result));
+  return result;
+}
+
+/** Features, scores and segmentation of a transaction log: everything except the tables. */
+export function analyse(
+  log: TransactionLog,
+  options: AnalysisOptions,
+  report?: StageReporter,
+): AnalysisContext {
+  const features = timed(
+    report,
+    'features',
+    () => computeCustomerFeatures(log),
+    (f) => `${f.count} customers`,
+  );
+  const scores = timed(
+    report,
+    'scores',
+    () => computeCustomerScores(features),
+    () => '4 scores',
+  );
+  const matrix = timed(
+    report,
+    'standardise',
+    () => buildFeatureMatrix(features, scores),
+    (m) => `${m.rows} × ${m.cols}`,
+  );
+  const fit = timed(
+    report,
+    'k-means',
+    () => fitKMeans(matrix, options.k, { seed: options.seed }),
+    (f) => `k = ${f.k}, inertia ${f.inertia.toFixed(1)}, ${f.iterations} iterations`,
+  );
+  const diagnostics = timed(
+    report,
+    'k diagnostics',
+    () => computeKDiagnostics(matrix, { seed: options.seed }),
+    (d) => `k = ${d[0]?.k}…${d[d.length - 1]?.k}`,
+  );
+  const pca = timed(
+    report,
+    'pca',
+    () => projectPca(matrix, options.seed),
+    (p) => `${p.points.length} points`,
+  );
+  const profiles = computeProfiles(features, scores, fit.assignments, options.k);
+  const personas = namePersonas(profiles.clusters);
+  return {
+    log,
+    features,
+    scores,
+    matrix,
+    fit,
+    diagnostics,
+    pca,
+    profiles,
+    personas,
+    clusterOf: fit.assignments,
+    k: options.k,
+    currency: options.currency,
+  };
+}
+
+export function buildTables(
+  ctx: AnalysisContext,
+  sources: StagedSources,
+  seed: number,
+  report?: StageReporter,
+): Tables {
+  return timed(
+    report,
+    'tables',
+    () => {
+      const revenue = buildRevenueByCluster(ctx);
+      const affinity = buildProductAffinity(ctx, sources.intents);
+      const marketing = buildMarketingEffectiveness(ctx);
+      return {
+        customers_master: buildCustomersMaster(ctx, sources.intents),
+        revenue_by_cluster: revenue,
+        clv_proxy: buildClvProxy(ctx),
+        product_affinity: affinity,
+        marketing_effectiveness: marketing,
+        operational_efficiency: buildOperationalEfficiency(ctx, sources.arrivals),
+        arrivals_summary: buildArrivalsSummary(sources.arrivals, ctx.log),
+        demand_summary: buildDemandSummary(sources.families, ctx.log),
+        behaviour_overview: buildBehaviourOverview(ctx),
+        segmentation: buildSegmentation(ctx, seed, revenue, marketing, affinity),
+      };
+    },
+    () => '10 tables',
+  );
+}

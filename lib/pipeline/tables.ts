@@ -1,0 +1,124 @@
+import type { z } from 'zod';
+import { ArrivalsSummarySchema } from '../schema/arrivals-summary';
+import { BehaviourOverviewSchema } from '../schema/behaviour-overview';
+import { ClvProxyTableSchema } from '../schema/clv-proxy';
+import { CustomersMasterSchema } from '../schema/customers-master';
+import { DemandSummarySchema } from '../schema/demand-summary';
+import { MarketingEffectivenessSchema } from '../schema/marketing-effectiveness';
+import { OperationalEfficiencySchema } from '../schema/operational-efficiency';
+import { ProductAffinitySchema } from '../schema/product-affinity';
+import { RevenueByClusterSchema } from '../schema/revenue-by-cluster';
+import { SegmentationSchema } from '../schema/segmentation';
+
+/** Every analytical table, its schema, grain and key: the single registry pipeline and pages share. */
+export const TABLE_SCHEMAS = {
+  customers_master: CustomersMasterSchema,
+  revenue_by_cluster: RevenueByClusterSchema,
+  clv_proxy: ClvProxyTableSchema,
+  product_affinity: ProductAffinitySchema,
+  marketing_effectiveness: MarketingEffectivenessSchema,
+  operational_efficiency: OperationalEfficiencySchema,
+  arrivals_summary: ArrivalsSummarySchema,
+  demand_summary: DemandSummarySchema,
+  behaviour_overview: BehaviourOverviewSchema,
+  segmentation: SegmentationSchema,
+} as const;
+
+export type TableName = keyof typeof TABLE_SCHEMAS;
+export const TABLE_NAMES = Object.keys(TABLE_SCHEMAS) as TableName[];
+
+export type Tables = {
+  [K in TableName]: K extends 'marketing_effectiveness'
+    ? z.infer<(typeof TABLE_SCHEMAS)[K]> | null
+    : z.infer<(typeof TABLE_SCHEMAS)[K]>;
+};
+
+export const TABLE_INFO: Record<
+  TableName,
+  { grain: string; key: string; description: string; csv: boolean }
+> = {
+  customers_master: {
+    grain: 'one row per customer',
+    key: 'customer_id',
+    description: 'The spine: every feature, score, cluster and persona, and demographics.',
+    csv: true,
+  },
+  revenue_by_cluster: {
+    grain: 'one row per cluster, plus a total and monthly revenue',
+    key: 'cluster_id',
+    description: 'Revenue, customers and their shares, order value, channel and discount mix per persona.',
+    csv: false,
+  },
+  clv_proxy: {
+    grain: 'one row per customer, plus per-cluster histogram bins and quantiles',
+    key: 'customer_id, cluster_id',
+    description: 'The CLV proxy and its components per customer; its distribution per persona.',
+    csv: true,
+  },
+  product_affinity: {
+    grain: 'cluster × product family and cluster × intent; category pairs',
+    key: 'cluster_id, category',
+    description: 'Spend share, penetration and index against all customers; co-purchase lift.',
+    csv: false,
+  },
+  marketing_effectiveness: {
+    grain: 'cluster × contact channel',
+    key: 'cluster_id, contact_channel',
+    description: 'Reach, response, conversion, revenue per touch and discount dependency.',
+    csv: false,
+  },
+  operational_efficiency: {
+    grain: 'cluster × channel, plus day × hour load',
+    key: 'cluster_id, channel',
+    description: 'Orders per peak hour, dwell per item, revenue per dwell minute, fulfilment load by hour.',
+    csv: false,
+  },
+  arrivals_summary: {
+    grain: 'day × hour (168 cells)',
+    key: 'day_index, hour',
+    description:
+      'Public in-store and online arrival curves, peak windows, and the synthetic orders against them.',
+    csv: false,
+  },
+  demand_summary: {
+    grain: 'one row per product family (134)',
+    key: 'family_id',
+    description: 'Purchase percentages, daily demand, impulse, dwell, prices, intent and Pareto ranks.',
+    csv: false,
+  },
+  behaviour_overview: {
+    grain: 'one row per cluster, plus a total',
+    key: 'cluster_id',
+    description: 'Headline KPIs and demographics per persona.',
+    csv: false,
+  },
+  segmentation: {
+    grain: 'one document: k diagnostics, centroids, personas, PCA sample',
+    key: 'cluster_id',
+    description: 'How the personas were made: features, k = 2…10 elbow and silhouette, centroids, PCA.',
+    csv: false,
+  },
+};
+
+/** Rows a table holds, for the manifest. */
+export function rowCount(name: TableName, table: Tables[TableName]): number {
+  if (table === null) return 0;
+  const t = table as Record<string, unknown>;
+  switch (name) {
+    case 'product_affinity':
+      return (t.family_cells as unknown[]).length + (t.intent_cells as unknown[]).length;
+    case 'arrivals_summary':
+      return (t.cells as unknown[]).length;
+    case 'operational_efficiency':
+    case 'marketing_effectiveness':
+    case 'customers_master':
+    case 'clv_proxy':
+    case 'demand_summary':
+    case 'revenue_by_cluster':
+      return (t.rows as unknown[]).length;
+    case 'behaviour_overview':
+      return (t.personas as unknown[]).length;
+    case 'segmentation':
+      return (t.personas as unknown[]).length;
+  }
+}

@@ -1,0 +1,123 @@
+import type { ArrivalsSummary } from '../schema/arrivals-summary';
+import type { ArrivalCell } from '../sources/arrivals';
+import { WEEKDAYS } from '../sources/arrivals';
+import { CHANNEL_ONLINE, weekdayOf, type TransactionLog } from '../transactions/transaction-log';
+import { pct, roundNum } from './numbers';
+
+export const PEAK_WINDOW_HOURS = 3;
+
+export function correlation(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const n = x.length;
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += x[i]!;
+    my += y[i]!;
+  }
+  mx /= n;
+  my /= n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (x[i]! - mx) * (y[i]! - my);
+    sxx += (x[i]! - mx) ** 2;
+    syy += (y[i]! - my) ** 2;
+  }
+  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
+}
+
+/** Synthetic orders per (channel, day × hour cell). */
+export function ordersPerCell(log: TransactionLog): [Float64Array, Float64Array] {
+  const out: [Float64Array, Float64Array] = [new Float64Array(168), new Float64Array(168)];
+  const startWeekday = weekdayOf(log.windowStart, 0);
+  for (let o = 0; o < log.orderCount; o++) {
+    const cell = ((startWeekday + log.orderDay[o]!) % 7) * 24 + log.orderHour[o]!;
+    out[log.orderChannel[o] === CHANNEL_ONLINE ? 1 : 0][cell]!++;
+  }
+  return out;
+}
+
+export function buildArrivalsSummary(arrivals: ArrivalCell[], log: TransactionLog): ArrivalsSummary {
+  const [instoreOrders, onlineOrders] = ordersPerCell(log);
+  const weekly = { instore_arrivals: 0, online_arrivals: 0 };
+  for (const a of arrivals) {
+    weekly.instore_arrivals += a.instore_arrivals;
+    weekly.online_arrivals += a.online_arrivals;
+  }
+  const peaks: ArrivalsSummary['peak_windows'] = [];
+  for (const [channel, pick, total] of [
+    ['in-store', (a: ArrivalCell) => a.instore_arrivals, weekly.instore_arrivals],
+    ['online', (a: ArrivalCell) => a.online_arrivals, weekly.online_arrivals],
+  ] as const) {
+    WEEKDAYS.forEach((day, d) => {
+      let best = -1;
+      let bestFrom = 0;
+      for (let h = 0; h + PEAK_WINDOW_HOURS <= 24; h++) {
+        let sum = 0;
+        for (let j = 0; j < PEAK_WINDOW_HOURS; j++) sum += pick(arrivals[d * 24 + h + j]!);
+        if (sum > best) {
+          best = sum;
+          bestFrom = h;
+        }
+      }
+      peaks.push({
+        channel,
+        day,
+        from_hour: bestFrom,
+        to_hour: bestFrom + PEAK_WINDOW_HOURS,
+        arrivals: roundNum(best, 3),
+        share_of_week_pct: pct(best, total),
+      });
+    });
+  }
+  peaks.sort((a, b) => a.channel.localeCompare(b.channel) || b.arrivals - a.arrivals);
+  return {
+    table: 'arrivals_summary',
+    cells: arrivals.map((a, i) => ({
+      day_index: a.day_index,
+      day: a.day,
+      hour: a.hour,
+      instore_arrivals: roundNum(a.instore_arrivals, 4),
+      online_arrivals: roundNum(a.online_arrivals, 4),
+      synthetic_instore_orders: instoreOrders[i]!,
+      synthetic_online_orders: onlineOrders[i]!,
+    })),
+    day_totals: WEEKDAYS.map((day, d) => {
+      const cells = arrivals.slice(d * 24, d * 24 + 24);
+      return {
+        day,
+        instore_arrivals: roundNum(
+          cells.reduce((s, a) => s + a.instore_arrivals, 0),
+          3,
+        ),
+        online_arrivals: roundNum(
+          cells.reduce((s, a) => s + a.online_arrivals, 0),
+          3,
+        ),
+      };
+    }),
+    weekly_totals: {
+      instore_arrivals: roundNum(weekly.instore_arrivals, 3),
+      online_arrivals: roundNum(weekly.online_arrivals, 3),
+    },
+    window_hours: PEAK_WINDOW_HOURS,
+    peak_windows: peaks,
+    synthetic_fit: {
+      instore_correlation: roundNum(
+        correlation(
+          arrivals.map((a) => a.instore_arrivals),
+          instoreOrders,
+        ),
+        4,
+      ),
+      online_correlation: roundNum(
+        correlation(
+          arrivals.map((a) => a.online_arrivals),
+          onlineOrders,
+        ),
+        4,
+      ),
+    },
+  };
+}

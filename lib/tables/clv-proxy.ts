@@ -1,0 +1,79 @@
+import { CLV_HORIZON_MONTHS } from '../features/customer-scores';
+import { quantileSorted } from '../features/percentile-rank';
+import { personaOf, type AnalysisContext } from '../pipeline/analysis-context';
+import { CLV_COLUMNS, type ClvDistribution, type ClvProxyTable, type Quantiles } from '../schema/clv-proxy';
+import { pct, roundNum } from './numbers';
+
+export const CLV_BIN_WIDTH = 5;
+
+export function quantilesOf(values: Float64Array, decimals = 2): Quantiles {
+  const s = values.slice().sort();
+  const q = (p: number) => roundNum(s.length ? quantileSorted(s, p) : 0, decimals);
+  let sum = 0;
+  for (const v of s) sum += v;
+  return {
+    min: q(0),
+    p05: q(0.05),
+    p10: q(0.1),
+    p25: q(0.25),
+    p50: q(0.5),
+    p75: q(0.75),
+    p90: q(0.9),
+    p95: q(0.95),
+    max: q(1),
+    mean: roundNum(s.length ? sum / s.length : 0, decimals),
+  };
+}
+
+function distribution(
+  clusterId: number | null,
+  persona: string,
+  clv: Float64Array,
+  value: Float64Array,
+  bins: number,
+): ClvDistribution {
+  const counts = new Array<number>(bins).fill(0);
+  for (const v of clv) counts[Math.min(bins - 1, Math.floor(v / CLV_BIN_WIDTH))]!++;
+  return {
+    cluster_id: clusterId,
+    persona,
+    customers: clv.length,
+    counts,
+    shares_pct: counts.map((c) => pct(c, clv.length)),
+    quantiles: quantilesOf(clv, 2),
+    value_quantiles: quantilesOf(value, 2),
+  };
+}
+
+export function buildClvProxy(ctx: AnalysisContext): ClvProxyTable {
+  const { log, features: f, scores: s, k } = ctx;
+  const bins = 100 / CLV_BIN_WIDTH;
+  const rows: ClvProxyTable['rows'] = new Array(log.customerCount);
+  const members: number[][] = Array.from({ length: k }, () => []);
+  for (let c = 0; c < log.customerCount; c++) {
+    members[ctx.clusterOf[c]!]!.push(c);
+    rows[c] = [
+      log.customerIds[c]!,
+      ctx.clusterOf[c]!,
+      roundNum(s.clv_proxy[c]!, 1),
+      roundNum(s.clv_proxy_value[c]!, 2),
+      roundNum(f.avg_order_value[c]!, 2),
+      roundNum(f.orders_per_month[c]!, 3),
+      roundNum(s.expected_lifespan_months[c]!, 2),
+      roundNum(0.5 + s.engagement_index[c]! / 100, 3),
+    ];
+  }
+  const pick = (arr: Float64Array, idx: number[]) => Float64Array.from(idx, (i) => arr[i]!);
+  return {
+    table: 'clv_proxy',
+    currency: ctx.currency,
+    horizon_months: CLV_HORIZON_MONTHS,
+    columns: [...CLV_COLUMNS] as never,
+    rows,
+    bin_edges: Array.from({ length: bins + 1 }, (_, i) => i * CLV_BIN_WIDTH),
+    distributions: members.map((idx, cl) =>
+      distribution(cl, personaOf(ctx, cl), pick(s.clv_proxy, idx), pick(s.clv_proxy_value, idx), bins),
+    ),
+    overall: distribution(null, 'All customers', s.clv_proxy, s.clv_proxy_value, bins),
+  };
+}

@@ -1,0 +1,78 @@
+import type { DemandSummary } from '../schema/demand-summary';
+import { priceErratumOf } from '../sources/price-errata';
+import type { ProductFamily } from '../sources/stage-sources';
+import { CHANNEL_ONLINE, type TransactionLog } from '../transactions/transaction-log';
+import { pct, roundNum } from './numbers';
+
+export const PARETO_THRESHOLD_PCT = 80;
+
+/** Rank (1 = highest) and cumulative share of each value, ties broken by family order. */
+export function paretoRanks(values: number[]): {
+  rank: number[];
+  cumulative: number[];
+  countTo: (pct: number) => number;
+} {
+  const order = values.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const total = values.reduce((a, b) => a + b, 0);
+  const rank = new Array<number>(values.length);
+  const cumulative = new Array<number>(values.length);
+  let acc = 0;
+  order.forEach(([v, i], r) => {
+    acc += v;
+    rank[i] = r + 1;
+    cumulative[i] = total > 0 ? (100 * acc) / total : 0;
+  });
+  const sortedCum = order.map(([, i]) => cumulative[i]!);
+  return { rank, cumulative, countTo: (p) => sortedCum.findIndex((c) => c >= p - 1e-9) + 1 };
+}
+
+export function buildDemandSummary(families: ProductFamily[], log: TransactionLog): DemandSummary {
+  const spend = [new Float64Array(families.length), new Float64Array(families.length)];
+  const index = new Map(log.categories.map((c, i) => [c.category_id, i]));
+  for (let o = 0; o < log.orderCount; o++) {
+    const ch = log.orderChannel[o] === CHANNEL_ONLINE ? 1 : 0;
+    for (let l = log.orderLineStart[o]!; l < log.orderLineStart[o + 1]!; l++)
+      spend[ch]![log.lineCategory[l]!]! += log.lineNet[l]!;
+  }
+  const totals = spend.map((s) => s.reduce((a, b) => a + b, 0));
+  const instore = paretoRanks(families.map((f) => f.daily_demand_instore));
+  const online = paretoRanks(families.map((f) => f.daily_demand_online));
+  return {
+    table: 'demand_summary',
+    rows: families.map((f, i) => {
+      const cat = index.get(f.family_id) ?? -1;
+      return {
+        family_id: f.family_id,
+        family_name: f.family_name,
+        intent: f.intent,
+        is_emotional: f.is_emotional,
+        instore_purchase_pct: f.instore_purchase_pct,
+        online_purchase_pct: f.online_purchase_pct,
+        impulse_rate_pct: f.impulse_rate_pct,
+        daily_demand_instore: roundNum(f.daily_demand_instore, 3),
+        daily_demand_online: roundNum(f.daily_demand_online, 3),
+        dwell_seconds: f.dwell_seconds,
+        items_considered: f.items_considered,
+        price_avg_usd: roundNum(f.price_usd.avg, 2),
+        price_sd_usd: f.price_usd.sd === null ? null : roundNum(f.price_usd.sd, 2),
+        price_min_usd: roundNum(f.price_usd.min, 2),
+        price_max_usd: roundNum(f.price_usd.max, 2),
+        price_note: priceErratumOf(f.family_id),
+        product_count: f.product_count,
+        example_products: f.example_products,
+        zone_id: f.zone_id,
+        instore_demand_rank: instore.rank[i]!,
+        online_demand_rank: online.rank[i]!,
+        instore_cumulative_demand_pct: roundNum(instore.cumulative[i]!, 2),
+        online_cumulative_demand_pct: roundNum(online.cumulative[i]!, 2),
+        synthetic_instore_spend_share_pct: cat >= 0 ? pct(spend[0]![cat]!, totals[0]!, 3) : 0,
+        synthetic_online_spend_share_pct: cat >= 0 ? pct(spend[1]![cat]!, totals[1]!, 3) : 0,
+      };
+    }),
+    pareto: {
+      threshold_pct: PARETO_THRESHOLD_PCT,
+      instore_family_count: instore.countTo(PARETO_THRESHOLD_PCT),
+      online_family_count: online.countTo(PARETO_THRESHOLD_PCT),
+    },
+  };
+}

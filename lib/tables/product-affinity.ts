@@ -1,0 +1,188 @@
+import { personaOf, type AnalysisContext } from '../pipeline/analysis-context';
+import type { AffinityCell, LiftPair, ProductAffinity } from '../schema/product-affinity';
+import { pct, roundNum } from './numbers';
+
+/** Pairs bought together less often than this are too thin to recommend. */
+export const MIN_PAIR_ORDERS = 20;
+export const TOP_PAIRS_PER_CLUSTER = 10;
+
+/** Spend, customer reach and co-purchase counts per cluster for one level of category. */
+interface LevelCounts {
+  size: number;
+  spend: Float64Array; // [cluster * size + cat]
+  customers: Float64Array; // [cluster * size + cat]
+  orders: Float64Array; // [cluster * size + cat]
+  pairs: Float64Array; // [cluster * size * size + a * size + b], a < b
+  clusterOrders: Float64Array;
+}
+
+function countLevel(ctx: AnalysisContext, size: number, levelOf: (category: number) => number): LevelCounts {
+  const { log, k } = ctx;
+  const counts: LevelCounts = {
+    size,
+    spend: new Float64Array(k * size),
+    customers: new Float64Array(k * size),
+    orders: new Float64Array(k * size),
+    pairs: new Float64Array(k * size * size),
+    clusterOrders: new Float64Array(k),
+  };
+  const custMark = new Uint32Array(size);
+  const orderMark = new Uint32Array(size);
+  const basket = new Int32Array(size);
+  let orderStamp = 0;
+  for (let c = 0; c < log.customerCount; c++) {
+    const cl = ctx.clusterOf[c]!;
+    const base = cl * size;
+    for (let o = log.customerOrderStart[c]!; o < log.customerOrderStart[c + 1]!; o++) {
+      orderStamp++;
+      counts.clusterOrders[cl]!++;
+      let n = 0;
+      for (let l = log.orderLineStart[o]!; l < log.orderLineStart[o + 1]!; l++) {
+        const cat = levelOf(log.lineCategory[l]!);
+        counts.spend[base + cat]! += log.lineNet[l]!;
+        if (custMark[cat] !== c + 1) {
+          custMark[cat] = c + 1;
+          counts.customers[base + cat]!++;
+        }
+        if (orderMark[cat] !== orderStamp) {
+          orderMark[cat] = orderStamp;
+          counts.orders[base + cat]!++;
+          basket[n++] = cat;
+        }
+      }
+      const pairBase = cl * size * size;
+      for (let i = 0; i < n; i++) {
+        for (let j = i + 1; j < n; j++) {
+          const a = Math.min(basket[i]!, basket[j]!);
+          const b = Math.max(basket[i]!, basket[j]!);
+          counts.pairs[pairBase + a * size + b]!++;
+        }
+      }
+    }
+  }
+  return counts;
+}
+
+function cells(
+  ctx: AnalysisContext,
+  lc: LevelCounts,
+  label: (cat: number) => string | number,
+): AffinityCell[] {
+  const { k } = ctx;
+  const size = lc.size;
+  const clusterSpend = new Float64Array(k);
+  const catSpend = new Float64Array(size);
+  for (let cl = 0; cl < k; cl++) {
+    for (let cat = 0; cat < size; cat++) {
+      clusterSpend[cl]! += lc.spend[cl * size + cat]!;
+      catSpend[cat]! += lc.spend[cl * size + cat]!;
+    }
+  }
+  const total = clusterSpend.reduce((a, b) => a + b, 0);
+  const clusterCustomers = new Float64Array(k);
+  for (const cl of ctx.clusterOf) clusterCustomers[cl]!++;
+  const out: AffinityCell[] = [];
+  for (let cl = 0; cl < k; cl++) {
+    for (let cat = 0; cat < size; cat++) {
+      const spend = lc.spend[cl * size + cat]!;
+      const share = clusterSpend[cl]! > 0 ? spend / clusterSpend[cl]! : 0;
+      const overall = total > 0 ? catSpend[cat]! / total : 0;
+      out.push({
+        cluster_id: cl,
+        category: label(cat),
+        spend: roundNum(spend, 2),
+        spend_share_pct: roundNum(100 * share, 3),
+        penetration_pct: pct(lc.customers[cl * size + cat]!, clusterCustomers[cl]!, 2),
+        index: roundNum(overall > 0 ? share / overall : 0, 3),
+      });
+    }
+  }
+  return out;
+}
+
+function overall(ctx: AnalysisContext, lc: LevelCounts, label: (cat: number) => string | number) {
+  const size = lc.size;
+  const spend = new Float64Array(size);
+  const customers = new Float64Array(size);
+  const orders = new Float64Array(size);
+  for (let cl = 0; cl < ctx.k; cl++) {
+    for (let cat = 0; cat < size; cat++) {
+      spend[cat]! += lc.spend[cl * size + cat]!;
+      customers[cat]! += lc.customers[cl * size + cat]!;
+      orders[cat]! += lc.orders[cl * size + cat]!;
+    }
+  }
+  const total = spend.reduce((a, b) => a + b, 0);
+  return Array.from({ length: size }, (_, cat) => ({
+    category: label(cat),
+    spend: roundNum(spend[cat]!, 2),
+    spend_share_pct: pct(spend[cat]!, total, 3),
+    penetration_pct: pct(customers[cat]!, ctx.log.customerCount, 2),
+    orders: orders[cat]!,
+  }));
+}
+
+/** Lift pairs for the given clusters pooled (all clusters when `clusters` is null). */
+function liftPairs(
+  ctx: AnalysisContext,
+  lc: LevelCounts,
+  label: (cat: number) => string | number,
+  clusters: number[],
+  minOrders: number,
+): LiftPair[] {
+  const size = lc.size;
+  const catOrders = new Float64Array(size);
+  let orders = 0;
+  for (const cl of clusters) {
+    orders += lc.clusterOrders[cl]!;
+    for (let cat = 0; cat < size; cat++) catOrders[cat]! += lc.orders[cl * size + cat]!;
+  }
+  const out: LiftPair[] = [];
+  for (let a = 0; a < size; a++) {
+    for (let b = a + 1; b < size; b++) {
+      let both = 0;
+      for (const cl of clusters) both += lc.pairs[cl * size * size + a * size + b]!;
+      if (both < minOrders || orders === 0) continue;
+      const lift = (both * orders) / (catOrders[a]! * catOrders[b]!);
+      out.push([label(a), label(b), both, roundNum(lift, 3)]);
+    }
+  }
+  return out;
+}
+
+export function buildProductAffinity(ctx: AnalysisContext, intents: readonly string[]): ProductAffinity {
+  const { log, k } = ctx;
+  const categoryIntent = log.categories.map((c) => intents.indexOf(c.intent));
+  const familyLevel = countLevel(ctx, log.categories.length, (cat) => cat);
+  const intentLevel = countLevel(ctx, intents.length, (cat) => categoryIntent[cat]!);
+  const familyLabel = (cat: number) => log.categories[cat]!.category_id;
+  const intentLabel = (i: number) => intents[i]!;
+  const allClusters = Array.from({ length: k }, (_, i) => i);
+  return {
+    table: 'product_affinity',
+    currency: ctx.currency,
+    intents: [...intents],
+    families: log.categories.map((c) => ({
+      family_id: c.category_id,
+      family_name: c.name,
+      intent: c.intent,
+    })),
+    intent_cells: cells(ctx, intentLevel, intentLabel),
+    family_cells: cells(ctx, familyLevel, familyLabel),
+    overall_intents: overall(ctx, intentLevel, intentLabel),
+    overall_families: overall(ctx, familyLevel, familyLabel),
+    orders: log.orderCount,
+    intent_lift: liftPairs(ctx, intentLevel, intentLabel, allClusters, 1),
+    family_lift: liftPairs(ctx, familyLevel, familyLabel, allClusters, MIN_PAIR_ORDERS),
+    min_pair_orders: MIN_PAIR_ORDERS,
+    top_pairs_by_cluster: allClusters.map((cl) => ({
+      cluster_id: cl,
+      persona: personaOf(ctx, cl),
+      pairs: liftPairs(ctx, familyLevel, familyLabel, [cl], MIN_PAIR_ORDERS)
+        .sort(
+          (x, y) => y[3] - x[3] || y[2] - x[2] || Number(x[0]) - Number(y[0]) || Number(x[1]) - Number(y[1]),
+        )
+        .slice(0, TOP_PAIRS_PER_CLUSTER),
+    })),
+  };
+}
