@@ -10,9 +10,10 @@ import { resolveSourcesDir } from './lib/sources-dir';
 
 export async function main(argv: string[]): Promise<number> {
   const started = performance.now();
+  let outDir = path.resolve('public', 'data');
   try {
     const { config, rest } = parseBuildConfig(argv, process.env);
-    const outDir = path.resolve(rest.get('--out') ?? path.join('public', 'data'));
+    outDir = path.resolve(rest.get('--out') ?? outDir);
     rest.delete('--out');
     if (rest.size > 0) throw new ConfigError(`Unknown option(s): ${[...rest.keys()].join(', ')}`);
     const sourcesDir = resolveSourcesDir();
@@ -30,7 +31,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     console.error(`\nData build failed: ${error instanceof Error ? error.message : String(error)}`);
-    console.error('public/data was left as it was.');
+    console.error(`${path.relative(process.cwd(), outDir) || outDir} was left as it was.`);
     return 1;
   }
 }

@@ -6,6 +6,8 @@ export interface AisleProducts {
   product_count: number;
   /** A few product names, in file order, to make a family concrete on a page. */
   example_products: string[];
+  /** File line of the aisle's first product, for messages. */
+  first_line: number;
 }
 
 const COLUMNS = { product_name: 'product_name', aisle_id: 'aisle_id' };
@@ -28,7 +30,7 @@ export function stageAisleProducts(
     if (!Number.isFinite(aisleId)) return;
     let entry = byAisle.get(aisleId);
     if (!entry) {
-      entry = { aisle_id: aisleId, product_count: 0, example_products: [] };
+      entry = { aisle_id: aisleId, product_count: 0, example_products: [], first_line: r.lineNumber };
       byAisle.set(aisleId, entry);
     }
     entry.product_count++;

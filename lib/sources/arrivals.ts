@@ -65,7 +65,7 @@ export function stageArrivals(file: string, text: string, issues: SourceIssue[])
       if (!seen.has(`${WEEKDAYS[d]} ${h}`)) {
         issues.push({
           file,
-          line: table.rows.length + 1,
+          line: table.lines.at(-1) ?? 1,
           column: 'Day / From time',
           value: '',
           expected: `a row for ${WEEKDAYS[d]} ${h}:00–${h + 1}:00 (7 days × 24 hours)`,

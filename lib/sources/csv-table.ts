@@ -25,8 +25,16 @@ export interface CsvTable {
 
 /** Parse CSV text exactly as published: BOM, CRLF or LF, quoted cells with commas, empty cells. */
 export function parseCsvTable(file: string, text: string, issues: SourceIssue[]): CsvTable {
-  const body = text.replace(/^\uFEFF/, '');
-  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false });
+  // Pin the delimiter and the line ending: papaparse's auto-detection reports small files that end
+  // in a newline (or hold one column, or a blank line) as malformed, and takes `;` files as CSV.
+  // CR LF and lone CR become LF so a file mixing line endings still reads one row per line.
+  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const parsed = Papa.parse<string[]>(body, {
+    header: false,
+    skipEmptyLines: false,
+    delimiter: ',',
+    newline: '\n',
+  });
   for (const error of parsed.errors) {
     issues.push({
       file,

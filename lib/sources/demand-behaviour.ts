@@ -2,6 +2,8 @@ import { createRowReader, locateColumns, parseCsvTable } from './csv-table';
 import type { SourceIssue } from './source-issues';
 
 export interface DemandBehaviourRow {
+  /** 1-based line of the row in its file. */
+  line: number;
   aisle_id: number;
   family_name: string;
   /** Share of in-store customers who buy from this family, in percent. */
@@ -74,6 +76,7 @@ export function stageDemandBehaviour(
       }
     }
     return {
+      line: r.lineNumber,
       aisle_id: aisleId,
       family_name: r.text('family_name'),
       instore_purchase_pct: r.percent('instore_purchase_pct'),

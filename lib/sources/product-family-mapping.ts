@@ -2,6 +2,8 @@ import { createRowReader, locateColumns, parseCsvTable } from './csv-table';
 import type { SourceIssue } from './source-issues';
 
 export interface FamilyMappingRow {
+  /** 1-based line of the row in its file. */
+  line: number;
   aisle_id: number;
   family_name: string;
   zone_id: number;
@@ -23,6 +25,7 @@ export function stageFamilyMapping(file: string, text: string, issues: SourceIss
   return table.rows.map((_, i) => {
     r.at(i);
     return {
+      line: r.lineNumber,
       aisle_id: r.int('aisle_id', 1, 10_000),
       family_name: r.text('family_name'),
       zone_id: r.int('zone_id', 1, 10_000),

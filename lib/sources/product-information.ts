@@ -10,6 +10,8 @@ export interface Spread {
 }
 
 export interface ProductInformationRow {
+  /** 1-based line of the row in its file. */
+  line: number;
   aisle_id: number;
   family_name: string;
   items_considered: number;
@@ -80,6 +82,7 @@ export function stageProductInformation(
   return table.rows.map((_, i) => {
     r.at(i);
     return {
+      line: r.lineNumber,
       aisle_id: r.int('aisle_id', 1, 10_000),
       family_name: r.text('family_name'),
       items_considered: r.int('items_considered', 1, 1_000_000),

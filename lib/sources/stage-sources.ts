@@ -49,13 +49,13 @@ function fileName(key: SourceKey): string {
 /** Each family file must list aisles 1 … 134 once, with the names of the Product Family Mapping. */
 function checkFamilies(
   file: string,
-  rows: ReadonlyArray<{ aisle_id: number; family_name: string }>,
+  rows: ReadonlyArray<{ aisle_id: number; family_name: string; line: number }>,
   reference: Map<number, string> | null,
   issues: SourceIssue[],
 ): void {
   const seen = new Set<number>();
-  rows.forEach((row, i) => {
-    const line = i + 2;
+  rows.forEach((row) => {
+    const line = row.line;
     if (seen.has(row.aisle_id)) {
       issues.push({
         file,
@@ -81,7 +81,7 @@ function checkFamilies(
     if (!seen.has(id)) {
       issues.push({
         file,
-        line: rows.length + 1,
+        line: rows.at(-1)?.line ?? 1,
         column: 'Aisle ID',
         value: '',
         expected: `a row for aisle ${id} (${FAMILY_COUNT} families, ids 1–${FAMILY_COUNT})`,
@@ -92,7 +92,7 @@ function checkFamilies(
     if (Number.isFinite(id) && (id < 1 || id > FAMILY_COUNT)) {
       issues.push({
         file,
-        line: rows.findIndex((r) => r.aisle_id === id) + 2,
+        line: rows.find((r) => r.aisle_id === id)!.line,
         column: 'Aisle ID',
         value: String(id),
         expected: `an aisle id from 1 to ${FAMILY_COUNT}`,
@@ -119,11 +119,11 @@ export function stageSources(texts: Record<SourceKey, string>): StagedSources {
   const names = new Map(mapping.map((m) => [m.aisle_id, m.family_name]));
   checkFamilies(fileName('productInformation'), info, names, issues);
   checkFamilies(fileName('demandBehaviour'), demand, names, issues);
-  for (const [aisleId] of products) {
+  for (const [aisleId, entry] of products) {
     if (!names.has(aisleId)) {
       issues.push({
         file: fileName('aisleProducts'),
-        line: 0,
+        line: entry.first_line,
         column: 'aisle_id',
         value: String(aisleId),
         expected: `an aisle id of ${mappingFile}`,

@@ -40,12 +40,15 @@ export function parseBuildConfig(
     flags.set(name, value);
   }
   const config: Record<string, unknown> = { ...DEFAULT_SYNTH_CONFIG, k: DEFAULT_K };
+  /** Setting key → the flag or env var its value came from. */
+  const origin = new Map<string, string>();
   for (const s of SETTINGS) {
     const fromFlag = flags.get(s.flag);
     flags.delete(s.flag);
     const raw = fromFlag ?? env[s.env];
     if (raw === undefined || raw.trim() === '') continue;
     const source = fromFlag !== undefined ? s.flag : s.env;
+    origin.set(s.key, source);
     if (s.kind === 'string') config[s.key] = raw.trim();
     else {
       const n = Number(raw.replace(/_/g, ''));
@@ -59,6 +62,11 @@ export function parseBuildConfig(
   const problems = validateSynthConfig(c);
   if (!Number.isInteger(c.k) || c.k < 2 || c.k > 10)
     problems.push(`k must be an integer from 2 to 10 (got ${c.k})`);
-  if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  // Each problem starts with its setting's key ("customers must be …"): say where the value came from.
+  const located = problems.map((p) => {
+    const from = origin.get(p.split(' ', 1)[0]!);
+    return from ? `${p} (from ${from})` : p;
+  });
+  if (located.length) throw new ConfigError(`Invalid configuration:\n  - ${located.join('\n  - ')}`);
   return { config: c, rest: flags };
 }
