@@ -1,8 +1,20 @@
-/** @type {import('next').NextConfig} */
+/**
+ * Every page is prerendered from public/data at build time, so the same build serves under
+ * `next start` and, with OMNI_STATIC_EXPORT=1 (`npm run export`), as static files in out/ that any
+ * static server can host.
+ *
+ * @type {import('next').NextConfig}
+ */
 const nextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   poweredByHeader: false,
+  // Tests reach the dev server as 127.0.0.1; without this its hot-reload socket is refused (a console error).
+  allowedDevOrigins: ['127.0.0.1'],
+  // With output: 'export', distDir is where the static site goes: out/, never the .next that `next start` serves.
+  ...(process.env.OMNI_STATIC_EXPORT === '1'
+    ? { output: 'export', trailingSlash: true, distDir: 'out' }
+    : {}),
 };
 
 export default nextConfig;

@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = 3123;
-const BASE_URL = `http://127.0.0.1:${PORT}`;
+/** PLAYWRIGHT_BASE_URL points the tests at a server that is already running (and skips the webServer). */
+const EXTERNAL_BASE_URL = process.env.PLAYWRIGHT_BASE_URL;
+const BASE_URL = EXTERNAL_BASE_URL ?? `http://127.0.0.1:${PORT}`;
 const isCI = Boolean(process.env.CI);
 
 /**
@@ -48,12 +50,14 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `npx next build && npx next start -p ${PORT}`,
-    url: BASE_URL,
-    reuseExistingServer: !isCI,
-    timeout: 240_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: EXTERNAL_BASE_URL
+    ? undefined
+    : {
+        command: `npx next build && npx next start -p ${PORT}`,
+        url: BASE_URL,
+        reuseExistingServer: !isCI,
+        timeout: 240_000,
+        stdout: 'pipe',
+        stderr: 'pipe',
+      },
 });

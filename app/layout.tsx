@@ -1,3 +1,6 @@
+import { ProvenanceBar } from '@/components/layout/provenance-bar';
+import { SiteNav } from '@/components/layout/site-nav';
+import { loadManifest } from '@/lib/data/load-data';
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import './globals.css';
@@ -16,6 +19,7 @@ export const viewport: Viewport = {
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
+  const manifest = loadManifest();
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col">
@@ -26,16 +30,15 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         <header className="border-b border-line bg-paper/90">
-          <div className="mx-auto flex w-full max-w-6xl items-center justify-between gap-4 px-5 py-4 sm:px-8">
+          <div className="mx-auto flex w-full max-w-6xl flex-col gap-3 px-5 py-4 sm:px-8 lg:flex-row lg:items-center lg:justify-between">
             <Link href="/" className="group flex items-baseline gap-3 no-underline">
               <span aria-hidden="true" className="size-2 translate-y-[-0.1em] rounded-full bg-accent" />
               <span className="font-display text-xl tracking-tight text-ink">Omnichannel Insights</span>
             </Link>
-            <span className="hidden text-xs tracking-label text-ink-faint uppercase sm:block">
-              Customer insight
-            </span>
+            <SiteNav />
           </div>
         </header>
+        <ProvenanceBar manifest={manifest} />
 
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-5 py-10 sm:px-8 sm:py-14">
           {children}

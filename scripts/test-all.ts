@@ -9,7 +9,7 @@
  * printed is exactly `N passed, N failed`; the exit code is non-zero when anything failed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -187,12 +187,9 @@ suite(
 );
 
 if (!skipE2e) {
-  if (existsSync(path.join(ROOT, ENSURE_DATA))) {
-    check('data', bin('tsx'), [ENSURE_DATA]);
-  } else {
-    console.log(`\n${ENSURE_DATA} does not exist yet; skipping the data step.`);
-  }
+  check('data', bin('tsx'), [ENSURE_DATA]);
   suite('e2e', E2E_REPORT, bin('playwright'), ['test'], countPlaywright);
+  check('static export', bin('tsx'), [path.join('scripts', 'check-static-export.ts')]);
 }
 
 const { passed, failed } = printSummary();

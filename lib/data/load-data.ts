@@ -9,6 +9,7 @@ import path from 'node:path';
 
 import type { z } from 'zod';
 
+import { TABLE_SCHEMAS, type TableName, type Tables } from '@/lib/pipeline/tables';
 import { ManifestSchema, type Manifest } from '@/lib/schema/manifest';
 
 export type { Manifest };
@@ -78,4 +79,12 @@ export function listDataFiles(): DataFile[] {
     .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
     .map((entry) => ({ name: entry.name, bytes: statSync(path.join(dir, entry.name)).size }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en'));
+}
+
+/**
+ * One analytical table from `public/data`, validated against its schema; null when the data has
+ * not been built. Pages call this at build time and pass plain props to client components.
+ */
+export function loadTable<N extends TableName>(name: N): Tables[N] | null {
+  return loadDataFile(`${name}.json`, TABLE_SCHEMAS[name]) as Tables[N] | null;
 }

@@ -56,4 +56,13 @@ describe('describeClusters', () => {
     expect(new Set(names).size).toBe(3);
     expect(describeClusters([profile(0, { online_ratio: -1 })])[0]!.archetype).toBeNull();
   });
+
+  it('treats the same words in another order as the same name', () => {
+    const names = describeClusters([
+      profile(0, { engagement_index: -1.2, loyalty_score: -1.1, orders_per_month: -0.2 }),
+      profile(1, { loyalty_score: -1.2, engagement_index: -1.1, orders_per_month: -0.9 }),
+    ]).map((p) => p.persona);
+    expect(names[0]).toBe('Quiet, Lapsing Shoppers');
+    expect(names[1]).toBe('Lapsing, Quiet, Infrequent Shoppers');
+  });
 });

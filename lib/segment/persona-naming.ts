@@ -98,10 +98,13 @@ export function describeClusters(profiles: ClusterProfile[]): PersonaName[] {
       .filter((t) => Number.isFinite(t.z))
       .sort((a, b) => Math.abs(b.z) - Math.abs(a.z) || a.m.localeCompare(b.m));
     const words = (count: number) => ranked.slice(0, count).map((t) => TRAIT_WORDS[t.m]![t.z >= 0 ? 0 : 1]);
-    let name = `${words(2).join(', ')} Shoppers`;
-    if (used.has(name)) name = `${words(3).join(', ')} Shoppers`;
-    if (used.has(name)) name = `${name} (${p.cluster_id + 1})`;
-    used.add(name);
+    // Same words in another order read as the same name: compare word sets.
+    const key = (ws: string[]) => [...ws].sort().join('|');
+    let chosen = words(2);
+    if (used.has(key(chosen))) chosen = words(3);
+    let name = `${chosen.join(', ')} Shoppers`;
+    if (used.has(key(chosen))) name = `${name} (${p.cluster_id + 1})`;
+    used.add(key(chosen));
     return { cluster_id: p.cluster_id, persona: name, archetype: null, fit: null };
   });
 }

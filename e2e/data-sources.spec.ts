@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ManifestSchema, type Manifest } from '@/lib/schema/manifest';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support';
 
 const MANIFEST_PATH = path.join(process.cwd(), 'public', 'data', 'manifest.json');
 
@@ -24,12 +25,12 @@ function trackErrors(page: Page): string[] {
 
 const countFormat = new Intl.NumberFormat('en-IN');
 
-test.describe('home page', () => {
+test.describe('data & sources page', () => {
   test('lists every table in the manifest, with its row count, and the citation', async ({ page }) => {
     const manifest = readManifest();
     const errors = trackErrors(page);
 
-    await page.goto('/');
+    await page.goto('/data');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(manifest.title);
     await expect(page.getByRole('banner')).toContainText('Omnichannel Insights');
@@ -64,14 +65,41 @@ test.describe('home page', () => {
     test(`fits a ${width}px viewport without page-level horizontal scroll`, async ({ page }) => {
       const errors = trackErrors(page);
       await page.setViewportSize({ width, height: 900 });
-      await page.goto('/');
+      await page.goto('/data');
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(scrollWidth).toBeLessThanOrEqual(width);
 
-      await page.screenshot({ path: path.join('test-results', `home-${width}.png`), fullPage: true });
+      await page.screenshot({ path: path.join('test-results', `data-${width}.png`), fullPage: true });
       expect(errors).toEqual([]);
     });
   }
+});
+
+test.describe('every page', () => {
+  test('has the persistent navigation, the provenance and no serious accessibility violations (data page)', async ({
+    page,
+  }) => {
+    const manifest = readManifest();
+    await page.goto('/data');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    for (const label of ['Overview', 'Personas', 'Revenue & CLV', 'Affinity', 'Data & sources']) {
+      await expect(nav.getByRole('link', { name: label, exact: true })).toBeVisible();
+    }
+    await expect(nav.getByRole('link', { name: 'Data & sources' })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByTestId('provenance')).toContainText(
+      `${countFormat.format(manifest.config.customers)} synthetic customers (seed ${manifest.config.seed})`,
+    );
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test('can be navigated from the keyboard: the skip link moves focus to the content', async ({ page }) => {
+    await page.goto('/data');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/#main$/);
+  });
 });

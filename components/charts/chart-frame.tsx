@@ -1,0 +1,93 @@
+'use client';
+
+import { DataTable } from '@/components/tables/data-table';
+import { toCsv, type TableData } from '@/lib/format/table-data';
+import { useId, useState, type ReactNode } from 'react';
+
+interface ChartFrameProps {
+  title: string;
+  /** One-line takeaway: what the chart says, in words. */
+  takeaway: string;
+  /** Units and reading notes, e.g. "Share of revenue, %". */
+  subtitle?: string;
+  table: TableData;
+  currency: string;
+  /** File name (without extension) for the CSV download. */
+  downloadName: string;
+  children: ReactNode;
+  /** Extra controls shown beside the title (switches, selects). */
+  controls?: ReactNode;
+  className?: string;
+  id?: string;
+}
+
+/**
+ * The frame every chart sits in: title, takeaway, units, the chart, a "view as table" toggle and a
+ * CSV download. The table is always in the document (visually hidden until toggled), so screen
+ * readers get the numbers behind every chart.
+ */
+export function ChartFrame({
+  title,
+  takeaway,
+  subtitle,
+  table,
+  currency,
+  downloadName,
+  children,
+  controls,
+  className = '',
+  id,
+}: ChartFrameProps) {
+  const [showTable, setShowTable] = useState(false);
+  const tableId = useId();
+  const download = () => {
+    const blob = new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${downloadName}.csv`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    URL.revokeObjectURL(url);
+  };
+  return (
+    <figure
+      id={id}
+      className={`flex min-w-0 flex-col rounded-lg border border-line bg-surface p-4 sm:p-5 ${className}`}
+    >
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0 flex-1">
+          <h3 className="text-lg leading-snug">{title}</h3>
+          <p className="mt-1 text-sm text-ink">{takeaway}</p>
+          {subtitle ? <p className="mt-0.5 text-xs text-ink-muted">{subtitle}</p> : null}
+        </div>
+        {controls ? <div className="flex flex-wrap items-center gap-2">{controls}</div> : null}
+      </div>
+      <div className={`mt-4 ${showTable ? 'hidden' : ''}`} aria-hidden={showTable || undefined}>
+        {children}
+      </div>
+      <div id={tableId} className={showTable ? 'mt-4' : 'sr-only'}>
+        <DataTable table={table} caption={`${title}: data`} currency={currency} captionHidden />
+      </div>
+      <figcaption className="mt-3 flex flex-wrap gap-2 print:hidden">
+        <button
+          type="button"
+          className="rounded-md border border-line px-2.5 py-1 text-xs text-ink-muted hover:border-line-strong hover:text-ink"
+          aria-expanded={showTable}
+          aria-controls={tableId}
+          onClick={() => setShowTable((v) => !v)}
+        >
+          {showTable ? 'View as chart' : 'View as table'}
+        </button>
+        <button
+          type="button"
+          className="rounded-md border border-line px-2.5 py-1 text-xs text-ink-muted hover:border-line-strong hover:text-ink"
+          onClick={download}
+        >
+          Download CSV
+        </button>
+      </figcaption>
+    </figure>
+  );
+}

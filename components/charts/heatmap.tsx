@@ -1,0 +1,212 @@
+'use client';
+
+import { textOn } from '@/lib/format/colors';
+import { useMemo, useState } from 'react';
+
+export interface HeatmapAxisItem {
+  id: string;
+  label: string;
+  /** Optional group label (e.g. the intent of a product family), shown above column headers. */
+  group?: string;
+}
+
+interface HeatmapProps {
+  caption: string;
+  rows: HeatmapAxisItem[];
+  columns: HeatmapAxisItem[];
+  /** values[row][column]; null = no data. */
+  values: Array<Array<number | null>>;
+  color: (value: number) => string;
+  format: (value: number) => string;
+  /** Extra lines for the tooltip of one cell. */
+  details?: (row: number, column: number) => string[];
+  rowHeaderLabel: string;
+  testId?: string;
+}
+
+type Sort =
+  | { by: 'none' }
+  | { by: 'column'; index: number; desc: boolean }
+  | { by: 'row'; index: number; desc: boolean };
+
+/**
+ * A heatmap drawn as a table: every cell is a real, focusable table cell with its exact value, so
+ * it reads with a keyboard and a screen reader. Click a column header to sort rows by it, a row
+ * header to sort columns by it (again to reverse, a third time to reset).
+ */
+export function Heatmap({
+  caption,
+  rows,
+  columns,
+  values,
+  color,
+  format,
+  details,
+  rowHeaderLabel,
+  testId,
+}: HeatmapProps) {
+  const [sort, setSort] = useState<Sort>({ by: 'none' });
+  const [tip, setTip] = useState<{ r: number; c: number } | null>(null);
+
+  const rowOrder = useMemo(() => {
+    const order = rows.map((_, i) => i);
+    if (sort.by === 'column') {
+      const v = (r: number) => values[r]?.[sort.index] ?? -Infinity;
+      order.sort((a, b) => (sort.desc ? v(b) - v(a) : v(a) - v(b)) || a - b);
+    }
+    return order;
+  }, [rows, values, sort]);
+
+  const colOrder = useMemo(() => {
+    const order = columns.map((_, i) => i);
+    if (sort.by === 'row') {
+      const v = (c: number) => values[sort.index]?.[c] ?? -Infinity;
+      order.sort((a, b) => (sort.desc ? v(b) - v(a) : v(a) - v(b)) || a - b);
+    }
+    return order;
+  }, [columns, values, sort]);
+
+  const cycle = (by: 'row' | 'column', index: number) =>
+    setSort((s) =>
+      s.by === by && s.index === index
+        ? s.desc
+          ? { by, index, desc: false }
+          : { by: 'none' }
+        : { by, index, desc: true },
+    );
+
+  const groups = sort.by === 'row' ? [] : groupSpans(colOrder.map((c) => columns[c]!.group));
+
+  return (
+    <div className="relative overflow-x-auto" data-testid={testId}>
+      <table className="border-separate border-spacing-0.5 text-xs">
+        <caption className="sr-only">{caption}. Activate a header to sort by it.</caption>
+        <thead>
+          {groups.length > 1 ? (
+            <tr>
+              <td />
+              {groups.map((g, i) => (
+                <th
+                  key={i}
+                  colSpan={g.span}
+                  scope="colgroup"
+                  className="border-b border-line px-1 pb-1 text-left font-medium text-ink-muted"
+                >
+                  {g.label}
+                </th>
+              ))}
+            </tr>
+          ) : null}
+          <tr>
+            <th
+              scope="col"
+              className="sticky left-0 z-10 bg-surface px-2 py-1 text-left align-bottom font-medium text-ink-muted"
+            >
+              {rowHeaderLabel}
+            </th>
+            {colOrder.map((c) => {
+              const col = columns[c]!;
+              const active = sort.by === 'column' && sort.index === c;
+              return (
+                <th
+                  key={col.id}
+                  scope="col"
+                  aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : undefined}
+                  className="h-28 min-w-9 align-bottom"
+                >
+                  <button
+                    type="button"
+                    onClick={() => cycle('column', c)}
+                    className="mx-auto block max-h-28 rotate-180 text-left font-normal whitespace-nowrap text-ink-muted [writing-mode:vertical-rl] hover:text-ink"
+                    title={`Sort personas by ${col.label}`}
+                  >
+                    {col.label}
+                    {active ? (sort.desc ? ' ▼' : ' ▲') : ''}
+                  </button>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {rowOrder.map((r) => {
+            const row = rows[r]!;
+            const active = sort.by === 'row' && sort.index === r;
+            return (
+              <tr key={row.id}>
+                <th
+                  scope="row"
+                  className="sticky left-0 z-10 bg-surface px-2 text-left font-medium whitespace-nowrap"
+                >
+                  <button
+                    type="button"
+                    onClick={() => cycle('row', r)}
+                    className="hover:underline"
+                    title={`Sort categories by ${row.label}`}
+                  >
+                    {row.label}
+                    {active ? (sort.desc ? ' ▶' : ' ◀') : ''}
+                  </button>
+                </th>
+                {colOrder.map((c) => {
+                  const v = values[r]?.[c] ?? null;
+                  const bg = v === null ? 'transparent' : color(v);
+                  const label = v === null ? 'no data' : format(v);
+                  return (
+                    <td
+                      key={columns[c]!.id}
+                      tabIndex={0}
+                      data-row={row.id}
+                      data-col={columns[c]!.id}
+                      data-value={v ?? ''}
+                      aria-label={`${row.label}, ${columns[c]!.label}: ${label}`}
+                      onMouseEnter={() => setTip({ r, c })}
+                      onMouseLeave={() => setTip(null)}
+                      onFocus={() => setTip({ r, c })}
+                      onBlur={() => setTip(null)}
+                      className="h-9 min-w-9 rounded-sm px-1 text-center tabular-nums outline-offset-1 focus:outline-2 focus:outline-ink"
+                      style={{ background: bg, color: v === null ? undefined : textOn(bg) }}
+                    >
+                      {label}
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {tip ? (
+        <div
+          role="tooltip"
+          className="pointer-events-none sticky left-0 mt-2 inline-block rounded-md border border-line bg-ink px-3 py-2 text-xs text-paper shadow"
+        >
+          <p className="font-medium">
+            {rows[tip.r]!.label} × {columns[tip.c]!.label}
+          </p>
+          <p>
+            {values[tip.r]?.[tip.c] === null || values[tip.r]?.[tip.c] === undefined
+              ? 'no data'
+              : format(values[tip.r]![tip.c]!)}
+          </p>
+          {details?.(tip.r, tip.c).map((line, i) => (
+            <p key={i}>{line}</p>
+          ))}
+        </div>
+      ) : (
+        <p className="mt-2 text-xs text-ink-muted">Hover or focus a cell for exact figures.</p>
+      )}
+    </div>
+  );
+}
+
+function groupSpans(groups: Array<string | undefined>): Array<{ label: string; span: number }> {
+  const out: Array<{ label: string; span: number }> = [];
+  for (const g of groups) {
+    const label = g ?? '';
+    const last = out[out.length - 1];
+    if (last && last.label === label) last.span++;
+    else out.push({ label, span: 1 });
+  }
+  return out;
+}

@@ -1,0 +1,79 @@
+import { formatCell, type TableData } from '@/lib/format/table-data';
+
+interface DataTableProps {
+  table: TableData;
+  caption: string;
+  currency: string;
+  /** Index of the column that names each row (rendered as a row header). */
+  rowHeader?: number;
+  /** Rows drawn with a top rule and bold, e.g. a total. */
+  emphasiseLast?: boolean;
+  className?: string;
+  captionHidden?: boolean;
+}
+
+/** An accessible, horizontally scrollable table; numbers are right-aligned and formatted in one place. */
+export function DataTable({
+  table,
+  caption,
+  currency,
+  rowHeader = 0,
+  emphasiseLast,
+  className = '',
+  captionHidden = false,
+}: DataTableProps) {
+  return (
+    <div className={`overflow-x-auto rounded-md border border-line bg-surface ${className}`}>
+      <table className="w-full border-collapse text-sm">
+        <caption className={captionHidden ? 'sr-only' : 'px-4 pt-3 text-left text-xs text-ink-muted'}>
+          {caption}
+        </caption>
+        <thead>
+          <tr className="border-b border-line bg-sunken/60">
+            {table.columns.map((c, i) => (
+              <th
+                key={c.key}
+                scope="col"
+                className={`px-3 py-2 text-xs font-medium tracking-label whitespace-nowrap text-ink-muted uppercase ${
+                  i === rowHeader || c.format === 'text' ? 'text-left' : 'text-right'
+                }`}
+              >
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row, r) => {
+            const last = emphasiseLast && r === table.rows.length - 1;
+            return (
+              <tr
+                key={r}
+                className={`border-b border-line/70 last:border-0 ${last ? 'border-t-2 border-t-line-strong font-semibold' : ''}`}
+              >
+                {table.columns.map((c, i) => {
+                  const text = formatCell(row[c.key], c, currency);
+                  const align =
+                    i === rowHeader || c.format === 'text' ? 'text-left' : 'text-right tabular-nums';
+                  return i === rowHeader ? (
+                    <th
+                      key={c.key}
+                      scope="row"
+                      className={`px-3 py-2 font-medium whitespace-nowrap ${align}`}
+                    >
+                      {text}
+                    </th>
+                  ) : (
+                    <td key={c.key} className={`px-3 py-2 whitespace-nowrap ${align}`}>
+                      {text}
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

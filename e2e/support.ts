@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { TABLE_SCHEMAS, type TableName, type Tables } from '@/lib/pipeline/tables';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/** A table from public/data, validated, as the pages read it. */
+export function readTable<N extends TableName>(name: N): NonNullable<Tables[N]> {
+  const file = path.join(process.cwd(), 'public', 'data', `${name}.json`);
+  return TABLE_SCHEMAS[name].parse(JSON.parse(readFileSync(file, 'utf8'))) as NonNullable<Tables[N]>;
+}
+
+/** Collects console errors and uncaught page errors for the lifetime of the page. */
+export function trackErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  return errors;
+}
+
+/** No serious or critical axe-core violations on the page as it is now. */
+export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    ),
+  ).toEqual([]);
+}
+
+/** Full-page screenshots at the desktop and phone widths the brand team uses, into test-results/. */
+export async function screenshotBothWidths(page: Page, url: string, name: string): Promise<void> {
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(url);
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: path.join('test-results', `${name}-${width}.png`), fullPage: true });
+    // No page-level horizontal scroll: wide content scrolls inside its own box.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${name} at ${width}px scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(1);
+  }
+}
+
+export const countFormat = new Intl.NumberFormat('en-IN');

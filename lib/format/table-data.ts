@@ -1,0 +1,61 @@
+import { formatCount, formatMoney, formatPct, formatRatio } from './format';
+
+/** How a column's numbers are shown. */
+export type ColumnFormat = 'text' | 'count' | 'number' | 'money' | 'pct' | 'ratio' | 'score';
+
+export interface TableColumn {
+  key: string;
+  label: string;
+  format?: ColumnFormat;
+  /** Decimals for number, pct and ratio formats. */
+  decimals?: number;
+}
+
+export type TableRow = Record<string, string | number | null>;
+
+/** The accessible, downloadable equivalent of a chart: plain columns and rows. */
+export interface TableData {
+  columns: TableColumn[];
+  rows: TableRow[];
+}
+
+export function formatCell(
+  value: string | number | null | undefined,
+  column: TableColumn,
+  currency: string,
+): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string') return value;
+  switch (column.format ?? 'number') {
+    case 'count':
+      return formatCount(value);
+    case 'money':
+      return formatMoney(value, currency);
+    case 'pct':
+      return formatPct(value, column.decimals ?? 1);
+    case 'ratio':
+      return formatRatio(value, column.decimals ?? 2);
+    case 'score':
+      return formatCount(value, column.decimals ?? 1);
+    case 'text':
+      return String(value);
+    default:
+      return formatCount(value, column.decimals ?? 2);
+  }
+}
+
+/**
+ * CSV of the table (raw numbers, not formatted). Cells that a spreadsheet would run as a formula
+ * (starting with =, +, -, @, tab or carriage return) are prefixed with an apostrophe.
+ */
+export function toCsv(table: TableData): string {
+  const cell = (v: string | number | null | undefined) => {
+    if (v === null || v === undefined) return '';
+    let text = String(v);
+    if (typeof v === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = [table.columns.map((c) => cell(c.label)).join(',')];
+  for (const row of table.rows) lines.push(table.columns.map((c) => cell(row[c.key])).join(','));
+  return lines.join('\r\n') + '\r\n';
+}

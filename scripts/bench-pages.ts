@@ -1,0 +1,156 @@
+/**
+ * `npm run bench:pages`: first-load JavaScript (gzipped) and Largest Contentful Paint of every page,
+ * measured in headless Chromium against the production build (`next build` must have run), written to
+ * benchmarks/pages.json and benchmarks/pages.md. Targets (issue 3): ≤ 250 KB gzipped JS, LCP < 1.5 s.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { PAGES } from './bench-pages-list';
+
+const PORT = Number(process.env.BENCH_PORT ?? 3311);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const JS_BUDGET_KB = 250;
+const LCP_BUDGET_MS = 1500;
+
+interface PageResult {
+  url: string;
+  js_gzip_kb: number;
+  js_files: number;
+  lcp_ms_median: number;
+  lcp_ms_runs: number[];
+}
+
+async function waitForServer(url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`server at ${url} did not start within ${timeoutMs} ms`);
+}
+
+function executablePath(): string | undefined {
+  if (process.env.PLAYWRIGHT_CHROMIUM_PATH) return process.env.PLAYWRIGHT_CHROMIUM_PATH;
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+async function main(): Promise<number> {
+  if (!existsSync(path.join('.next', 'BUILD_ID'))) {
+    console.error('No production build: run `npm run build` first.');
+    return 1;
+  }
+  const server = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', String(PORT)], {
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${PORT}`;
+  try {
+    await waitForServer(base + '/', 60_000);
+    const browser = await chromium.launch({
+      executablePath: executablePath(),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    const results: PageResult[] = [];
+    for (const url of PAGES) {
+      const lcps: number[] = [];
+      let jsBytes = 0;
+      let jsFiles = 0;
+      for (let run = 0; run < RUNS; run++) {
+        // A fresh context per run: a cold cache, as on a first visit.
+        const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+        const page = await context.newPage();
+        const scripts: Promise<Buffer | null>[] = [];
+        page.on('response', (response) => {
+          if (response.request().resourceType() === 'script') scripts.push(response.body().catch(() => null));
+        });
+        await page.goto(base + url, { waitUntil: 'load' });
+        const lcp = await page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              new PerformanceObserver((list) => {
+                const entries = list.getEntries();
+                resolve(entries[entries.length - 1]!.startTime);
+              }).observe({ type: 'largest-contentful-paint', buffered: true });
+              setTimeout(() => resolve(-1), 3000);
+            }),
+        );
+        lcps.push(Math.round(lcp));
+        if (run === 0) {
+          const bodies = (await Promise.all(scripts)).filter((b): b is Buffer => b !== null);
+          jsFiles = bodies.length;
+          jsBytes = bodies.reduce((sum, b) => sum + gzipSync(b).length, 0);
+        }
+        await context.close();
+      }
+      const result = {
+        url,
+        js_gzip_kb: Math.round((jsBytes / 1024) * 10) / 10,
+        js_files: jsFiles,
+        lcp_ms_median: median(lcps),
+        lcp_ms_runs: lcps,
+      };
+      console.log(
+        `${url.padEnd(16)} JS ${result.js_gzip_kb.toFixed(1).padStart(6)} KB gz (${jsFiles} files)   LCP ${result.lcp_ms_median} ms`,
+      );
+      results.push(result);
+    }
+    await browser.close();
+    const machine = `${os.cpus().length} cores, Node ${process.version}, headless Chromium`;
+    mkdirSync('benchmarks', { recursive: true });
+    writeFileSync('benchmarks/pages.json', JSON.stringify({ machine, runs: RUNS, results }, null, 2) + '\n');
+    const rows = results.map(
+      (r) =>
+        `| \`${r.url}\` | ${r.js_gzip_kb.toFixed(1)} | ${r.js_gzip_kb <= JS_BUDGET_KB ? 'yes' : '**no**'} | ${r.lcp_ms_median} | ${
+          r.lcp_ms_median >= 0 && r.lcp_ms_median < LCP_BUDGET_MS ? 'yes' : '**no**'
+        } |`,
+    );
+    writeFileSync(
+      'benchmarks/pages.md',
+      [
+        '# Page benchmark',
+        '',
+        `Made by \`npm run bench:pages\` against the production build (\`next start\`) on ${machine}.`,
+        `First-load JS: every script the page loads on a cold visit, gzipped (level 6) and summed. LCP: median of ${RUNS}`,
+        'cold visits at 1440 × 900 (Largest Contentful Paint from the browser, milliseconds after navigation start).',
+        `Targets: ≤ ${JS_BUDGET_KB} KB gzipped, LCP < ${LCP_BUDGET_MS} ms.`,
+        '',
+        '| page | first-load JS (KB gz) | ≤ 250 KB | LCP median (ms) | < 1.5 s |',
+        '|---|---:|---|---:|---|',
+        ...rows,
+        '',
+      ].join('\n'),
+    );
+    console.log('Wrote benchmarks/pages.json and benchmarks/pages.md');
+    return 0;
+  } finally {
+    server.kill();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
