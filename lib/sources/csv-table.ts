@@ -198,3 +198,21 @@ export function createRowReader<K extends string>(
 ): RowReader {
   return new RowReader(table, columns, names, issues);
 }
+
+/**
+ * The staging loop every source file shares: parse, find the expected columns, then read each
+ * row with `read` (which records an issue for every cell that does not fit). No columns, no rows.
+ */
+export function stageRows<K extends string, T>(
+  file: string,
+  text: string,
+  expected: Record<K, string>,
+  issues: SourceIssue[],
+  read: (r: RowReader) => T,
+): { rows: T[]; table: CsvTable } {
+  const table = parseCsvTable(file, text, issues);
+  const columns = locateColumns(table, expected, issues);
+  if (!columns) return { rows: [], table };
+  const r = createRowReader(table, columns, expected, issues);
+  return { rows: table.rows.map((_, i) => read(r.at(i))), table };
+}

@@ -1,4 +1,4 @@
-import { createRowReader, locateColumns, parseCsvTable } from './csv-table';
+import { stageRows } from './csv-table';
 import type { SourceIssue } from './source-issues';
 
 export interface DemandBehaviourRow {
@@ -57,12 +57,7 @@ export function stageDemandBehaviour(
   issues: SourceIssue[],
   notes: string[] = [],
 ): DemandBehaviourRow[] {
-  const table = parseCsvTable(file, text, issues);
-  const columns = locateColumns(table, COLUMNS, issues);
-  if (!columns) return [];
-  const r = createRowReader(table, columns, COLUMNS, issues);
-  return table.rows.map((_, i) => {
-    r.at(i);
+  return stageRows(file, text, COLUMNS, issues, (r) => {
     const aisleId = r.int('aisle_id', 1, 10_000);
     const flag = r.raw('is_emotional');
     let isEmotional = flag === '1';
@@ -89,5 +84,5 @@ export function stageDemandBehaviour(
       daily_demand_online: r.number('daily_demand_online', 0),
       dwell_seconds: r.number('dwell_seconds', 0, 3600),
     };
-  });
+  }).rows;
 }

@@ -1,4 +1,4 @@
-import { createRowReader, locateColumns, parseCsvTable } from './csv-table';
+import { stageRows } from './csv-table';
 import type { SourceIssue } from './source-issues';
 
 export interface FamilyMappingRow {
@@ -18,18 +18,11 @@ const COLUMNS = {
 };
 
 export function stageFamilyMapping(file: string, text: string, issues: SourceIssue[]): FamilyMappingRow[] {
-  const table = parseCsvTable(file, text, issues);
-  const columns = locateColumns(table, COLUMNS, issues);
-  if (!columns) return [];
-  const r = createRowReader(table, columns, COLUMNS, issues);
-  return table.rows.map((_, i) => {
-    r.at(i);
-    return {
-      line: r.lineNumber,
-      aisle_id: r.int('aisle_id', 1, 10_000),
-      family_name: r.text('family_name'),
-      zone_id: r.int('zone_id', 1, 10_000),
-      zone_id_alternatives: r.intList('zone_id_alternatives', 1, 10_000),
-    };
-  });
+  return stageRows(file, text, COLUMNS, issues, (r) => ({
+    line: r.lineNumber,
+    aisle_id: r.int('aisle_id', 1, 10_000),
+    family_name: r.text('family_name'),
+    zone_id: r.int('zone_id', 1, 10_000),
+    zone_id_alternatives: r.intList('zone_id_alternatives', 1, 10_000),
+  })).rows;
 }

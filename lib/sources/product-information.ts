@@ -1,4 +1,4 @@
-import { createRowReader, locateColumns, parseCsvTable, type RowReader } from './csv-table';
+import { stageRows, type RowReader } from './csv-table';
 import type { SourceIssue } from './source-issues';
 
 /** avg / sd / max / min of one measurement over the items considered; sd is null for 1–2 items. */
@@ -75,22 +75,15 @@ export function stageProductInformation(
   text: string,
   issues: SourceIssue[],
 ): ProductInformationRow[] {
-  const table = parseCsvTable(file, text, issues);
-  const columns = locateColumns(table, COLUMNS, issues);
-  if (!columns) return [];
-  const r = createRowReader(table, columns, COLUMNS, issues);
-  return table.rows.map((_, i) => {
-    r.at(i);
-    return {
-      line: r.lineNumber,
-      aisle_id: r.int('aisle_id', 1, 10_000),
-      family_name: r.text('family_name'),
-      items_considered: r.int('items_considered', 1, 1_000_000),
-      length_in: readSpread(r, 'length_in'),
-      width_in: readSpread(r, 'width_in'),
-      height_in: readSpread(r, 'height_in'),
-      weight_lbs: readSpread(r, 'weight_lbs'),
-      price_usd: readSpread(r, 'price_usd'),
-    };
-  });
+  return stageRows(file, text, COLUMNS, issues, (r) => ({
+    line: r.lineNumber,
+    aisle_id: r.int('aisle_id', 1, 10_000),
+    family_name: r.text('family_name'),
+    items_considered: r.int('items_considered', 1, 1_000_000),
+    length_in: readSpread(r, 'length_in'),
+    width_in: readSpread(r, 'width_in'),
+    height_in: readSpread(r, 'height_in'),
+    weight_lbs: readSpread(r, 'weight_lbs'),
+    price_usd: readSpread(r, 'price_usd'),
+  })).rows;
 }
