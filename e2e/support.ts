@@ -43,7 +43,11 @@ export async function screenshotBothWidths(page: Page, url: string, name: string
     await page.setViewportSize({ width, height: 900 });
     await page.goto(url);
     await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: path.join('test-results', `${name}-${width}.png`), fullPage: true });
+    await page.screenshot({
+      path: path.join('test-results', `${name}-${width}.png`),
+      fullPage: true,
+      caret: 'initial',
+    });
     // No page-level horizontal scroll: wide content scrolls inside its own box.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `${name} at ${width}px scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(1);

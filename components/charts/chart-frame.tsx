@@ -57,7 +57,7 @@ export function ChartFrame({
       className={`flex min-w-0 flex-col rounded-lg border border-line bg-surface p-4 sm:p-5 ${className}`}
     >
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <div className="min-w-0 flex-1">
+        <div className="min-w-0 flex-1 basis-64">
           <h3 className="text-lg leading-snug">{title}</h3>
           <p className="mt-1 text-sm text-ink">{takeaway}</p>
           {subtitle ? <p className="mt-0.5 text-xs text-ink-muted">{subtitle}</p> : null}

@@ -112,13 +112,13 @@ export function Heatmap({
                   key={col.id}
                   scope="col"
                   aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : undefined}
-                  className="h-28 min-w-9 align-bottom"
+                  className="min-w-9 align-bottom"
                 >
                   <button
                     type="button"
                     onClick={() => cycle('column', c)}
-                    className="mx-auto block max-h-28 rotate-180 text-left font-normal whitespace-nowrap text-ink-muted [writing-mode:vertical-rl] hover:text-ink"
-                    title={`Sort personas by ${col.label}`}
+                    className="mx-auto block max-h-44 rotate-180 overflow-hidden text-left font-normal text-ellipsis whitespace-nowrap text-ink-muted [writing-mode:vertical-rl] hover:text-ink"
+                    title={`Sort rows by ${col.label}`}
                   >
                     {col.label}
                     {active ? (sort.desc ? ' ▼' : ' ▲') : ''}
@@ -142,7 +142,7 @@ export function Heatmap({
                     type="button"
                     onClick={() => cycle('row', r)}
                     className="hover:underline"
-                    title={`Sort categories by ${row.label}`}
+                    title={`Sort columns by ${row.label}`}
                   >
                     {row.label}
                     {active ? (sort.desc ? ' ▶' : ' ◀') : ''}
@@ -151,7 +151,7 @@ export function Heatmap({
                 {colOrder.map((c) => {
                   const v = values[r]?.[c] ?? null;
                   const bg = v === null ? 'transparent' : color(v);
-                  const label = v === null ? 'no data' : format(v);
+                  const label = v === null ? '—' : format(v);
                   return (
                     <td
                       key={columns[c]!.id}
@@ -159,7 +159,7 @@ export function Heatmap({
                       data-row={row.id}
                       data-col={columns[c]!.id}
                       data-value={v ?? ''}
-                      aria-label={`${row.label}, ${columns[c]!.label}: ${label}`}
+                      aria-label={`${row.label}, ${columns[c]!.label}: ${v === null ? 'no data' : label}`}
                       onMouseEnter={() => setTip({ r, c })}
                       onMouseLeave={() => setTip(null)}
                       onFocus={() => setTip({ r, c })}

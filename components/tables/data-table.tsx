@@ -23,7 +23,12 @@ export function DataTable({
   captionHidden = false,
 }: DataTableProps) {
   return (
-    <div className={`overflow-x-auto rounded-md border border-line bg-surface ${className}`}>
+    <div
+      className={`overflow-x-auto rounded-md border border-line bg-surface ${className}`}
+      role="region"
+      aria-label={caption}
+      tabIndex={0}
+    >
       <table className="w-full border-collapse text-sm">
         <caption className={captionHidden ? 'sr-only' : 'px-4 pt-3 text-left text-xs text-ink-muted'}>
           {caption}

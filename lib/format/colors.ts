@@ -28,7 +28,7 @@ export function sequentialColor(t: number): string {
 
 /**
  * An index around 1.0 → a diverging colour on a log scale: 1 is neutral, `limit`× and 1/`limit`×
- * are the ends (orange above, purple below).
+ * are the ends (purple above, orange below).
  */
 export function divergingColor(index: number, limit = 2): string {
   const x = Math.log(Math.max(index, 1e-6)) / Math.log(limit);
@@ -36,16 +36,18 @@ export function divergingColor(index: number, limit = 2): string {
   return interpolatePuOr(t);
 }
 
-/** Black or white text, whichever reads better on the background colour (WCAG relative luminance). */
+/** Black or white text, whichever has the higher WCAG contrast on the background colour. */
 export function textOn(background: string): string {
   const rgb = parseColor(background);
-  if (!rgb) return '#1f1a17';
+  if (!rgb) return '#000000';
   const [r, g, b] = rgb.map((c) => {
     const s = c / 255;
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   }) as [number, number, number];
   const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  return luminance > 0.179 ? '#1f1a17' : '#ffffff';
+  const onBlack = (luminance + 0.05) / 0.05;
+  const onWhite = 1.05 / (luminance + 0.05);
+  return onBlack >= onWhite ? '#000000' : '#ffffff';
 }
 
 function parseColor(color: string): [number, number, number] | null {

@@ -1,0 +1,280 @@
+import { KpiCard } from '@/components/cards/kpi-card';
+import { ChartFrame } from '@/components/charts/chart-frame';
+import { MissingData } from '@/components/layout/missing-data';
+import { PageHeader, Section } from '@/components/layout/page-header';
+import { DistributionBars } from '@/components/personas/distribution-bars';
+import { distributionTable, type DistributionSeries } from '@/components/personas/distribution-table';
+import {
+  PersonaCompare,
+  type CompareDistribution,
+  type CompareGroup,
+} from '@/components/personas/persona-compare';
+import { PersonaPager, PersonaSwitcher } from '@/components/personas/persona-nav';
+import {
+  ChannelMix,
+  CrmPlays,
+  FamilyList,
+  IntentChips,
+  PartHeading,
+  TraitList,
+} from '@/components/personas/persona-parts';
+import { ProfileTable } from '@/components/personas/profile-table';
+import { loadManifest, loadTable } from '@/lib/data/load-data';
+import { formatRatio } from '@/lib/format/format';
+import {
+  ALL_CUSTOMERS_COLOR,
+  ALL_CUSTOMERS_KEY,
+  ALL_CUSTOMERS_LABEL,
+  buildDistributions,
+  buildKeyMetrics,
+  buildPersonaCards,
+  distributionTakeaway,
+  neighbours,
+  personaLinks,
+  profileRows,
+  type KeyMetric,
+} from '@/lib/insights/personas';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+
+/** One static page per persona of the build; any other id is a 404. */
+export const dynamicParams = false;
+
+export function generateStaticParams(): Array<{ id: string }> {
+  const ids = loadTable('segmentation')?.personas.map((p) => ({ id: String(p.cluster_id) })) ?? [];
+  // Without data, one placeholder page (it shows how to build the data) keeps static export working.
+  return ids.length > 0 ? ids : [{ id: '0' }];
+}
+
+interface PersonaPageProps {
+  params: Promise<{ id: string }>;
+}
+
+export async function generateMetadata({ params }: PersonaPageProps): Promise<Metadata> {
+  const { id } = await params;
+  const persona = loadTable('segmentation')?.personas.find((p) => String(p.cluster_id) === id);
+  return {
+    title: persona ? `${persona.persona} · Personas` : 'Persona',
+    description: persona?.description,
+  };
+}
+
+export default async function PersonaPage({ params }: PersonaPageProps) {
+  const { id } = await params;
+  const manifest = loadManifest();
+  const segmentation = loadTable('segmentation');
+  if (!manifest || !segmentation) return <MissingData what="the segmentation" />;
+  const index = segmentation.personas.findIndex((p) => String(p.cluster_id) === id);
+  const persona = segmentation.personas[index];
+  if (!persona) notFound();
+
+  const currency = manifest.config.currency;
+  const tables = {
+    segmentation,
+    revenue: loadTable('revenue_by_cluster'),
+    behaviour: loadTable('behaviour_overview'),
+    affinity: loadTable('product_affinity'),
+  };
+  const card = buildPersonaCards(tables, currency)[index]!;
+  const keyMetrics = buildKeyMetrics(tables, currency);
+  const master = loadTable('customers_master');
+  const distributions = master ? buildDistributions(master, currency) : [];
+  const links = personaLinks(segmentation);
+  const { prev, next } = neighbours(links, index);
+
+  const baseKey = String(persona.cluster_id);
+  const base: CompareGroup = { key: baseKey, name: persona.persona, color: card.color };
+  const everyone: CompareGroup = {
+    key: ALL_CUSTOMERS_KEY,
+    name: ALL_CUSTOMERS_LABEL,
+    color: ALL_CUSTOMERS_COLOR,
+  };
+  const compareOptions: CompareGroup[] = [
+    everyone,
+    ...links
+      .filter((l) => l.clusterId !== persona.cluster_id)
+      .map((l) => ({ key: String(l.clusterId), name: l.name, color: l.color })),
+  ];
+  // Only aggregates go to the browser: a few hundred percentages and their labels.
+  const compareDistributions: CompareDistribution[] = distributions.map((d) => ({
+    metric: d.metric,
+    label: d.label,
+    axisLabel: d.axisLabel,
+    binLabels: d.binLabels,
+    pct: Object.fromEntries(Object.entries(d.groups).map(([k, g]) => [k, g.pct])),
+    takeaways: Object.fromEntries(compareOptions.map((o) => [o.key, distributionTakeaway(d, base, o)])),
+  }));
+
+  const kpi = (key: string) => keyMetricTexts(keyMetrics, key, baseKey);
+
+  return (
+    <>
+      <PersonaSwitcher personas={links} current={persona.cluster_id} />
+
+      <div aria-hidden="true" className="mb-5 h-1.5 w-16 rounded-full" style={{ background: card.color }} />
+      <PageHeader
+        eyebrow={`Persona ${index + 1} of ${segmentation.personas.length}`}
+        title={persona.persona}
+        lede={<p data-testid="persona-description">{persona.description}</p>}
+      />
+
+      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4" aria-label="Key figures">
+        <KpiCard
+          label="Customers"
+          value={kpi('customers').value}
+          hint={`${kpi('customer_share_pct').value} of all customers`}
+          testId="kpi-customers"
+        />
+        <KpiCard
+          label="Share of revenue"
+          value={kpi('revenue_share_pct').value}
+          hint={
+            card.revenueIndex !== null
+              ? `${formatRatio(card.revenueIndex, 2)} its share of customers`
+              : undefined
+          }
+          testId="kpi-revenue-share"
+        />
+        <KpiCard
+          label="CLV proxy (average)"
+          value={kpi('avg_clv_proxy').value}
+          hint={`vs ${kpi('avg_clv_proxy').all} for all customers (0–100)`}
+          testId="kpi-clv"
+        />
+        <KpiCard
+          label="Churn risk"
+          value={kpi('avg_churn_risk').value}
+          hint={`${card.churnBand ?? ''}${card.churnBand ? ' · ' : ''}vs ${kpi('avg_churn_risk').all} for all customers`}
+          testId="kpi-churn"
+        />
+        <KpiCard
+          label="Orders per month"
+          value={kpi('avg_orders_per_month').value}
+          hint={`vs ${kpi('avg_orders_per_month').all} for all customers`}
+          testId="kpi-orders-per-month"
+        />
+        <KpiCard
+          label="Spend per order"
+          value={kpi('avg_order_value').value}
+          hint={`vs ${kpi('avg_order_value').all}; net of discounts`}
+          testId="kpi-aov"
+        />
+        <KpiCard
+          label="Orders placed online"
+          value={kpi('online_order_share_pct').value}
+          hint={`vs ${kpi('online_order_share_pct').all} for all customers`}
+          testId="kpi-online"
+        />
+        <KpiCard
+          label="Discount share of spend"
+          value={kpi('discount_share_pct').value}
+          hint={`vs ${kpi('discount_share_pct').all} for all customers`}
+          testId="kpi-discount"
+        />
+      </dl>
+
+      <div className="mt-12">
+        <Section
+          id="apart"
+          title="What sets them apart"
+          intro="Against all customers, with the categories they lean towards and the CRM plays written from these numbers."
+        >
+          <div className="grid gap-4 lg:grid-cols-3">
+            <div className="space-y-2 rounded-lg border border-line bg-surface p-5">
+              <PartHeading>Distinctive traits</PartHeading>
+              <TraitList traits={card.traits} />
+            </div>
+            <div className="space-y-5 rounded-lg border border-line bg-surface p-5">
+              <div className="space-y-2">
+                <PartHeading>Channel mix (orders)</PartHeading>
+                <ChannelMix onlinePct={card.onlineOrderSharePct} color={card.color} />
+              </div>
+              <div className="space-y-2">
+                <PartHeading>Leans towards (index)</PartHeading>
+                <IntentChips intents={card.topIntents} />
+              </div>
+              <div className="space-y-2">
+                <PartHeading>Families they over-index on</PartHeading>
+                <FamilyList families={card.topFamilies} />
+              </div>
+            </div>
+            <div className="space-y-2 rounded-lg border border-line bg-sunken/60 p-5">
+              <PartHeading>CRM plays</PartHeading>
+              <CrmPlays plays={card.crmPlays} color={card.color} />
+            </div>
+          </div>
+        </Section>
+
+        <Section
+          id="distributions"
+          title="How their customers spread out"
+          intro={`Each chart shows how ${persona.persona} (colour) and all customers (grey) spread over the same ranges, as a share of each group's customers, so the shapes compare whatever the group size.`}
+        >
+          {distributions.length === 0 ? (
+            <MissingData what="customers_master" />
+          ) : (
+            <div className="grid gap-5 lg:grid-cols-2">
+              {distributions.map((d) => {
+                const series: DistributionSeries[] = [base, everyone].map((g) => ({
+                  key: g.key,
+                  name: g.name,
+                  color: g.color,
+                  values: d.groups[g.key]?.pct ?? [],
+                }));
+                return (
+                  <ChartFrame
+                    key={d.metric}
+                    id={`dist-${d.metric}`}
+                    title={d.label}
+                    takeaway={distributionTakeaway(d, base, everyone)}
+                    subtitle={`Rows: ${d.axisLabel}. Bars: share of each group's customers, %.`}
+                    table={distributionTable(d.binLabels, series, d.axisLabel)}
+                    currency={currency}
+                    downloadName={`persona-${baseKey}-${d.metric}-distribution`}
+                  >
+                    <DistributionBars binLabels={d.binLabels} series={series} axisLabel={d.axisLabel} />
+                  </ChartFrame>
+                );
+              })}
+            </div>
+          )}
+        </Section>
+
+        <Section
+          id="compare"
+          title="Side by side"
+          intro="Compare this persona with any other (or with all customers): key figures and the shape of each metric."
+        >
+          <PersonaCompare
+            base={base}
+            options={compareOptions}
+            defaultKey={ALL_CUSTOMERS_KEY}
+            metrics={keyMetrics}
+            distributions={compareDistributions}
+            currency={currency}
+          />
+        </Section>
+
+        <Section
+          id="profile"
+          title="Full profile"
+          intro="Every profile metric: the persona's mean, all customers' mean, their ratio, and the gap in standard deviations of all customers (the bar leans right when the persona is higher)."
+        >
+          <ProfileTable
+            name={persona.persona}
+            color={card.color}
+            rows={profileRows(persona, currency)}
+            caption={`Profile of ${persona.persona} against all customers`}
+          />
+        </Section>
+      </div>
+
+      <PersonaPager prev={prev} next={next} />
+    </>
+  );
+}
+
+function keyMetricTexts(metrics: KeyMetric[], key: string, groupKey: string): { value: string; all: string } {
+  const m = metrics.find((x) => x.key === key);
+  return { value: m?.values[groupKey]?.text ?? '—', all: m?.values[ALL_CUSTOMERS_KEY]?.text ?? '—' };
+}

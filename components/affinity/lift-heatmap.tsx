@@ -1,0 +1,126 @@
+'use client';
+
+import { ChartFrame } from '@/components/charts/chart-frame';
+import { ColorLegend } from '@/components/charts/color-legend';
+import { Heatmap } from '@/components/charts/heatmap';
+import { SegmentedControl } from '@/components/charts/segmented-control';
+import { divergingColor } from '@/lib/format/colors';
+import { formatCount, formatPct, formatRatio } from '@/lib/format/format';
+import {
+  divergingLabels,
+  divergingValueAt,
+  indexLimit,
+  legendSteps,
+  liftTable,
+  liftTakeaway,
+  type LiftGrid,
+} from '@/lib/insights/affinity';
+import { useUrlState } from '@/lib/state/use-url-state';
+import { useHydrated } from './use-hydrated';
+import { ViewToolbar } from './view-toolbar';
+
+const LIFT_LEVELS = ['intent', 'family'] as const;
+type LiftLevel = (typeof LIFT_LEVELS)[number];
+
+interface LiftData {
+  intent: LiftGrid;
+  family: LiftGrid;
+  currency: string;
+}
+
+/** Category × category co-purchase lift, the level (?lift=) held in the URL. */
+export function LiftHeatmap(props: LiftData) {
+  const [level, setLevel] = useUrlState<LiftLevel>('lift', 'intent', LIFT_LEVELS);
+  const hydrated = useHydrated();
+  return (
+    <div data-hydrated={hydrated}>
+      <LiftHeatmapView {...props} level={level} onLevel={setLevel} />
+    </div>
+  );
+}
+
+/** The default view for the server-rendered HTML (Suspense fallback). */
+export function LiftHeatmapDefault(props: LiftData) {
+  return (
+    <div data-hydrated={false}>
+      <LiftHeatmapView {...props} level="intent" onLevel={() => {}} />
+    </div>
+  );
+}
+
+function LiftHeatmapView({
+  intent,
+  family,
+  currency,
+  level,
+  onLevel,
+}: LiftData & { level: LiftLevel; onLevel: (l: LiftLevel) => void }) {
+  const grid = level === 'intent' ? intent : family;
+  const limit = indexLimit(grid.lift);
+  const noun = level === 'intent' ? 'lifestyle intent' : 'product family';
+  const details = (r: number, c: number): string[] => {
+    if (r === c) return ['Same category'];
+    const orders = grid.orders[r]?.[c] ?? null;
+    if (orders === null) {
+      return [`Fewer than ${formatCount(grid.minPairOrders ?? 0)} orders with both: too few to measure`];
+    }
+    return [
+      `In ${formatCount(orders)} orders together (${formatPct((orders / grid.totalOrders) * 100, 2)} of all orders)`,
+      `${formatRatio(grid.lift[r]?.[c] ?? null, 2)} what chance predicts`,
+    ];
+  };
+  const empty =
+    level === 'intent'
+      ? 'The diagonal is empty (same category).'
+      : `Empty: same family, or fewer than ${formatCount(grid.minPairOrders ?? 0)} orders with both.`;
+
+  return (
+    <div id="co-purchase-lift-view">
+      <ViewToolbar label="Lift heatmap view">
+        <SegmentedControl
+          label="Level"
+          name="lift-level"
+          options={[
+            { value: 'intent', label: 'Lifestyle intent' },
+            { value: 'family', label: `Top ${family.categories.length} families` },
+          ]}
+          value={level}
+          onChange={onLevel}
+        />
+      </ViewToolbar>
+      <ChartFrame
+        id="co-purchase-lift"
+        title={
+          level === 'intent'
+            ? 'Lifestyle intents bought together'
+            : `Top ${grid.categories.length} product families bought together`
+        }
+        takeaway={liftTakeaway(grid)}
+        subtitle={`Lift = share of orders with both ÷ (share with one × share with the other), over all ${formatCount(grid.totalOrders)} orders; 1.00× = no more often than chance. ${empty}`}
+        table={liftTable(grid, level)}
+        currency={currency}
+        downloadName={`co-purchase-lift-${level}`}
+      >
+        <div className="mb-3">
+          <ColorLegend
+            title="Lift: right of 1× sells together more often than chance, left of 1× less"
+            stops={legendSteps().map((t) => divergingColor(divergingValueAt(t, limit), limit))}
+            labels={divergingLabels(limit)}
+          />
+        </div>
+        <Heatmap
+          key={level}
+          testId="lift-heatmap"
+          caption={`Co-purchase lift by ${noun} pair`}
+          rowHeaderLabel={level === 'intent' ? 'Intent' : 'Family'}
+          rows={grid.categories.map(({ id, label }) => ({ id, label }))}
+          columns={grid.categories}
+          values={grid.lift}
+          color={(v) => divergingColor(v, limit)}
+          format={(v) => formatRatio(v, 2)}
+          details={details}
+        />
+      </ChartFrame>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import { formatCount } from '@/lib/format/format';
+import type { ClvChart } from '@/lib/insights/overview';
+import { TrackAxis, TrackGrid } from './percent-axis';
+
+const score = (v: number | null) => formatCount(v, 1);
+
+/**
+ * CLV proxy per persona: the average as a diamond, the median as a tick, the middle half
+ * (25th–75th percentile) as a box and the 10th–90th percentile as a whisker.
+ */
+export function ClvRanges({ chart }: { chart: ClvChart }) {
+  const max = chart.domainMax;
+  const pos = (v: number) => `${(Math.min(v, max) / max) * 100}%`;
+  const summary = chart.rows
+    .map(
+      (r) =>
+        `${r.persona} average ${score(r.mean)}, median ${score(r.p50)}, middle half ${score(r.p25)}–${score(r.p75)}`,
+    )
+    .join('; ');
+  const cols =
+    'grid-cols-[minmax(0,7.5rem)_minmax(0,1fr)_2.5rem] sm:grid-cols-[minmax(0,10rem)_minmax(0,1fr)_2.75rem]';
+  return (
+    <div>
+      <ul
+        className="mb-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-ink-muted"
+        aria-label="How to read the marks"
+      >
+        <li className="flex items-center gap-1.5">
+          <span aria-hidden="true" className="size-2.5 rotate-45 border border-ink bg-ink-faint" />
+          Average
+        </li>
+        <li className="flex items-center gap-1.5">
+          <span aria-hidden="true" className="h-3 w-0.5 bg-ink" />
+          Median
+        </li>
+        <li className="flex items-center gap-1.5">
+          <span aria-hidden="true" className="h-2.5 w-4 rounded-[2px] border border-ink-faint bg-sunken" />
+          Middle half (25th–75th pct)
+        </li>
+        <li className="flex items-center gap-1.5">
+          <span aria-hidden="true" className="h-px w-4 bg-ink-faint" />
+          10th–90th pct
+        </li>
+      </ul>
+      <div role="img" aria-label={`CLV proxy by persona, 0 to 100: ${summary}`}>
+        {chart.rows.map((r) => (
+          <div key={r.clusterId ?? 'all'} className={`grid ${cols} items-center gap-3`}>
+            <span
+              className={`flex items-center gap-1.5 text-xs leading-tight ${r.clusterId === null ? 'font-semibold' : ''}`}
+            >
+              <span
+                aria-hidden="true"
+                className="size-2 shrink-0 rounded-full"
+                style={{ background: r.color }}
+              />
+              {r.persona}
+            </span>
+            <div className="relative h-9">
+              <TrackGrid ticks={chart.ticks} max={max} />
+              {r.p10 !== null && r.p90 !== null ? (
+                <span
+                  className="absolute top-1/2 h-px bg-ink-faint"
+                  style={{ left: pos(r.p10), width: `calc(${pos(r.p90)} - ${pos(r.p10)})` }}
+                />
+              ) : null}
+              {r.p25 !== null && r.p75 !== null ? (
+                <span
+                  className="absolute top-1/2 h-3.5 -translate-y-1/2 rounded-[2px] border"
+                  style={{
+                    left: pos(r.p25),
+                    width: `calc(${pos(r.p75)} - ${pos(r.p25)})`,
+                    background: `color-mix(in oklab, ${r.color} 30%, white)`,
+                    borderColor: r.color,
+                  }}
+                />
+              ) : null}
+              {r.p50 !== null ? (
+                <span
+                  className="absolute top-1/2 h-5 w-0.5 -translate-x-1/2 -translate-y-1/2 bg-ink"
+                  style={{ left: pos(r.p50) }}
+                />
+              ) : null}
+              <span
+                className="absolute top-1/2 size-3 -translate-x-1/2 -translate-y-1/2 rotate-45 border border-ink"
+                style={{ left: pos(r.mean), background: r.color }}
+              />
+            </div>
+            <span className="text-right text-xs font-medium tabular-nums">{score(r.mean)}</span>
+          </div>
+        ))}
+        <div className={`grid ${cols} gap-3 pt-1`}>
+          <span />
+          <TrackAxis
+            ticks={chart.ticks}
+            max={max}
+            format={(v) => String(v)}
+            title="CLV proxy, 0–100 (relative score)"
+            thinOnPhone
+          />
+          <span className="text-right text-[0.6875rem] text-ink-muted">avg</span>
+        </div>
+      </div>
+    </div>
+  );
+}

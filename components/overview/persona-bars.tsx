@@ -1,0 +1,81 @@
+import type { VisitDatum } from '@/lib/insights/overview';
+import { TrackAxis, TrackGrid } from './percent-axis';
+
+/** One horizontal bar per persona in its colour, the value at the bar's end, a dashed line at the overall value. */
+export function PersonaBars({
+  rows,
+  scale,
+  format,
+  axisTitle,
+  overall,
+  overallLabel,
+  label,
+}: {
+  rows: VisitDatum[];
+  scale: { max: number; ticks: number[] };
+  format: (v: number) => string;
+  axisTitle: string;
+  overall: number | null;
+  overallLabel: string;
+  label: string;
+}) {
+  const pct = (v: number) => `${(Math.min(v, scale.max) / scale.max) * 100}%`;
+  const cols = 'grid-cols-[minmax(0,7.5rem)_minmax(0,1fr)] sm:grid-cols-[minmax(0,10rem)_minmax(0,1fr)]';
+  return (
+    <div>
+      <div
+        role="img"
+        aria-label={`${label}: ${rows.map((r) => `${r.persona} ${format(r.value)}`).join('; ')}; ${overallLabel}`}
+      >
+        {rows.map((r) => (
+          <div key={r.cluster_id} className={`grid ${cols} items-center gap-3`}>
+            <span className="flex items-center gap-1.5 text-xs leading-tight">
+              <span
+                aria-hidden="true"
+                className="size-2 shrink-0 rounded-full"
+                style={{ background: r.color }}
+              />
+              {r.persona}
+            </span>
+            <div className="relative h-8">
+              <TrackGrid ticks={scale.ticks} max={scale.max} />
+              <div
+                className="absolute inset-y-1.5 left-0 flex items-center"
+                style={{ width: `calc(${pct(r.value)} + 3rem)` }}
+              >
+                <span
+                  className="h-full rounded-r-sm"
+                  style={{ width: `calc(100% - 3rem)`, background: r.color }}
+                />
+                <span className="relative z-10 ml-0.5 rounded-sm bg-surface px-1 text-[0.6875rem] font-medium tabular-nums">
+                  {format(r.value)}
+                </span>
+              </div>
+              {overall !== null ? (
+                <span
+                  aria-hidden="true"
+                  className="absolute inset-y-0 border-l-2 border-dashed border-accent"
+                  style={{ left: pct(overall) }}
+                />
+              ) : null}
+            </div>
+          </div>
+        ))}
+        <div className={`grid ${cols} gap-3 pt-1`}>
+          <span />
+          <TrackAxis
+            ticks={scale.ticks}
+            max={scale.max}
+            format={(v) => (scale.ticks.every(Number.isInteger) ? String(v) : format(v))}
+            title={axisTitle}
+            thinOnPhone
+          />
+        </div>
+      </div>
+      <p className="mt-2 flex items-center gap-1.5 text-xs text-ink-muted">
+        <span aria-hidden="true" className="h-3 border-l-2 border-dashed border-accent" />
+        {overallLabel}
+      </p>
+    </div>
+  );
+}

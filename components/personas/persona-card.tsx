@@ -1,0 +1,153 @@
+import { formatCount, formatPct, formatRatio } from '@/lib/format/format';
+import type { PersonaCardData } from '@/lib/insights/personas';
+import Link from 'next/link';
+import {
+  ChannelMix,
+  CrmPlays,
+  FamilyList,
+  IntentChips,
+  PartHeading,
+  Swatch,
+  TraitList,
+} from './persona-parts';
+
+const BAND_WORD = { low: 'low', medium: 'medium', high: 'high' } as const;
+
+/**
+ * One persona at a glance. The whole card opens the persona page (the heading link stretches over
+ * the card), so there is still exactly one link, named after the persona, per card.
+ */
+export function PersonaCard({
+  card,
+  position,
+  total,
+}: {
+  card: PersonaCardData;
+  position: number;
+  total: number;
+}) {
+  const href = `/personas/${card.clusterId}`;
+  const headingId = `persona-${card.clusterId}-name`;
+  return (
+    <article
+      aria-labelledby={headingId}
+      data-testid="persona-card"
+      data-cluster-id={card.clusterId}
+      className="group relative flex h-full flex-col overflow-hidden rounded-lg border border-line bg-surface transition-shadow hover:border-line-strong hover:shadow-md has-[a:focus-visible]:outline-2 has-[a:focus-visible]:outline-offset-2 has-[a:focus-visible]:outline-accent"
+    >
+      <div aria-hidden="true" className="h-1.5 shrink-0" style={{ background: card.color }} />
+      <div className="flex flex-1 flex-col gap-5 p-5 sm:p-6">
+        <header>
+          <p className="flex items-center gap-2 text-xs tracking-label text-ink-muted uppercase">
+            <Swatch color={card.color} />
+            Persona {position} of {total}
+          </p>
+          <h2 id={headingId} className="mt-1.5 text-2xl leading-tight">
+            <Link
+              href={href}
+              className="no-underline decoration-line-strong underline-offset-4 group-hover:underline after:absolute after:inset-0 focus-visible:outline-none"
+              data-testid="persona-card-link"
+            >
+              {card.name}
+            </Link>
+          </h2>
+        </header>
+
+        <dl className="grid grid-cols-2 gap-x-4 gap-y-3 border-y border-line py-4 sm:grid-cols-4">
+          <Stat
+            label="Customers"
+            value={formatCount(card.customers)}
+            hint={`${formatPct(card.customerSharePct, 1)} of all`}
+            testId="card-customers"
+          />
+          <Stat
+            label="Revenue share"
+            value={formatPct(card.revenueSharePct, 1)}
+            hint={
+              card.revenueIndex !== null
+                ? `${formatRatio(card.revenueIndex, 2)} its customer share`
+                : undefined
+            }
+            testId="card-revenue-share"
+          />
+          <Stat
+            label="Avg CLV proxy"
+            value={formatCount(card.avgClvProxy, 1)}
+            hint={
+              card.overallClvProxy !== null ? `vs ${formatCount(card.overallClvProxy, 1)} overall` : undefined
+            }
+            testId="card-clv"
+          />
+          <Stat
+            label="Churn risk"
+            value={formatCount(card.avgChurnRisk, 0)}
+            hint={
+              card.churnBand
+                ? `${BAND_WORD[card.churnBand]} · vs ${formatCount(card.overallChurnRisk, 0)} overall`
+                : undefined
+            }
+            testId="card-churn"
+          />
+        </dl>
+
+        <p className="text-sm leading-relaxed text-ink-muted">{card.description}</p>
+
+        <div className="grid gap-5 sm:grid-cols-2">
+          <div className="space-y-2">
+            <PartHeading>What sets them apart</PartHeading>
+            <TraitList traits={card.traits} />
+          </div>
+          <div className="space-y-5">
+            <div className="space-y-2">
+              <PartHeading>Channel mix (orders)</PartHeading>
+              <ChannelMix onlinePct={card.onlineOrderSharePct} color={card.color} />
+            </div>
+            <div className="space-y-2">
+              <PartHeading>Leans towards</PartHeading>
+              <IntentChips intents={card.topIntents} />
+            </div>
+          </div>
+        </div>
+
+        <div className="space-y-2">
+          <PartHeading>Families they over-index on</PartHeading>
+          <FamilyList families={card.topFamilies} />
+        </div>
+
+        <div className="mt-auto space-y-2 rounded-md bg-sunken/60 p-4">
+          <PartHeading>CRM plays</PartHeading>
+          <CrmPlays plays={card.crmPlays} color={card.color} />
+        </div>
+
+        <p aria-hidden="true" className="text-sm font-medium text-accent">
+          Open persona →
+        </p>
+      </div>
+    </article>
+  );
+}
+
+function Stat({
+  label,
+  value,
+  hint,
+  testId,
+}: {
+  label: string;
+  value: string;
+  hint?: string;
+  testId?: string;
+}) {
+  return (
+    <div data-testid={testId}>
+      <dt className="text-[0.7rem] tracking-label text-ink-muted uppercase">{label}</dt>
+      <dd
+        className="mt-0.5 font-display text-xl tabular-nums"
+        data-testid={testId ? `${testId}-value` : undefined}
+      >
+        {value}
+      </dd>
+      {hint ? <dd className="text-xs text-ink-muted">{hint}</dd> : null}
+    </div>
+  );
+}

@@ -1,0 +1,237 @@
+'use client';
+
+import { ChartFrame } from '@/components/charts/chart-frame';
+import { formatRatio } from '@/lib/format/format';
+import type { KeyMetric } from '@/lib/insights/personas';
+import { useUrlState } from '@/lib/state/use-url-state';
+import { Suspense, useId } from 'react';
+import { DistributionBars } from './distribution-bars';
+import { distributionTable, type DistributionSeries } from './distribution-table';
+
+export interface CompareGroup {
+  key: string;
+  name: string;
+  color: string;
+}
+
+/** One metric's histogram for every group, with a takeaway per possible comparison. */
+export interface CompareDistribution {
+  metric: string;
+  label: string;
+  axisLabel: string;
+  binLabels: string[];
+  /** % of customers per bin, by group key. */
+  pct: Record<string, number[]>;
+  /** Takeaway of "base vs group", by group key. */
+  takeaways: Record<string, string>;
+}
+
+interface PersonaCompareProps {
+  base: CompareGroup;
+  /** Every group the base can be compared with (the other personas and all customers). */
+  options: CompareGroup[];
+  /** The comparison shown when the URL names none (or names one that does not exist). */
+  defaultKey: string;
+  metrics: KeyMetric[];
+  distributions: CompareDistribution[];
+  currency: string;
+}
+
+/**
+ * The persona side by side with any other persona (or all customers). The choice lives in the URL
+ * (?compare=<cluster id>, ?metric=<metric>) so a comparison can be shared and survives a reload.
+ */
+export function PersonaCompare(props: PersonaCompareProps) {
+  const fallbackMetric = props.distributions[0]?.metric ?? '';
+  return (
+    <Suspense fallback={<CompareView {...props} compare={props.defaultKey} metric={fallbackMetric} />}>
+      <CompareWithUrl {...props} />
+    </Suspense>
+  );
+}
+
+function CompareWithUrl(props: PersonaCompareProps) {
+  const keys = props.options.map((o) => o.key);
+  const metrics = props.distributions.map((d) => d.metric);
+  const [compare, setCompare] = useUrlState('compare', props.defaultKey, keys);
+  const [metric, setMetric] = useUrlState('metric', metrics[0] ?? '', metrics);
+  return (
+    <CompareView
+      {...props}
+      compare={compare}
+      metric={metric}
+      onCompare={setCompare}
+      onMetric={setMetric}
+      live
+    />
+  );
+}
+
+function CompareView({
+  base,
+  options,
+  defaultKey,
+  metrics,
+  distributions,
+  currency,
+  compare,
+  metric,
+  onCompare,
+  onMetric,
+  live = false,
+}: PersonaCompareProps & {
+  compare: string;
+  metric: string;
+  /** True once the view is bound to the URL (after hydration); the static fallback is not. */
+  live?: boolean;
+  onCompare?: (key: string) => void;
+  onMetric?: (metric: string) => void;
+}) {
+  const selectId = useId();
+  const metricId = useId();
+  const other =
+    options.find((o) => o.key === compare) ?? options.find((o) => o.key === defaultKey) ?? options[0];
+  const dist = distributions.find((d) => d.metric === metric) ?? distributions[0];
+  if (!other || !dist) return null;
+
+  const series: DistributionSeries[] = [base, other].map((g) => ({
+    key: g.key,
+    name: g.name,
+    color: g.color,
+    values: dist.pct[g.key] ?? [],
+  }));
+
+  return (
+    <div data-testid="persona-compare" data-compare={other.key} data-live={live || undefined}>
+      <div className="flex flex-wrap items-end gap-x-6 gap-y-3 rounded-lg border border-line bg-sunken/50 px-4 py-3">
+        <div className="flex min-w-0 flex-col gap-1">
+          <label htmlFor={selectId} className="text-sm font-medium">
+            Compare with
+          </label>
+          <select
+            id={selectId}
+            value={other.key}
+            onChange={(e) => onCompare?.(e.target.value)}
+            className="max-w-full rounded-md border border-line-strong bg-surface px-3 py-1.5 text-sm"
+          >
+            {options.map((o) => (
+              <option key={o.key} value={o.key}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex min-w-0 flex-col gap-1">
+          <label htmlFor={metricId} className="text-sm font-medium">
+            Distribution of
+          </label>
+          <select
+            id={metricId}
+            value={dist.metric}
+            onChange={(e) => onMetric?.(e.target.value)}
+            className="max-w-full rounded-md border border-line-strong bg-surface px-3 py-1.5 text-sm"
+          >
+            {distributions.map((d) => (
+              <option key={d.metric} value={d.metric}>
+                {d.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      <h3 className="mt-5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xl" data-testid="compare-heading">
+        <GroupName group={base} />
+        <span className="font-sans text-sm text-ink-muted">vs</span>
+        <GroupName group={other} />
+      </h3>
+
+      <div className="mt-4 grid items-start gap-6 lg:grid-cols-2">
+        <div
+          className="overflow-x-auto rounded-lg border border-line bg-surface"
+          role="region"
+          aria-label={`Key metrics: ${base.name} vs ${other.name}`}
+          tabIndex={0}
+        >
+          <table className="w-full border-collapse text-[0.8rem] sm:text-sm" data-testid="compare-table">
+            <caption className="sr-only">
+              Key metrics: {base.name} vs {other.name}
+            </caption>
+            <thead>
+              <tr className="border-b border-line bg-sunken/60 align-bottom">
+                <th
+                  scope="col"
+                  className="px-2 py-2 text-left text-xs font-medium tracking-label text-ink-muted uppercase sm:px-3"
+                >
+                  Metric
+                </th>
+                {[base, other].map((g) => (
+                  <th
+                    key={g.key}
+                    scope="col"
+                    className="px-2 py-2 text-right font-medium sm:px-3"
+                    style={{ boxShadow: `inset 0 3px 0 ${g.color}` }}
+                  >
+                    {g.name}
+                  </th>
+                ))}
+                <th
+                  scope="col"
+                  className="px-2 py-2 text-right text-xs font-medium tracking-label whitespace-nowrap text-ink-muted uppercase sm:px-3"
+                >
+                  Ratio
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {metrics.map((m) => {
+                const a = m.values[base.key];
+                const b = m.values[other.key];
+                const ratio = a?.value != null && b?.value ? a.value / b.value : null;
+                return (
+                  <tr key={m.key} className="border-b border-line/70 last:border-0" data-metric={m.key}>
+                    <th scope="row" className="px-2 py-2 text-left font-medium sm:min-w-36 sm:px-3">
+                      {m.label}
+                    </th>
+                    <td className="px-2 py-2 text-right whitespace-nowrap tabular-nums sm:px-3">
+                      {a?.text ?? '—'}
+                    </td>
+                    <td className="px-2 py-2 text-right whitespace-nowrap tabular-nums sm:px-3">
+                      {b?.text ?? '—'}
+                    </td>
+                    <td className="px-2 py-2 text-right whitespace-nowrap text-ink-muted tabular-nums sm:px-3">
+                      {formatRatio(ratio, 2)}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <p className="border-t border-line px-3 py-2 text-xs text-ink-muted">
+            Ratio: {base.name} ÷ {other.name}. Scores are 0–100 within this customer base.
+          </p>
+        </div>
+
+        <ChartFrame
+          title={`${dist.label}: ${base.name} vs ${other.name}`}
+          takeaway={dist.takeaways[other.key] ?? ''}
+          subtitle={`Rows: ${dist.axisLabel}. Bars: share of each group's customers, %.`}
+          table={distributionTable(dist.binLabels, series, dist.axisLabel)}
+          currency={currency}
+          downloadName={`persona-${base.key}-vs-${other.key}-${dist.metric}`}
+        >
+          <DistributionBars binLabels={dist.binLabels} series={series} axisLabel={dist.axisLabel} />
+        </ChartFrame>
+      </div>
+    </div>
+  );
+}
+
+function GroupName({ group }: { group: CompareGroup }) {
+  return (
+    <span className="inline-flex items-center gap-2">
+      <span aria-hidden="true" className="size-3 shrink-0 rounded-full" style={{ background: group.color }} />
+      {group.name}
+    </span>
+  );
+}

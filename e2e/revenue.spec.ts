@@ -1,0 +1,296 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { formatCount, formatMoney, formatPct, formatRatio } from '@/lib/format/format';
+import { ManifestSchema } from '@/lib/schema/manifest';
+import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations, readTable, screenshotBothWidths, trackErrors } from './support';
+
+// The first request compiles the page on a dev server; give assertions room on a busy machine.
+const expect = baseExpect.configure({ timeout: 20_000 });
+
+const rev = readTable('revenue_by_cluster');
+const clv = readTable('clv_proxy');
+const manifest = ManifestSchema.parse(
+  JSON.parse(readFileSync(path.join(process.cwd(), 'public', 'data', 'manifest.json'), 'utf8')),
+);
+const currency = manifest.config.currency;
+
+/** Quadrants computed here from the JSON, independently of the page's code. */
+function expectedQuadrants() {
+  const avgValue = rev.total.revenue_per_customer;
+  const avgRisk = rev.total.avg_churn_risk;
+  const of = (r: (typeof rev.rows)[number]) =>
+    r.revenue_per_customer > avgValue
+      ? r.avg_churn_risk > avgRisk
+        ? 'protect'
+        : 'reward'
+      : r.avg_churn_risk > avgRisk
+        ? 'reactivate'
+        : 'grow';
+  const byQuadrant: Record<string, string[]> = { protect: [], reward: [], reactivate: [], grow: [] };
+  for (const r of rev.rows) byQuadrant[of(r)]!.push(r.persona);
+  return byQuadrant;
+}
+
+/** Cells of one body row of a table, by its row header, as text. */
+async function rowCells(table: Locator, rowHeader: string): Promise<string[]> {
+  const row = table
+    .getByRole('row')
+    .filter({ has: table.page().getByRole('rowheader', { name: rowHeader, exact: true }) });
+  await expect(row).toHaveCount(1);
+  return row.getByRole('cell').allInnerTexts();
+}
+
+/** Column labels of a table, as rendered (upper-cased by CSS, so compare case-insensitively). */
+async function headers(table: Locator): Promise<string[]> {
+  return (await table.locator('thead th').allTextContents()).map((t) => t.trim());
+}
+
+/** Hydration is slow on a busy dev server (the first request also compiles the page). */
+const URL_TIMEOUT = { timeout: 60_000 };
+
+async function open(page: Page, url = '/revenue') {
+  await page.goto(url, { timeout: 60_000 });
+  await ready(page);
+}
+
+/** Charts draw after hydration (they measure their box): once they are there, the page is live. */
+async function ready(page: Page) {
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('#monthly-revenue-chart .recharts-surface')).toBeVisible(URL_TIMEOUT);
+  await expect(page.locator('#value-risk-chart .recharts-surface')).toBeVisible(URL_TIMEOUT);
+}
+
+/** Every Recharts chart on the page has drawn its SVG. */
+async function allChartsDrawn(page: Page) {
+  await expect
+    .poll(async () => {
+      const wrappers = await page.locator('.recharts-wrapper').count();
+      const surfaces = await page.locator('.recharts-wrapper > svg.recharts-surface').count();
+      return wrappers > 0 && wrappers === surfaces;
+    }, URL_TIMEOUT)
+    .toBe(true);
+}
+
+/** Picks an option of a segmented control the way a person does: by its visible label. */
+async function choose(page: Page, option: string) {
+  await page
+    .locator('label')
+    .filter({ hasText: new RegExp(`^${option}$`) })
+    .click();
+  await expect(page.getByRole('radio', { name: option })).toBeChecked(URL_TIMEOUT);
+}
+
+test.describe('revenue & CLV page', () => {
+  // Generous: on a dev server the first request compiles the page and hydration can take a while.
+  test.describe.configure({ timeout: 120_000 });
+
+  test('renders every chart with a takeaway and no console errors', async ({ page }) => {
+    const errors = trackErrors(page);
+    await open(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Where the revenue comes from, and where it is at risk',
+    );
+    for (const title of [
+      'Revenue by persona',
+      'Revenue share against customer share',
+      'Value against risk',
+      'Customer lifetime value (proxy) by persona',
+      'Monthly revenue by persona',
+    ]) {
+      await expect(page.getByRole('heading', { level: 3, name: title, exact: true })).toBeVisible();
+    }
+    // Five charts, five table equivalents, five downloads.
+    await expect(page.getByRole('button', { name: 'View as table' })).toHaveCount(5);
+    await expect(page.getByRole('button', { name: 'Download CSV' })).toHaveCount(5);
+    await expect(page.getByTestId('kpi-revenue')).toContainText(formatCount(rev.total.customers));
+    await page.waitForLoadState('networkidle');
+    expect(errors).toEqual([]);
+  });
+
+  test('revenue and shares in the tables equal the JSON', async ({ page }) => {
+    await open(page);
+    const summary = page.getByRole('table', { name: /^Revenue by persona, / });
+    expect((await headers(summary)).map((h) => h.toLowerCase())).toEqual([
+      'persona',
+      'customers',
+      'customer share',
+      'net revenue',
+      'revenue share',
+      'revenue / customer',
+      'avg order value',
+    ]);
+    for (const r of [...rev.rows, rev.total]) {
+      expect(await rowCells(summary, r.persona)).toEqual([
+        formatCount(r.customers),
+        formatPct(r.customer_share_pct, 2),
+        formatMoney(r.revenue, currency),
+        formatPct(r.revenue_share_pct, 2),
+        formatMoney(r.revenue_per_customer, currency),
+        formatMoney(r.avg_order_value, currency),
+      ]);
+    }
+    // Rows sum to the total (the JSON is internally consistent and the page shows all of it).
+    expect(rev.rows.reduce((s, r) => s + r.revenue, 0)).toBeCloseTo(rev.total.revenue, 0);
+
+    // The share chart's table: customer share, revenue share and index per persona.
+    const shares = page.getByRole('table', { name: 'Revenue share against customer share: data' });
+    for (const r of rev.rows) {
+      expect(await rowCells(shares, r.persona)).toEqual([
+        formatPct(r.customer_share_pct, 2),
+        formatPct(r.revenue_share_pct, 2),
+        formatRatio(r.revenue_index, 2),
+      ]);
+    }
+    // The takeaway names the most over- and under-represented personas.
+    const byIndex = [...rev.rows].sort((a, b) => b.revenue_index - a.revenue_index);
+    const takeaway = page.locator('#revenue-share-chart p').first();
+    await expect(takeaway).toContainText(`Most over-represented: ${byIndex[0]!.persona}`);
+    await expect(takeaway).toContainText(`Most under-represented: ${byIndex[byIndex.length - 1]!.persona}`);
+    await expect(takeaway).toContainText(formatRatio(byIndex[0]!.revenue_index));
+
+    // Monthly revenue table: every month and persona.
+    const monthly = page.getByRole('table', { name: 'Monthly revenue by persona: data' });
+    await expect(monthly.locator('tbody tr')).toHaveCount(rev.monthly.length);
+    const last = rev.monthly[rev.monthly.length - 1]!;
+    const lastCells = await monthly.locator('tbody tr').last().locator('td').allInnerTexts();
+    expect(lastCells).toEqual([
+      ...last.revenue.map((v) => formatMoney(v, currency)),
+      formatMoney(
+        last.revenue.reduce((s, v) => s + v, 0),
+        currency,
+      ),
+    ]);
+  });
+
+  test('histogram table values equal the clv_proxy shares, on one shared scale', async ({ page }) => {
+    await open(page);
+    await expect(page.getByTestId('clv-view')).toHaveAttribute('data-view', 'histogram');
+    await expect(page.getByTestId('clv-panel')).toHaveCount(clv.distributions.length + 1);
+    const table = page.getByRole('table', { name: 'Customer lifetime value (proxy) by persona: data' });
+    const groups = [...clv.distributions, clv.overall];
+    expect((await headers(table)).slice(1)).toEqual(groups.map((g) => g.persona));
+    const rows = table.locator('tbody tr');
+    await expect(rows).toHaveCount(clv.bin_edges.length - 1);
+    for (let i = 0; i < clv.bin_edges.length - 1; i++) {
+      const cells = await rows.nth(i).locator('td').allInnerTexts();
+      expect(cells).toEqual(groups.map((g) => formatPct(g.shares_pct[i], 2)));
+    }
+    // One y scale: every panel shows the same top tick.
+    const top = `${Math.ceil(Math.max(...groups.flatMap((g) => g.shares_pct)) / 10) * 10}%`;
+    for (const panel of await page.getByTestId('clv-panel').all()) {
+      await expect(
+        panel.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').last(),
+      ).toHaveText(top);
+    }
+  });
+
+  test('the value–risk quadrant marks the persona(s) the JSON puts in each quadrant', async ({ page }) => {
+    await open(page);
+    const expected = expectedQuadrants();
+    for (const id of ['protect', 'reward', 'reactivate', 'grow']) {
+      const members = page.getByTestId(`quadrant-${id}-members`);
+      if (expected[id]!.length === 0) await expect(members).toHaveText('No persona');
+      else for (const persona of expected[id]!) await expect(members).toContainText(persona);
+      const text = await members.innerText();
+      for (const other of rev.rows.filter((r) => !expected[id]!.includes(r.persona))) {
+        expect(text.split(', ')).not.toContain(other.persona);
+      }
+    }
+    const table = page.getByRole('table', { name: 'Value against risk: data' });
+    for (const r of rev.rows) {
+      const cells = await rowCells(table, r.persona);
+      expect(cells[0]).toBe(formatMoney(r.revenue_per_customer, currency));
+      expect(cells[4]).toContain(expected.protect!.includes(r.persona) ? 'high risk — protect' : '');
+    }
+    const takeaway = page.locator('#value-risk-chart p').first();
+    if (expected.protect!.length > 0) {
+      for (const persona of expected.protect!) await expect(takeaway).toContainText(persona);
+    } else {
+      await expect(takeaway).toContainText('No persona is both above-average value and above-average risk');
+    }
+    // Bubbles: one per persona, plus at most 600 faint customer dots.
+    const symbols = page.locator('#value-risk-chart .recharts-scatter-symbol');
+    const count = await symbols.count();
+    expect(count).toBeGreaterThan(rev.rows.length);
+    expect(count).toBeLessThanOrEqual(rev.rows.length + 600);
+  });
+
+  test('view settings live in the URL and survive a reload', async ({ page }) => {
+    test.setTimeout(300_000);
+    await open(page);
+    await page.getByTestId('clv-view').scrollIntoViewIfNeeded();
+    await choose(page, 'Box plots');
+    await expect(page).toHaveURL(/[?&]clv=box/, URL_TIMEOUT);
+    await expect(page.getByTestId('clv-view')).toHaveAttribute('data-view', 'box');
+    await choose(page, 'Lines');
+    await expect(page).toHaveURL(/[?&]trend=lines/, URL_TIMEOUT);
+
+    await page.reload();
+    await ready(page);
+    await expect(page.getByTestId('clv-view')).toHaveAttribute('data-view', 'box');
+    await expect(page.getByRole('radio', { name: 'Box plots' })).toBeChecked();
+    await expect(page.getByTestId('trend-view')).toHaveAttribute('data-view', 'lines');
+    await expect(page.getByRole('radio', { name: 'Lines' })).toBeChecked();
+
+    // In the box view, the table holds the quantiles from the JSON.
+    const table = page.getByRole('table', { name: 'Customer lifetime value (proxy) by persona: data' });
+    for (const d of [...clv.distributions, clv.overall]) {
+      const cells = await rowCells(table, d.persona);
+      expect(cells).toEqual([
+        formatCount(d.customers),
+        ...(['p10', 'p25', 'p50', 'p75', 'p90', 'mean'] as const).map((k) => formatCount(d.quantiles[k], 2)),
+      ]);
+    }
+    await expect(page.getByTestId('clv-box')).toHaveCount(clv.distributions.length + 1);
+
+    // Back to the default: the parameter leaves the URL.
+    await choose(page, 'Histograms');
+    await expect(page).not.toHaveURL(/clv=/, URL_TIMEOUT);
+    // A stale value falls back to the default view.
+    await open(page, '/revenue?clv=pie');
+    await expect(page.getByTestId('clv-view')).toHaveAttribute('data-view', 'histogram');
+  });
+
+  test('keyboard: the view switch and the table toggle work without a mouse', async ({ page }) => {
+    await open(page);
+    const radio = page.getByRole('radio', { name: 'Histograms' });
+    await radio.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page).toHaveURL(/[?&]clv=box/, URL_TIMEOUT);
+    const toggle = page.locator('#value-risk-chart').getByRole('button', { name: 'View as table' });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#value-risk-chart').getByRole('table')).toBeVisible();
+  });
+
+  test('no serious or critical accessibility violations, in both CLV views', async ({ page }) => {
+    await open(page);
+    await page.waitForLoadState('networkidle');
+    await expectNoSeriousA11yViolations(page);
+    await open(page, '/revenue?clv=box&trend=lines');
+    await expect(page.getByTestId('clv-view')).toHaveAttribute('data-view', 'box');
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test('screenshots at 1440 and 390 px without sideways scroll', async ({ page }) => {
+    test.setTimeout(300_000);
+    await open(page);
+    await screenshotBothWidths(page, '/revenue', 'revenue');
+    // The shared helper shoots at network idle, which on a busy dev server can be before the charts
+    // have measured their boxes; shoot again once every chart is drawn, and the other views at 390.
+    for (const [width, query, name] of [
+      [1440, '', 'revenue-1440'],
+      [390, '', 'revenue-390'],
+      [1440, '?clv=box&trend=lines', 'revenue-box-lines-1440'],
+      [390, '?clv=box&trend=lines', 'revenue-box-lines-390'],
+    ] as const) {
+      await page.setViewportSize({ width, height: 900 });
+      await open(page, `/revenue${query}`);
+      await allChartsDrawn(page);
+      await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${name} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(1);
+    }
+  });
+});
