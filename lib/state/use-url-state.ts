@@ -1,6 +1,6 @@
 'use client';
 
-import { usePathname, useSearchParams } from 'next/navigation';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback } from 'react';
 
 /**
@@ -14,6 +14,7 @@ export function useUrlState<T extends string>(
   allowed?: readonly T[],
 ): [T, (value: T) => void] {
   const params = useSearchParams();
+  const router = useRouter();
   const pathname = usePathname();
   const raw = params?.get(key);
   const value =
@@ -24,10 +25,9 @@ export function useUrlState<T extends string>(
       if (next === fallback) query.delete(key);
       else query.set(key, next);
       const qs = query.toString();
-      // history.replaceState updates the URL without a server round trip; Next keeps useSearchParams in sync.
-      window.history.replaceState(null, '', qs ? `${pathname}?${qs}` : (pathname ?? '/'));
+      router.replace(qs ? `${pathname}?${qs}` : (pathname ?? '/'), { scroll: false });
     },
-    [params, pathname, key, fallback],
+    [params, router, pathname, key, fallback],
   );
   return [value, set];
 }
