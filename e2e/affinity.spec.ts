@@ -286,7 +286,7 @@ test.describe('affinity page', () => {
     }
 
     const chosen = pa.top_pairs_by_cluster[pa.top_pairs_by_cluster.length - 1]!;
-    await section.getByLabel('Persona').selectOption(String(chosen.cluster_id));
+    await section.getByRole('combobox', { name: 'Persona' }).selectOption(String(chosen.cluster_id));
     await expect(page).toHaveURL(new RegExp(`persona=${chosen.cluster_id}`));
     await expect(lists).toHaveCount(1);
     expect(await pairsOf(lists.first())).toEqual(chosen.pairs);
@@ -299,7 +299,7 @@ test.describe('affinity page', () => {
 
     await page.reload();
     await ready(page);
-    await expect(section.getByLabel('Persona')).toHaveValue(String(chosen.cluster_id));
+    await expect(section.getByRole('combobox', { name: 'Persona' })).toHaveValue(String(chosen.cluster_id));
     await expect(lists).toHaveCount(1);
     expect(errors).toEqual([]);
   });
