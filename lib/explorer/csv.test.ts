@@ -1,0 +1,94 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { customersCsv, exportFileName, neutraliseCell, quoteField } from './csv';
+import { customer } from './fixtures.test-util';
+
+describe('CSV cell neutralisation (OWASP CSV injection)', () => {
+  it.each([
+    ['=SUM(A1:A9)', "'=SUM(A1:A9)"],
+    ['+44 20 7946 0000', "'+44 20 7946 0000"],
+    ['-2+3', "'-2+3"],
+    ['@cmd', "'@cmd"],
+    ['\tTAB', "'\tTAB"],
+    ['\rCR', "'\rCR"],
+  ])('given text %j, then it is prefixed with a single quote', (input, output) => {
+    expect(neutraliseCell(input)).toBe(output);
+  });
+
+  it('given ordinary text, numbers, negative numbers and nulls, then they are written unchanged or empty', () => {
+    expect(neutraliseCell('Engaged Regulars')).toBe('Engaged Regulars');
+    expect(neutraliseCell('a=b')).toBe('a=b');
+    expect(neutraliseCell(12.5)).toBe('12.5');
+    expect(neutraliseCell(-3)).toBe('-3');
+    expect(neutraliseCell(null)).toBe('');
+    expect(neutraliseCell(Number.NaN)).toBe('');
+  });
+});
+
+describe('RFC 4180 quoting', () => {
+  it('given commas, quotes or line breaks, then the field is quoted with quotes doubled', () => {
+    expect(quoteField('plain')).toBe('plain');
+    expect(quoteField('Hosting & Entertaining, gifts')).toBe('"Hosting & Entertaining, gifts"');
+    expect(quoteField('say "hi"')).toBe('"say ""hi"""');
+    expect(quoteField('two\nlines')).toBe('"two\nlines"');
+    expect(quoteField('cr\r')).toBe('"cr\r"');
+  });
+});
+
+describe('customersCsv', () => {
+  const rows = [
+    customer({ customer_id: 'C1', persona: '=HYPERLINK("http://x","y")', total_spend: 1234.5, age: null }),
+    customer({ customer_id: 'C2', persona: 'Price, "Sensitive"', total_spend: 10, age: 33 }),
+  ];
+
+  it('given rows and columns, then header and lines follow the columns, CRLF-terminated', () => {
+    const csv = customersCsv(rows, ['customer_id', 'age', 'total_spend']);
+    expect(csv).toBe('customer_id,age,total_spend\r\nC1,,1234.5\r\nC2,33,10\r\n');
+  });
+
+  it('given a formula-like value with quotes, then it is neutralised and quoted, and a CSV parser reads it back', () => {
+    const csv = customersCsv(rows, ['customer_id', 'persona']);
+    expect(csv.split('\r\n')[1]).toBe(`C1,"'=HYPERLINK(""http://x"",""y"")"`);
+    const parsed = Papa.parse<string[]>(csv.trimEnd(), { header: false });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data).toEqual([
+      ['customer_id', 'persona'],
+      ['C1', `'=HYPERLINK("http://x","y")`],
+      ['C2', 'Price, "Sensitive"'],
+    ]);
+  });
+
+  it('given no rows, then only the header is written', () => {
+    expect(customersCsv([], ['customer_id'])).toBe('customer_id\r\n');
+  });
+});
+
+describe('exportFileName', () => {
+  it('given nothing filtered, then the name says all and the count', () => {
+    expect(exportFileName({}, '', null, 10000)).toBe('customers_all_10000-rows.csv');
+  });
+
+  it('given filters, search and sort, then each appears in the name in a fixed order', () => {
+    expect(
+      exportFileName(
+        { locale: ['urban'], churn_risk_band: ['high', 'medium'], clv_band: ['top 10%'] },
+        ' c0001 ',
+        { id: 'total_spend', desc: true },
+        42,
+      ),
+    ).toBe(
+      'customers_churn-high+medium_clv-top-10pct_region-urban_search-c0001_sort-total_spend-desc_42-rows.csv',
+    );
+  });
+
+  it('given very many values, then the name stays short and file-system safe', () => {
+    const name = exportFileName(
+      { persona: Array.from({ length: 40 }, (_, i) => `Persona number ${i}`) },
+      '',
+      null,
+      1,
+    );
+    expect(name.length).toBeLessThan(220);
+    expect(name).toMatch(/^[a-z0-9_+.-]+$/);
+  });
+});

@@ -1,0 +1,53 @@
+import { CUSTOMER_COLUMNS } from '@/lib/schema/customers-master';
+import { describe, expect, it } from 'vitest';
+import { CustomerFileError, parseCustomersMaster } from './customers';
+import { customer } from './fixtures.test-util';
+
+const good = customer({ customer_id: 'C0000001' });
+const row = CUSTOMER_COLUMNS.map((c) => good[c]);
+const file = (over: Record<string, unknown> = {}) => ({
+  table: 'customers_master',
+  currency: 'INR',
+  columns: [...CUSTOMER_COLUMNS],
+  rows: [row, [...row.slice(0, 0), 'C0000002', ...row.slice(1)]],
+  ...over,
+});
+
+describe('parseCustomersMaster', () => {
+  it('given a valid file, then it returns named records and the currency', () => {
+    const loaded = parseCustomersMaster(file());
+    expect(loaded.currency).toBe('INR');
+    expect(loaded.customers.map((c) => c.customer_id)).toEqual(['C0000001', 'C0000002']);
+    expect(loaded.customers[0]).toEqual(good);
+  });
+
+  it.each([
+    ['not an object', [], /not a JSON object/],
+    ['another table', file({ table: 'clv_proxy' }), /"table" is "clv_proxy"/],
+    ['no rows', file({ rows: [] }), /holds no customers/],
+    ['rows not a list', file({ rows: 'x' }), /"rows" is missing/],
+    [
+      'columns out of order',
+      file({ columns: ['customer_id', 'persona', ...CUSTOMER_COLUMNS.slice(2)] }),
+      /position 2: found "persona", expected "cluster_id"/,
+    ],
+    [
+      'a column short',
+      file({ columns: CUSTOMER_COLUMNS.slice(0, -1) }),
+      /position 31: found null, expected "clv_band"/,
+    ],
+  ])('given %s, then it says what is wrong', (_name, raw, message) => {
+    expect(() => parseCustomersMaster(raw)).toThrow(CustomerFileError);
+    expect(() => parseCustomersMaster(raw)).toThrow(message);
+  });
+
+  it('given a bad cell, then the row number and column are named', () => {
+    const bad = [...row];
+    bad[CUSTOMER_COLUMNS.indexOf('churn_risk')] = 140;
+    expect(() => parseCustomersMaster(file({ rows: [row, bad] }))).toThrow(/row 2 .*column churn_risk/);
+  });
+
+  it('given a duplicate id, then it is reported', () => {
+    expect(() => parseCustomersMaster(file({ rows: [row, row] }))).toThrow(/C0000001 appears twice/);
+  });
+});

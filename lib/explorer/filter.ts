@@ -1,0 +1,125 @@
+import {
+  AGE_BANDS,
+  CHURN_BANDS,
+  CLV_BANDS,
+  PREFERRED_CHANNELS,
+  type CustomerColumn,
+} from '@/lib/schema/customers-master';
+import type { Customer } from './customers';
+
+/** The columns the explorer filters on, each a set of allowed values (empty = no filter). */
+export const FILTER_KEYS = [
+  'persona',
+  'preferred_channel',
+  'churn_risk_band',
+  'clv_band',
+  'age_band',
+  'gender',
+  'locale',
+] as const satisfies readonly CustomerColumn[];
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+export type Filters = Partial<Record<FilterKey, readonly string[]>>;
+
+export const FILTER_LABELS: Record<FilterKey, string> = {
+  persona: 'Persona',
+  preferred_channel: 'Channel preference',
+  churn_risk_band: 'Churn risk',
+  clv_band: 'CLV band',
+  age_band: 'Age band',
+  gender: 'Gender',
+  locale: 'Region type',
+};
+
+/** Short names for the URL query, so a shared link stays readable. */
+export const FILTER_PARAMS: Record<FilterKey, string> = {
+  persona: 'persona',
+  preferred_channel: 'channel',
+  churn_risk_band: 'churn',
+  clv_band: 'clv',
+  age_band: 'age',
+  gender: 'gender',
+  locale: 'region',
+};
+
+/** Values in a fixed, meaningful order where the schema defines one; others in order of appearance. */
+const KNOWN_ORDER: Partial<Record<FilterKey, readonly string[]>> = {
+  preferred_channel: PREFERRED_CHANNELS,
+  churn_risk_band: CHURN_BANDS,
+  clv_band: CLV_BANDS,
+  age_band: AGE_BANDS,
+  locale: ['urban', 'semi-urban', 'rural', 'unknown'],
+};
+
+export interface FilterOption {
+  value: string;
+  count: number;
+}
+
+/**
+ * The values each filter can take in this data, with how many customers have each. Personas are
+ * ordered by cluster id (the order the other pages use); bands in their natural order.
+ */
+export function filterOptions(customers: readonly Customer[]): Record<FilterKey, FilterOption[]> {
+  const counts = Object.fromEntries(FILTER_KEYS.map((k) => [k, new Map<string, number>()])) as Record<
+    FilterKey,
+    Map<string, number>
+  >;
+  const personaCluster = new Map<string, number>();
+  for (const c of customers) {
+    for (const k of FILTER_KEYS) {
+      const m = counts[k];
+      const v = c[k];
+      m.set(v, (m.get(v) ?? 0) + 1);
+    }
+    if (!personaCluster.has(c.persona)) personaCluster.set(c.persona, c.cluster_id);
+  }
+  const out = {} as Record<FilterKey, FilterOption[]>;
+  for (const k of FILTER_KEYS) {
+    const m = counts[k];
+    const known = KNOWN_ORDER[k];
+    let values = [...m.keys()];
+    if (k === 'persona') values.sort((a, b) => personaCluster.get(a)! - personaCluster.get(b)!);
+    else if (known) {
+      const rank = (v: string) => (known.includes(v) ? known.indexOf(v) : known.length);
+      values = values.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'en'));
+    } else values.sort((a, b) => a.localeCompare(b, 'en'));
+    out[k] = values.map((value) => ({ value, count: m.get(value)! }));
+  }
+  return out;
+}
+
+/** Normalises a search for customer ids: trimmed, upper-case (ids are like C0000123). */
+export function normaliseSearch(q: string): string {
+  return q.trim().toUpperCase();
+}
+
+/**
+ * A predicate for one customer: every active filter must contain the customer's value (OR within
+ * a filter, AND across filters), and the id must contain the search text (case-insensitive).
+ */
+export function customerPredicate(filters: Filters, search: string): (c: Customer) => boolean {
+  const active = FILTER_KEYS.filter((k) => (filters[k]?.length ?? 0) > 0).map(
+    (k) => [k, new Set(filters[k])] as const,
+  );
+  const q = normaliseSearch(search);
+  return (c) => {
+    for (const [k, allowed] of active) if (!allowed.has(c[k])) return false;
+    return q === '' || c.customer_id.toUpperCase().includes(q);
+  };
+}
+
+export function filterCustomers(
+  customers: readonly Customer[],
+  filters: Filters,
+  search: string,
+): Customer[] {
+  const keep = customerPredicate(filters, search);
+  const out: Customer[] = [];
+  for (const c of customers) if (keep(c)) out.push(c);
+  return out;
+}
+
+export function activeFilterCount(filters: Filters): number {
+  return FILTER_KEYS.reduce((n, k) => n + ((filters[k]?.length ?? 0) > 0 ? 1 : 0), 0);
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_VIEW, parseView, serializeView, type ExplorerView } from './query';
+
+describe('explorer view in the URL', () => {
+  it('given an empty query, then the view is empty and serialises to nothing', () => {
+    expect(parseView('')).toEqual(EMPTY_VIEW);
+    expect(serializeView(EMPTY_VIEW)).toBe('');
+  });
+
+  it('given a full view, when written and read back, then it round-trips', () => {
+    const view: ExplorerView = {
+      filters: {
+        persona: ['Premium but At-Risk', 'Engaged Regulars'],
+        churn_risk_band: ['high'],
+        locale: ['semi-urban'],
+      },
+      search: 'C00012',
+      sort: { id: 'total_spend', desc: true },
+      columns: ['customer_id', 'persona', 'total_spend'],
+      customer: 'C0000042',
+    };
+    const qs = serializeView(view);
+    expect(qs).toBe(
+      'q=C00012&persona=Premium+but+At-Risk%7EEngaged+Regulars&churn=high&region=semi-urban&sort=total_spend.desc&cols=customer_id%7Epersona%7Etotal_spend&customer=C0000042',
+    );
+    expect(parseView(qs)).toEqual(view);
+  });
+
+  it('given a sort without direction, then it is ascending', () => {
+    expect(parseView('sort=age').sort).toEqual({ id: 'age', desc: false });
+  });
+
+  it('given unknown columns, a bad sort, duplicates and stray keys, then they are dropped', () => {
+    const view = parseView('sort=nope.desc&cols=persona~nope~persona&churn=high~high&utm=x&customer=');
+    expect(view.sort).toBeNull();
+    expect(view.columns).toEqual(['persona']);
+    expect(view.filters).toEqual({ churn_risk_band: ['high'] });
+    expect(view.customer).toBeNull();
+  });
+});
