@@ -1,0 +1,37 @@
+import { CustomerExplorer } from '@/components/explorer/customer-explorer';
+import { MissingData } from '@/components/layout/missing-data';
+import { PageHeader } from '@/components/layout/page-header';
+import { loadManifest } from '@/lib/data/load-data';
+import { formatCount } from '@/lib/format/format';
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = {
+  title: 'Customer explorer',
+  description:
+    'Every customer with their features, scores and persona: filter, sort, search, open a profile and export a CRM audience as CSV.',
+};
+
+/**
+ * The server-rendered shell holds only the manifest's counts; the customer rows are fetched by the
+ * client component from /data/customers_master.json after the page loads.
+ */
+export default function CustomersPage() {
+  const manifest = loadManifest();
+  if (!manifest) return <MissingData what="the customer table (customers_master)" />;
+  return (
+    <>
+      <PageHeader
+        eyebrow="Customer explorer"
+        title="Find the customers behind the personas"
+        lede={
+          <p>
+            All {formatCount(manifest.counts.customers)} customers, with their orders, scores, persona and
+            demographics. Filter and sort to build an audience, open a customer&apos;s profile, and export the
+            list as CSV for the CRM. The view is kept in the address, so a link shares it.
+          </p>
+        }
+      />
+      <CustomerExplorer />
+    </>
+  );
+}

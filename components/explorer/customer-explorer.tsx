@@ -1,0 +1,254 @@
+'use client';
+
+import { customersCsv, exportFileName } from '@/lib/explorer/csv';
+import { CustomerFileError, parseCustomersMaster, type Customer } from '@/lib/explorer/customers';
+import { activeFilterCount, filterCustomers, filterOptions, type FilterKey } from '@/lib/explorer/filter';
+import { averages } from '@/lib/explorer/profile';
+import { EMPTY_VIEW, parseView, serializeView, type ExplorerView } from '@/lib/explorer/query';
+import { isSortColumn, sortCustomers } from '@/lib/explorer/sort';
+import type { CustomerColumn } from '@/lib/schema/customers-master';
+import { useTable, type ColumnVisibilityState, type SortingState, type Updater } from '@tanstack/react-table';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { ColumnMenu } from './column-menu';
+import { ALL_COLUMNS, DEFAULT_VISIBLE, explorerColumns, explorerFeatures } from './columns';
+import { CustomerTable } from './customer-table';
+import { FilterPanel } from './filters';
+import { LoadError, LoadingCustomers } from './load-state';
+import { ProfileDialog } from './profile';
+import { Toolbar } from './toolbar';
+
+/** Served from public/ by `next start` and copied into out/ by the static export: same path in both. */
+export const CUSTOMERS_URL = '/data/customers_master.json';
+
+type Load =
+  | { status: 'loading' }
+  | { status: 'error'; message: string; hint: string }
+  | { status: 'ready'; currency: string; customers: Customer[] };
+
+async function fetchCustomers(signal: AbortSignal): Promise<Load> {
+  let res: Response;
+  try {
+    res = await fetch(CUSTOMERS_URL, { signal, cache: 'no-cache' });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return {
+      status: 'error',
+      message: `The request for ${CUSTOMERS_URL} failed: ${error instanceof Error ? error.message : String(error)}.`,
+      hint: 'Check that the dashboard is still running, then reload the page.',
+    };
+  }
+  if (!res.ok) {
+    return {
+      status: 'error',
+      message:
+        res.status === 404
+          ? `${CUSTOMERS_URL} was not found (HTTP 404): the customer table has not been built.`
+          : `${CUSTOMERS_URL} answered HTTP ${res.status}.`,
+      hint: 'Build the data with `npm run data:build` (or start the dashboard with `npm start`), then reload.',
+    };
+  }
+  let raw: unknown;
+  try {
+    raw = await res.json();
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return {
+      status: 'error',
+      message: `${CUSTOMERS_URL} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
+      hint: 'The file is damaged or was cut short. Rebuild it with `npm run data:build`, then reload.',
+    };
+  }
+  try {
+    const { currency, customers } = parseCustomersMaster(raw);
+    return { status: 'ready', currency, customers };
+  } catch (error) {
+    if (!(error instanceof CustomerFileError)) throw error;
+    return {
+      status: 'error',
+      message: `${CUSTOMERS_URL} does not match the customers_master schema: ${error.message}.`,
+      hint: 'It was built by another version of the pipeline, or edited. Rebuild it with `npm run data:build`.',
+    };
+  }
+}
+
+/** The key the table box carries: filters, search and sort (not columns or the open profile). */
+function viewKey(view: ExplorerView): string {
+  return serializeView({ ...view, columns: null, customer: null });
+}
+
+/**
+ * The customer explorer. Customer rows are fetched here, in the browser, once the page has loaded —
+ * the server-rendered page holds no customer data. The view (filters, search, sort, columns, open
+ * profile) lives in the URL query, written with history.replaceState so a change costs no
+ * navigation, and read back on load so a link reopens the same view.
+ */
+export function CustomerExplorer() {
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  // Read once from the address (the server render has none; it shows the loading state either way).
+  const [view, setView] = useState<ExplorerView>(() =>
+    typeof window === 'undefined' ? EMPTY_VIEW : parseView(window.location.search),
+  );
+  const [filtersOpen, setFiltersOpen] = useState(true);
+  const filterPanelId = useId();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const returnFocus = useRef<HTMLElement | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchCustomers(controller.signal).then(setLoad, (error: unknown) => {
+      if (controller.signal.aborted) return;
+      setLoad({
+        status: 'error',
+        message: `Reading ${CUSTOMERS_URL} failed: ${error instanceof Error ? error.message : String(error)}.`,
+        hint: 'Reload the page; if it happens again, rebuild the data with `npm run data:build`.',
+      });
+    });
+    return () => controller.abort();
+  }, []);
+
+  useEffect(() => {
+    if (load.status !== 'ready') return;
+    const qs = serializeView(view);
+    const url = `${window.location.pathname}${qs ? `?${qs}` : ''}`;
+    if (url !== `${window.location.pathname}${window.location.search}`)
+      window.history.replaceState(null, '', url);
+  }, [view, load.status]);
+
+  const all = load.status === 'ready' ? load.customers : EMPTY;
+  const currency = load.status === 'ready' ? load.currency : 'INR';
+  const options = useMemo(() => filterOptions(all), [all]);
+  const book = useMemo(() => averages(all), [all]);
+  const byId = useMemo(() => new Map(all.map((c) => [c.customer_id, c])), [all]);
+  const filtered = useMemo(
+    () => filterCustomers(all, view.filters, view.search),
+    [all, view.filters, view.search],
+  );
+  const rows = useMemo(() => sortCustomers(filtered, view.sort), [filtered, view.sort]);
+
+  const sorting = useMemo<SortingState>(
+    () => (view.sort ? [{ id: view.sort.id, desc: view.sort.desc }] : []),
+    [view.sort],
+  );
+  const columnVisibility = useMemo<ColumnVisibilityState>(() => {
+    const shown = new Set<CustomerColumn>(view.columns ?? DEFAULT_VISIBLE);
+    return Object.fromEntries(ALL_COLUMNS.map((c) => [c, shown.has(c) || c === 'customer_id']));
+  }, [view.columns]);
+
+  const onSortingChange = useCallback(
+    (updater: Updater<SortingState>) =>
+      setView((v) => {
+        const current: SortingState = v.sort ? [{ id: v.sort.id, desc: v.sort.desc }] : [];
+        const next = typeof updater === 'function' ? updater(current) : updater;
+        const first = next[0];
+        return { ...v, sort: first && isSortColumn(first.id) ? { id: first.id, desc: first.desc } : null };
+      }),
+    [],
+  );
+  const onColumnVisibilityChange = useCallback(
+    (updater: Updater<ColumnVisibilityState>) =>
+      setView((v) => {
+        const shown = new Set<string>(v.columns ?? DEFAULT_VISIBLE);
+        const current = Object.fromEntries(ALL_COLUMNS.map((c) => [c, shown.has(c)]));
+        const next = typeof updater === 'function' ? updater(current) : updater;
+        const columns = ALL_COLUMNS.filter((c) => c === 'customer_id' || next[c] !== false);
+        const isDefault =
+          columns.length === DEFAULT_VISIBLE.length && columns.every((c, i) => c === DEFAULT_VISIBLE[i]);
+        return { ...v, columns: isDefault ? null : columns };
+      }),
+    [],
+  );
+
+  const table = useTable({
+    features: explorerFeatures,
+    columns: explorerColumns,
+    data: rows,
+    getRowId: (c) => c.customer_id,
+    manualSorting: true,
+    enableMultiSort: false,
+    state: { sorting, columnVisibility },
+    onSortingChange,
+    onColumnVisibilityChange,
+    meta: { currency },
+  });
+
+  const setFilter = useCallback((key: FilterKey, values: string[]) => {
+    setView((v) => {
+      const filters = { ...v.filters };
+      if (values.length) filters[key] = values;
+      else delete filters[key];
+      return { ...v, filters };
+    });
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, []);
+
+  const openProfile = useCallback((id: string, trigger: HTMLElement) => {
+    returnFocus.current = trigger;
+    setView((v) => ({ ...v, customer: id }));
+  }, []);
+  const closeProfile = useCallback(() => {
+    setView((v) => ({ ...v, customer: null }));
+    const target = returnFocus.current;
+    returnFocus.current = null;
+    // The row may have scrolled out of the virtual window: fall back to the table's box.
+    requestAnimationFrame(() => (target?.isConnected ? target : scrollRef.current)?.focus());
+  }, []);
+
+  const exportCsv = () => {
+    const columns = table.getVisibleLeafColumns().map((c) => c.id as CustomerColumn);
+    const blob = new Blob([customersCsv(rows, columns)], { type: 'text/csv;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = exportFileName(view.filters, view.search, view.sort, rows.length);
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  };
+
+  if (load.status === 'loading') return <LoadingCustomers url={CUSTOMERS_URL} />;
+  if (load.status === 'error') return <LoadError message={load.message} hint={load.hint} />;
+
+  const active = activeFilterCount(view.filters);
+  return (
+    <div className="flex min-w-0 flex-col gap-4" data-testid="customer-explorer">
+      <Toolbar
+        search={view.search}
+        onSearch={(q) => {
+          setView((v) => ({ ...v, search: q }));
+          scrollRef.current?.scrollTo({ top: 0 });
+        }}
+        shown={rows.length}
+        total={all.length}
+        activeFilters={active}
+        filtersOpen={filtersOpen}
+        filterPanelId={filterPanelId}
+        onToggleFilters={() => setFiltersOpen((o) => !o)}
+        onClear={() => setView((v) => ({ ...v, filters: {}, search: '' }))}
+        onExport={exportCsv}
+        columnMenu={<ColumnMenu table={table} onReset={() => setView((v) => ({ ...v, columns: null }))} />}
+      />
+      <div id={filterPanelId} hidden={!filtersOpen} className="rounded-lg border border-line bg-surface p-4">
+        <FilterPanel options={options} filters={view.filters} onChange={setFilter} />
+      </div>
+      <CustomerTable table={table} viewKey={viewKey(view)} onOpen={openProfile} scrollRef={scrollRef} />
+      <p className="text-xs text-ink-muted">
+        Click a row, or tab to a customer id and press Enter, to open the profile. Click a column header to
+        sort; missing values (—) sort last. Export writes the filtered customers in this order with the
+        visible columns, as raw values.
+      </p>
+      {view.customer ? (
+        <ProfileDialog
+          key={view.customer}
+          customerId={view.customer}
+          customer={byId.get(view.customer)}
+          book={book}
+          currency={currency}
+          onClose={closeProfile}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+const EMPTY: Customer[] = [];

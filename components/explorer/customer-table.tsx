@@ -1,0 +1,189 @@
+'use client';
+
+import type { Customer } from '@/lib/explorer/customers';
+import { personaColor } from '@/lib/format/colors';
+import type { ReactTable } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, type MouseEvent } from 'react';
+import { NUMERIC_FORMATS, type ExplorerFeatures } from './columns';
+
+/** Fixed row and header heights: rows are virtualised, so every row is the same height. */
+export const ROW_HEIGHT = 40;
+const HEADER_HEIGHT = 44;
+
+interface CustomerTableProps {
+  table: ReactTable<ExplorerFeatures, Customer>;
+  /** A short key of the filters, search and sort shown, set on the box for tests and benchmarks. */
+  viewKey: string;
+  onOpen: (customerId: string, trigger: HTMLElement) => void;
+  scrollRef: React.RefObject<HTMLDivElement | null>;
+}
+
+/**
+ * The customers as a real <table> with a sticky header, virtualised: only the rows in view (plus
+ * an overscan) are in the document, between two spacer rows that keep the scroll height right.
+ * Each row's customer id is a button that opens the profile (Enter or Space); a click anywhere on
+ * a row does the same.
+ */
+export function CustomerTable({ table, viewKey, onOpen, scrollRef }: CustomerTableProps) {
+  const rows = table.getRowModel().rows;
+  const columns = table.getVisibleLeafColumns();
+  const width = columns.reduce((w, c) => w + c.getSize(), 0);
+  // The virtualizer's functions change as it scrolls, so React Compiler must not memoise this component.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => rows[index]!.id,
+    overscan: 12,
+    scrollMargin: HEADER_HEIGHT,
+  });
+  const items = virtualizer.getVirtualItems();
+  const top = items.length ? items[0]!.start - HEADER_HEIGHT : 0;
+  const bottom = items.length
+    ? virtualizer.getTotalSize() - (items[items.length - 1]!.end - HEADER_HEIGHT)
+    : 0;
+  const headerRef = useRef<HTMLTableSectionElement>(null);
+
+  const open = (event: MouseEvent<HTMLTableRowElement>, id: string) => {
+    const button = event.currentTarget.querySelector<HTMLElement>('button[data-customer]');
+    onOpen(id, button ?? event.currentTarget);
+  };
+
+  return (
+    <div
+      ref={scrollRef}
+      role="region"
+      aria-label="Customers (scrolls in both directions)"
+      tabIndex={0}
+      data-testid="customer-scroll"
+      data-view={viewKey}
+      data-row-count={rows.length}
+      className="relative h-[min(68vh,640px)] min-h-80 overflow-auto overscroll-contain rounded-md border border-line bg-surface"
+    >
+      <table
+        className="border-separate border-spacing-0 text-sm"
+        style={{ width, tableLayout: 'fixed' }}
+        aria-rowcount={rows.length + 1}
+        aria-label="Customers"
+        data-testid="customer-table"
+      >
+        <colgroup>
+          {columns.map((c) => (
+            <col key={c.id} style={{ width: c.getSize() }} />
+          ))}
+        </colgroup>
+        <thead ref={headerRef} className="sticky top-0 z-[1]">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id} aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
+              {group.headers.map((header) => {
+                const meta = header.column.columnDef.meta!;
+                const sorted = header.column.getIsSorted();
+                const numeric = NUMERIC_FORMATS.has(meta.format);
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                    className={`border-b border-line-strong bg-sunken px-2 text-xs font-medium whitespace-nowrap text-ink-muted ${
+                      numeric ? 'text-right' : 'text-left'
+                    }`}
+                  >
+                    <button
+                      type="button"
+                      onClick={header.column.getToggleSortingHandler()}
+                      title={
+                        meta.description ? `${meta.label}: ${meta.description}` : `Sort by ${meta.label}`
+                      }
+                      className={`inline-flex max-w-full items-center gap-1 rounded px-1 py-1 tracking-label uppercase hover:text-ink ${
+                        numeric ? 'flex-row-reverse' : ''
+                      } ${sorted ? 'text-ink' : ''}`}
+                      data-sort-button={header.column.id}
+                    >
+                      <span className="truncate">{meta.label}</span>
+                      <span aria-hidden="true" className="w-2.5 shrink-0 text-[0.7rem]">
+                        {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                      </span>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {top > 0 ? (
+            <tr aria-hidden="true" style={{ height: top }}>
+              <td colSpan={columns.length} />
+            </tr>
+          ) : null}
+          {items.map((item) => {
+            const row = rows[item.index]!;
+            const c = row.original;
+            return (
+              <tr
+                key={row.id}
+                aria-rowindex={item.index + 2}
+                data-row={item.index}
+                style={{ height: ROW_HEIGHT }}
+                className="cursor-pointer odd:bg-paper/60 hover:bg-accent-soft/60"
+                onClick={(e) => open(e, c.customer_id)}
+              >
+                {row.getVisibleCells().map((cell) => {
+                  const meta = cell.column.columnDef.meta!;
+                  const numeric = NUMERIC_FORMATS.has(meta.format);
+                  const base = 'border-b border-line/70 px-3 whitespace-nowrap overflow-hidden text-ellipsis';
+                  if (cell.column.id === 'customer_id') {
+                    return (
+                      <th key={cell.id} scope="row" className={`${base} text-left font-medium`}>
+                        <button
+                          type="button"
+                          data-customer={c.customer_id}
+                          className="rounded font-mono text-[0.82rem] text-accent-strong underline decoration-line-strong underline-offset-2 hover:decoration-accent"
+                          aria-label={`Open the profile of ${c.customer_id}`}
+                        >
+                          {c.customer_id}
+                        </button>
+                      </th>
+                    );
+                  }
+                  if (cell.column.id === 'persona') {
+                    return (
+                      <td key={cell.id} className={base}>
+                        <span
+                          aria-hidden="true"
+                          className="mr-1.5 inline-block size-2 rounded-full align-middle"
+                          style={{ background: personaColor(c.cluster_id) }}
+                        />
+                        <table.FlexRender cell={cell} />
+                      </td>
+                    );
+                  }
+                  return (
+                    <td
+                      key={cell.id}
+                      className={`${base} ${numeric ? 'text-right tabular-nums' : 'text-left'}`}
+                    >
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+          {bottom > 0 ? (
+            <tr aria-hidden="true" style={{ height: bottom }}>
+              <td colSpan={columns.length} />
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+      {rows.length === 0 ? (
+        <p className="sticky left-0 p-6 text-sm text-ink-muted" role="status">
+          No customers match these filters. Clear a filter or the search to see more.
+        </p>
+      ) : null}
+    </div>
+  );
+}

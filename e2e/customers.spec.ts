@@ -1,0 +1,323 @@
+import { readFileSync } from 'node:fs';
+import { formatCount, formatMoney } from '@/lib/format/format';
+import { CUSTOMER_COLUMNS, type CustomerRow } from '@/lib/schema/customers-master';
+import { expect as baseExpect, test, type Page, type Route } from '@playwright/test';
+import Papa from 'papaparse';
+import { expectNoSeriousA11yViolations, readTable, screenshotBothWidths, trackErrors } from './support';
+
+const expect = baseExpect.configure({ timeout: 20_000 });
+
+// The JSON, read and validated here, independently of the page's code.
+const master = readTable('customers_master');
+type Rec = Record<(typeof CUSTOMER_COLUMNS)[number], CustomerRow[number]>;
+const customers: Rec[] = master.rows.map(
+  (r) => Object.fromEntries(CUSTOMER_COLUMNS.map((c, i) => [c, r[i]])) as Rec,
+);
+const currency = master.currency;
+
+/** The columns shown by default, in table order (what the export writes unless columns change). */
+const DEFAULT_COLUMNS = [
+  'customer_id',
+  'persona',
+  'age_band',
+  'gender',
+  'locale',
+  'preferred_channel',
+  'order_count',
+  'last_order_date',
+  'total_spend',
+  'avg_order_value',
+  'churn_risk',
+  'churn_risk_band',
+  'clv_proxy',
+  'clv_band',
+];
+
+async function open(page: Page, url = '/customers') {
+  await page.goto(url);
+  await expect(page.getByTestId('customer-table')).toBeVisible();
+}
+
+/** Ids of the rows rendered (the table is virtualised: the first screenful or so). */
+async function renderedIds(page: Page): Promise<string[]> {
+  return page
+    .locator('[data-testid="customer-table"] tbody button[data-customer]')
+    .evaluateAll((bs) => bs.map((b) => b.getAttribute('data-customer') ?? ''));
+}
+
+/** Column ids of the table's header, left to right. */
+async function headerIds(page: Page): Promise<string[]> {
+  return page
+    .locator('thead button[data-sort-button]')
+    .evaluateAll((bs) => bs.map((b) => b.getAttribute('data-sort-button') ?? ''));
+}
+
+async function tick(page: Page, group: string, value: string) {
+  await page
+    .getByTestId('filter-panel')
+    .getByRole('group', { name: group, exact: true })
+    .locator('label')
+    .filter({ has: page.locator(`input[value="${value}"]`) })
+    .click();
+}
+
+test.describe('customer explorer', () => {
+  test.describe.configure({ timeout: 90_000 });
+
+  test('shows a loading state, then the table, with no customer rows in the server HTML', async ({
+    page,
+    request,
+  }) => {
+    const html = await (await request.get('/customers')).text();
+    expect(html).toContain('Customer explorer');
+    expect(html).not.toContain(customers[0]!.customer_id);
+    expect(html.length).toBeLessThan(100_000);
+
+    const errors = trackErrors(page);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/data/customers_master.json', async (route: Route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/customers');
+    await expect(page.getByTestId('customers-loading')).toBeVisible();
+    await expect(page.getByTestId('customers-loading')).toContainText('Loading customers');
+    release();
+    await expect(page.getByTestId('customer-table')).toBeVisible();
+    await expect(page.getByTestId('customers-loading')).toHaveCount(0);
+    await expect(page.getByTestId('result-count')).toHaveText(
+      `Showing ${formatCount(customers.length)} of ${formatCount(customers.length)} customers`,
+    );
+    expect(await renderedIds(page)).toEqual(
+      customers.slice(0, (await renderedIds(page)).length).map((c) => c.customer_id),
+    );
+    expect((await renderedIds(page)).length).toBeGreaterThan(5);
+    await page.waitForLoadState('networkidle');
+    expect(errors).toEqual([]);
+  });
+
+  for (const [name, body, status, message] of [
+    ['missing', 'not found', 404, /was not found \(HTTP 404\)/],
+    ['not JSON', '{"table": "customers_master", "rows": [', 200, /is not valid JSON/],
+    [
+      'off-schema',
+      JSON.stringify({ ...master, rows: [master.rows[0]!.map((v, i) => (i === 26 ? 250 : v))] }),
+      200,
+      /row 1 does not match the schema: column churn_risk/,
+    ],
+  ] as const) {
+    test(`says what is wrong when the file is ${name}`, async ({ page }) => {
+      await page.route('**/data/customers_master.json', (route) =>
+        route.fulfill({ status, body, contentType: 'application/json' }),
+      );
+      await page.goto('/customers');
+      const alert = page.getByTestId('customers-error');
+      await expect(alert).toBeVisible();
+      await expect(alert).toContainText(message);
+      await expect(alert).toContainText('npm run data:build');
+      await expect(page.getByTestId('customer-table')).toHaveCount(0);
+    });
+  }
+
+  test('filter, sort and search; the CSV export holds exactly those rows', async ({ page }) => {
+    const errors = trackErrors(page);
+    await open(page);
+    await tick(page, 'Churn risk', 'high');
+    await tick(page, 'Churn risk', 'medium');
+    await tick(page, 'Region type', 'urban');
+    await page.getByLabel('Search by customer id').fill('c00001');
+    await page.locator('button[data-sort-button="total_spend"]').click();
+    await expect(page.locator('th[aria-sort="descending"]')).toContainText('Total spend');
+
+    const expected = customers
+      .map((c, i) => ({ c, i }))
+      .filter(
+        ({ c }) =>
+          (c.churn_risk_band === 'high' || c.churn_risk_band === 'medium') &&
+          c.locale === 'urban' &&
+          String(c.customer_id).includes('C00001'),
+      )
+      .sort((a, b) => (b.c.total_spend as number) - (a.c.total_spend as number) || a.i - b.i)
+      .map(({ c }) => c);
+    expect(expected.length).toBeGreaterThan(10);
+    await expect(page.getByTestId('result-count')).toContainText(
+      `Showing ${formatCount(expected.length)} of ${formatCount(customers.length)}`,
+    );
+    const ids = await renderedIds(page);
+    expect(ids).toEqual(expected.slice(0, ids.length).map((c) => c.customer_id));
+    // The first row shows the right money figure.
+    const firstRow = page.locator('[data-testid="customer-table"] tbody tr[data-row="0"]');
+    await expect(firstRow).toContainText(formatMoney(expected[0]!.total_spend as number, currency));
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(
+      `customers_churn-high+medium_region-urban_search-c00001_sort-total_spend-desc_${expected.length}-rows.csv`,
+    );
+    const text = readFileSync(await file.path(), 'utf8');
+    expect(text.endsWith('\r\n')).toBe(true);
+    const parsed = Papa.parse<string[]>(text.replace(/\r\n$/, ''), { header: false });
+    expect(parsed.errors).toEqual([]);
+    const [header, ...lines] = parsed.data;
+    expect(header).toEqual(DEFAULT_COLUMNS);
+    expect(header).toEqual(await headerIds(page));
+    expect(lines).toHaveLength(expected.length);
+    expect(lines).toEqual(
+      expected.map((c) =>
+        DEFAULT_COLUMNS.map((k) => (c[k as keyof Rec] === null ? '' : String(c[k as keyof Rec]))),
+      ),
+    );
+    // Nothing a spreadsheet would run as a formula.
+    for (const line of lines) for (const cell of line) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    expect(errors).toEqual([]);
+  });
+
+  test('hiding a column changes the table and the export header', async ({ page }) => {
+    await open(page, '/customers?churn=low');
+    await page.getByTestId('column-menu').locator('summary').click();
+    await page.locator('input[data-column="gender"]').uncheck();
+    await page.locator('input[data-column="top_intent"]').check();
+    await expect(page.locator('thead button[data-sort-button="gender"]')).toHaveCount(0);
+    await expect(page.locator('thead button[data-sort-button="top_intent"]')).toHaveCount(1);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const text = readFileSync(await (await download).path(), 'utf8');
+    const header = text.split('\r\n')[0]!.split(',');
+    expect(header).toEqual(await headerIds(page));
+    expect([...header].sort()).toEqual(
+      [...DEFAULT_COLUMNS.filter((c) => c !== 'gender'), 'top_intent'].sort(),
+    );
+    expect(text.trimEnd().split('\r\n')).toHaveLength(
+      customers.filter((c) => c.churn_risk_band === 'low').length + 1,
+    );
+  });
+
+  test('a row opens the profile with mouse and keyboard; Esc closes and focus returns', async ({ page }) => {
+    const errors = trackErrors(page);
+    await open(page, '/customers?sort=clv_proxy.desc');
+    const top = [...customers]
+      .map((c, i) => ({ c, i }))
+      .sort((a, b) => (b.c.clv_proxy as number) - (a.c.clv_proxy as number) || a.i - b.i)
+      .map(({ c }) => c);
+
+    // Mouse: a click anywhere on the row.
+    const second = top[1]!;
+    await page.locator('tbody tr[data-row="1"] td').nth(2).click();
+    const dialog = page.getByRole('dialog', { name: String(second.customer_id) });
+    await expect(dialog).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`customer=${second.customer_id}`));
+
+    // Figures equal the JSON: orders, spend, AOV, persona and everyone's averages.
+    const orders = dialog.getByTestId('profile-orders');
+    await expect(orders).toContainText(formatCount(second.order_count as number));
+    await expect(orders).toContainText(formatMoney(second.total_spend as number, currency));
+    await expect(orders).toContainText(formatMoney(second.avg_order_value as number, currency));
+    await expect(orders).toContainText(String(second.first_order_date));
+    await expect(orders).toContainText(String(second.last_order_date));
+    const mean = (list: Rec[], k: keyof Rec) => {
+      const vs = list.map((c) => c[k]).filter((v): v is number => typeof v === 'number');
+      return vs.reduce((s, v) => s + v, 0) / vs.length;
+    };
+    const persona = customers.filter((c) => c.cluster_id === second.cluster_id);
+    const spendRow = dialog.locator('tr[data-metric="total_spend"] td');
+    await expect(spendRow).toHaveText([
+      formatMoney(second.total_spend as number, currency),
+      formatMoney(mean(persona, 'total_spend'), currency),
+      formatMoney(mean(customers, 'total_spend'), currency),
+    ]);
+    const churnRow = dialog.locator('tr[data-metric="churn_risk"] td');
+    await expect(churnRow).toHaveText([
+      formatCount(second.churn_risk as number, 1),
+      formatCount(mean(persona, 'churn_risk'), 1),
+      formatCount(mean(customers, 'churn_risk'), 1),
+    ]);
+    const online = Math.round((second.online_ratio as number) * 1000) / 10;
+    await expect(dialog.getByTestId('profile-channels')).toContainText(`Online ${online.toFixed(1)}%`);
+    await expectNoSeriousA11yViolations(page);
+
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(page).not.toHaveURL(/customer=/);
+    await expect(page.locator(`button[data-customer="${second.customer_id}"]`)).toBeFocused();
+
+    // Keyboard: Tab to a customer id, Enter opens, Esc closes, focus comes back to it.
+    const first = top[0]!;
+    const button = page.locator(`button[data-customer="${first.customer_id}"]`);
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const dialog2 = page.getByRole('dialog', { name: String(first.customer_id) });
+    await expect(dialog2).toBeVisible();
+    await expect(dialog2.getByRole('button', { name: 'Close profile' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog2).toHaveCount(0);
+    await expect(button).toBeFocused();
+    expect(errors).toEqual([]);
+  });
+
+  test('the view round-trips through the URL on reload', async ({ page }) => {
+    await open(page);
+    await tick(page, 'Persona', String(customers[0]!.persona));
+    await tick(page, 'Gender', 'female');
+    await tick(page, 'Channel preference', 'both');
+    await tick(page, 'Channel preference', 'online');
+    await page.getByLabel('Search by customer id').fill('0');
+    await page.locator('button[data-sort-button="churn_risk"]').click();
+    await page.locator('button[data-sort-button="churn_risk"]').click();
+    await expect(page.locator('th[aria-sort="ascending"]')).toContainText('Churn risk');
+    const before = await renderedIds(page);
+    const count = await page.getByTestId('result-count').textContent();
+    expect(before.length).toBeGreaterThan(0);
+    await page.locator(`button[data-customer="${before[0]}"]`).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    const url = page.url();
+    expect(url).toContain('persona=');
+    expect(url).toContain('sort=churn_risk.asc');
+
+    await page.reload();
+    await expect(page.getByRole('dialog', { name: before[0] })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByLabel('Search by customer id')).toHaveValue('0');
+    await expect(page.locator('th[aria-sort="ascending"]')).toContainText('Churn risk');
+    await expect(page.getByTestId('result-count')).toHaveText(count!);
+    for (const v of ['female', 'both', 'online']) {
+      await expect(page.locator(`[data-testid="filter-panel"] input[value="${v}"]`)).toBeChecked();
+    }
+    expect(await renderedIds(page)).toEqual(before);
+  });
+
+  test('no serious accessibility violations, and screenshots at both widths', async ({ page }) => {
+    const errors = trackErrors(page);
+    await open(page);
+    await expectNoSeriousA11yViolations(page);
+    await screenshotBothWidths(page, '/customers', 'customers');
+    await screenshotBothWidths(
+      page,
+      `/customers?churn=high&sort=total_spend.desc&customer=${customers[3]!.customer_id}`,
+      'customers-profile',
+    );
+    await expect(page.getByRole('dialog')).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+
+  test('scrolling the table keeps rows under the header with no blank gaps', async ({ page }) => {
+    await open(page);
+    const box = page.getByTestId('customer-scroll');
+    for (const fraction of [0.1, 0.37, 0.62, 0.999]) {
+      const gap = await box.evaluate(async (el, f) => {
+        el.scrollTop = (el.scrollHeight - el.clientHeight) * f;
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const head = el.querySelector('thead')!.getBoundingClientRect();
+        const view = el.getBoundingClientRect();
+        const rows = [...el.querySelectorAll('tbody tr[data-row]')].map((r) => r.getBoundingClientRect());
+        // Rows cover [header bottom, box bottom] without holes.
+        let covered = head.bottom;
+        for (const r of rows.sort((a, b) => a.top - b.top))
+          if (r.top <= covered + 0.5) covered = Math.max(covered, r.bottom);
+        return Math.max(0, Math.min(view.bottom, el.getBoundingClientRect().top + el.clientHeight) - covered);
+      }, fraction);
+      expect(gap, `blank space at ${fraction}`).toBeLessThan(1);
+    }
+  });
+});
