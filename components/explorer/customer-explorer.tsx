@@ -88,7 +88,13 @@ export function CustomerExplorer() {
   const [view, setView] = useState<ExplorerView>(() =>
     typeof window === 'undefined' ? EMPTY_VIEW : parseView(window.location.search),
   );
-  const [filtersOpen, setFiltersOpen] = useState(true);
+  // Filters start open on wide screens, or when the link carries filters; folded away on a phone.
+  const [filtersOpen, setFiltersOpen] = useState(
+    () =>
+      typeof window === 'undefined' ||
+      window.matchMedia('(min-width: 640px)').matches ||
+      activeFilterCount(parseView(window.location.search).filters) > 0,
+  );
   const filterPanelId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);

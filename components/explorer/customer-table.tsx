@@ -86,7 +86,7 @@ export function CustomerTable({ table, viewKey, onOpen, scrollRef }: CustomerTab
                     key={header.id}
                     scope="col"
                     aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                    className={`border-b border-line-strong bg-sunken px-2 text-xs font-medium whitespace-nowrap text-ink-muted ${
+                    className={`border-b border-line-strong bg-sunken px-2 text-[0.8rem] font-medium whitespace-nowrap text-ink-muted ${
                       numeric ? 'text-right' : 'text-left'
                     }`}
                   >
@@ -96,7 +96,7 @@ export function CustomerTable({ table, viewKey, onOpen, scrollRef }: CustomerTab
                       title={
                         meta.description ? `${meta.label}: ${meta.description}` : `Sort by ${meta.label}`
                       }
-                      className={`inline-flex max-w-full items-center gap-1 rounded px-1 py-1 tracking-label uppercase hover:text-ink ${
+                      className={`inline-flex max-w-full items-center gap-1 rounded px-1 py-1 hover:text-ink ${
                         numeric ? 'flex-row-reverse' : ''
                       } ${sorted ? 'text-ink' : ''}`}
                       data-sort-button={header.column.id}

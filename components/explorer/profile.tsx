@@ -15,19 +15,26 @@ interface ProfileDialogProps {
   onClose: () => void;
 }
 
-const COMPARED: ReadonlyArray<{ key: ProfileMetric; label: string; format: CellFormat; score?: boolean }> = [
+const COMPARED: ReadonlyArray<{
+  key: ProfileMetric;
+  label: string;
+  format: CellFormat;
+  /** How the customer's own value is shown, when it differs from the averages (whole counts). */
+  own?: CellFormat;
+  score?: boolean;
+}> = [
   { key: 'engagement_index', label: 'Engagement index', format: 'score', score: true },
   { key: 'loyalty_score', label: 'Loyalty score', format: 'score', score: true },
   { key: 'churn_risk', label: 'Churn risk', format: 'score', score: true },
   { key: 'clv_proxy', label: 'CLV proxy', format: 'score', score: true },
-  { key: 'order_count', label: 'Orders', format: 'decimal1' },
+  { key: 'order_count', label: 'Orders', format: 'decimal1', own: 'count' },
   { key: 'orders_per_month', label: 'Orders / month', format: 'decimal2' },
   { key: 'total_spend', label: 'Total spend', format: 'money' },
   { key: 'avg_order_value', label: 'Average order value', format: 'money' },
   { key: 'basket_size', label: 'Basket (units / order)', format: 'decimal1' },
-  { key: 'recency_days', label: 'Days since last order', format: 'decimal1' },
+  { key: 'recency_days', label: 'Days since last order', format: 'decimal1', own: 'count' },
   { key: 'online_ratio', label: 'Online share of orders', format: 'share' },
-  { key: 'category_diversity', label: 'Product families bought', format: 'decimal1' },
+  { key: 'category_diversity', label: 'Product families bought', format: 'decimal1', own: 'count' },
   { key: 'discount_share', label: 'Discount share', format: 'share' },
   { key: 'active_month_share', label: 'Active months', format: 'share' },
   { key: 'response_rate', label: 'Marketing response rate', format: 'share' },
@@ -129,7 +136,8 @@ export function ProfileDialog({ customerId, customer, book, currency, onClose }:
             <h3 className="mt-7 text-lg">Against the persona and everyone</h3>
             <p className="mt-1 text-xs text-ink-muted">
               Means over the {customer.persona} persona and over all customers in this data. Scores are 0–100,
-              relative to this customer base.
+              relative to this customer base. On the bars, the solid tick is the persona&apos;s average and the dashed
+              tick everyone&apos;s.
             </p>
             <div className="mt-3 grid gap-3 sm:grid-cols-2" aria-hidden="true">
               {COMPARED.filter((m) => m.score).map((m) => (
@@ -176,7 +184,7 @@ export function ProfileDialog({ customerId, customer, book, currency, onClose }:
                         {m.label}
                       </th>
                       <td className="px-3 py-1.5 text-right font-medium tabular-nums">
-                        {fmt(customer[m.key], m.format)}
+                        {fmt(customer[m.key], m.own ?? m.format)}
                       </td>
                       <td className="px-3 py-1.5 text-right tabular-nums">
                         {fmt(persona?.[m.key] ?? null, m.format)}
