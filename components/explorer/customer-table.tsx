@@ -3,16 +3,20 @@
 import type { Customer } from '@/lib/explorer/customers';
 import { personaColor } from '@/lib/format/colors';
 import type { ReactTable } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type MouseEvent } from 'react';
+import type { Virtualizer } from '@tanstack/react-virtual';
+import type { MouseEvent } from 'react';
 import { NUMERIC_FORMATS, type ExplorerFeatures } from './columns';
 
 /** Fixed row and header heights: rows are virtualised, so every row is the same height. */
 export const ROW_HEIGHT = 40;
-const HEADER_HEIGHT = 44;
+export const HEADER_HEIGHT = 44;
 
 interface CustomerTableProps {
+  /** The table; its data is the window of rows in view, starting at row `first` of `total`. */
   table: ReactTable<ExplorerFeatures, Customer>;
+  virtualizer: Virtualizer<HTMLDivElement, Element>;
+  first: number;
+  total: number;
   /** A short key of the filters, search and sort shown, set on the box for tests and benchmarks. */
   viewKey: string;
   onOpen: (customerId: string, trigger: HTMLElement) => void;
@@ -25,26 +29,23 @@ interface CustomerTableProps {
  * Each row's customer id is a button that opens the profile (Enter or Space); a click anywhere on
  * a row does the same.
  */
-export function CustomerTable({ table, viewKey, onOpen, scrollRef }: CustomerTableProps) {
+export function CustomerTable({
+  table,
+  virtualizer,
+  first,
+  total,
+  viewKey,
+  onOpen,
+  scrollRef,
+}: CustomerTableProps) {
   const rows = table.getRowModel().rows;
   const columns = table.getVisibleLeafColumns();
   const width = columns.reduce((w, c) => w + c.getSize(), 0);
-  // The virtualizer's functions change as it scrolls, so React Compiler must not memoise this component.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => rows[index]!.id,
-    overscan: 12,
-    scrollMargin: HEADER_HEIGHT,
-  });
   const items = virtualizer.getVirtualItems();
   const top = items.length ? items[0]!.start - HEADER_HEIGHT : 0;
   const bottom = items.length
     ? virtualizer.getTotalSize() - (items[items.length - 1]!.end - HEADER_HEIGHT)
     : 0;
-  const headerRef = useRef<HTMLTableSectionElement>(null);
 
   const open = (event: MouseEvent<HTMLTableRowElement>, id: string) => {
     const button = event.currentTarget.querySelector<HTMLElement>('button[data-customer]');
@@ -59,13 +60,13 @@ export function CustomerTable({ table, viewKey, onOpen, scrollRef }: CustomerTab
       tabIndex={0}
       data-testid="customer-scroll"
       data-view={viewKey}
-      data-row-count={rows.length}
+      data-row-count={total}
       className="relative h-[min(68vh,640px)] min-h-80 overflow-auto overscroll-contain rounded-md border border-line bg-surface"
     >
       <table
         className="border-separate border-spacing-0 text-sm"
         style={{ width, tableLayout: 'fixed' }}
-        aria-rowcount={rows.length + 1}
+        aria-rowcount={total + 1}
         aria-label="Customers"
         data-testid="customer-table"
       >
@@ -74,7 +75,7 @@ export function CustomerTable({ table, viewKey, onOpen, scrollRef }: CustomerTab
             <col key={c.id} style={{ width: c.getSize() }} />
           ))}
         </colgroup>
-        <thead ref={headerRef} className="sticky top-0 z-[1]">
+        <thead className="sticky top-0 z-[1]">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id} aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
               {group.headers.map((header) => {
@@ -119,7 +120,9 @@ export function CustomerTable({ table, viewKey, onOpen, scrollRef }: CustomerTab
             </tr>
           ) : null}
           {items.map((item) => {
-            const row = rows[item.index]!;
+            // The table's rows are the window: row (item.index - first) is virtual item item.index.
+            const row = rows[item.index - first];
+            if (!row) return null;
             const c = row.original;
             return (
               <tr
@@ -179,7 +182,7 @@ export function CustomerTable({ table, viewKey, onOpen, scrollRef }: CustomerTab
           ) : null}
         </tbody>
       </table>
-      {rows.length === 0 ? (
+      {total === 0 ? (
         <p className="sticky left-0 p-6 text-sm text-ink-muted" role="status">
           No customers match these filters. Clear a filter or the search to see more.
         </p>

@@ -136,8 +136,8 @@ export function ProfileDialog({ customerId, customer, book, currency, onClose }:
             <h3 className="mt-7 text-lg">Against the persona and everyone</h3>
             <p className="mt-1 text-xs text-ink-muted">
               Means over the {customer.persona} persona and over all customers in this data. Scores are 0–100,
-              relative to this customer base. On the bars, the solid tick is the persona&apos;s average and the dashed
-              tick everyone&apos;s.
+              relative to this customer base. On the bars, the solid tick is the persona&apos;s average and
+              the dashed tick everyone&apos;s.
             </p>
             <div className="mt-3 grid gap-3 sm:grid-cols-2" aria-hidden="true">
               {COMPARED.filter((m) => m.score).map((m) => (

@@ -90,4 +90,27 @@ describe('sortCustomers', () => {
       .map((x) => x.c.customer_id);
     expect(ids(sortCustomers(many, { id: 'recency_days', desc: true }))).toEqual(expected);
   });
+
+  it('given many values with gaps, either way, then the result equals a plain comparator sort with missing last', () => {
+    let seed = 11;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      customer({
+        customer_id: `C${String(i).padStart(5, '0')}`,
+        dwell_minutes: rand() < 0.2 ? null : Math.round(rand() * 300) / 10,
+      }),
+    );
+    for (const desc of [false, true]) {
+      const expected = many
+        .map((c, i) => ({ c, i }))
+        .sort((a, b) => {
+          const x = a.c.dwell_minutes;
+          const y = b.c.dwell_minutes;
+          if (x === null || y === null) return (x === null ? 1 : 0) - (y === null ? 1 : 0) || a.i - b.i;
+          return (desc ? y - x : x - y) || a.i - b.i;
+        })
+        .map((x) => x.c.customer_id);
+      expect(ids(sortCustomers(many, { id: 'dwell_minutes', desc }))).toEqual(expected);
+    }
+  });
 });
