@@ -298,6 +298,14 @@ test.describe('customer explorer', () => {
       'customers-profile',
     );
     await expect(page.getByRole('dialog')).toBeVisible();
+    // The dialog is fixed to the viewport: a viewport-sized picture shows it as a person sees it.
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await page.screenshot({ path: `test-results/customers-profile-dialog-${width}.png` });
+      const overflow = await page.getByRole('dialog').evaluate((d) => d.scrollWidth - d.clientWidth);
+      expect(overflow, `the profile scrolls sideways at ${width}px`).toBeLessThanOrEqual(1);
+    }
     expect(errors).toEqual([]);
   });
 

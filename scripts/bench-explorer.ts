@@ -377,6 +377,7 @@ async function main(): Promise<number> {
       generated_at: new Date().toISOString(),
       command: 'npx tsx scripts/bench-explorer.ts',
       machine: {
+        load_average_at_end: os.loadavg().map((x) => Math.round(x * 100) / 100),
         cpus: os.cpus().length,
         cpu: os.cpus()[0]?.model ?? 'unknown',
         node: process.version,
@@ -414,7 +415,7 @@ async function main(): Promise<number> {
 
 function markdown(r: {
   generated_at: string;
-  machine: { cpus: number; cpu: string; node: string; platform: string };
+  machine: { cpus: number; cpu: string; node: string; platform: string; load_average_at_end: number[] };
   customers: number;
   customers_master_json_bytes: number;
   data_build_s: number;
@@ -438,6 +439,7 @@ function markdown(r: {
     `# Customer explorer benchmark (${n} customers)`,
     '',
     `Generated ${r.generated_at} by \`npx tsx scripts/bench-explorer.ts\` on ${r.machine.cpus} × ${r.machine.cpu}, Node ${r.machine.node}, headless Chromium, 1440 × 900.`,
+    `Load average (1, 5, 15 min) when the run ended: ${r.machine.load_average_at_end.join(', ')} — on a shared machine other work competes for the ${r.machine.cpus} cores, and the figures include that.`,
     `Served as: ${r.served_as}. customers_master.json: ${(r.customers_master_json_bytes / 2 ** 20).toFixed(1)} MiB (data build ${r.data_build_s} s).`,
     '',
     `**${r.all_targets_met ? 'All targets met.' : 'A target was missed — see the rows marked MISSED.'}**`,

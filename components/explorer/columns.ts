@@ -91,9 +91,9 @@ export const explorerColumns = helper.columns([
   column('persona', 'Persona', 'text', 196),
   column('cluster_id', 'Cluster', 'count', 84),
   column('age', 'Age', 'count', 72),
-  column('age_band', 'Age band', 'text', 96),
+  column('age_band', 'Age band', 'text', 108),
   column('gender', 'Gender', 'text', 120),
-  column('locale', 'Region type', 'text', 116),
+  column('locale', 'Region type', 'text', 128),
   column(
     'preferred_channel',
     'Channel',

@@ -2,10 +2,10 @@
 
 import { customersCsv, exportFileName } from '@/lib/explorer/csv';
 import { CustomerFileError, parseCustomersMaster, type Customer } from '@/lib/explorer/customers';
-import { activeFilterCount, filterCustomers, filterOptions, type FilterKey } from '@/lib/explorer/filter';
+import { activeFilterCount, filterIndices, filterOptions, type FilterKey } from '@/lib/explorer/filter';
 import { averages } from '@/lib/explorer/profile';
 import { EMPTY_VIEW, parseView, serializeView, type ExplorerView } from '@/lib/explorer/query';
-import { isSortColumn, sortCustomers } from '@/lib/explorer/sort';
+import { isSortColumn, RankCache, sortIndices } from '@/lib/explorer/sort';
 import type { CustomerColumn } from '@/lib/schema/customers-master';
 import { useTable, type ColumnVisibilityState, type SortingState, type Updater } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -126,11 +126,17 @@ export function CustomerExplorer() {
   const options = useMemo(() => filterOptions(all), [all]);
   const book = useMemo(() => averages(all), [all]);
   const byId = useMemo(() => new Map(all.map((c) => [c.customer_id, c])), [all]);
+  // Filtering and sorting work on positions into `all` (typed arrays), never on copies of 100,000
+  // records; a column's ranks are computed on its first sort and reused afterwards.
+  const ranks = useMemo(() => new RankCache(all), [all]);
   const filtered = useMemo(
-    () => filterCustomers(all, view.filters, view.search),
+    () => filterIndices(all, view.filters, view.search),
     [all, view.filters, view.search],
   );
-  const rows = useMemo(() => sortCustomers(filtered, view.sort), [filtered, view.sort]);
+  const order = useMemo(
+    () => (view.sort ? sortIndices(filtered, ranks.get(view.sort.id), view.sort.desc) : filtered),
+    [filtered, ranks, view.sort],
+  );
 
   const sorting = useMemo<SortingState>(
     () => (view.sort ? [{ id: view.sort.id, desc: view.sort.desc }] : []),
@@ -171,17 +177,19 @@ export function CustomerExplorer() {
   // The virtualizer's functions change as it scrolls, so React Compiler must not memoise this component.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: order.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => rows[index]!.customer_id,
     overscan: 12,
     scrollMargin: HEADER_HEIGHT,
   });
   const items = virtualizer.getVirtualItems();
   const first = items.length ? items[0]!.index : 0;
   const end = items.length ? items[items.length - 1]!.index + 1 : 0;
-  const windowRows = useMemo(() => rows.slice(first, end), [rows, first, end]);
+  const windowRows = useMemo(
+    () => Array.from(order.subarray(first, end), (i) => all[i]!),
+    [order, all, first, end],
+  );
 
   const table = useTable({
     features: explorerFeatures,
@@ -220,6 +228,7 @@ export function CustomerExplorer() {
 
   const exportCsv = () => {
     const columns = table.getVisibleLeafColumns().map((c) => c.id as CustomerColumn);
+    const rows = Array.from(order, (i) => all[i]!);
     const blob = new Blob([customersCsv(rows, columns)], { type: 'text/csv;charset=utf-8' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
@@ -243,7 +252,7 @@ export function CustomerExplorer() {
           setView((v) => ({ ...v, search: q }));
           scrollRef.current?.scrollTo({ top: 0 });
         }}
-        shown={rows.length}
+        shown={order.length}
         total={all.length}
         activeFilters={active}
         filtersOpen={filtersOpen}
@@ -260,7 +269,7 @@ export function CustomerExplorer() {
         table={table}
         virtualizer={virtualizer}
         first={first}
-        total={rows.length}
+        total={order.length}
         viewKey={viewKey(view)}
         onOpen={openProfile}
         scrollRef={scrollRef}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { activeFilterCount, customerPredicate, filterCustomers, filterOptions } from './filter';
+import {
+  activeFilterCount,
+  customerPredicate,
+  filterCustomers,
+  filterIndices,
+  filterOptions,
+} from './filter';
 import { customer } from './fixtures.test-util';
 
 const people = [
@@ -79,5 +85,13 @@ describe('filter options', () => {
       { value: 'urban', count: 3 },
       { value: 'rural', count: 1 },
     ]);
+  });
+});
+
+describe('filterIndices', () => {
+  it('given filters, then the kept positions are those of filterCustomers, ascending', () => {
+    const f = { churn_risk_band: ['high'] } as const;
+    expect([...filterIndices(people, f, '')]).toEqual([1, 2]);
+    expect(filterCustomers(people, f, '')).toEqual([...filterIndices(people, f, '')].map((i) => people[i]));
   });
 });

@@ -109,6 +109,15 @@ export function customerPredicate(filters: Filters, search: string): (c: Custome
   };
 }
 
+/** Positions (into `customers`, ascending) of the customers the filters and search keep. */
+export function filterIndices(customers: readonly Customer[], filters: Filters, search: string): Uint32Array {
+  const keep = customerPredicate(filters, search);
+  const out = new Uint32Array(customers.length);
+  let m = 0;
+  for (let i = 0; i < customers.length; i++) if (keep(customers[i]!)) out[m++] = i;
+  return out.slice(0, m);
+}
+
 export function filterCustomers(
   customers: readonly Customer[],
   filters: Filters,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { customer } from './fixtures.test-util';
-import { sortCustomers } from './sort';
+import { columnRanks, RankCache, sortCustomers, sortIndices } from './sort';
 
 const people = [
   customer({
@@ -112,5 +112,29 @@ describe('sortCustomers', () => {
         .map((x) => x.c.customer_id);
       expect(ids(sortCustomers(many, { id: 'dwell_minutes', desc }))).toEqual(expected);
     }
+  });
+});
+
+describe('sortIndices with cached ranks', () => {
+  const people = [
+    customer({ customer_id: 'A', total_spend: 30 }),
+    customer({ customer_id: 'B', total_spend: 10 }),
+    customer({ customer_id: 'C', total_spend: 30 }),
+    customer({ customer_id: 'D', total_spend: 20 }),
+  ];
+
+  it('given a subset of positions, then only those are ordered, ties in subset order', () => {
+    const ranks = new RankCache(people).get('total_spend');
+    expect([...sortIndices(Uint32Array.from([3, 2, 0]), ranks, true)]).toEqual([2, 0, 3]);
+    expect([...sortIndices(Uint32Array.from([0, 1, 2, 3]), ranks, false)]).toEqual([1, 3, 0, 2]);
+  });
+
+  it('given the same column twice, then the cache returns the same ranks', () => {
+    const cache = new RankCache(people);
+    expect(cache.get('persona')).toBe(cache.get('persona'));
+    expect(columnRanks(people, 'total_spend')).toEqual({
+      rank: Float64Array.from([2, 0, 2, 1]),
+      distinct: 3,
+    });
   });
 });

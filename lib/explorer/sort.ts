@@ -28,22 +28,20 @@ export function isSortColumn(id: string): id is CustomerColumn {
   return (CUSTOMER_COLUMNS as readonly string[]).includes(id);
 }
 
+/** Each customer's rank among the distinct values of one column (-1 = missing), and how many there are. */
+export interface ColumnRanks {
+  rank: Float64Array;
+  distinct: number;
+}
+
 /**
- * Sorts customers by one column, ascending or descending, into a new array. Missing values
- * (null: no age, never in store, no marketing touches) come last in both directions; ties keep
- * the input order (stable), so equal values stay in customer-id order.
- *
- * Built for 100,000+ customers: each customer's value becomes a rank among the distinct values
- * (found with native, comparator-free typed-array sorts), and rank × n + position is one number
- * per customer, so a single native Float64Array sort orders by value, then input position. No
- * JavaScript comparator runs per pair.
+ * Ranks one column once: numbers by value (found with native, comparator-free typed-array sorts
+ * and a binary search), text by meaning for the bands and by code point otherwise (which orders ISO
+ * dates and ids correctly). Missing values (null) get -1.
  */
-export function sortCustomers(customers: readonly Customer[], sort: SortSpec | null): Customer[] {
-  if (!sort) return customers.slice();
+export function columnRanks(customers: readonly Customer[], id: CustomerColumn): ColumnRanks {
   const n = customers.length;
-  const id = sort.id;
   const rank = new Float64Array(n);
-  let distinctCount: number;
   const sample = customers.find((c) => c[id] !== null)?.[id];
   if (typeof sample === 'number' || sample === undefined) {
     const values = new Float64Array(n);
@@ -53,10 +51,8 @@ export function sortCustomers(customers: readonly Customer[], sort: SortSpec | n
       if (v !== null && Number.isFinite(v)) values[m++] = v;
     }
     const sorted = values.subarray(0, m).sort();
-    // Distinct values, ascending.
     let d = 0;
     for (let i = 0; i < m; i++) if (i === 0 || sorted[i] !== sorted[d - 1]) sorted[d++] = sorted[i]!;
-    distinctCount = d;
     const distinct = sorted.subarray(0, d);
     for (let i = 0; i < n; i++) {
       const v = customers[i]![id] as number | null;
@@ -73,37 +69,69 @@ export function sortCustomers(customers: readonly Customer[], sort: SortSpec | n
       }
       rank[i] = lo;
     }
-  } else {
-    // Text: rank the few distinct values once (ordinal bands by meaning, others by code point,
-    // which orders ISO dates and ids correctly).
-    const distinct = new Set<string>();
-    for (let i = 0; i < n; i++) {
-      const v = customers[i]![id];
-      if (typeof v === 'string') distinct.add(v);
-    }
-    const values = [...distinct];
-    const ordinal = ORDINAL[id];
-    const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-    if (ordinal) {
-      const pos = (v: string) => (ordinal.includes(v) ? ordinal.indexOf(v) : ordinal.length);
-      values.sort((a, b) => pos(a) - pos(b) || byCodePoint(a, b));
-    } else values.sort(byCodePoint);
-    const rankOf = new Map(values.map((v, i) => [v, i]));
-    distinctCount = values.length;
-    for (let i = 0; i < n; i++) {
-      const v = customers[i]![id];
-      rank[i] = typeof v === 'string' ? rankOf.get(v)! : -1;
-    }
+    return { rank, distinct: d };
   }
-  // One sortable number per customer: missing values after every rank, in either direction.
-  const keys = new Float64Array(n);
+  const seen = new Set<string>();
   for (let i = 0; i < n; i++) {
-    const r = rank[i]!;
-    const ordered = r < 0 ? distinctCount : sort.desc ? distinctCount - 1 - r : r;
-    keys[i] = ordered * n + i;
+    const v = customers[i]![id];
+    if (typeof v === 'string') seen.add(v);
+  }
+  const values = [...seen];
+  const ordinal = ORDINAL[id];
+  const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  if (ordinal) {
+    const pos = (v: string) => (ordinal.includes(v) ? ordinal.indexOf(v) : ordinal.length);
+    values.sort((a, b) => pos(a) - pos(b) || byCodePoint(a, b));
+  } else values.sort(byCodePoint);
+  const rankOf = new Map(values.map((v, i) => [v, i]));
+  for (let i = 0; i < n; i++) {
+    const v = customers[i]![id];
+    rank[i] = typeof v === 'string' ? rankOf.get(v)! : -1;
+  }
+  return { rank, distinct: values.length };
+}
+
+/**
+ * Orders `indices` (positions into the customers the ranks were made from) by the ranked column.
+ * Missing values come last in both directions; ties keep their order in `indices` (stable).
+ * rank × m + position is one number per customer, so one native Float64Array sort does it: no
+ * JavaScript comparator runs per pair, which keeps 100,000 customers fast.
+ */
+export function sortIndices(indices: Uint32Array, ranks: ColumnRanks, desc: boolean): Uint32Array {
+  const m = indices.length;
+  const { rank, distinct } = ranks;
+  const keys = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    const r = rank[indices[j]!]!;
+    const ordered = r < 0 ? distinct : desc ? distinct - 1 - r : r;
+    keys[j] = ordered * m + j;
   }
   keys.sort();
-  const out: Customer[] = new Array(n);
-  for (let i = 0; i < n; i++) out[i] = customers[keys[i]! % n]!;
+  const out = new Uint32Array(m);
+  for (let j = 0; j < m; j++) out[j] = indices[keys[j]! % m]!;
   return out;
+}
+
+/** Ranks are computed once per column and reused for every later sort of the same customers. */
+export class RankCache {
+  private readonly cache = new Map<CustomerColumn, ColumnRanks>();
+  constructor(private readonly customers: readonly Customer[]) {}
+  get(id: CustomerColumn): ColumnRanks {
+    let r = this.cache.get(id);
+    if (!r) this.cache.set(id, (r = columnRanks(this.customers, id)));
+    return r;
+  }
+}
+
+/**
+ * Sorts customers by one column, ascending or descending, into a new array. Missing values
+ * (null: no age, never in store, no marketing touches) come last in both directions; ties keep
+ * the input order (stable), so equal values stay in customer-id order.
+ */
+export function sortCustomers(customers: readonly Customer[], sort: SortSpec | null): Customer[] {
+  if (!sort) return customers.slice();
+  const all = new Uint32Array(customers.length);
+  for (let i = 0; i < all.length; i++) all[i] = i;
+  const order = sortIndices(all, columnRanks(customers, sort.id), sort.desc);
+  return Array.from(order, (i) => customers[i]!);
 }
