@@ -271,9 +271,12 @@ test.describe('customer explorer', () => {
     expect(before.length).toBeGreaterThan(0);
     await page.locator(`button[data-customer="${before[0]}"]`).click();
     await expect(page.getByRole('dialog')).toBeVisible();
+    // The address follows the view a moment after it settles.
+    await expect(page).toHaveURL(new RegExp(`customer=${before[0]}`));
     const url = page.url();
     expect(url).toContain('persona=');
     expect(url).toContain('sort=churn_risk.asc');
+    expect(url).toContain('q=0');
 
     await page.reload();
     await expect(page.getByRole('dialog', { name: before[0] })).toBeVisible();

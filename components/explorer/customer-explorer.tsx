@@ -18,6 +18,8 @@ import { LoadError, LoadingCustomers } from './load-state';
 import { ProfileDialog } from './profile';
 import { Toolbar } from './toolbar';
 
+const URL_WRITE_DELAY_MS = 150;
+
 /** Served from public/ by `next start` and copied into out/ by the static export: same path in both. */
 export const CUSTOMERS_URL = '/data/customers_master.json';
 
@@ -113,12 +115,17 @@ export function CustomerExplorer() {
     return () => controller.abort();
   }, []);
 
+  // The address follows the view a moment after it settles (typing a search writes once), outside
+  // the frame that shows the new rows.
   useEffect(() => {
     if (load.status !== 'ready') return;
-    const qs = serializeView(view);
-    const url = `${window.location.pathname}${qs ? `?${qs}` : ''}`;
-    if (url !== `${window.location.pathname}${window.location.search}`)
-      window.history.replaceState(null, '', url);
+    const timer = window.setTimeout(() => {
+      const qs = serializeView(view);
+      const url = `${window.location.pathname}${qs ? `?${qs}` : ''}`;
+      if (url !== `${window.location.pathname}${window.location.search}`)
+        window.history.replaceState(null, '', url);
+    }, URL_WRITE_DELAY_MS);
+    return () => window.clearTimeout(timer);
   }, [view, load.status]);
 
   const all = load.status === 'ready' ? load.customers : EMPTY;
@@ -129,6 +136,22 @@ export function CustomerExplorer() {
   // Filtering and sorting work on positions into `all` (typed arrays), never on copies of 100,000
   // records; a column's ranks are computed on its first sort and reused afterwards.
   const ranks = useMemo(() => new RankCache(all), [all]);
+  // Rank every column in idle time after loading, so that even a column's first sort is quick.
+  useEffect(() => {
+    if (!all.length) return;
+    const todo = [...ALL_COLUMNS];
+    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 50));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    let handle = 0;
+    const step = () => {
+      const id = todo.shift();
+      if (!id) return;
+      ranks.get(id);
+      handle = idle(step);
+    };
+    handle = idle(step);
+    return () => cancel(handle);
+  }, [all, ranks]);
   const filtered = useMemo(
     () => filterIndices(all, view.filters, view.search),
     [all, view.filters, view.search],

@@ -8,6 +8,7 @@ import {
   type Filters,
 } from '@/lib/explorer/filter';
 import { formatCount } from '@/lib/format/format';
+import { memo } from 'react';
 
 interface FilterPanelProps {
   options: Record<FilterKey, FilterOption[]>;
@@ -19,7 +20,7 @@ interface FilterPanelProps {
  * One group of checkboxes per filter: ticking several values of one filter keeps customers with
  * any of them; filters combine with AND. Counts are of all customers in the data.
  */
-export function FilterPanel({ options, filters, onChange }: FilterPanelProps) {
+export const FilterPanel = memo(function FilterPanel({ options, filters, onChange }: FilterPanelProps) {
   return (
     <div className="grid gap-x-6 gap-y-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="filter-panel">
       {FILTER_KEYS.map((key) => {
@@ -65,4 +66,4 @@ export function FilterPanel({ options, filters, onChange }: FilterPanelProps) {
       })}
     </div>
   );
-}
+});
