@@ -56,12 +56,16 @@ function run(cmd: string, args: string[], env: Record<string, string> = {}): voi
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with exit code ${r.status}`);
 }
 
-/** out/ as a static site, except /data/*, which comes from the benchmark's own data folder. */
+/** out/ as a static site, except the data files under /data/, which come from the benchmark's own data folder. */
 function serve(siteRoot: string, dataRoot: string): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     const url = decodeURIComponent((req.url ?? '/').split('?')[0]!);
-    const [root, rel] = url.startsWith('/data/') ? [dataRoot, url.slice('/data'.length)] : [siteRoot, url];
-    let file = path.join(root, rel);
+    // A data file comes from the benchmark's folder; anything else under /data/ (the Data & sources
+    // page and its prefetch files) from the export.
+    const dataFile = url.startsWith('/data/') ? path.join(dataRoot, url.slice('/data'.length)) : null;
+    const fromData = dataFile !== null && existsSync(dataFile) && statSync(dataFile).isFile();
+    const root = fromData ? dataRoot : siteRoot;
+    let file = fromData ? dataFile : path.join(siteRoot, url);
     if (!file.startsWith(root)) return void res.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!existsSync(file)) return void res.writeHead(404).end('not found');
@@ -197,6 +201,10 @@ async function main(): Promise<number> {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const consoleErrors: string[] = [];
     page.on('console', (m) => void (m.type() === 'error' && consoleErrors.push(m.text())));
+    page.on(
+      'response',
+      (r) => void (r.status() >= 400 && consoleErrors.push(`HTTP ${r.status()} for ${r.url()}`)),
+    );
     page.on('pageerror', (e) => consoleErrors.push(e.message));
 
     await page.goto(`${base}/customers/`);
