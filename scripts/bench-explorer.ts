@@ -395,7 +395,7 @@ async function main(): Promise<number> {
       customers_master_json_bytes: fileBytes,
       data_build_s: round1(dataBuildS),
       served_as:
-        'static export (out/) from a plain Node static server; /data/* from the benchmark data folder',
+        'static export (out/) from a plain Node static server; the data files under /data/ from the benchmark data folder',
       viewport: '1440x900',
       target_ms: TARGET_MS,
       runs_per_action: RUNS,
