@@ -8,6 +8,8 @@ export interface HeatmapAxisItem {
   label: string;
   /** Optional group label (e.g. the intent of a product family), shown above column headers. */
   group?: string;
+  /** Optional short header text (e.g. "13" for 13:00–14:00); when every column has one, headers are horizontal. */
+  short?: string;
 }
 
 interface HeatmapProps {
@@ -22,6 +24,8 @@ interface HeatmapProps {
   details?: (row: number, column: number) => string[];
   rowHeaderLabel: string;
   testId?: string;
+  /** Cells to outline (e.g. peak windows), with the words a screen reader hears for them. */
+  marked?: { isMarked: (row: number, column: number) => boolean; label: string };
 }
 
 type Sort =
@@ -44,6 +48,7 @@ export function Heatmap({
   details,
   rowHeaderLabel,
   testId,
+  marked,
 }: HeatmapProps) {
   const [sort, setSort] = useState<Sort>({ by: 'none' });
   const [tip, setTip] = useState<{ r: number; c: number } | null>(null);
@@ -76,6 +81,7 @@ export function Heatmap({
     );
 
   const groups = sort.by === 'row' ? [] : groupSpans(colOrder.map((c) => columns[c]!.group));
+  const shortHeaders = columns.length > 0 && columns.every((c) => c.short !== undefined);
 
   return (
     <div className="relative overflow-x-auto" data-testid={testId}>
@@ -117,10 +123,15 @@ export function Heatmap({
                   <button
                     type="button"
                     onClick={() => cycle('column', c)}
-                    className="mx-auto block max-h-44 rotate-180 overflow-hidden text-left font-normal text-ellipsis whitespace-nowrap text-ink-muted [writing-mode:vertical-rl] hover:text-ink"
+                    className={
+                      shortHeaders
+                        ? 'mx-auto block font-normal whitespace-nowrap text-ink-muted tabular-nums hover:text-ink'
+                        : 'mx-auto block max-h-44 rotate-180 overflow-hidden text-left font-normal text-ellipsis whitespace-nowrap text-ink-muted [writing-mode:vertical-rl] hover:text-ink'
+                    }
                     title={`Sort rows by ${col.label}`}
+                    aria-label={shortHeaders ? col.label : undefined}
                   >
-                    {col.label}
+                    {shortHeaders ? col.short : col.label}
                     {active ? (sort.desc ? ' ▼' : ' ▲') : ''}
                   </button>
                 </th>
@@ -152,6 +163,7 @@ export function Heatmap({
                   const v = values[r]?.[c] ?? null;
                   const bg = v === null ? 'transparent' : color(v);
                   const label = v === null ? '—' : format(v);
+                  const isMarked = marked?.isMarked(r, c) ?? false;
                   return (
                     <td
                       key={columns[c]!.id}
@@ -159,13 +171,19 @@ export function Heatmap({
                       data-row={row.id}
                       data-col={columns[c]!.id}
                       data-value={v ?? ''}
-                      aria-label={`${row.label}, ${columns[c]!.label}: ${v === null ? 'no data' : label}`}
+                      data-marked={isMarked || undefined}
+                      aria-label={`${row.label}, ${columns[c]!.label}: ${v === null ? 'no data' : label}${isMarked ? ` (${marked!.label})` : ''}`}
                       onMouseEnter={() => setTip({ r, c })}
                       onMouseLeave={() => setTip(null)}
                       onFocus={() => setTip({ r, c })}
                       onBlur={() => setTip(null)}
                       className="h-9 min-w-9 rounded-sm px-1 text-center tabular-nums outline-offset-1 focus:outline-2 focus:outline-ink"
-                      style={{ background: bg, color: v === null ? undefined : textOn(bg) }}
+                      style={{
+                        background: bg,
+                        color: v === null ? undefined : textOn(bg),
+                        // A double ring (light inside, ink outside) shows on light and dark cells alike.
+                        boxShadow: isMarked ? 'inset 0 0 0 2px #fffdf9, inset 0 0 0 4px #2b241f' : undefined,
+                      }}
                     >
                       {label}
                     </td>
@@ -192,6 +210,7 @@ export function Heatmap({
           {details?.(tip.r, tip.c).map((line, i) => (
             <p key={i}>{line}</p>
           ))}
+          {marked?.isMarked(tip.r, tip.c) ? <p>{marked.label}</p> : null}
         </div>
       ) : (
         <p className="mt-2 text-xs text-ink-muted">Hover or focus a cell for exact figures.</p>
