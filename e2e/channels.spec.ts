@@ -302,9 +302,15 @@ test.describe('channels page', () => {
     test.setTimeout(180_000);
     const errors = trackErrors(page);
     await screenshotBothWidths(page, '/channels', 'channels');
-    // On a phone the heatmaps scroll inside their own box, the page does not.
-    const inner = await heatmap(page, 'instore').evaluate((el) => el.scrollWidth - el.clientWidth);
-    expect(inner).toBeGreaterThan(0);
+    // On a phone (the last width) the heatmaps turn: hours down, days across, and fit without scrolling.
+    await ready(page);
+    const phone = heatmap(page, 'instore');
+    await expect(phone.locator('tbody tr')).toHaveCount(24);
+    await expect(phone.locator('thead th[scope="col"]')).toHaveCount(8);
+    expect(await phone.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+    const cell = phone.locator('tbody tr').nth(14).locator('td').nth(5); // Saturday 14:00
+    const sat = arrivals.cells.find((c) => c.day_index === 5 && c.hour === 14)!;
+    await expect(cell).toHaveAttribute('data-value', String(sat.instore_arrivals));
     await screenshotBothWidths(page, '/channels?scale=share', 'channels-share');
     expect(errors.filter((e) => !e.includes('caret-color'))).toEqual([]);
   });

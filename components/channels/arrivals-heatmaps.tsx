@@ -15,6 +15,7 @@ import {
   type ArrivalsHeatmapData,
 } from '@/lib/insights/channels';
 import { useUrlState } from '@/lib/state/use-url-state';
+import { useMinWidth } from './use-min-width';
 
 interface ArrivalsHeatmapsProps {
   instore: ArrivalsHeatmapData;
@@ -122,6 +123,13 @@ function ArrivalsFrame({
   const format =
     scale === 'share' ? (v: number) => formatPct(v, 1) : (v: number) => formatCount(v, instore ? 0 : 1);
   const peaks = new Set(data.peakCells);
+  // Wide screens: days down, hours across. Phones: hours down, days across, so all 24 hours fit
+  // without scrolling sideways (the first hours of the day are closed and would fill the screen).
+  const wide = useMinWidth(640);
+  const dayItems = data.days.map((d, i) => ({ id: String(i), label: d, short: d.slice(0, 3) }));
+  const hourItems = HOURS.map((h) => ({ id: h.id, label: `${h.short}:00` }));
+  const cellValues = wide ? values : HOURS.map((_, h) => data.days.map((_, d) => values[d]![h]!));
+  const dayHour = (r: number, c: number): [number, number] => (wide ? [r, c] : [c, r]);
   const title = instore ? 'In-store customer arrivals, day × hour' : 'Online order arrivals, day × hour';
   const unit =
     scale === 'share'
@@ -132,7 +140,7 @@ function ArrivalsFrame({
       id={instore ? 'arrivals-instore' : 'arrivals-online'}
       title={title}
       takeaway={data.takeaway}
-      subtitle={`${unit}. Rows are days, columns the hour starting at 00 … 23 (local time). Public data (Bhowmick & Pazour, 2024).`}
+      subtitle={`${unit}. Each cell is one hour of the week, labelled by the hour it starts (local time). Public data (Bhowmick & Pazour, 2024).`}
       table={data.tables[scale]}
       currency={currency}
       downloadName={instore ? 'arrivals-instore-day-hour' : 'arrivals-online-day-hour'}
@@ -145,20 +153,24 @@ function ArrivalsFrame({
         />
       </div>
       <Heatmap
+        key={wide ? 'wide' : 'phone'}
         testId={instore ? 'arrivals-heatmap-instore' : 'arrivals-heatmap-online'}
         caption={`${title}: ${scale === 'share' ? 'share of the week' : 'average per store'}`}
-        rowHeaderLabel="Day"
-        rows={data.days.map((d, i) => ({ id: String(i), label: d }))}
-        columns={HOURS}
-        values={values}
+        rowHeaderLabel={wide ? 'Day' : 'Hour'}
+        rows={wide ? data.days.map((d, i) => ({ id: String(i), label: d })) : hourItems}
+        columns={wide ? HOURS : dayItems}
+        values={cellValues}
         color={(v) => sequentialColor(v / max)}
         format={format}
-        details={(r, c) => [
-          `${formatCount(data.values.count[r]?.[c] ?? null, instore ? 0 : 2)} ${what} per store`,
-          `${formatPct(data.values.share[r]?.[c] ?? null, 2)} of the week`,
-        ]}
+        details={(r, c) => {
+          const [d, h] = dayHour(r, c);
+          return [
+            `${formatCount(data.values.count[d]?.[h] ?? null, instore ? 0 : 2)} ${what} per store`,
+            `${formatPct(data.values.share[d]?.[h] ?? null, 2)} of the week`,
+          ];
+        }}
         marked={{
-          isMarked: (r, c) => peaks.has(`${r}|${c}`),
+          isMarked: (r, c) => peaks.has(dayHour(r, c).join('|')),
           label: `in the day’s busiest ${windowHours} hours`,
         }}
       />
