@@ -154,7 +154,7 @@ test.describe('operations page', () => {
     const all = expectedLoad([0, 1, 2, 3, 4, 5, 6]);
     const peak = all.reduce((b, p, h) => (p.online > all[b]!.online ? h : b), 0);
     await expect(page.locator('#load-by-hour')).toContainText(
-      `online orders peak at ${hh(peak)}–${hh(peak + 1)} (${formatCount(all[peak]!.online, 1)} a week)`,
+      `Online orders peak at ${hh(peak)}–${hh(peak + 1)} (${formatCount(all[peak]!.online, 1)} a week)`,
     );
 
     await page

@@ -199,6 +199,10 @@ export default function ChannelsPage() {
           currency={currency}
           emphasiseLast
         />
+        <p className="mt-2 text-xs text-ink-muted">
+          Online shares in % of the persona’s orders and revenue; baskets in units per order; dwell in minutes
+          per in-store visit; visits and orders per month per customer who uses the channel.
+        </p>
       </Section>
 
       <Section

@@ -163,6 +163,11 @@ export default function OperationsPage() {
           caption={`Operational figures by persona and channel (${currency})`}
           currency={currency}
         />
+        <p className="mt-2 text-xs text-ink-muted">
+          Basket in units per order; orders per peak hour of the channel; peak share = orders placed in the
+          channel’s peak hours, %; dwell in minutes per in-store visit and per item; revenue per dwell minute
+          in {currency}.
+        </p>
       </Section>
 
       <Section

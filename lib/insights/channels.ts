@@ -309,12 +309,12 @@ export function onlineShareChart(behaviour: BehaviourOverview): PairChart {
   const richer = all.filter((p) => p.online_revenue_share_pct > p.online_order_share_pct).length;
   const t = behaviour.total;
   const takeaway =
-    `${formatPct(t.online_order_share_pct)} of orders and ${formatPct(t.online_revenue_share_pct)} of revenue are online; ` +
-    `from ${formatPct(lo.online_order_share_pct)} of orders for ${lo.persona} to ${formatPct(hi.online_order_share_pct)} for ${hi.persona}. ` +
+    `${formatPct(t.online_order_share_pct)} of orders and ${formatPct(t.online_revenue_share_pct)} of revenue are online, ` +
+    `from ${formatPct(lo.online_order_share_pct)} of orders (${lo.persona}) to ${formatPct(hi.online_order_share_pct)} (${hi.persona}); ` +
     (richer === all.length
-      ? 'Every persona’s online revenue share is above its order share: online orders are worth more.'
+      ? 'every persona spends more per order online.'
       : richer === 0
-        ? 'No persona’s online revenue share is above its order share: online orders are worth less.'
+        ? 'every persona spends less per order online.'
         : `${formatCount(richer)} of ${formatCount(all.length)} personas spend more per order online.`);
   return {
     series: ['Share of orders', 'Share of revenue'],
@@ -425,13 +425,13 @@ export function behaviourTable(behaviour: BehaviourOverview, ops: OperationalEff
     columns: [
       { key: 'persona', label: 'Persona', format: 'text' },
       { key: 'customers', label: 'Customers', format: 'count' },
-      { key: 'online_orders', label: 'Online, % of orders', format: 'pct', decimals: 1 },
-      { key: 'online_revenue', label: 'Online, % of revenue', format: 'pct', decimals: 1 },
-      { key: 'basket_instore', label: 'Basket in store, units', format: 'number', decimals: 2 },
-      { key: 'basket_online', label: 'Basket online, units', format: 'number', decimals: 2 },
-      { key: 'dwell', label: 'Dwell, min per visit', format: 'number', decimals: 2 },
-      { key: 'freq_instore', label: 'Store visits / customer / month', format: 'number', decimals: 3 },
-      { key: 'freq_online', label: 'Online orders / customer / month', format: 'number', decimals: 3 },
+      { key: 'online_orders', label: 'Online, orders', format: 'pct', decimals: 1 },
+      { key: 'online_revenue', label: 'Online, revenue', format: 'pct', decimals: 1 },
+      { key: 'basket_instore', label: 'Basket, store', format: 'number', decimals: 2 },
+      { key: 'basket_online', label: 'Basket, online', format: 'number', decimals: 2 },
+      { key: 'dwell', label: 'Dwell, min', format: 'number', decimals: 2 },
+      { key: 'freq_instore', label: 'Visits / mo, store', format: 'number', decimals: 3 },
+      { key: 'freq_online', label: 'Orders / mo, online', format: 'number', decimals: 3 },
     ],
     rows: [...ps, behaviour.total].map((p) => {
       const s = byChannel(ops, p.cluster_id, 'in-store');

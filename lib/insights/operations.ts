@@ -197,12 +197,12 @@ export function operationsTable(ops: OperationalEfficiency): TableData {
       { key: 'channel', label: 'Channel', format: 'text' },
       { key: 'orders', label: 'Orders', format: 'count' },
       { key: 'revenue', label: 'Net revenue', format: 'money' },
-      { key: 'items_per_order', label: 'Basket, units', format: 'number', decimals: 2 },
-      { key: 'orders_per_peak_hour', label: 'Orders / peak hour', format: 'number', decimals: 2 },
-      { key: 'peak_share', label: 'In peak hours', format: 'pct', decimals: 1 },
-      { key: 'avg_dwell', label: 'Dwell, min / visit', format: 'number', decimals: 2 },
-      { key: 'dwell_per_item', label: 'Dwell, min / item', format: 'number', decimals: 2 },
-      { key: 'revenue_per_minute', label: 'Revenue / dwell min', format: 'money' },
+      { key: 'items_per_order', label: 'Basket', format: 'number', decimals: 2 },
+      { key: 'orders_per_peak_hour', label: 'Per peak hour', format: 'number', decimals: 2 },
+      { key: 'peak_share', label: 'Peak share', format: 'pct', decimals: 1 },
+      { key: 'avg_dwell', label: 'Dwell / visit', format: 'number', decimals: 2 },
+      { key: 'dwell_per_item', label: 'Dwell / item', format: 'number', decimals: 2 },
+      { key: 'revenue_per_minute', label: 'Rev. / dwell min', format: 'money' },
     ],
     rows: order.flatMap((g) =>
       (['in-store', 'online'] as const).map((ch) => {
@@ -274,7 +274,7 @@ export interface LoadSummary {
   takeaway: string;
 }
 
-export function loadSummary(points: LoadPoint[], dayName: string): LoadSummary {
+export function loadSummary(points: LoadPoint[]): LoadSummary {
   const onlinePeak = argMax(points, (p) => p.online)!;
   const storePeak = argMax(points, (p) => p.instore)!;
   const online = points.reduce((s, p) => s + p.online, 0);
@@ -283,7 +283,7 @@ export function loadSummary(points: LoadPoint[], dayName: string): LoadSummary {
   const at = (p: LoadPoint) => hourRange(p.hour, p.hour + 1);
   const same = onlinePeak.hour === storePeak.hour;
   const takeaway =
-    `${dayName}: online orders peak at ${at(onlinePeak)} (${formatCount(onlinePeak.online, 1)} a week), ` +
+    `Online orders peak at ${at(onlinePeak)} (${formatCount(onlinePeak.online, 1)} a week), ` +
     (same
       ? `the same hour as store traffic (${formatCount(storePeak.instore, 1)} store orders)`
       : `store traffic at ${at(storePeak)} (${formatCount(storePeak.instore, 1)} store orders)`) +
@@ -415,7 +415,7 @@ export function loadViews(ops: OperationalEfficiency): LoadView[] {
   return LOAD_DAYS.map((day) => {
     const points = loadByHour(ops, day);
     const dayName = LOAD_DAY_NAMES[day];
-    const s = loadSummary(points, dayName);
+    const s = loadSummary(points);
     return {
       day,
       dayName,
