@@ -127,7 +127,6 @@ function ArrivalsFrame({
   // without scrolling sideways (the first hours of the day are closed and would fill the screen).
   const wide = useMinWidth(640);
   const dayItems = data.days.map((d, i) => ({ id: String(i), label: d, short: d.slice(0, 3) }));
-  const hourItems = HOURS.map((h) => ({ id: h.id, label: `${h.short}:00` }));
   const cellValues = wide ? values : HOURS.map((_, h) => data.days.map((_, d) => values[d]![h]!));
   const dayHour = (r: number, c: number): [number, number] => (wide ? [r, c] : [c, r]);
   const title = instore ? 'In-store customer arrivals, day × hour' : 'Online order arrivals, day × hour';
@@ -157,7 +156,7 @@ function ArrivalsFrame({
         testId={instore ? 'arrivals-heatmap-instore' : 'arrivals-heatmap-online'}
         caption={`${title}: ${scale === 'share' ? 'share of the week' : 'average per store'}`}
         rowHeaderLabel={wide ? 'Day' : 'Hour'}
-        rows={wide ? data.days.map((d, i) => ({ id: String(i), label: d })) : hourItems}
+        rows={wide ? data.days.map((d, i) => ({ id: String(i), label: d })) : HOURS}
         columns={wide ? HOURS : dayItems}
         values={cellValues}
         color={(v) => sequentialColor(v / max)}

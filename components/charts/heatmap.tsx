@@ -8,7 +8,10 @@ export interface HeatmapAxisItem {
   label: string;
   /** Optional group label (e.g. the intent of a product family), shown above column headers. */
   group?: string;
-  /** Optional short header text (e.g. "13" for 13:00–14:00); when every column has one, headers are horizontal. */
+  /**
+   * Optional short header text (e.g. "13" for 13:00–14:00), shown instead of the label (which stays
+   * in the accessible name and tooltips); when every column has one, column headers are horizontal.
+   */
   short?: string;
 }
 
@@ -154,8 +157,9 @@ export function Heatmap({
                     onClick={() => cycle('row', r)}
                     className="hover:underline"
                     title={`Sort columns by ${row.label}`}
+                    aria-label={row.short !== undefined ? row.label : undefined}
                   >
-                    {row.label}
+                    {row.short ?? row.label}
                     {active ? (sort.desc ? ' ▶' : ' ◀') : ''}
                   </button>
                 </th>
