@@ -120,8 +120,9 @@ function ArrivalsFrame({
   const values = data.values[scale];
   const max = data.max[scale] || 1;
   const what = instore ? 'customer arrivals' : 'online orders';
+  // Shares without the % sign (it is in the subtitle and legend), so a cell stays four characters wide.
   const format =
-    scale === 'share' ? (v: number) => formatPct(v, 1) : (v: number) => formatCount(v, instore ? 0 : 1);
+    scale === 'share' ? (v: number) => formatCount(v, 2) : (v: number) => formatCount(v, instore ? 0 : 1);
   const peaks = new Set(data.peakCells);
   // Wide screens: days down, hours across. Phones: hours down, days across, so all 24 hours fit
   // without scrolling sideways (the first hours of the day are closed and would fill the screen).
