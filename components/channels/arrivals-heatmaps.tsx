@@ -34,17 +34,13 @@ const LEGEND_STEPS = [0, 0.25, 0.5, 0.75, 1];
 
 /** The two day × hour heatmaps; their scale (arrivals per store or share of the week) is held in the URL. */
 export function ArrivalsHeatmaps(props: ArrivalsHeatmapsProps) {
-  const [scale, setScale] = useUrlScale();
+  const [scale, setScale] = useUrlState<ArrivalScale>('scale', 'count', ARRIVAL_SCALES);
   const hydrated = useHydrated();
   return (
     <div data-hydrated={hydrated}>
       <ArrivalsHeatmapsView {...props} scale={scale} onScale={setScale} />
     </div>
   );
-}
-
-function useUrlScale() {
-  return useUrlState<ArrivalScale>('scale', 'count', ARRIVAL_SCALES);
 }
 
 /** The default view, for the server-rendered HTML before the URL is read (Suspense fallback). */
