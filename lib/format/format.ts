@@ -46,6 +46,27 @@ export function formatMoneyCompact(value: number | null | undefined, currency: s
   ).format(value);
 }
 
+/** Compact money for axis ticks: like formatMoneyCompact, without trailing zeros ("₹40 Cr", "₹2.5 L"). */
+export function formatMoneyTick(value: number, currency: string): string {
+  if (!Number.isFinite(value)) return '—';
+  if (currency === 'INR') {
+    const trim = (v: number) => String(Number(v.toFixed(2)));
+    if (Math.abs(value) >= 1e7) return `₹${trim(value / 1e7)} Cr`;
+    if (Math.abs(value) >= 1e5) return `₹${trim(value / 1e5)} L`;
+    return formatMoney(value, currency);
+  }
+  return formatter(
+    `mt:${currency}`,
+    () =>
+      new Intl.NumberFormat('en', {
+        style: 'currency',
+        currency,
+        notation: 'compact',
+        maximumFractionDigits: 1,
+      }),
+  ).format(value);
+}
+
 export function formatPct(value: number | null | undefined, decimals = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   return `${value.toFixed(decimals)}%`;
