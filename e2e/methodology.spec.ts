@@ -140,7 +140,7 @@ test.describe('methodology page', () => {
       expect(cells[0]).toBe(info.grain);
       expect(cells[1]).toBe(info.key);
       const rows = manifest.tables.find((t) => t.name === name)?.rows;
-      expect(cells[3]).toBe(rows === undefined ? '—' : formatCount(rows));
+      expect(cells[2]).toBe(rows === undefined ? '—' : formatCount(rows));
     }
     const diagram = page.getByTestId('data-model-diagram').locator('svg[data-diagram-variant="wide"]');
     await expect(diagram).toBeVisible();

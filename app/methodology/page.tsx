@@ -160,7 +160,7 @@ export default function MethodologyPage() {
           id="pca-chart"
           title="PCA scatter by persona"
           takeaway={pca.takeaway}
-          subtitle="Each dot is one sampled customer; both axes in z-score units, on the same scale. Dashed lines: the average customer (0, 0). The table gives each persona’s sample size, mean and range."
+          subtitle="Each dot is one sampled customer; both axes in z-score units. Dashed lines: the average customer (0, 0). The table gives each persona’s sample size, mean and range."
           table={pca.table}
           currency={currency}
           downloadName="pca-by-persona"
@@ -243,6 +243,7 @@ export default function MethodologyPage() {
             <BuildConfigList config={manifest.config} />
           </div>
           <DataTable
+            className="max-w-xl"
             table={{
               columns: [
                 { key: 'name', label: 'Package', format: 'text' },

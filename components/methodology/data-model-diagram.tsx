@@ -10,8 +10,8 @@ const KIND_FILL = {
 } as const;
 
 function DiagramSvg({ layout, variant }: { layout: DiagramLayout; variant: 'wide' | 'phone' }) {
-  const name = variant === 'wide' ? 13 : 12.5;
-  const small = variant === 'wide' ? 11.5 : 11;
+  const name = variant === 'wide' ? 13.5 : 13;
+  const small = variant === 'wide' ? 12 : 11.5;
   return (
     <svg
       viewBox={`0 0 ${layout.width} ${layout.height}`}
@@ -82,7 +82,7 @@ function DiagramSvg({ layout, variant }: { layout: DiagramLayout; variant: 'wide
           </text>
           <text x={b.x + 10} y={b.y + (b.kind === 'centre' ? 60 : 51)} fontSize={small} fill={SVG.muted}>
             {b.rows === null ? 'not built' : `${formatCount(b.rows)} rows`}
-            {b.kind === 'centre' ? ' · one per customer, carries cluster_id' : ''}
+            {b.kind === 'centre' ? ' · carries cluster_id' : ''}
           </text>
         </g>
       ))}

@@ -2,8 +2,8 @@ import { layoutKChart, type ChartFrameSize, type KRow } from '@/lib/insights/met
 import { SVG } from './svg-theme';
 
 const FRAMES = {
-  wide: { width: 520, height: 300, margin: { top: 26, right: 18, bottom: 46, left: 66 }, fontSize: 12 },
-  phone: { width: 340, height: 270, margin: { top: 26, right: 12, bottom: 44, left: 56 }, fontSize: 12 },
+  wide: { width: 520, height: 300, margin: { top: 26, right: 18, bottom: 46, left: 68 }, fontSize: 13 },
+  phone: { width: 340, height: 270, margin: { top: 26, right: 12, bottom: 44, left: 64 }, fontSize: 12 },
 } satisfies Record<string, ChartFrameSize>;
 
 const LINE = '#0072B2';

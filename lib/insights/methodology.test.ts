@@ -146,7 +146,7 @@ describe('dataModel', () => {
     expect(model.nodes.find((n) => n.name === 'customers_master')!.rows).toBe(600);
     expect(model.nodes.find((n) => n.name === 'clv_proxy')!.rows).toBeNull();
     expect(model.table.rows.find((r) => r.name === 'clv_proxy')!.joins).toBe(
-      'customers_master on customer_id; customers_master on cluster_id',
+      'customers_master on customer_id, cluster_id',
     );
     expect(model.takeaway).toContain('1 join it on customer_id, 2 on cluster_id');
   });
@@ -331,9 +331,9 @@ describe('centroidView', () => {
     expect(c.unitsTable.columns.map((col) => col.label)).toEqual([
       'Persona',
       'Customers',
-      'Loyalty score, 0–100',
-      'Average order value, INR',
-      'Discount share, %',
+      'Loyalty, 0–100',
+      'AOV, INR',
+      'Discount, %',
     ]);
     expect(c.unitsTable.rows[1]).toEqual({
       persona: 'Bargain Hunters',
@@ -398,5 +398,14 @@ describe('definitions, limitations and the manifest', () => {
       ['kpi-pca', '80.0%'],
       ['kpi-tables', '2'],
     ]);
+  });
+});
+
+describe('layoutStar labels', () => {
+  it('moves the labels of parallel join lines apart, to either side', () => {
+    const star = layoutStar(dataModel(TABLE_INFO, null));
+    const [a, b] = star.lines.filter((l) => l.from === 'clv_proxy');
+    expect(a!.label.anchor).not.toBe(b!.label.anchor);
+    expect(Math.abs(a!.label.x - b!.label.x)).toBeGreaterThan(12);
   });
 });

@@ -104,11 +104,14 @@ export function dataModel(info: Record<string, TableInfoEntry>, manifest: Manife
     .map((n, i) => ({ n, i }))
     .sort((a, b) => order.indexOf(a.n.kind) - order.indexOf(b.n.kind) || a.i - b.i)
     .map((x) => x.n);
-  const joinsOf = (name: string) =>
-    edges
-      .filter((e) => e.from === name)
-      .map((e) => `${e.to} on ${e.on}`)
-      .join('; ');
+  /** "customers_master on customer_id, cluster_id": the keys shared with each table, merged per table. */
+  const joinsOf = (name: string) => {
+    const byTarget = new Map<string, string[]>();
+    for (const e of edges.filter((ed) => ed.from === name)) {
+      byTarget.set(e.to, [...(byTarget.get(e.to) ?? []), e.on]);
+    }
+    return [...byTarget.entries()].map(([to, on]) => `${to} on ${on.join(', ')}`).join('; ');
+  };
   const count = (kind: ModelNodeKind) => nodes.filter((n) => n.kind === kind).length;
   return {
     nodes: sorted,
@@ -118,14 +121,14 @@ export function dataModel(info: Record<string, TableInfoEntry>, manifest: Manife
         { key: 'name', label: 'Table', format: 'text' },
         { key: 'grain', label: 'Grain', format: 'text' },
         { key: 'key', label: 'Key', format: 'text' },
-        { key: 'joins', label: 'Joins', format: 'text' },
         { key: 'rows', label: 'Rows', format: 'count' },
+        { key: 'joins', label: 'Joins', format: 'text' },
       ],
       rows: sorted.map((n) => ({
         name: n.name,
         grain: n.grain,
         key: n.key,
-        joins: n.kind === 'centre' ? 'the centre: one row per customer, carries cluster_id' : joinsOf(n.name),
+        joins: n.kind === 'centre' ? 'the centre; carries cluster_id' : joinsOf(n.name),
         rows: n.rows,
       })),
     },
@@ -181,9 +184,9 @@ function boxExit(b: DiagramBox, tx: number, ty: number): [number, number] {
 export function layoutStar(model: DataModel, width = 960, height = 560): DiagramLayout {
   const centre = model.nodes.find((n) => n.kind === 'centre');
   const satellites = model.nodes.filter((n) => n.kind !== 'centre');
-  const cw = 210;
+  const cw = 250;
   const ch = 70;
-  const sw = 190;
+  const sw = 216;
   const sh = 58;
   const cx = width / 2;
   const cy = height / 2;
@@ -236,13 +239,17 @@ export function layoutStar(model: DataModel, width = 960, height = 560): Diagram
     const end: [number, number] = [p2[0] + ox, p2[1] + oy];
     const mx = (start[0] + end[0]) / 2;
     const my = (start[1] + end[1]) / 2;
+    // Labels of parallel lines move apart, away from each other, so they never overprint.
+    const ux = off === 0 ? 0 : ox / Math.abs(off);
+    const uy = off === 0 ? 0 : oy / Math.abs(off);
+    const anchor: DiagramLine['label']['anchor'] = Math.abs(ux) < 0.3 ? 'middle' : ux > 0 ? 'start' : 'end';
     lines.push({
       from: e.from,
       to: e.to,
       type: e.type,
       on: e.on,
       points: [start, end],
-      label: { x: mx, y: my, anchor: 'middle' },
+      label: { x: mx + ux * 6, y: my + uy * 6, anchor },
     });
   }
   return { width, height, boxes, lines };
@@ -265,7 +272,7 @@ export function layoutTree(model: DataModel, width = 360): DiagramLayout {
   const gap = 12;
   const trunkX: Record<JoinKey, number> = { customer_id: 14, cluster_id: 32 };
   const boxX = 50;
-  const boxW = width - boxX - 26;
+  const boxW = width - boxX - 24;
   const boxes: DiagramBox[] = [];
   if (centre) boxes.push({ ...boxBase(centre), x: 6, y: 6, width: width - 12, height: ch });
   let y = 6 + ch + 26;
@@ -689,7 +696,7 @@ export interface ScatterLayout {
 const r1 = (v: number) => Math.round(v * 10) / 10;
 
 /**
- * The PCA scatter laid out for one frame, x and y on the same z scale (so distances read true).
+ * The PCA scatter laid out for one frame (each axis fitted to its own range of z units).
  * The largest persona is drawn first so the smaller ones stay visible on top.
  */
 export function layoutScatter(scatter: PcaScatter, frame: ChartFrameSize): ScatterLayout {
@@ -749,9 +756,9 @@ export interface CentroidView {
 
 /** Labels of the clustered features in their own units (the centroid's "original" values). */
 function unitLabel(key: string, label: string, currency: string): string {
-  if (key === 'avg_order_value') return `Average order value, ${currency}`;
-  if (key === 'discount_share') return 'Discount share, %';
-  return `${label}, 0–100`;
+  if (key === 'avg_order_value') return `AOV, ${currency}`;
+  if (key === 'discount_share') return 'Discount, %';
+  return `${label.replace(/ (score|index)$/, '')}, 0–100`;
 }
 
 export function centroidView(seg: Segmentation, currency: string): CentroidView {
