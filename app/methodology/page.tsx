@@ -88,6 +88,7 @@ export default function MethodologyPage() {
           table={model.table}
           caption="Tables, grains and join keys"
           currency={currency}
+          wrapText
         />
       </Section>
 

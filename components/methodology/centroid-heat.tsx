@@ -35,7 +35,10 @@ export function CentroidHeat({ view }: { view: CentroidView }) {
         <tbody>
           {view.rows.map((r) => (
             <tr key={r.cluster_id}>
-              <th scope="row" className="px-2 py-1 text-left font-medium whitespace-nowrap">
+              <th
+                scope="row"
+                className="sticky left-0 z-10 bg-surface px-2 py-1 text-left font-medium whitespace-nowrap"
+              >
                 <span className="inline-flex items-center gap-2">
                   <span
                     aria-hidden="true"
