@@ -409,3 +409,14 @@ describe('layoutStar labels', () => {
     expect(Math.abs(a!.label.x - b!.label.x)).toBeGreaterThan(12);
   });
 });
+
+describe('layoutTree', () => {
+  it('runs each reference bracket in its own lane, inside the frame', () => {
+    const tree = layoutTree(dataModel(TABLE_INFO, null));
+    const refs = tree.lines.filter((l) => l.type === 'reference');
+    expect(refs.length).toBeGreaterThan(1);
+    const lanes = refs.map((l) => l.points[1]![0]);
+    expect(new Set(lanes).size).toBe(refs.length);
+    for (const x of lanes) expect(x).toBeLessThan(tree.width);
+  });
+});

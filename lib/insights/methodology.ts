@@ -267,7 +267,7 @@ function boxBase(n: ModelNode) {
 export function layoutTree(model: DataModel, width = 360): DiagramLayout {
   const centre = model.nodes.find((n) => n.kind === 'centre');
   const satellites = model.nodes.filter((n) => n.kind !== 'centre');
-  const ch = 62;
+  const ch = 70;
   const sh = 54;
   const gap = 12;
   const trunkX: Record<JoinKey, number> = { customer_id: 14, cluster_id: 32 };
@@ -317,11 +317,12 @@ export function layoutTree(model: DataModel, width = 360): DiagramLayout {
       });
     }
   }
-  for (const e of model.edges.filter((ed) => ed.type === 'reference')) {
+  // Reference brackets run down the right, each in its own lane so they never overlap.
+  for (const [lane, e] of model.edges.filter((ed) => ed.type === 'reference').entries()) {
     const a = byName.get(e.from);
     const b = byName.get(e.to);
     if (!a || !b) continue;
-    const x = a.x + a.width + 12;
+    const x = a.x + a.width + 7 + 8 * lane;
     lines.push({
       from: e.from,
       to: e.to,
