@@ -84,3 +84,19 @@ export function formatRatio(value: number | null | undefined, decimals = 2): str
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   return `${value.toFixed(decimals)}×`;
 }
+
+/** A number with at most `maxDecimals` decimals (no padding), e.g. a conversion rate: 83, 83.25. */
+export function formatDecimal(value: number | null | undefined, maxDecimals = 4): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return formatter(
+    `d:${maxDecimals}`,
+    () => new Intl.NumberFormat(LOCALE, { maximumFractionDigits: maxDecimals }),
+  ).format(value);
+}
+
+/** File sizes: 512 B, 12.3 KB, 4.5 MB. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
