@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The CDNOW sample beside the repo (../shared/datasets/cdnow), never committed here. */
 export const CDNOW_FILE =
-  process.env.OMNI_CDNOW_FILE ?? path.resolve(__dirname, '../../../shared/datasets/cdnow/CDNOW_sample.txt');
+  process.env.OMNI_CDNOW_FILE ??
+  path.resolve(
+    path.dirname(fileURLToPath(import.meta.url)),
+    '../../../shared/datasets/cdnow/CDNOW_sample.txt',
+  );
 
 const DAY = 86_400_000;
 export const CDNOW_START = Date.UTC(1997, 0, 1);
