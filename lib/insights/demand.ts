@@ -12,6 +12,8 @@ import { line } from 'd3-shape';
 export const CHANNELS = ['instore', 'online'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const CHANNEL_LABEL: Record<Channel, string> = { instore: 'in store', online: 'online' };
+/** The channel as an adjective: "in-store demand". */
+export const CHANNEL_ADJECTIVE: Record<Channel, string> = { instore: 'in-store', online: 'online' };
 
 /**
  * A family leans to a channel when its share of that channel's daily demand is at least this many
@@ -248,7 +250,7 @@ export function paretoChart(ds: DemandSummary, channel: Channel): ParetoChart {
   const familyCount = points.length;
   const topShare = points[Math.min(TOP_N, familyCount) - 1]?.cumulativePct ?? 0;
   const leader = points[0];
-  const where = CHANNEL_LABEL[channel];
+  const where = CHANNEL_ADJECTIVE[channel];
   const takeaway =
     `${coreCount} of ${familyCount} families (${formatPct((100 * coreCount) / familyCount, 0)}) carry ` +
     `${formatPct(ds.pareto.threshold_pct, 0)} of ${where} demand; the top ${TOP_N} alone carry ` +
@@ -498,4 +500,22 @@ export function demandKpis(ds: DemandSummary, families: DemandFamily[]) {
       hint: `Families flagged emotional · average impulse rate ${formatPct(avgImpulse, 1)}`,
     },
   ];
+}
+
+/** The intent split as a table: each intent's share of in-store and of online demand. */
+export function intentSplitTable(split: IntentSplit[]): TableData {
+  return {
+    columns: [
+      { key: 'intent', label: 'Lifestyle intent', format: 'text' },
+      { key: 'instore', label: 'Share of in-store demand, %', format: 'pct', decimals: 1 },
+      { key: 'online', label: 'Share of online demand, %', format: 'pct', decimals: 1 },
+      { key: 'index', label: 'Online index (×)', format: 'ratio', decimals: 2 },
+    ],
+    rows: split.map((s) => ({
+      intent: s.intent,
+      instore: Math.round(s.instoreShare * 10) / 10,
+      online: Math.round(s.onlineShare * 10) / 10,
+      index: s.onlineIndex === null ? null : Math.round(s.onlineIndex * 100) / 100,
+    })),
+  };
 }
