@@ -62,9 +62,13 @@ export function ChannelContrastBars({ data, thresholdPct }: { data: ChannelContr
     <div role="img" aria-label={label}>
       <div className={`${cols} mb-1 text-xs font-medium`} aria-hidden="true">
         <span />
-        <div className="flex justify-between">
-          <span style={{ color: CHANNEL_COLOR.instore }}>← Leans in store</span>
-          <span style={{ color: CHANNEL_COLOR.online }}>Leans online →</span>
+        <div className="flex justify-between gap-2">
+          <span style={{ color: CHANNEL_COLOR.instore }}>
+            ← <span className="max-sm:hidden">Leans </span>in store
+          </span>
+          <span className="text-right" style={{ color: CHANNEL_COLOR.online }}>
+            <span className="max-sm:hidden">Leans </span>online →
+          </span>
         </div>
       </div>
       <div data-testid="contrast-online">

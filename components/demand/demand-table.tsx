@@ -188,7 +188,7 @@ function DemandTableView({
         </table>
       </div>
       <p className="mt-2 max-w-3xl text-xs text-ink-muted">
-        Channel lean = the family’s share of online daily demand ÷ its share of in-store daily demand:
+        Channel lean = the family’s share of online daily demand ÷ its share of in-store daily demand:{' '}
         {formatRatio(LEAN_RATIO, 2)} or more leans online, {formatRatio(1 / LEAN_RATIO, 2)} or less leans in
         store, anything between is balanced. Purchase % is the share of in-store shoppers (or online orders)
         that include the family. Prices are the sources’ January 2023 US-dollar prices converted to {currency}

@@ -36,7 +36,7 @@ export function SortHeader({
         onClick={header.column.getToggleSortingHandler()}
         title={meta?.description}
         aria-label={`${meta?.description ?? header.column.id}, ${action}`}
-        className={`inline-flex items-end gap-1 leading-tight hover:text-ink ${numeric ? 'flex-row-reverse text-right' : 'text-left'} ${
+        className={`inline-flex items-end gap-1 leading-tight hover:text-ink ${numeric ? 'justify-end text-right' : 'text-left'} ${
           sorted ? 'text-ink' : ''
         }`}
       >
