@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { LEAN_RATIO } from '@/lib/insights/demand';
 import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations, readTable, screenshotBothWidths, trackErrors } from './support';
@@ -214,6 +215,25 @@ test.describe('demand page', () => {
       'instoreDaily',
     );
     expect(errors).toEqual([]);
+  });
+
+  test('the CSV download holds the families shown, in the order shown', async ({ page }) => {
+    await open(page, '/demand?channel=online&sort=-onlineDaily');
+    const online = ds.rows
+      .filter((r) => leanOf(r) === 'online')
+      .sort((a, b) => b.daily_demand_online - a.daily_demand_online);
+    await expect(rows(page)).toHaveCount(online.length);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /^Download CSV \(/ }).click(),
+    ]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    const lines = text.trimEnd().split('\r\n');
+    expect(lines).toHaveLength(online.length + 1);
+    expect(lines[0]).toMatch(/^Product family,Lifestyle intent,/);
+    expect(lines.slice(1).map((l) => l.split(',')[0]!.replace(/"/g, ''))).toEqual(
+      online.map((r) => r.family_name),
+    );
   });
 
   test('keyboard: search, channel switch and sorting work without a mouse', async ({ page }) => {

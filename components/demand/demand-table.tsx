@@ -2,8 +2,10 @@
 
 import { useHydrated } from '@/components/affinity/use-hydrated';
 import { formatCount, formatRatio } from '@/lib/format/format';
+import { toCsv } from '@/lib/format/table-data';
 import {
   DEFAULT_DEMAND_VIEW,
+  familiesTable,
   LEAN_RATIO,
   type DemandFamily,
   type DemandView,
@@ -43,6 +45,18 @@ export function DemandTableDefault(props: DemandTableProps) {
       <DemandTableView {...props} view={DEFAULT_DEMAND_VIEW} onView={() => {}} />
     </div>
   );
+}
+
+function download(table: Parameters<typeof toCsv>[0]) {
+  const blob = new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = 'product-families.csv';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  URL.revokeObjectURL(url);
 }
 
 function DemandTableView({
@@ -112,16 +126,32 @@ function DemandTableView({
         onChannel={(channel) => update({ channel })}
         onSearch={setSearch}
       />
-      <p
-        className="mb-2 text-sm text-ink-muted"
-        aria-live="polite"
-        data-testid="demand-count"
-        data-count={shown}
-      >
-        Showing <strong className="font-medium text-ink">{formatCount(shown)}</strong> of{' '}
-        {formatCount(families.length)} families, sorted by {sortedBy.toLowerCase()},{' '}
-        {view.sort.desc ? 'high to low' : 'low to high'}.
-      </p>
+      <div className="mb-2 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        <p
+          className="text-sm text-ink-muted"
+          aria-live="polite"
+          data-testid="demand-count"
+          data-count={shown}
+        >
+          Showing <strong className="font-medium text-ink">{formatCount(shown)}</strong> of{' '}
+          {formatCount(families.length)} families, sorted by {sortedBy.toLowerCase()},{' '}
+          {view.sort.desc ? 'high to low' : 'low to high'}.
+        </p>
+        <button
+          type="button"
+          className="rounded-md border border-line px-2.5 py-1 text-xs text-ink-muted hover:border-line-strong hover:text-ink"
+          onClick={() =>
+            download(
+              familiesTable(
+                rows.map((r) => r.original),
+                currency,
+              ),
+            )
+          }
+        >
+          Download CSV ({formatCount(shown)})
+        </button>
+      </div>
       <div
         className="max-h-[36rem] overflow-auto rounded-md border border-line bg-surface"
         role="region"

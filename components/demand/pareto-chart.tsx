@@ -7,7 +7,7 @@ const GRID = '#ece5da';
 
 /** Two fixed frames laid out on the server: wide screens and phones. */
 const FRAMES = {
-  wide: { width: 560, height: 300, margin: { top: 14, right: 44, bottom: 46, left: 58 }, fontSize: 12 },
+  wide: { width: 560, height: 300, margin: { top: 14, right: 46, bottom: 48, left: 60 }, fontSize: 13 },
   phone: { width: 340, height: 260, margin: { top: 14, right: 38, bottom: 44, left: 50 }, fontSize: 11 },
 } satisfies Record<string, ParetoFrame>;
 

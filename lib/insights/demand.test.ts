@@ -6,6 +6,7 @@ import {
   demandFamilies,
   demandKpis,
   demandViewQuery,
+  familiesTable,
   intentSplit,
   layoutPareto,
   leanLabel,
@@ -106,6 +107,18 @@ describe('demand families', () => {
     expect(leanLabel({ lean: 'online', onlineIndex: 2.5 })).toBe('2.5× online');
     expect(leanLabel({ lean: 'instore', onlineIndex: 0.25 })).toBe('4.0× in store');
     expect(leanLabel({ lean: 'balanced', onlineIndex: 1 })).toBe('Balanced');
+  });
+
+  it('tables the families as given, raw numbers for the CSV', () => {
+    const t = familiesTable([fs[2]!, fs[0]!], 'INR');
+    expect(t.rows.map((r) => r.family)).toEqual(['Cheese', 'Apples']);
+    expect(t.rows[1]).toMatchObject({
+      instoreDaily: 600,
+      lean: '6.0× in store',
+      emotional: 'Yes',
+      priceAvg: 166,
+    });
+    expect(t.columns.find((c) => c.key === 'priceAvg')!.label).toBe('Average price, INR');
   });
 
   it('sums the KPIs', () => {

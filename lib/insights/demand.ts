@@ -519,3 +519,45 @@ export function intentSplitTable(split: IntentSplit[]): TableData {
     })),
   };
 }
+
+/** The families as shown (filtered and sorted), as a plain table for the CSV download. */
+export function familiesTable(families: DemandFamily[], currency: string): TableData {
+  return {
+    columns: [
+      { key: 'family', label: 'Product family', format: 'text' },
+      { key: 'intent', label: 'Lifestyle intent', format: 'text' },
+      { key: 'instorePct', label: 'Bought in store, %', format: 'pct' },
+      { key: 'onlinePct', label: 'Bought online, %', format: 'pct' },
+      { key: 'instoreDaily', label: 'In-store demand, units/day', format: 'number' },
+      { key: 'onlineDaily', label: 'Online demand, units/day', format: 'number' },
+      { key: 'onlineIndex', label: 'Online index (×)', format: 'ratio' },
+      { key: 'lean', label: 'Channel lean', format: 'text' },
+      { key: 'impulsePct', label: 'Impulse rate, %', format: 'pct' },
+      { key: 'emotional', label: 'Emotional', format: 'text' },
+      { key: 'dwellSeconds', label: 'Dwell, s', format: 'number' },
+      { key: 'priceAvg', label: `Average price, ${currency}`, format: 'money' },
+      { key: 'priceSd', label: `Price SD, ${currency}`, format: 'money' },
+      { key: 'priceMin', label: `Min price, ${currency}`, format: 'money' },
+      { key: 'priceMax', label: `Max price, ${currency}`, format: 'money' },
+      { key: 'priceNote', label: 'Price note', format: 'text' },
+    ],
+    rows: families.map((f) => ({
+      family: f.name,
+      intent: f.intent,
+      instorePct: f.instorePct,
+      onlinePct: f.onlinePct,
+      instoreDaily: f.instoreDaily,
+      onlineDaily: f.onlineDaily,
+      onlineIndex: f.onlineIndex === null ? null : Math.round(f.onlineIndex * 1000) / 1000,
+      lean: leanLabel(f),
+      impulsePct: f.impulsePct,
+      emotional: f.emotional ? 'Yes' : 'No',
+      dwellSeconds: f.dwellSeconds,
+      priceAvg: f.priceAvg,
+      priceSd: f.priceSd,
+      priceMin: f.priceMin,
+      priceMax: f.priceMax,
+      priceNote: f.priceNote,
+    })),
+  };
+}
