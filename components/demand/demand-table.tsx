@@ -66,13 +66,14 @@ function DemandTableView({
   view,
   onView,
 }: DemandTableProps & { view: DemandView; onView: (v: DemandView) => void }) {
-  // The search box answers at once; the URL follows when typing pauses.
+  // The search box answers at once; the URL follows when typing pauses. A URL change that is not
+  // our own write (back / forward, a shared link) replaces what is in the box.
   const [search, setSearch] = useState(view.search);
   const [urlSearch, setUrlSearch] = useState(view.search);
+  const [written, setWritten] = useState<string | null>(null);
   if (urlSearch !== view.search) {
-    // The URL changed under us (back / forward, a shared link): follow it.
     setUrlSearch(view.search);
-    if (view.search !== search.trim()) setSearch(view.search);
+    if (view.search !== written && view.search !== search.trim()) setSearch(view.search);
   }
   const latest = useRef({ view, onView });
   useEffect(() => {
@@ -80,7 +81,10 @@ function DemandTableView({
   });
   useEffect(() => {
     if (search.trim() === latest.current.view.search.trim()) return;
-    const t = setTimeout(() => latest.current.onView({ ...latest.current.view, search }), SEARCH_DEBOUNCE);
+    const t = setTimeout(() => {
+      setWritten(search.trim());
+      latest.current.onView({ ...latest.current.view, search });
+    }, SEARCH_DEBOUNCE);
     return () => clearTimeout(t);
   }, [search]);
 

@@ -18,10 +18,6 @@ export function SortHeader({
   const sorted = header.column.getIsSorted();
   const meta = header.column.columnDef.meta;
   const numeric = meta?.numeric ?? false;
-  const next = header.column.getNextSortingOrder();
-  const action = sorted
-    ? `sorted ${sorted === 'desc' ? 'high to low' : 'low to high'}; select to sort ${sorted === 'desc' ? 'low to high' : 'high to low'}`
-    : `select to sort ${next === 'asc' ? 'low to high' : 'high to low'}`;
   return (
     <th
       scope="col"
@@ -35,12 +31,14 @@ export function SortHeader({
         type="button"
         onClick={header.column.getToggleSortingHandler()}
         title={meta?.description}
-        aria-label={`${meta?.description ?? header.column.id}, ${action}`}
         className={`inline-flex items-end gap-1 leading-tight hover:text-ink ${numeric ? 'justify-end text-right' : 'text-left'} ${
           sorted ? 'text-ink' : ''
         }`}
       >
-        <span className="inline-block max-w-[7.5rem] min-w-[4.5rem]">{children}</span>
+        <span className="inline-block max-w-[7.5rem] min-w-[4.5rem]">
+          {children}
+          {meta?.description ? <span className="sr-only"> ({meta.description})</span> : null}
+        </span>
         <span aria-hidden="true" className="w-2.5 shrink-0 text-[0.65rem]">
           {sorted === 'desc' ? '▼' : sorted === 'asc' ? '▲' : '↕'}
         </span>
