@@ -1,2 +1,12 @@
 /** Every page route, with a representative URL for dynamic ones; shared by the page benchmark and export check. */
-export const PAGES = ['/', '/personas', '/personas/0', '/revenue', '/affinity', '/data'];
+export const PAGES = [
+  '/',
+  '/personas',
+  '/personas/0',
+  '/revenue',
+  '/affinity',
+  '/demand',
+  '/marketing',
+  '/methodology',
+  '/data',
+];

@@ -8,6 +8,9 @@ export const NAV_ITEMS = [
   { href: '/personas', label: 'Personas' },
   { href: '/revenue', label: 'Revenue & CLV' },
   { href: '/affinity', label: 'Affinity' },
+  { href: '/demand', label: 'Demand' },
+  { href: '/marketing', label: 'Marketing' },
+  { href: '/methodology', label: 'Methodology' },
   { href: '/data', label: 'Data & sources' },
 ] as const;
 
