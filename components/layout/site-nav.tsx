@@ -8,8 +8,10 @@ export const NAV_ITEMS = [
   { href: '/personas', label: 'Personas' },
   { href: '/revenue', label: 'Revenue & CLV' },
   { href: '/affinity', label: 'Affinity' },
+  { href: '/channels', label: 'Channels' },
   { href: '/demand', label: 'Demand' },
   { href: '/marketing', label: 'Marketing' },
+  { href: '/operations', label: 'Operations' },
   { href: '/methodology', label: 'Methodology' },
   { href: '/data', label: 'Data & sources' },
 ] as const;

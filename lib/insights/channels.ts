@@ -3,13 +3,13 @@
  * small, plain props the charts draw, each with its table equivalent and a takeaway written from
  * the numbers. No React; numbers are formatted only through the shared formatters.
  */
+import { niceScale } from '@/lib/charts/plot-frame';
 import { personaColor } from '@/lib/format/colors';
 import { formatCount, formatPct, formatRatio } from '@/lib/format/format';
 import type { TableData } from '@/lib/format/table-data';
 import type { ArrivalsSummary } from '@/lib/schema/arrivals-summary';
 import type { BehaviourOverview } from '@/lib/schema/behaviour-overview';
 import type { OperationalEfficiency, OperationsRow } from '@/lib/schema/operational-efficiency';
-import { niceScale } from './overview';
 
 export type Channel = 'in-store' | 'online';
 export const CHANNELS: readonly Channel[] = ['in-store', 'online'];

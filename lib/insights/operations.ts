@@ -3,6 +3,7 @@
  * the small, plain props the charts draw, each with its table equivalent and a takeaway written
  * from the numbers. The hour-of-day chart is laid out here too (fixed SVG frames, no client maths).
  */
+import { niceScale } from '@/lib/charts/plot-frame';
 import { personaColor } from '@/lib/format/colors';
 import { formatCount, formatMoney, formatPct, formatRatio } from '@/lib/format/format';
 import type { TableData } from '@/lib/format/table-data';
@@ -15,7 +16,6 @@ import {
   type DwellChart,
   type PairChart,
 } from './channels';
-import { niceScale } from './overview';
 
 function argMax<T>(items: T[], value: (t: T) => number): T | undefined {
   let best: T | undefined;
