@@ -5,8 +5,10 @@ export const PAGES = [
   '/personas/0',
   '/revenue',
   '/affinity',
+  '/channels',
   '/demand',
   '/marketing',
+  '/operations',
   '/methodology',
   '/data',
 ];
