@@ -1,7 +1,7 @@
 'use client';
 
 import { demandViewQuery, parseDemandView, type DemandView } from '@/lib/insights/demand';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 
 /**
@@ -12,7 +12,6 @@ import { useCallback, useMemo } from 'react';
  */
 export function useDemandView(intents: readonly string[]): [DemandView, (next: DemandView) => void] {
   const params = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
   const key = params?.toString() ?? '';
   const view = useMemo(() => {
@@ -22,9 +21,10 @@ export function useDemandView(intents: readonly string[]): [DemandView, (next: D
   const set = useCallback(
     (next: DemandView) => {
       const qs = demandViewQuery(next, window.location.search);
-      router.replace(qs ? `${pathname}?${qs}` : (pathname ?? '/'), { scroll: false });
+      // As in useUrlState: the history API updates useSearchParams without a server round trip.
+      window.history.replaceState(null, '', qs ? `${pathname}?${qs}` : (pathname ?? '/'));
     },
-    [router, pathname],
+    [pathname],
   );
   return [view, set];
 }
