@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** 2: adds config.recent_months and versions. */
-export const SCHEMA_VERSION = 2;
+/** 2: config.recent_months and versions; 3: operational_efficiency gains customers, visit frequency, digital prompts and channel overlap. */
+export const SCHEMA_VERSION = 3;
 
 export const TableEntrySchema = z.object({
   /** Table name, e.g. `customers_master`; the file is `<name>.json`. */
