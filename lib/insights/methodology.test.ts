@@ -1,5 +1,5 @@
 import { TABLE_INFO } from '@/lib/pipeline/tables';
-import type { Manifest } from '@/lib/schema/manifest';
+import { SCHEMA_VERSION, type Manifest } from '@/lib/schema/manifest';
 import type { Segmentation } from '@/lib/schema/segmentation';
 import { describe, expect, it } from 'vitest';
 import {
@@ -83,7 +83,7 @@ function segmentation(overrides: Partial<Segmentation> = {}): Segmentation {
 
 function manifest(overrides: Partial<Manifest> = {}): Manifest {
   return {
-    schema_version: 2,
+    schema_version: SCHEMA_VERSION,
     title: 't',
     config: {
       seed: 7,
