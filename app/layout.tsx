@@ -30,7 +30,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         <header className="border-b border-line bg-paper/90">
-          <div className="mx-auto flex w-full max-w-6xl flex-col gap-3 px-5 py-4 sm:px-8 lg:flex-row lg:items-center lg:justify-between">
+          <div className="mx-auto flex w-full max-w-6xl flex-col gap-3 px-5 py-4 sm:px-8">
             <Link href="/" className="group flex items-baseline gap-3 no-underline">
               <span aria-hidden="true" className="size-2 translate-y-[-0.1em] rounded-full bg-accent" />
               <span className="font-display text-xl tracking-tight text-ink">Omnichannel Insights</span>

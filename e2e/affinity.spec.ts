@@ -154,6 +154,36 @@ test.describe('affinity page', () => {
     expect(errors).toEqual([]);
   });
 
+  test('the heatmap is one tab stop; arrow keys, Home and End move between cells', async ({ page }) => {
+    await open(page);
+    const heatmap = personaHeatmap(page);
+    await expect(heatmap.locator('td[data-col][tabindex="0"]')).toHaveCount(1);
+    const cells = await heatmap.locator('td[data-col]').count();
+    await expect(heatmap.locator('td[data-col][tabindex="-1"]')).toHaveCount(cells - 1);
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-pos') ?? null);
+    await heatmap.locator('td[data-col][tabindex="0"]').focus();
+    expect(await focused()).toBe('0-0');
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('0-1');
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('1-1');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft'); // stops at the edge
+    expect(await focused()).toBe('1-0');
+    await page.keyboard.press('End');
+    const lastCol = (await heatmap.locator('tbody tr').first().locator('td[data-col]').count()) - 1;
+    expect(await focused()).toBe(`1-${lastCol}`);
+    // The tooltip follows the keyboard, and the cell moved to is now the grid's tab stop.
+    const active = heatmap.locator(`td[data-pos="1-${lastCol}"]`);
+    await expect(active).toHaveAttribute('tabindex', '0');
+    // At the intent level a column's id is the intent's name, which the tooltip's heading shows.
+    const col = await active.getAttribute('data-col');
+    await expect(heatmap.getByRole('tooltip')).toContainText(` × ${col}`);
+    // Tab leaves the grid in one press.
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBeNull();
+  });
+
   test('level switches to product families: top 20 grouped by intent, then all 134', async ({ page }) => {
     const errors = trackErrors(page);
     await open(page);

@@ -54,22 +54,11 @@ async function open(page: Page, url = '/revenue') {
   await ready(page);
 }
 
-/** Charts draw after hydration (they measure their box): once they are there, the page is live. */
+/** The charts are drawn on the server as SVG; the page is live once the view switches have hydrated. */
 async function ready(page: Page) {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page.locator('#monthly-revenue-chart .recharts-surface')).toBeVisible(URL_TIMEOUT);
-  await expect(page.locator('#value-risk-chart .recharts-surface')).toBeVisible(URL_TIMEOUT);
-}
-
-/** Every Recharts chart on the page has drawn its SVG. */
-async function allChartsDrawn(page: Page) {
-  await expect
-    .poll(async () => {
-      const wrappers = await page.locator('.recharts-wrapper').count();
-      const surfaces = await page.locator('.recharts-wrapper > svg.recharts-surface').count();
-      return wrappers > 0 && wrappers === surfaces;
-    }, URL_TIMEOUT)
-    .toBe(true);
+  await expect(page.locator('#monthly-revenue-chart svg').first()).toBeAttached(URL_TIMEOUT);
+  await expect(page.locator('#value-risk-chart svg').first()).toBeAttached(URL_TIMEOUT);
 }
 
 /** Picks an option of a segmented control the way a person does: by its visible label. */
@@ -179,9 +168,7 @@ test.describe('revenue & CLV page', () => {
     // One y scale: every panel shows the same top tick.
     const top = `${Math.ceil(Math.max(...groups.flatMap((g) => g.shares_pct)) / 10) * 10}%`;
     for (const panel of await page.getByTestId('clv-panel').all()) {
-      await expect(
-        panel.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').last(),
-      ).toHaveText(top);
+      await expect(panel.locator('[data-axis="y"] [data-testid="y-tick"]').last()).toHaveText(top);
     }
   });
 
@@ -209,11 +196,19 @@ test.describe('revenue & CLV page', () => {
     } else {
       await expect(takeaway).toContainText('No persona is both above-average value and above-average risk');
     }
-    // Bubbles: one per persona, plus at most 600 faint customer dots.
-    const symbols = page.locator('#value-risk-chart .recharts-scatter-symbol');
-    const count = await symbols.count();
-    expect(count).toBeGreaterThan(rev.rows.length);
-    expect(count).toBeLessThanOrEqual(rev.rows.length + 600);
+    // Bubbles: one per persona, in the quadrant the JSON puts it, over at most 600 faint customer dots.
+    const wide = page.locator('#value-risk-chart svg[data-variant="wide"]');
+    await expect(wide.getByTestId('persona-bubble')).toHaveCount(rev.rows.length);
+    for (const id of ['protect', 'reward', 'reactivate', 'grow']) {
+      for (const persona of expected[id]!) {
+        await expect(
+          wide.locator(`[data-testid="persona-bubble"][data-persona="${persona}"]`),
+        ).toHaveAttribute('data-quadrant', id);
+      }
+    }
+    const dots = await wide.locator('[data-testid="customer-dots"] circle').count();
+    expect(dots).toBeGreaterThan(0);
+    expect(dots).toBeLessThanOrEqual(600);
   });
 
   test('view settings live in the URL and survive a reload', async ({ page }) => {
@@ -277,8 +272,7 @@ test.describe('revenue & CLV page', () => {
     test.setTimeout(300_000);
     await open(page);
     await screenshotBothWidths(page, '/revenue', 'revenue');
-    // The shared helper shoots at network idle, which on a busy dev server can be before the charts
-    // have measured their boxes; shoot again once every chart is drawn, and the other views at 390.
+    // The other views, at both widths.
     for (const [width, query, name] of [
       [1440, '', 'revenue-1440'],
       [390, '', 'revenue-390'],
@@ -287,7 +281,6 @@ test.describe('revenue & CLV page', () => {
     ] as const) {
       await page.setViewportSize({ width, height: 900 });
       await open(page, `/revenue${query}`);
-      await allChartsDrawn(page);
       await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${name} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(1);

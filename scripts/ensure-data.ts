@@ -30,6 +30,7 @@ export function staleReason(manifestText: string | null, config: BuildConfig): s
     customers: config.customers,
     months: config.months,
     window_end: config.windowEnd,
+    recent_months: config.recentMonths,
     k: config.k,
     currency: config.currency,
     usd_to_currency: config.usdToCurrency,

@@ -1,13 +1,18 @@
 'use client';
 
 import { textOn } from '@/lib/format/colors';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 
 export interface HeatmapAxisItem {
   id: string;
   label: string;
   /** Optional group label (e.g. the intent of a product family), shown above column headers. */
   group?: string;
+  /**
+   * Optional short header text (e.g. "13" for 13:00–14:00), shown instead of the label (which stays
+   * in the accessible name and tooltips); when every column has one, column headers are horizontal.
+   */
+  short?: string;
 }
 
 interface HeatmapProps {
@@ -22,6 +27,8 @@ interface HeatmapProps {
   details?: (row: number, column: number) => string[];
   rowHeaderLabel: string;
   testId?: string;
+  /** Cells to outline (e.g. peak windows), with the words a screen reader hears for them. */
+  marked?: { isMarked: (row: number, column: number) => boolean; label: string };
 }
 
 type Sort =
@@ -44,9 +51,13 @@ export function Heatmap({
   details,
   rowHeaderLabel,
   testId,
+  marked,
 }: HeatmapProps) {
   const [sort, setSort] = useState<Sort>({ by: 'none' });
   const [tip, setTip] = useState<{ r: number; c: number } | null>(null);
+  // Roving tab stop: the grid is one stop in the tab order; arrow keys move between cells.
+  const [cursor, setCursor] = useState({ row: 0, col: 0 });
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
 
   const rowOrder = useMemo(() => {
     const order = rows.map((_, i) => i);
@@ -75,12 +86,48 @@ export function Heatmap({
         : { by, index, desc: true },
     );
 
+  const moveTo = (row: number, col: number) => {
+    const next = {
+      row: Math.max(0, Math.min(rowOrder.length - 1, row)),
+      col: Math.max(0, Math.min(colOrder.length - 1, col)),
+    };
+    setCursor(next);
+    bodyRef.current?.querySelector<HTMLElement>(`[data-pos="${next.row}-${next.col}"]`)?.focus();
+  };
+  const onCellKey = (event: KeyboardEvent<HTMLTableCellElement>) => {
+    const { row, col } = cursor;
+    const last = { row: rowOrder.length - 1, col: colOrder.length - 1 };
+    const moves: Record<string, [number, number]> = {
+      ArrowRight: [row, col + 1],
+      ArrowLeft: [row, col - 1],
+      ArrowDown: [row + 1, col],
+      ArrowUp: [row - 1, col],
+      Home: event.ctrlKey ? [0, 0] : [row, 0],
+      End: event.ctrlKey ? [last.row, last.col] : [row, last.col],
+      PageDown: [last.row, col],
+      PageUp: [0, col],
+    };
+    const target = moves[event.key];
+    if (!target) return;
+    event.preventDefault();
+    moveTo(target[0], target[1]);
+  };
+  // When the axes change (another level or top N), keep the tab stop inside the grid.
+  const stop = {
+    row: Math.min(cursor.row, Math.max(0, rowOrder.length - 1)),
+    col: Math.min(cursor.col, Math.max(0, colOrder.length - 1)),
+  };
+
   const groups = sort.by === 'row' ? [] : groupSpans(colOrder.map((c) => columns[c]!.group));
+  const shortHeaders = columns.length > 0 && columns.every((c) => c.short !== undefined);
 
   return (
     <div className="relative overflow-x-auto" data-testid={testId}>
       <table className="border-separate border-spacing-0.5 text-xs">
-        <caption className="sr-only">{caption}. Activate a header to sort by it.</caption>
+        <caption className="sr-only">
+          {caption}. Activate a header to sort by it; in the cells, arrow keys move, Home and End go to the
+          ends of a row.
+        </caption>
         <thead>
           {groups.length > 1 ? (
             <tr>
@@ -117,10 +164,15 @@ export function Heatmap({
                   <button
                     type="button"
                     onClick={() => cycle('column', c)}
-                    className="mx-auto block max-h-44 rotate-180 overflow-hidden text-left font-normal text-ellipsis whitespace-nowrap text-ink-muted [writing-mode:vertical-rl] hover:text-ink"
+                    className={
+                      shortHeaders
+                        ? 'mx-auto block font-normal whitespace-nowrap text-ink-muted tabular-nums hover:text-ink'
+                        : 'mx-auto block max-h-44 rotate-180 overflow-hidden text-left font-normal text-ellipsis whitespace-nowrap text-ink-muted [writing-mode:vertical-rl] hover:text-ink'
+                    }
                     title={`Sort rows by ${col.label}`}
+                    aria-label={shortHeaders ? col.label : undefined}
                   >
-                    {col.label}
+                    {shortHeaders ? col.short : col.label}
                     {active ? (sort.desc ? ' ▼' : ' ▲') : ''}
                   </button>
                 </th>
@@ -128,8 +180,8 @@ export function Heatmap({
             })}
           </tr>
         </thead>
-        <tbody>
-          {rowOrder.map((r) => {
+        <tbody ref={bodyRef}>
+          {rowOrder.map((r, ri) => {
             const row = rows[r]!;
             const active = sort.by === 'row' && sort.index === r;
             return (
@@ -143,29 +195,42 @@ export function Heatmap({
                     onClick={() => cycle('row', r)}
                     className="hover:underline"
                     title={`Sort columns by ${row.label}`}
+                    aria-label={row.short !== undefined ? row.label : undefined}
                   >
-                    {row.label}
+                    {row.short ?? row.label}
                     {active ? (sort.desc ? ' ▶' : ' ◀') : ''}
                   </button>
                 </th>
-                {colOrder.map((c) => {
+                {colOrder.map((c, ci) => {
                   const v = values[r]?.[c] ?? null;
                   const bg = v === null ? 'transparent' : color(v);
                   const label = v === null ? '—' : format(v);
+                  const isMarked = marked?.isMarked(r, c) ?? false;
                   return (
                     <td
                       key={columns[c]!.id}
-                      tabIndex={0}
+                      tabIndex={ri === stop.row && ci === stop.col ? 0 : -1}
+                      data-pos={`${ri}-${ci}`}
                       data-row={row.id}
                       data-col={columns[c]!.id}
                       data-value={v ?? ''}
-                      aria-label={`${row.label}, ${columns[c]!.label}: ${v === null ? 'no data' : label}`}
+                      data-marked={isMarked || undefined}
+                      aria-label={`${row.label}, ${columns[c]!.label}: ${v === null ? 'no data' : label}${isMarked ? ` (${marked!.label})` : ''}`}
                       onMouseEnter={() => setTip({ r, c })}
                       onMouseLeave={() => setTip(null)}
-                      onFocus={() => setTip({ r, c })}
+                      onFocus={() => {
+                        setTip({ r, c });
+                        setCursor({ row: ri, col: ci });
+                      }}
+                      onKeyDown={onCellKey}
                       onBlur={() => setTip(null)}
                       className="h-9 min-w-9 rounded-sm px-1 text-center tabular-nums outline-offset-1 focus:outline-2 focus:outline-ink"
-                      style={{ background: bg, color: v === null ? undefined : textOn(bg) }}
+                      style={{
+                        background: bg,
+                        color: v === null ? undefined : textOn(bg),
+                        // A double ring (light inside, ink outside) shows on light and dark cells alike.
+                        boxShadow: isMarked ? 'inset 0 0 0 2px #fffdf9, inset 0 0 0 4px #2b241f' : undefined,
+                      }}
                     >
                       {label}
                     </td>
@@ -192,6 +257,7 @@ export function Heatmap({
           {details?.(tip.r, tip.c).map((line, i) => (
             <p key={i}>{line}</p>
           ))}
+          {marked?.isMarked(tip.r, tip.c) ? <p>{marked.label}</p> : null}
         </div>
       ) : (
         <p className="mt-2 text-xs text-ink-muted">Hover or focus a cell for exact figures.</p>

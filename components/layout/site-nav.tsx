@@ -8,6 +8,11 @@ export const NAV_ITEMS = [
   { href: '/personas', label: 'Personas' },
   { href: '/revenue', label: 'Revenue & CLV' },
   { href: '/affinity', label: 'Affinity' },
+  { href: '/channels', label: 'Channels' },
+  { href: '/demand', label: 'Demand' },
+  { href: '/marketing', label: 'Marketing' },
+  { href: '/operations', label: 'Operations' },
+  { href: '/methodology', label: 'Methodology' },
   { href: '/data', label: 'Data & sources' },
 ] as const;
 
@@ -15,12 +20,12 @@ function isActive(pathname: string, href: string): boolean {
   return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
 }
 
-/** The persistent navigation; scrolls sideways on a phone rather than hiding behind a menu. */
+/** The persistent navigation: wraps on wider screens, scrolls sideways on a phone rather than hiding behind a menu. */
 export function SiteNav() {
   const pathname = usePathname() ?? '/';
   return (
     <nav aria-label="Main" className="-mx-1 overflow-x-auto print:hidden">
-      <ul className="flex min-w-max gap-1">
+      <ul className="flex gap-1 max-sm:min-w-max sm:flex-wrap">
         {NAV_ITEMS.map((item) => {
           const active = isActive(pathname, item.href);
           return (

@@ -10,6 +10,7 @@ export function PersonaBars({
   overall,
   overallLabel,
   label,
+  tickFormat,
 }: {
   rows: VisitDatum[];
   scale: { max: number; ticks: number[] };
@@ -18,6 +19,8 @@ export function PersonaBars({
   overall: number | null;
   overallLabel: string;
   label: string;
+  /** Axis tick labels; by default whole-number ticks print bare and others like the values. */
+  tickFormat?: (v: number) => string;
 }) {
   const pct = (v: number) => `${(Math.min(v, scale.max) / scale.max) * 100}%`;
   const cols = 'grid-cols-[minmax(0,7.5rem)_minmax(0,1fr)] sm:grid-cols-[minmax(0,10rem)_minmax(0,1fr)]';
@@ -25,7 +28,7 @@ export function PersonaBars({
     <div>
       <div
         role="img"
-        aria-label={`${label}: ${rows.map((r) => `${r.persona} ${format(r.value)}`).join('; ')}; ${overallLabel}`}
+        aria-label={`${label}: ${rows.map((r) => `${r.persona} ${format(r.value)}`).join('; ')}${overall !== null ? `; ${overallLabel}` : ''}`}
       >
         {rows.map((r) => (
           <div key={r.cluster_id} className={`grid ${cols} items-center gap-3`}>
@@ -39,15 +42,9 @@ export function PersonaBars({
             </span>
             <div className="relative h-8">
               <TrackGrid ticks={scale.ticks} max={scale.max} />
-              <div
-                className="absolute inset-y-1.5 left-0 flex items-center"
-                style={{ width: `calc(${pct(r.value)} + 3rem)` }}
-              >
-                <span
-                  className="h-full rounded-r-sm"
-                  style={{ width: `calc(100% - 3rem)`, background: r.color }}
-                />
-                <span className="relative z-10 ml-0.5 rounded-sm bg-surface px-1 text-[0.6875rem] font-medium tabular-nums">
+              <div className="absolute inset-y-1.5 left-0" style={{ width: pct(r.value) }}>
+                <span className="block h-full rounded-r-sm" style={{ background: r.color }} />
+                <span className="absolute top-1/2 left-full z-10 ml-0.5 -translate-y-1/2 rounded-sm bg-surface px-1 text-[0.6875rem] font-medium whitespace-nowrap tabular-nums">
                   {format(r.value)}
                 </span>
               </div>
@@ -66,16 +63,18 @@ export function PersonaBars({
           <TrackAxis
             ticks={scale.ticks}
             max={scale.max}
-            format={(v) => (scale.ticks.every(Number.isInteger) ? String(v) : format(v))}
+            format={tickFormat ?? ((v) => (scale.ticks.every(Number.isInteger) ? String(v) : format(v)))}
             title={axisTitle}
             thinOnPhone
           />
         </div>
       </div>
-      <p className="mt-2 flex items-center gap-1.5 text-xs text-ink-muted">
-        <span aria-hidden="true" className="h-3 border-l-2 border-dashed border-accent" />
-        {overallLabel}
-      </p>
+      {overall !== null ? (
+        <p className="mt-2 flex items-center gap-1.5 text-xs text-ink-muted">
+          <span aria-hidden="true" className="h-3 border-l-2 border-dashed border-accent" />
+          {overallLabel}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -2,12 +2,13 @@
 
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { SegmentedControl } from '@/components/charts/segmented-control';
+import { BottomAxis, LeftAxis, PLOT_EDGE } from '@/components/charts/svg-axes';
+import { axisTicks, plotBox, type PlotFrame } from '@/lib/charts/plot-frame';
 import { personaColor } from '@/lib/format/colors';
 import { formatCount, formatPct } from '@/lib/format/format';
 import type { ClvBoxes, ClvHistograms, ClvPanel } from '@/lib/insights/revenue';
 import { useUrlState } from '@/lib/state/use-url-state';
 import { Suspense } from 'react';
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 
 export const CLV_VIEWS = ['histogram', 'box'] as const;
 export type ClvView = (typeof CLV_VIEWS)[number];
@@ -17,7 +18,6 @@ const VIEW_OPTIONS = [
   { value: 'box', label: 'Box plots' },
 ] as const satisfies ReadonlyArray<{ value: ClvView; label: string }>;
 
-const AXIS = '#6f655b';
 const ALL_COLOR = '#6f655b';
 const SCALE_TICKS = [0, 25, 50, 75, 100];
 
@@ -115,59 +115,77 @@ function HistogramPanel({ panel, yMax, yTicks }: { panel: ClvPanel; yMax: number
         {first ? ` · ${formatPct(first.share)} score under ${formatCount(first.end)}` : ''}
       </p>
       <div role="img" aria-label={summary} className="mt-1">
-        <BarChart
-          data={panel.bins}
-          responsive
-          width="100%"
-          height={180}
-          margin={{ top: 6, right: 8, bottom: 18, left: 0 }}
-          barCategoryGap={1}
-        >
-          <CartesianGrid vertical={false} stroke="#eee7dc" />
-          <XAxis
-            type="number"
-            dataKey="mid"
-            domain={[0, 100]}
-            ticks={SCALE_TICKS}
-            tick={{ fontSize: 10, fill: AXIS }}
-            label={{
-              value: 'CLV proxy (0–100)',
-              position: 'insideBottom',
-              offset: -10,
-              fontSize: 10,
-              fill: AXIS,
-            }}
-          />
-          <YAxis
-            type="number"
-            domain={[0, yMax]}
-            ticks={yTicks}
-            allowDataOverflow
-            width={58}
-            tickFormatter={(v: number) => `${v}%`}
-            tick={{ fontSize: 10, fill: AXIS }}
-            label={{
-              value: '% of customers',
-              angle: -90,
-              position: 'insideLeft',
-              offset: 10,
-              dy: 40,
-              fontSize: 10,
-              fill: AXIS,
-            }}
-          />
-          <Tooltip
-            cursor={{ fill: '#f1ebe2' }}
-            formatter={(v) => [formatPct(Number(v)), 'Customers']}
-            labelFormatter={(_, payload) => {
-              const bin = payload?.[0]?.payload as { label?: string } | undefined;
-              return `CLV proxy ${bin?.label ?? ''}`;
-            }}
-          />
-          <Bar dataKey="share" fill={color} isAnimationActive={false} />
-        </BarChart>
+        <HistogramSvg panel={panel} color={color} yMax={yMax} yTicks={yTicks} />
       </div>
     </div>
+  );
+}
+
+const HISTOGRAM_FRAME: PlotFrame = {
+  width: 320,
+  height: 184,
+  margin: { top: 8, right: 10, bottom: 42, left: 48 },
+  fontSize: 10,
+};
+
+/** One persona's histogram: bars over the shared 0–100 bins, every panel on the same share scale. */
+function HistogramSvg({
+  panel,
+  color,
+  yMax,
+  yTicks,
+}: {
+  panel: ClvPanel;
+  color: string;
+  yMax: number;
+  yTicks: number[];
+}) {
+  const frame = HISTOGRAM_FRAME;
+  const plot = plotBox(frame);
+  const x = (v: number) => plot.x + (Math.max(0, Math.min(100, v)) / 100) * plot.width;
+  const y = (v: number) => plot.y + plot.height - (Math.min(v, yMax) / yMax) * plot.height;
+  return (
+    <svg
+      viewBox={`0 0 ${frame.width} ${frame.height}`}
+      width="100%"
+      className="block h-auto"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <LeftAxis
+        plot={plot}
+        ticks={axisTicks(yTicks, y, (v) => `${formatCount(v, Number.isInteger(v) ? 0 : 1)}%`)}
+        title="% of customers"
+        fontSize={frame.fontSize}
+      />
+      <BottomAxis
+        plot={plot}
+        ticks={axisTicks(SCALE_TICKS, x, (v) => String(v))}
+        title="CLV proxy (0–100)"
+        fontSize={frame.fontSize}
+        grid={false}
+      />
+      {panel.bins.map((b) => (
+        <rect
+          key={b.start}
+          x={x(b.start) + 0.5}
+          y={y(b.share)}
+          width={Math.max(0, x(b.end) - x(b.start) - 1)}
+          height={plot.y + plot.height - y(b.share)}
+          fill={color}
+          className="hover:opacity-80"
+        >
+          <title>{`CLV proxy ${b.label}: ${formatPct(b.share)} of customers`}</title>
+        </rect>
+      ))}
+      <line
+        x1={plot.x}
+        x2={plot.x + plot.width}
+        y1={plot.y + plot.height}
+        y2={plot.y + plot.height}
+        stroke={PLOT_EDGE}
+      />
+    </svg>
   );
 }
 

@@ -1,8 +1,8 @@
-'use client';
-
 import { ChartFrame } from '@/components/charts/chart-frame';
-import { PersonaBarChart } from '@/components/charts/persona-bar-chart';
-import { formatMoneyCompact } from '@/lib/format/format';
+import { PersonaBars } from '@/components/overview/persona-bars';
+import { niceScale } from '@/lib/charts/plot-frame';
+import { personaColor } from '@/lib/format/colors';
+import { formatMoneyCompact, formatMoneyTick } from '@/lib/format/format';
 import type { RevenueByPersona } from '@/lib/insights/revenue';
 
 interface RevenueByPersonaChartProps {
@@ -11,9 +11,10 @@ interface RevenueByPersonaChartProps {
   period: string;
 }
 
-/** Net revenue per persona as horizontal bars, compact money on the axis and labels. */
+/** Net revenue per persona as horizontal bars, compact money on the axis and labels; drawn on the server. */
 export function RevenueByPersonaChart({ data, currency, period }: RevenueByPersonaChartProps) {
   const format = (v: number) => formatMoneyCompact(v, currency);
+  const rows = data.bars.map((b) => ({ ...b, color: personaColor(b.cluster_id) }));
   return (
     <ChartFrame
       id="revenue-by-persona-chart"
@@ -24,11 +25,15 @@ export function RevenueByPersonaChart({ data, currency, period }: RevenueByPerso
       currency={currency}
       downloadName="revenue-by-persona"
     >
-      <PersonaBarChart
-        data={data.bars}
-        valueLabel={`Net revenue (${currency})`}
+      <PersonaBars
+        rows={rows}
+        scale={niceScale(Math.max(0, ...rows.map((r) => r.value)))}
         format={format}
-        height={300}
+        axisTitle={`Net revenue (${currency})`}
+        overall={null}
+        overallLabel=""
+        label="Net revenue by persona"
+        tickFormat={(v) => formatMoneyTick(v, currency)}
       />
     </ChartFrame>
   );

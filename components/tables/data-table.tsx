@@ -10,6 +10,8 @@ interface DataTableProps {
   emphasiseLast?: boolean;
   className?: string;
   captionHidden?: boolean;
+  /** Let text cells wrap (long descriptions) instead of keeping every cell on one line. */
+  wrapText?: boolean;
 }
 
 /** An accessible, horizontally scrollable table; numbers are right-aligned and formatted in one place. */
@@ -21,6 +23,7 @@ export function DataTable({
   emphasiseLast,
   className = '',
   captionHidden = false,
+  wrapText = false,
 }: DataTableProps) {
   return (
     <div
@@ -69,7 +72,10 @@ export function DataTable({
                       {text}
                     </th>
                   ) : (
-                    <td key={c.key} className={`px-3 py-2 whitespace-nowrap ${align}`}>
+                    <td
+                      key={c.key}
+                      className={`px-3 py-2 ${wrapText && c.format === 'text' ? 'min-w-32' : 'whitespace-nowrap'} ${align}`}
+                    >
                       {text}
                     </td>
                   );

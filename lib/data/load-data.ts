@@ -35,6 +35,22 @@ function formatIssues(issues: z.ZodError['issues']): string {
   return [...shown, ...more].join('\n');
 }
 
+/** Deep-freezes a parsed table, so a page that mutates shared, cached data fails loudly. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/**
+ * Parsed files, per absolute path; reused while the file's size and modification time stay the
+ * same. `next build` renders every page in one process, and several pages read the same tables
+ * (customers_master is 10,000+ rows): each is parsed and validated once, not once per page.
+ */
+const cache = new Map<string, { size: number; mtimeMs: number; value: unknown }>();
+
 /**
  * Reads `public/data/<fileName>` and validates it against `schema`.
  * Returns null when the file does not exist; throws a readable error naming the file and the
@@ -47,6 +63,9 @@ export function loadDataFile<S extends z.ZodType>(fileName: string, schema: S): 
   const displayPath = `public/data/${fileName}`;
   const absolutePath = path.join(dataDir(), fileName);
   if (!existsSync(absolutePath)) return null;
+  const { size, mtimeMs } = statSync(absolutePath);
+  const cached = cache.get(absolutePath);
+  if (cached && cached.size === size && cached.mtimeMs === mtimeMs) return cached.value as z.output<S>;
 
   let raw: unknown;
   try {
@@ -63,6 +82,7 @@ export function loadDataFile<S extends z.ZodType>(fileName: string, schema: S): 
         formatIssues(parsed.error.issues),
     );
   }
+  cache.set(absolutePath, { size, mtimeMs, value: deepFreeze(parsed.data) });
   return parsed.data;
 }
 

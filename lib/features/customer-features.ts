@@ -50,7 +50,7 @@ export interface CustomerFeatures {
   last_order_day: Float64Array;
 }
 
-const FLOAT_FEATURES = [
+export const FLOAT_FEATURES = [
   'order_count',
   'orders_per_month',
   'recency_days',

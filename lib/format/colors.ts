@@ -59,3 +59,12 @@ function parseColor(color: string): [number, number, number] | null {
   const rgb = /^rgb\((\d+),\s*(\d+),\s*(\d+)\)$/.exec(color);
   return rgb ? [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])] : null;
 }
+
+/**
+ * A z-score → a diverging purple–orange colour: 0 is neutral, ±`limit` SD are the ends (purple
+ * above the average customer, orange below), matching divergingColor's direction.
+ */
+export function zScoreColor(z: number, limit = 2): string {
+  const x = Math.max(-1, Math.min(1, z / limit));
+  return interpolatePuOr(0.5 + (-x * 0.9) / 2);
+}

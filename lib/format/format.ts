@@ -46,6 +46,27 @@ export function formatMoneyCompact(value: number | null | undefined, currency: s
   ).format(value);
 }
 
+/** Compact money for axis ticks: like formatMoneyCompact, without trailing zeros ("₹40 Cr", "₹2.5 L"). */
+export function formatMoneyTick(value: number, currency: string): string {
+  if (!Number.isFinite(value)) return '—';
+  if (currency === 'INR') {
+    const trim = (v: number) => String(Number(v.toFixed(2)));
+    if (Math.abs(value) >= 1e7) return `₹${trim(value / 1e7)} Cr`;
+    if (Math.abs(value) >= 1e5) return `₹${trim(value / 1e5)} L`;
+    return formatMoney(value, currency);
+  }
+  return formatter(
+    `mt:${currency}`,
+    () =>
+      new Intl.NumberFormat('en', {
+        style: 'currency',
+        currency,
+        notation: 'compact',
+        maximumFractionDigits: 1,
+      }),
+  ).format(value);
+}
+
 export function formatPct(value: number | null | undefined, decimals = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   return `${value.toFixed(decimals)}%`;
@@ -62,4 +83,20 @@ export function formatCount(value: number | null | undefined, decimals = 0): str
 export function formatRatio(value: number | null | undefined, decimals = 2): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   return `${value.toFixed(decimals)}×`;
+}
+
+/** A number with at most `maxDecimals` decimals (no padding), e.g. a conversion rate: 83, 83.25. */
+export function formatDecimal(value: number | null | undefined, maxDecimals = 4): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return formatter(
+    `d:${maxDecimals}`,
+    () => new Intl.NumberFormat(LOCALE, { maximumFractionDigits: maxDecimals }),
+  ).format(value);
+}
+
+/** File sizes: 512 B, 12.3 KB, 4.5 MB. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }

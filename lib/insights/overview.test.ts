@@ -1,3 +1,4 @@
+import { niceScale } from '@/lib/charts/plot-frame';
 import type { BehaviourGroup } from '@/lib/schema/behaviour-overview';
 import type { ClvDistribution, Quantiles } from '@/lib/schema/clv-proxy';
 import type { RevenueRow } from '@/lib/schema/revenue-by-cluster';
@@ -14,7 +15,6 @@ import {
   headlineSentence,
   layoutBubbleChart,
   layoutBubbleLabels,
-  niceScale,
   quadrantOf,
   summarise,
   visitChart,

@@ -3,6 +3,7 @@
  * plain props and table equivalents of every chart. Pure functions of the loaded tables; no
  * persona name is assumed (k can be anything from 2 to 10).
  */
+import { niceScale } from '@/lib/charts/plot-frame';
 import { personaColor } from '@/lib/format/colors';
 import { formatCount, formatMoney, formatMoneyCompact, formatPct, formatRatio } from '@/lib/format/format';
 import type { TableData, TableRow } from '@/lib/format/table-data';
@@ -859,17 +860,6 @@ export function layoutBubbleLabels(
     anchor: it.anchor,
     leader: Math.abs(it.y - it.origin) > lineHeight * 0.75,
   }));
-}
-
-/** A "nice" axis from 0: a step of 1, 2, 2.5 or 5 × 10^k giving about `target` intervals up to ≥ `value`. */
-export function niceScale(value: number, target = 4): { max: number; ticks: number[] } {
-  if (!(value > 0)) return { max: 1, ticks: [0, 1] };
-  const raw = value / target;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((m) => m >= raw) ?? 10 * magnitude;
-  const n = Math.ceil(value / step - 1e-9);
-  const ticks = Array.from({ length: n + 1 }, (_, i) => Math.round(i * step * 1e6) / 1e6);
-  return { max: ticks[ticks.length - 1]!, ticks };
 }
 
 export interface BubbleFrame {

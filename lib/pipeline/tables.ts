@@ -70,7 +70,8 @@ export const TABLE_INFO: Record<
   operational_efficiency: {
     grain: 'cluster × channel, plus day × hour load',
     key: 'cluster_id, channel',
-    description: 'Orders per peak hour, dwell per item, revenue per dwell minute, fulfilment load by hour.',
+    description:
+      'Orders per peak hour, dwell per item, revenue per dwell minute, visit frequency, channel overlap, fulfilment load by hour.',
     csv: false,
   },
   arrivals_summary: {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = 1;
+/** 2: config.recent_months and versions; 3: operational_efficiency gains customers, visit frequency, digital prompts and channel overlap. */
+export const SCHEMA_VERSION = 3;
 
 export const TableEntrySchema = z.object({
   /** Table name, e.g. `customers_master`; the file is `<name>.json`. */
@@ -27,6 +28,8 @@ export const ManifestSchema = z.object({
     months: z.number().int().positive(),
     window_start: z.string(),
     window_end: z.string(),
+    /** Months at the end of the window that count as "recent" for trend features. */
+    recent_months: z.number().int().positive(),
     k: z.number().int().min(2),
     currency: z.string(),
     usd_to_currency: z.number().positive(),
@@ -37,6 +40,11 @@ export const ManifestSchema = z.object({
     citation: z.string(),
     licence: z.string(),
     files: z.array(SourceEntrySchema),
+  }),
+  /** The project's version and the installed versions of the packages that shape the numbers. */
+  versions: z.object({
+    app: z.string(),
+    packages: z.record(z.string(), z.string()),
   }),
   counts: z.object({
     customers: z.number().int().nonnegative(),

@@ -1,6 +1,6 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback } from 'react';
 
 /**
@@ -14,7 +14,6 @@ export function useUrlState<T extends string>(
   allowed?: readonly T[],
 ): [T, (value: T) => void] {
   const params = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
   const raw = params?.get(key);
   const value =
@@ -25,9 +24,11 @@ export function useUrlState<T extends string>(
       if (next === fallback) query.delete(key);
       else query.set(key, next);
       const qs = query.toString();
-      router.replace(qs ? `${pathname}?${qs}` : (pathname ?? '/'), { scroll: false });
+      // The native history API is wired into Next's router (useSearchParams sees it) and, unlike
+      // router.replace, makes no server round trip: a switch redraws at once, also in the static export.
+      window.history.replaceState(null, '', qs ? `${pathname}?${qs}` : (pathname ?? '/'));
     },
-    [params, router, pathname, key, fallback],
+    [params, pathname, key, fallback],
   );
   return [value, set];
 }

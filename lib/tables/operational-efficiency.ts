@@ -1,7 +1,16 @@
 import { personaOf, type AnalysisContext } from '../pipeline/analysis-context';
-import type { OperationalEfficiency, OperationsRow } from '../schema/operational-efficiency';
+import type {
+  ChannelOverlapRow,
+  OperationalEfficiency,
+  OperationsRow,
+} from '../schema/operational-efficiency';
 import type { ArrivalCell } from '../sources/arrivals';
-import { CHANNEL_ONLINE, weekdayOf } from '../transactions/transaction-log';
+import {
+  CHANNEL_ONLINE,
+  CONTACT_CHANNELS,
+  weekdayOf,
+  type TransactionLog,
+} from '../transactions/transaction-log';
 import { ordersPerCell } from './arrivals-summary';
 import { pct, round, roundNum } from './numbers';
 
@@ -18,6 +27,55 @@ export function peakCells(values: number[]): number[] {
     .sort((a, b) => a - b);
 }
 
+/** Average days in a month, the base of "per month" figures. */
+export const DAYS_PER_MONTH = 30.4375;
+
+/** Contact channels that are digital messages (a store event is not). */
+const DIGITAL_CONTACTS = new Set(
+  CONTACT_CHANNELS.map((c, i) => [c, i] as const)
+    .filter(([c]) => c !== 'event')
+    .map(([, i]) => i),
+);
+
+/** Per group (clusters 0 … k − 1, then everyone at index k) and channel (0 in-store, 1 online). */
+export interface ChannelUse {
+  /** [group][channel]: customers with at least one order in the channel. */
+  customers: number[][];
+  /** [group][channel]: orders placed in answer to a digital message. */
+  digitalOrders: number[][];
+  /** [group]: customers with orders in store only, online only, and in both channels. */
+  overlap: Array<{ customers: number; instoreOnly: number; onlineOnly: number; both: number }>;
+}
+
+/** Who uses which channel, and which orders a digital message prompted: counts from the log. */
+export function channelUse(log: TransactionLog, clusterOf: ArrayLike<number>, k: number): ChannelUse {
+  const groups = k + 1;
+  const out: ChannelUse = {
+    customers: Array.from({ length: groups }, () => [0, 0]),
+    digitalOrders: Array.from({ length: groups }, () => [0, 0]),
+    overlap: Array.from({ length: groups }, () => ({ customers: 0, instoreOnly: 0, onlineOnly: 0, both: 0 })),
+  };
+  for (let c = 0; c < log.customerCount; c++) {
+    const targets = [clusterOf[c]!, k];
+    const used = [false, false];
+    for (let o = log.customerOrderStart[c]!; o < log.customerOrderStart[c + 1]!; o++) {
+      const ch = log.orderChannel[o] === CHANNEL_ONLINE ? 1 : 0;
+      used[ch] = true;
+      if (DIGITAL_CONTACTS.has(log.orderContact[o]!)) for (const g of targets) out.digitalOrders[g]![ch]!++;
+    }
+    if (!used[0] && !used[1]) continue;
+    for (const g of targets) {
+      const ov = out.overlap[g]!;
+      ov.customers++;
+      if (used[0] && used[1]) ov.both++;
+      else if (used[0]) ov.instoreOnly++;
+      else ov.onlineOnly++;
+      for (const ch of [0, 1]) if (used[ch]) out.customers[g]![ch]!++;
+    }
+  }
+  return out;
+}
+
 interface Acc {
   orders: number;
   revenue: number;
@@ -32,6 +90,8 @@ export function buildOperationalEfficiency(
 ): OperationalEfficiency {
   const { log, k } = ctx;
   const weeks = log.windowDays / 7;
+  const months = log.windowDays / DAYS_PER_MONTH;
+  const use = channelUse(log, ctx.clusterOf, k);
   const peaks = [
     peakCells(arrivals.map((a) => a.instore_arrivals)),
     peakCells(arrivals.map((a) => a.online_arrivals)),
@@ -79,16 +139,36 @@ export function buildOperationalEfficiency(
         avg_dwell_minutes: instore ? round(a.orders > 0 ? a.dwell / a.orders : NaN, 2) : null,
         dwell_minutes_per_item: instore ? round(a.items > 0 ? a.dwell / a.items : NaN, 3) : null,
         revenue_per_dwell_minute: instore ? round(a.dwell > 0 ? a.revenue / a.dwell : NaN, 2) : null,
+        customers: use.customers[cl]![ch]!,
+        orders_per_customer_month: roundNum(
+          use.customers[cl]![ch]! > 0 ? a.orders / use.customers[cl]![ch]! / months : 0,
+          4,
+        ),
+        digital_prompted_orders: use.digitalOrders[cl]![ch]!,
+        digital_prompted_order_share_pct: pct(use.digitalOrders[cl]![ch]!, a.orders),
       });
     }
   }
+  const channelOverlap: ChannelOverlapRow[] = use.overlap.map((ov, cl) => ({
+    cluster_id: cl === k ? null : cl,
+    persona: cl === k ? 'All customers' : personaOf(ctx, cl),
+    customers: ov.customers,
+    instore_only: ov.instoreOnly,
+    online_only: ov.onlineOnly,
+    both: ov.both,
+    instore_only_pct: pct(ov.instoreOnly, ov.customers),
+    online_only_pct: pct(ov.onlineOnly, ov.customers),
+    both_pct: pct(ov.both, ov.customers),
+  }));
   const [instoreCells, onlineCells] = ordersPerCell(log);
   return {
     table: 'operational_efficiency',
     currency: ctx.currency,
     weeks: roundNum(weeks, 3),
+    months: roundNum(months, 3),
     peak_cells: { instore: peaks[0]!, online: peaks[1]! },
     rows,
+    channel_overlap: channelOverlap,
     hourly_load: arrivals.map((a, i) => ({
       day_index: a.day_index,
       hour: a.hour,

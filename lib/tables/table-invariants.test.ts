@@ -165,6 +165,24 @@ describe('operational_efficiency and arrivals_summary', () => {
     );
   });
 
+  it('splits every ordering customer into in-store only, online only or both', () => {
+    const t = tables.operational_efficiency;
+    for (const ov of t.channel_overlap) {
+      expect(ov.instore_only + ov.online_only + ov.both).toBe(ov.customers);
+      const rows = t.rows.filter((r) => r.cluster_id === ov.cluster_id);
+      const instore = rows.find((r) => r.channel === 'in-store')!;
+      const online = rows.find((r) => r.channel === 'online')!;
+      expect(instore.customers).toBe(ov.instore_only + ov.both);
+      expect(online.customers).toBe(ov.online_only + ov.both);
+    }
+    const total = t.channel_overlap.find((o) => o.cluster_id === null)!;
+    expect(total.customers).toBeLessThanOrEqual(CUSTOMERS);
+    expect(sum(t.channel_overlap.filter((o) => o.cluster_id !== null).map((o) => o.customers))).toBe(
+      total.customers,
+    );
+    for (const r of t.rows) expect(r.digital_prompted_orders).toBeLessThanOrEqual(r.orders);
+  });
+
   it('keeps the public arrival figures as published and the synthetic orders follow them', () => {
     const t = tables.arrivals_summary;
     t.cells.forEach((c, i) => {

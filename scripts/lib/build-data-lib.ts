@@ -15,6 +15,7 @@ import { stageSources } from '../../lib/sources/stage-sources';
 import { generateTransactions } from '../../lib/synth/generate-transactions';
 import { addDays } from '../../lib/transactions/transaction-log';
 import type { BuildConfig } from './build-config';
+import { readPackageVersions, type PackageVersions } from './package-versions';
 import { readSourceTexts } from './sources-dir';
 import { replaceFolder, writeCsv, writeJson } from './write-data-folder';
 
@@ -52,6 +53,7 @@ function buildManifest(
   windowStart: string,
   windowEnd: string,
   notes: string[],
+  versions: PackageVersions,
 ): Manifest {
   return {
     schema_version: SCHEMA_VERSION,
@@ -62,6 +64,7 @@ function buildManifest(
       months: config.months,
       window_start: windowStart,
       window_end: windowEnd,
+      recent_months: config.recentMonths,
       k: config.k,
       currency: config.currency,
       usd_to_currency: config.usdToCurrency,
@@ -73,6 +76,7 @@ function buildManifest(
       licence: SOURCE_LICENCE,
       files: SOURCE_FILES.map((f) => ({ file: f.fileName, sha256: f.sha256, rows: f.rows })),
     },
+    versions,
     counts,
     tables: TABLE_NAMES.filter((name) => tables[name] !== null).map((name) => ({
       name,
@@ -103,6 +107,8 @@ export async function buildData(options: {
   outDir: string;
   config: BuildConfig;
   log?: Logger;
+  /** Where package.json and package-lock.json are read for the manifest's versions. */
+  projectRoot?: string;
 }): Promise<BuildReport> {
   const { config } = options;
   const log = options.log ?? (() => {});
@@ -158,6 +164,7 @@ export async function buildData(options: {
     txLog.windowStart,
     addDays(txLog.windowStart, txLog.windowDays - 1),
     sources.notes,
+    readPackageVersions(options.projectRoot),
   );
   const parsed = ManifestSchema.safeParse(manifest);
   if (!parsed.success) throw new TableValidationError('manifest', parsed.error.issues);

@@ -81,6 +81,12 @@ describe('buildData', () => {
     }
   });
 
+  it('records the recent-months setting and the package versions in the manifest', () => {
+    expect(manifest.config.recent_months).toBe(config().recentMonths);
+    expect(manifest.versions.app).toMatch(/^\d+\.\d+\.\d+/);
+    expect(Object.keys(manifest.versions.packages)).toEqual(expect.arrayContaining(['ml-kmeans', 'ml-pca']));
+  });
+
   it('carries the staging notes (errata) into the manifest', () => {
     expect(manifest.notes.some((n) => n.includes('aisle 83 (Fresh vegetables)'))).toBe(true);
     expect(manifest.notes.filter((n) => n.includes('price SD undefined'))).toHaveLength(2);

@@ -1,0 +1,30 @@
+'use client';
+
+import { demandViewQuery, parseDemandView, type DemandView } from '@/lib/insights/demand';
+import { usePathname, useSearchParams } from 'next/navigation';
+import { useCallback, useMemo } from 'react';
+
+/**
+ * The family table's filters, search and sort, held in the URL query (intent, channel, q, sort) so
+ * a view can be shared as a link. Values outside the allowed sets fall back to the defaults. The
+ * write merges with the query as it is at that moment, so other views' parameters survive.
+ * Must sit inside a <Suspense> boundary (static prerendering).
+ */
+export function useDemandView(intents: readonly string[]): [DemandView, (next: DemandView) => void] {
+  const params = useSearchParams();
+  const pathname = usePathname();
+  const key = params?.toString() ?? '';
+  const view = useMemo(() => {
+    const q = new URLSearchParams(key);
+    return parseDemandView((k) => q.get(k), intents);
+  }, [key, intents]);
+  const set = useCallback(
+    (next: DemandView) => {
+      const qs = demandViewQuery(next, window.location.search);
+      // As in useUrlState: the history API updates useSearchParams without a server round trip.
+      window.history.replaceState(null, '', qs ? `${pathname}?${qs}` : (pathname ?? '/'));
+    },
+    [pathname],
+  );
+  return [view, set];
+}

@@ -1,0 +1,92 @@
+'use client';
+
+import { useHydrated } from '@/components/affinity/use-hydrated';
+import { ViewToolbar } from '@/components/affinity/view-toolbar';
+import { CHANNEL_COLORS } from '@/components/channels/channel-colors';
+import { ChartFrame } from '@/components/charts/chart-frame';
+import { SegmentedControl } from '@/components/charts/segmented-control';
+import { formatCount } from '@/lib/format/format';
+import { LOAD_DAYS, type LoadDay, type LoadView } from '@/lib/insights/operations';
+import { useUrlState } from '@/lib/state/use-url-state';
+import { LoadSvg } from './load-svg';
+
+interface LoadByHourProps {
+  views: LoadView[];
+  weeks: number;
+  currency: string;
+}
+
+const DAY_OPTIONS: ReadonlyArray<{ value: LoadDay; label: string }> = [
+  { value: 'all', label: 'All week' },
+  { value: 'weekdays', label: 'Mon–Fri' },
+  { value: 'weekend', label: 'Sat–Sun' },
+];
+
+/** Online fulfilment load against store traffic by hour of day; the days shown are held in the URL. */
+export function LoadByHour(props: LoadByHourProps) {
+  const [day, setDay] = useUrlState<LoadDay>('days', 'all', LOAD_DAYS);
+  const hydrated = useHydrated();
+  return (
+    <div data-hydrated={hydrated}>
+      <LoadByHourView {...props} day={day} onDay={setDay} />
+    </div>
+  );
+}
+
+/** The default view, for the server-rendered HTML before the URL is read (Suspense fallback). */
+export function LoadByHourDefault(props: LoadByHourProps) {
+  return (
+    <div data-hydrated={false}>
+      <LoadByHourView {...props} day="all" onDay={() => {}} />
+    </div>
+  );
+}
+
+function LoadByHourView({
+  views,
+  weeks,
+  currency,
+  day,
+  onDay,
+}: LoadByHourProps & { day: LoadDay; onDay: (d: LoadDay) => void }) {
+  const view = views.find((v) => v.day === day) ?? views[0]!;
+  return (
+    <div id="load-view" data-days={view.day}>
+      <ViewToolbar label="Load chart view">
+        <SegmentedControl label="Days" name="load-days" options={DAY_OPTIONS} value={day} onChange={onDay} />
+      </ViewToolbar>
+      <ChartFrame
+        id="load-by-hour"
+        title={`Online orders against store traffic by hour: ${view.dayName}`}
+        takeaway={view.takeaway}
+        subtitle={`Orders per week placed in each hour of the day (${view.dayName.toLowerCase()} together), averaged over ${formatCount(weeks, 0)} weeks; ${formatCount(view.orders)} orders of this customer base. Bars: in-store orders (store traffic); line: online orders to pick and pack.`}
+        table={view.table}
+        currency={currency}
+        downloadName={`load-by-hour-${view.day}`}
+      >
+        <ul className="mb-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-ink-muted" aria-label="Series">
+          <li className="flex items-center gap-1.5">
+            <span
+              aria-hidden="true"
+              className="size-2.5 rounded-sm border border-line-strong"
+              style={{ background: CHANNEL_COLORS.instore }}
+            />
+            In-store orders
+          </li>
+          <li className="flex items-center gap-1.5">
+            <span aria-hidden="true" className="h-0.5 w-4" style={{ background: CHANNEL_COLORS.online }} />
+            Online orders
+          </li>
+        </ul>
+        <div role="img" aria-label={`Orders per week by hour of day, ${view.dayName}: ${view.summary}`}>
+          <div className="hidden sm:block">
+            <LoadSvg layout={view.wide} variant="wide" />
+          </div>
+          <div className="mx-auto max-w-[440px] sm:hidden">
+            <LoadSvg layout={view.phone} variant="phone" />
+          </div>
+        </div>
+      </ChartFrame>
+    </div>
+  );
+}

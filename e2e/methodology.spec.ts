@@ -1,0 +1,199 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { formatCount, formatPct } from '@/lib/format/format';
+import { TABLE_INFO } from '@/lib/pipeline/tables';
+import { ManifestSchema } from '@/lib/schema/manifest';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations, readTable, screenshotBothWidths, trackErrors } from './support';
+
+const manifest = ManifestSchema.parse(
+  JSON.parse(readFileSync(path.join(process.cwd(), 'public', 'data', 'manifest.json'), 'utf8')),
+);
+const seg = readTable('segmentation');
+
+async function open(page: Page, url = '/methodology') {
+  await page.goto(url, { timeout: 90_000 });
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 60_000 });
+}
+
+/** The cells (after the row header) of the body row whose row header is `name`, as text. */
+async function rowCells(table: Locator, name: string): Promise<string[]> {
+  const row = table
+    .getByRole('row')
+    .filter({ has: table.page().getByRole('rowheader', { name, exact: true }) });
+  await expect(row).toHaveCount(1);
+  return (await row.getByRole('cell').allTextContents()).map((t) => t.trim());
+}
+
+test.describe('methodology page', () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  test('renders every section and chart with a takeaway, and no console errors', async ({ page }) => {
+    const errors = trackErrors(page);
+    await open(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('How the numbers are made');
+    for (const title of [
+      'Data model',
+      'Sources',
+      'Metrics',
+      'Choosing the number of personas',
+      'The personas in two dimensions',
+      'Cluster centroids',
+      'Assumptions and limitations',
+      'Build manifest',
+    ]) {
+      await expect(page.getByRole('heading', { level: 2, name: title, exact: true })).toBeVisible();
+    }
+    for (const title of [
+      'Elbow: inertia by k',
+      'Silhouette by k',
+      'PCA scatter by persona',
+      'Centroids in z-scores',
+    ]) {
+      await expect(page.getByRole('heading', { level: 3, name: title, exact: true })).toBeVisible();
+    }
+    // Four charts, four table equivalents and downloads.
+    await expect(page.getByRole('button', { name: 'View as table' })).toHaveCount(4);
+    await expect(page.getByRole('button', { name: 'Download CSV' })).toHaveCount(4);
+    // Every metric the brief names is defined.
+    for (const column of ['engagement_index', 'loyalty_score', 'churn_risk', 'clv_proxy', 'index', 'lift']) {
+      await expect(page.locator(`[data-metric="${column}"]`)).toHaveCount(1);
+    }
+    await expect(page.locator('[data-metric="clv_proxy"]')).toContainText('99th-percentile');
+    // Each source quirk of the manifest is listed among the limitations.
+    const quirks = page.locator('[data-limitation="quirks"]');
+    for (const note of manifest.notes.filter((n) =>
+      /^Generator price substitution|\.csv, aisle \d+/.test(n),
+    )) {
+      await expect(quirks).toContainText(note);
+    }
+    await page.waitForLoadState('networkidle');
+    expect(errors).toEqual([]);
+  });
+
+  test('shows the chosen k, and the k diagnostics table equals the JSON', async ({ page }) => {
+    await open(page);
+    expect(seg.k).toBe(manifest.config.k);
+    await expect(page.getByTestId('chosen-k').locator('strong')).toHaveText(String(seg.k));
+    await expect(page.getByTestId('kpi-k').locator('dd').first()).toHaveText(String(manifest.config.k));
+    // The charts mark the chosen k (wide frame at this viewport).
+    for (const id of ['elbow-svg', 'silhouette-svg']) {
+      const svg = page.getByTestId(id).locator('svg[data-k-variant="wide"]');
+      await expect(svg).toBeVisible();
+      await expect(svg.locator(`[data-chosen-k="${seg.k}"]`)).toContainText(`chosen k = ${seg.k}`);
+      await expect(svg.locator('circle')).toHaveCount(seg.diagnostics.length);
+    }
+
+    const table = page.getByRole('table', { name: 'k diagnostics (segmentation.json)' });
+    await expect(table.locator('tbody tr')).toHaveCount(seg.diagnostics.length);
+    const sorted = [...seg.diagnostics].sort((a, b) => a.k - b.k);
+    for (const [i, d] of sorted.entries()) {
+      const prev = sorted[i - 1];
+      expect(await rowCells(table, String(d.k))).toEqual([
+        formatCount(d.inertia, 2),
+        formatCount(d.silhouette, 4),
+        prev ? formatPct((100 * (prev.inertia - d.inertia)) / prev.inertia, 1) : '—',
+        d.k === seg.k ? 'chosen' : '',
+      ]);
+    }
+    // The silhouette takeaway names the best k from the JSON.
+    const best = sorted.reduce((b, d) => (d.silhouette > b.silhouette ? d : b));
+    await expect(page.locator('#silhouette-chart p').first()).toContainText(`k = ${best.k}`);
+  });
+
+  test('the manifest section shows seed, counts, schema version and versions equal to manifest.json', async ({
+    page,
+  }) => {
+    await open(page);
+    const section = page.locator('#manifest');
+    await expect(section.getByTestId('manifest-schema-version')).toHaveText(String(manifest.schema_version));
+    await expect(section.getByTestId('manifest-seed')).toHaveText(String(manifest.config.seed));
+    await expect(section.getByTestId('config-seed')).toHaveText(String(manifest.config.seed));
+    await expect(section.getByTestId('config-k')).toHaveText(String(manifest.config.k));
+    await expect(section.getByTestId('config-recent-months')).toHaveText(
+      String(manifest.config.recent_months),
+    );
+    const counts = {
+      customers: manifest.counts.customers,
+      orders: manifest.counts.orders,
+      'order-lines': manifest.counts.order_lines,
+      'marketing-touches': manifest.counts.marketing_touches,
+    };
+    for (const [id, value] of Object.entries(counts)) {
+      await expect(section.getByTestId(`count-${id}`)).toHaveText(formatCount(value));
+    }
+    const versions = section.getByRole('table', { name: 'Versions recorded in the manifest' });
+    for (const [name, version] of Object.entries(manifest.versions.packages)) {
+      expect(await rowCells(versions, name)).toEqual([version]);
+    }
+    expect(await rowCells(versions, 'omnichannel-insights (this project)')).toEqual([manifest.versions.app]);
+  });
+
+  test('the data model lists every table of the registry with its grain and key, and draws each', async ({
+    page,
+  }) => {
+    await open(page);
+    const table = page.getByRole('table', { name: 'Tables, grains and join keys' });
+    await expect(table.locator('tbody tr')).toHaveCount(Object.keys(TABLE_INFO).length);
+    for (const [name, info] of Object.entries(TABLE_INFO)) {
+      const cells = await rowCells(table, name);
+      expect(cells[0]).toBe(info.grain);
+      expect(cells[1]).toBe(info.key);
+      const rows = manifest.tables.find((t) => t.name === name)?.rows;
+      expect(cells[2]).toBe(rows === undefined ? '—' : formatCount(rows));
+    }
+    const diagram = page.getByTestId('data-model-diagram').locator('svg[data-diagram-variant="wide"]');
+    await expect(diagram).toBeVisible();
+    for (const name of Object.keys(TABLE_INFO)) {
+      await expect(diagram.locator(`[data-table="${name}"]`)).toHaveCount(1);
+    }
+    // customer_id and cluster_id lines end at customers_master.
+    await expect(diagram.locator('[data-join="customer_id"]')).not.toHaveCount(0);
+    await expect(diagram.locator('[data-join="cluster_id"]')).not.toHaveCount(0);
+  });
+
+  test('the PCA scatter has one point per sample row, per persona, with a legend', async ({ page }) => {
+    await open(page);
+    const expected = new Map<number, number>();
+    for (const [, , cl] of seg.pca.points) expected.set(cl, (expected.get(cl) ?? 0) + 1);
+    for (const variant of ['wide', 'phone']) {
+      const svg = page.getByTestId('pca-scatter').locator(`svg[data-pca-variant="${variant}"]`);
+      const paths = svg.locator('path[data-persona]');
+      await expect(paths).toHaveCount(expected.size);
+      let total = 0;
+      for (const p of await paths.all()) {
+        const cluster = Number(await p.getAttribute('data-persona'));
+        const d = (await p.getAttribute('d')) ?? '';
+        const dots = (d.match(/M/g) ?? []).length;
+        expect(dots, `${variant} persona ${cluster}`).toBe(expected.get(cluster));
+        expect(Number(await p.getAttribute('data-points'))).toBe(dots);
+        total += dots;
+      }
+      expect(total).toBe(seg.pca.points.length);
+    }
+    const legend = page.locator('#pca-chart').getByRole('list', { name: 'Personas' });
+    for (const p of seg.personas) await expect(legend).toContainText(p.persona);
+  });
+
+  test('cites the sources with checksums and links to and from the data page', async ({ page }) => {
+    await open(page);
+    const sources = page.getByRole('table', { name: /^Source files/ });
+    for (const source of manifest.sources.files) await expect(sources).toContainText(source.sha256);
+    await expect(page.getByTestId('citation')).toHaveText(manifest.sources.citation);
+    await page.getByRole('main').getByRole('link', { name: 'Data & sources' }).click();
+    await expect(page).toHaveURL(/\/data$/);
+    await page.getByRole('main').getByRole('link', { name: 'Methodology', exact: true }).click();
+    await expect(page).toHaveURL(/\/methodology$/);
+  });
+
+  test('no serious or critical accessibility violations', async ({ page }) => {
+    await open(page);
+    await page.waitForLoadState('networkidle');
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test('screenshots at 1440 and 390 px without sideways scroll', async ({ page }) => {
+    test.setTimeout(180_000);
+    await screenshotBothWidths(page, '/methodology', 'methodology');
+  });
+});

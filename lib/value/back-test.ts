@@ -1,0 +1,171 @@
+/**
+ * Holdout back-test of a BG/NBD fit: how many repeat purchases it expects in the weeks after the
+ * calibration window against how many came, by customer, by calibration frequency and week by week
+ * for the cohort, with the AUC for "bought again" and the rank correlation with holdout purchases.
+ */
+import { expectedPurchases, expectedPurchasesFromStart, type BgNbdParams } from './bg-nbd';
+import { DAYS_PER_WEEK, type RfmSummary } from './rfm-summary';
+
+export interface BackTest {
+  holdoutWeeks: number;
+  customers: number;
+  actualTotal: number;
+  predictedTotal: number;
+  /** Mean holdout purchases by calibration repeat purchases 0, 1, …, `cap` (and more). */
+  byFrequency: Array<{ x: string; customers: number; actual: number; predicted: number }>;
+  /** Cumulative repeat purchases of the cohort, week by week from the start of the data. */
+  tracking: Array<{ week: number; actual: number; predicted: number }>;
+  /** AUC of predicted holdout purchases for "made at least one holdout purchase". */
+  auc: number;
+  /** Spearman rank correlation of predicted with actual holdout purchases. */
+  spearman: number;
+}
+
+/** Distinct purchase days per customer in (fromDay, toDay]. */
+export function countPurchaseDays(
+  start: ArrayLike<number>,
+  day: ArrayLike<number>,
+  fromDay: number,
+  toDay: number,
+): Float64Array {
+  const n = start.length - 1;
+  const out = new Float64Array(n);
+  for (let c = 0; c < n; c++) {
+    let last = NaN;
+    for (let i = start[c]!; i < start[c + 1]!; i++) {
+      const d = day[i]!;
+      if (d > fromDay && d <= toDay && d !== last) out[c]!++;
+      last = d;
+    }
+  }
+  return out;
+}
+
+/** Mid-ranks (ties share their average rank), 1-based. */
+export function ranks(values: ArrayLike<number>): Float64Array {
+  const order = Array.from({ length: values.length }, (_, i) => i).sort((a, b) => values[a]! - values[b]!);
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < order.length;) {
+    let j = i;
+    while (j + 1 < order.length && values[order[j + 1]!] === values[order[i]!]) j++;
+    const mid = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) out[order[k]!] = mid;
+    i = j + 1;
+  }
+  return out;
+}
+
+/** Probability that a random positive scores above a random negative (ties count half). */
+export function areaUnderCurve(score: ArrayLike<number>, positive: ArrayLike<boolean>): number {
+  const r = ranks(score);
+  let pos = 0;
+  let rankSum = 0;
+  for (let i = 0; i < r.length; i++) {
+    if (positive[i]) {
+      pos++;
+      rankSum += r[i]!;
+    }
+  }
+  const neg = r.length - pos;
+  if (pos === 0 || neg === 0) return NaN;
+  return (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
+}
+
+export function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const ra = ranks(a);
+  const rb = ranks(b);
+  const n = ra.length;
+  const mean = (n + 1) / 2;
+  let sab = 0;
+  let saa = 0;
+  let sbb = 0;
+  for (let i = 0; i < n; i++) {
+    const da = ra[i]! - mean;
+    const db = rb[i]! - mean;
+    sab += da * db;
+    saa += da * da;
+    sbb += db * db;
+  }
+  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : NaN;
+}
+
+export interface BackTestInput {
+  params: BgNbdParams;
+  calibration: RfmSummary;
+  /** Purchases grouped by customer, sorted by day (days from the start of the data). */
+  start: ArrayLike<number>;
+  day: ArrayLike<number>;
+  calibrationEndDay: number;
+  holdoutEndDay: number;
+  /** Highest frequency bucket of its own (the last one is "cap+"). */
+  cap?: number;
+}
+
+export function backTest(input: BackTestInput): BackTest {
+  const { params, calibration: rfm, start, day, calibrationEndDay, holdoutEndDay, cap = 7 } = input;
+  const holdoutWeeks = (holdoutEndDay - calibrationEndDay) / DAYS_PER_WEEK;
+  const actual = countPurchaseDays(start, day, calibrationEndDay, holdoutEndDay);
+  const predicted = new Float64Array(rfm.count);
+  for (let c = 0; c < rfm.count; c++) {
+    predicted[c] = Number.isNaN(rfm.firstDay[c]!)
+      ? 0
+      : expectedPurchases(params, holdoutWeeks, rfm.x[c]!, rfm.tx[c]!, rfm.T[c]!);
+  }
+  const buckets = Array.from({ length: cap + 1 }, (_, i) => ({
+    x: i === cap ? `${cap}+` : String(i),
+    customers: 0,
+    actual: 0,
+    predicted: 0,
+  }));
+  for (let c = 0; c < rfm.count; c++) {
+    if (Number.isNaN(rfm.firstDay[c]!)) continue;
+    const b = buckets[Math.min(cap, rfm.x[c]!)]!;
+    b.customers++;
+    b.actual += actual[c]!;
+    b.predicted += predicted[c]!;
+  }
+  for (const b of buckets) {
+    b.actual = b.customers ? b.actual / b.customers : 0;
+    b.predicted = b.customers ? b.predicted / b.customers : 0;
+  }
+
+  // Cohort tracking: actual repeat purchase days per week, against Σ_i E[X(t − s_i)].
+  const weeks = Math.ceil((holdoutEndDay + 1) / DAYS_PER_WEEK);
+  const repeatsByWeek = new Float64Array(weeks);
+  for (let c = 0; c < rfm.count; c++) {
+    let last = NaN;
+    for (let i = start[c]!; i < start[c + 1]!; i++) {
+      const d = day[i]!;
+      if (d !== last && i > start[c]! && d <= holdoutEndDay) repeatsByWeek[Math.floor(d / DAYS_PER_WEEK)]!++;
+      last = d;
+    }
+  }
+  const firstWeeks = new Map<number, number>();
+  for (let c = 0; c < rfm.count; c++) {
+    const s = rfm.firstDay[c]!;
+    if (!Number.isNaN(s)) firstWeeks.set(s, (firstWeeks.get(s) ?? 0) + 1);
+  }
+  const tracking: BackTest['tracking'] = [];
+  let cumulative = 0;
+  for (let w = 1; w <= weeks; w++) {
+    cumulative += repeatsByWeek[w - 1]!;
+    const t = Math.min(w * DAYS_PER_WEEK, holdoutEndDay + 1);
+    let expected = 0;
+    for (const [s, count] of firstWeeks)
+      expected += count * expectedPurchasesFromStart(params, (t - (s + 1)) / DAYS_PER_WEEK);
+    tracking.push({ week: w, actual: cumulative, predicted: expected });
+  }
+  return {
+    holdoutWeeks,
+    customers: rfm.count,
+    actualTotal: actual.reduce((s, v) => s + v, 0),
+    predictedTotal: predicted.reduce((s, v) => s + v, 0),
+    byFrequency: buckets,
+    tracking,
+    auc: areaUnderCurve(
+      predicted,
+      Array.from(actual, (v) => v > 0),
+    ),
+    spearman: spearman(predicted, actual),
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * The Gamma-Gamma model of spend per purchase (Fader, Hardie & Lee 2005, JMR 42(4); Fader & Hardie
+ * 2013 note): a customer's purchase values are Gamma(p, ν) with ν ~ Gamma(q, γ) across customers.
+ * Fitted on customers with at least one repeat purchase of positive value.
+ */
+import { nelderMead } from './nelder-mead';
+import { gammaln } from './special-functions';
+
+export interface GammaGammaParams {
+  p: number;
+  q: number;
+  gamma: number;
+}
+
+/** Log-likelihood of the mean repeat value m of x repeat purchases, summed over customers. */
+export function gammaGammaLogLikelihood(
+  { p, q, gamma }: GammaGammaParams,
+  x: ArrayLike<number>,
+  m: ArrayLike<number>,
+): number {
+  let sum = 0;
+  const lnGammaQ = gammaln(q);
+  const qLnG = q * Math.log(gamma);
+  for (let i = 0; i < x.length; i++) {
+    const xi = x[i]!;
+    const mi = m[i]!;
+    const px = p * xi;
+    sum +=
+      gammaln(px + q) -
+      gammaln(px) -
+      lnGammaQ +
+      qLnG +
+      (px - 1) * Math.log(mi) +
+      px * Math.log(xi) -
+      (px + q) * Math.log(gamma + mi * xi);
+  }
+  return sum;
+}
+
+export interface GammaGammaFit {
+  params: GammaGammaParams;
+  logLikelihood: number;
+  customers: number;
+  converged: boolean;
+}
+
+/** Fits p, q, γ from the customers with x ≥ 1 and a positive mean repeat value (the others are left out). */
+export function fitGammaGamma(x: ArrayLike<number>, m: ArrayLike<number>): GammaGammaFit {
+  const xs: number[] = [];
+  const ms: number[] = [];
+  for (let i = 0; i < x.length; i++) {
+    if (x[i]! >= 1 && m[i]! > 0) {
+      xs.push(x[i]!);
+      ms.push(m[i]!);
+    }
+  }
+  const params = ([lp, lq, lg]: number[]): GammaGammaParams => ({
+    p: Math.exp(lp!),
+    q: Math.exp(lq!),
+    gamma: Math.exp(lg!),
+  });
+  const r = nelderMead((v) => -gammaGammaLogLikelihood(params(v), xs, ms), [0, 0, 0]);
+  return { params: params(r.x), logLikelihood: -r.value, customers: xs.length, converged: r.converged };
+}
+
+/** E[mean purchase value | x, m]: a weighted mix of the population mean and the customer's own mean. */
+export function expectedAverageValue({ p, q, gamma }: GammaGammaParams, x: number, m: number): number {
+  const populationMean = (p * gamma) / (q - 1);
+  if (!(x > 0) || !(m > 0)) return populationMean;
+  return (p * (gamma + m * x)) / (p * x + q - 1);
+}
