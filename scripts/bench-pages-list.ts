@@ -9,6 +9,7 @@ export const PAGES = [
   '/demand',
   '/marketing',
   '/operations',
+  '/customers',
   '/methodology',
   '/data',
 ];

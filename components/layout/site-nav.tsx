@@ -12,6 +12,7 @@ export const NAV_ITEMS = [
   { href: '/demand', label: 'Demand' },
   { href: '/marketing', label: 'Marketing' },
   { href: '/operations', label: 'Operations' },
+  { href: '/customers', label: 'Customers' },
   { href: '/methodology', label: 'Methodology' },
   { href: '/data', label: 'Data & sources' },
 ] as const;
