@@ -23,6 +23,28 @@ describe('rank statistics', () => {
   });
 });
 
+describe('backTest on a hand-made history', () => {
+  it('forecasts only customers seen in calibration; a customer who first buys in the holdout is new, not a repeat', () => {
+    // Customer 0: days 0, 14 (calibration) and 70 (holdout); customer 1: first buys on day 60, in the holdout.
+    const start = [0, 3, 5];
+    const day = [0, 14, 70, 60, 65];
+    const rfm = summarisePurchases(start, day, [10, 10, 10, 10, 10], 48);
+    const bt = backTest({
+      params: { r: 1, alpha: 5, a: 1, b: 3 },
+      calibration: rfm,
+      start,
+      day,
+      calibrationEndDay: 48,
+      holdoutEndDay: 97,
+    });
+    expect(bt.customers).toBe(1);
+    expect(bt.actualTotal).toBe(1);
+    expect(bt.byFrequency[1]).toMatchObject({ customers: 1, actual: 1 });
+    // Week 11 (days 70–76) holds customer 0's repeat; customer 1's purchases are not counted.
+    expect(bt.tracking.at(-1)!.actual).toBe(2);
+  });
+});
+
 describe('CDNOW back-test: calibrate on 39 weeks, predict the next 39', () => {
   const cdnow = readCdnow();
   const rfm = summarisePurchases(cdnow.start, cdnow.day, cdnow.value, CALIBRATION_END_DAY);

@@ -8,6 +8,7 @@ import { DAYS_PER_WEEK, type RfmSummary } from './rfm-summary';
 
 export interface BackTest {
   holdoutWeeks: number;
+  /** Customers seen in the calibration window (the only ones forecast). */
   customers: number;
   actualTotal: number;
   predictedTotal: number;
@@ -104,26 +105,27 @@ export interface BackTestInput {
 export function backTest(input: BackTestInput): BackTest {
   const { params, calibration: rfm, start, day, calibrationEndDay, holdoutEndDay, cap = 7 } = input;
   const holdoutWeeks = (holdoutEndDay - calibrationEndDay) / DAYS_PER_WEEK;
-  const actual = countPurchaseDays(start, day, calibrationEndDay, holdoutEndDay);
-  const predicted = new Float64Array(rfm.count);
-  for (let c = 0; c < rfm.count; c++) {
-    predicted[c] = Number.isNaN(rfm.firstDay[c]!)
-      ? 0
-      : expectedPurchases(params, holdoutWeeks, rfm.x[c]!, rfm.tx[c]!, rfm.T[c]!);
-  }
+  // Only customers seen in the calibration window are forecast; those who first buy in the holdout
+  // are new customers, not repeat purchases, and are left out of every figure.
+  const seen: number[] = [];
+  for (let c = 0; c < rfm.count; c++) if (!Number.isNaN(rfm.firstDay[c]!)) seen.push(c);
+  const allActual = countPurchaseDays(start, day, calibrationEndDay, holdoutEndDay);
+  const actual = Float64Array.from(seen, (c) => allActual[c]!);
+  const predicted = Float64Array.from(seen, (c) =>
+    expectedPurchases(params, holdoutWeeks, rfm.x[c]!, rfm.tx[c]!, rfm.T[c]!),
+  );
   const buckets = Array.from({ length: cap + 1 }, (_, i) => ({
     x: i === cap ? `${cap}+` : String(i),
     customers: 0,
     actual: 0,
     predicted: 0,
   }));
-  for (let c = 0; c < rfm.count; c++) {
-    if (Number.isNaN(rfm.firstDay[c]!)) continue;
+  seen.forEach((c, i) => {
     const b = buckets[Math.min(cap, rfm.x[c]!)]!;
     b.customers++;
-    b.actual += actual[c]!;
-    b.predicted += predicted[c]!;
-  }
+    b.actual += actual[i]!;
+    b.predicted += predicted[i]!;
+  });
   for (const b of buckets) {
     b.actual = b.customers ? b.actual / b.customers : 0;
     b.predicted = b.customers ? b.predicted / b.customers : 0;
@@ -132,7 +134,7 @@ export function backTest(input: BackTestInput): BackTest {
   // Cohort tracking: actual repeat purchase days per week, against Σ_i E[X(t − s_i)].
   const weeks = Math.ceil((holdoutEndDay + 1) / DAYS_PER_WEEK);
   const repeatsByWeek = new Float64Array(weeks);
-  for (let c = 0; c < rfm.count; c++) {
+  for (const c of seen) {
     let last = NaN;
     for (let i = start[c]!; i < start[c + 1]!; i++) {
       const d = day[i]!;
@@ -157,7 +159,7 @@ export function backTest(input: BackTestInput): BackTest {
   }
   return {
     holdoutWeeks,
-    customers: rfm.count,
+    customers: seen.length,
     actualTotal: actual.reduce((s, v) => s + v, 0),
     predictedTotal: predicted.reduce((s, v) => s + v, 0),
     byFrequency: buckets,
