@@ -84,10 +84,31 @@ test.describe('every page', () => {
     const manifest = readManifest();
     await page.goto('/data');
     const nav = page.getByRole('navigation', { name: 'Main' });
-    for (const label of ['Overview', 'Personas', 'Revenue & CLV', 'Affinity', 'Data & sources']) {
+    for (const label of [
+      'Overview',
+      'Personas',
+      'Revenue & CLV',
+      'Affinity',
+      'Channels',
+      'Demand',
+      'Marketing',
+      'Operations',
+      'Customers',
+      'Methodology',
+      'Data',
+    ]) {
       await expect(nav.getByRole('link', { name: label, exact: true })).toBeVisible();
     }
-    await expect(nav.getByRole('link', { name: 'Data & sources' })).toHaveAttribute('aria-current', 'page');
+    await expect(nav.getByRole('link', { name: 'Data', exact: true })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+    // Eleven pages fit one row of the navigation on a desktop screen.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const tops = await nav
+      .getByRole('link')
+      .evaluateAll((links) => links.map((a) => a.getBoundingClientRect().top));
+    expect(new Set(tops).size).toBe(1);
     await expect(page.getByTestId('provenance')).toContainText(
       `${countFormat.format(manifest.config.customers)} synthetic customers (seed ${manifest.config.seed})`,
     );

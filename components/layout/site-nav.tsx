@@ -14,7 +14,7 @@ export const NAV_ITEMS = [
   { href: '/operations', label: 'Operations' },
   { href: '/customers', label: 'Customers' },
   { href: '/methodology', label: 'Methodology' },
-  { href: '/data', label: 'Data & sources' },
+  { href: '/data', label: 'Data' },
 ] as const;
 
 function isActive(pathname: string, href: string): boolean {
