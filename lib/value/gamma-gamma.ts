@@ -17,22 +17,22 @@ export function gammaGammaLogLikelihood(
   { p, q, gamma }: GammaGammaParams,
   x: ArrayLike<number>,
   m: ArrayLike<number>,
+  lnM?: ArrayLike<number>,
 ): number {
   let sum = 0;
-  const lnGammaQ = gammaln(q);
-  const qLnG = q * Math.log(gamma);
+  const base = -gammaln(q) + q * Math.log(gamma);
+  // The Γ terms depend on x alone: computed once per distinct x (few of them), not per customer.
+  const byX = new Map<number, number>();
   for (let i = 0; i < x.length; i++) {
     const xi = x[i]!;
     const mi = m[i]!;
     const px = p * xi;
-    sum +=
-      gammaln(px + q) -
-      gammaln(px) -
-      lnGammaQ +
-      qLnG +
-      (px - 1) * Math.log(mi) +
-      px * Math.log(xi) -
-      (px + q) * Math.log(gamma + mi * xi);
+    let gx = byX.get(xi);
+    if (gx === undefined) {
+      gx = base + gammaln(px + q) - gammaln(px) + px * Math.log(xi);
+      byX.set(xi, gx);
+    }
+    sum += gx + (px - 1) * (lnM ? lnM[i]! : Math.log(mi)) - (px + q) * Math.log(gamma + mi * xi);
   }
   return sum;
 }
@@ -59,7 +59,8 @@ export function fitGammaGamma(x: ArrayLike<number>, m: ArrayLike<number>): Gamma
     q: Math.exp(lq!),
     gamma: Math.exp(lg!),
   });
-  const r = nelderMead((v) => -gammaGammaLogLikelihood(params(v), xs, ms), [0, 0, 0]);
+  const lnM = ms.map(Math.log);
+  const r = nelderMead((v) => -gammaGammaLogLikelihood(params(v), xs, ms, lnM), [0, 0, 0]);
   return { params: params(r.x), logLikelihood: -r.value, customers: xs.length, converged: r.converged };
 }
 

@@ -40,6 +40,18 @@ export function expectedPurchasesByMonth(bg: BgNbdParams, h: CustomerHistory, mo
   return out;
 }
 
+/** Σ_m E[purchases in month m] / (1 + d)^m: the discounted purchase count a customer's value scales. */
+export function discountedExpectedPurchases(
+  bg: BgNbdParams,
+  h: Pick<CustomerHistory, 'x' | 'tx' | 'T'>,
+  options: ClvOptions = DEFAULT_CLV_OPTIONS,
+): number {
+  return expectedPurchasesByMonth(bg, { ...h, meanValue: NaN }, options.horizonMonths).reduce(
+    (sum, n, i) => sum + n / Math.pow(1 + options.monthlyDiscount, i + 1),
+    0,
+  );
+}
+
 /** Expected discounted value over the horizon: Σ_m E[purchases in m] × E[value] / (1 + d)^m. */
 export function expectedClv(
   bg: BgNbdParams,
@@ -47,11 +59,7 @@ export function expectedClv(
   h: CustomerHistory,
   options: ClvOptions = DEFAULT_CLV_OPTIONS,
 ): number {
-  const value = expectedAverageValue(gg, h.x, h.meanValue);
-  return expectedPurchasesByMonth(bg, h, options.horizonMonths).reduce(
-    (sum, n, i) => sum + (n * value) / Math.pow(1 + options.monthlyDiscount, i + 1),
-    0,
-  );
+  return discountedExpectedPurchases(bg, h, options) * expectedAverageValue(gg, h.x, h.meanValue);
 }
 
 export interface ClvRange {
