@@ -11,7 +11,7 @@ import { beta, exponential, gamma } from '../lib/random/distributions';
 import { createRng } from '../lib/random/rng';
 import { fitBgNbd, groupRfm, probabilityAlive } from '../lib/value/bg-nbd';
 import { expectedAverageValue, fitGammaGamma } from '../lib/value/gamma-gamma';
-import { discountedExpectedPurchases, expectedPurchasesByMonth } from '../lib/value/predicted-clv';
+import { expectedPurchasesByMonth } from '../lib/value/predicted-clv';
 import { summarisePurchases } from '../lib/value/rfm-summary';
 
 const N = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
@@ -60,27 +60,25 @@ function main() {
   const gg = time('Gamma-Gamma fit', () => fitGammaGamma(rfm.x, rfm.meanRepeatValue));
   const { alive, year, clv } = time('predictions', () => {
     // Purchase curves depend on (x, t_x, T) only: once per group, then scaled per customer.
-    const key = (i: number) => `${rfm.x[i]}|${rfm.tx[i]}|${rfm.T[i]}`;
-    const byGroup = new Map<string, { alive: number; year: number; discounted: number }>();
+    const G = groups.x.length;
+    const gAlive = new Float64Array(G);
+    const gYear = new Float64Array(G);
+    const gDiscounted = new Float64Array(G);
+    for (let g = 0; g < G; g++) {
+      const h = { x: groups.x[g]!, tx: groups.tx[g]!, T: groups.T[g]!, meanValue: NaN };
+      const months = expectedPurchasesByMonth(bg.params, h, 12);
+      gAlive[g] = probabilityAlive(bg.params, h.x, h.tx, h.T);
+      gYear[g] = months.reduce((s, v) => s + v, 0);
+      gDiscounted[g] = months.reduce((s, v, m) => s + v / 1.01 ** (m + 1), 0);
+    }
     const alive = new Float64Array(N);
     const year = new Float64Array(N);
     const clv = new Float64Array(N);
     for (let i = 0; i < N; i++) {
-      const k = key(i);
-      let g = byGroup.get(k);
-      if (!g) {
-        const h = { x: rfm.x[i]!, tx: rfm.tx[i]!, T: rfm.T[i]! };
-        const months = expectedPurchasesByMonth(bg.params, { ...h, meanValue: NaN }, 12);
-        g = {
-          alive: probabilityAlive(bg.params, h.x, h.tx, h.T),
-          year: months.reduce((s, v) => s + v, 0),
-          discounted: discountedExpectedPurchases(bg.params, h),
-        };
-        byGroup.set(k, g);
-      }
-      alive[i] = g.alive;
-      year[i] = g.year;
-      clv[i] = g.discounted * expectedAverageValue(gg.params, rfm.x[i]!, rfm.meanRepeatValue[i]!);
+      const g = groups.groupOf[i]!;
+      alive[i] = gAlive[g]!;
+      year[i] = gYear[g]!;
+      clv[i] = gDiscounted[g]! * expectedAverageValue(gg.params, rfm.x[i]!, rfm.meanRepeatValue[i]!);
     }
     return { alive, year, clv };
   });

@@ -4,6 +4,7 @@ import { createRng } from '../random/rng';
 import {
   bgnbdCustomerLogLikelihood,
   bgnbdLogLikelihood,
+  bgnbdLogLikelihoodWithGradient,
   expectedPurchases,
   expectedPurchasesFromStart,
   fitBgNbd,
@@ -31,6 +32,12 @@ describe('BG/NBD log-likelihood', () => {
   it('sums grouped customers with their weights', () => {
     const groups = groupRfm([0, 2, 0, 2], [0, 5, 0, 5], [10, 8, 10, 8]);
     expect(Array.from(groups.weight)).toEqual([2, 2]);
+    expect(Array.from(groups.groupOf)).toEqual([0, 1, 0, 1]);
+    // Histories in whole days get numeric keys, others string keys: the same groups either way.
+    const daily = groupRfm([1, 1, 2], [1 / 7, 1 / 7, 3], [2, 2, 4]);
+    const fractional = groupRfm([1, 1, 2], [0.1, 0.1, 3], [2.05, 2.05, 4]);
+    expect(Array.from(daily.groupOf)).toEqual([0, 0, 1]);
+    expect(Array.from(fractional.groupOf)).toEqual([0, 0, 1]);
     const each = 2 * bgnbdCustomerLogLikelihood(P, 0, 0, 10) + 2 * bgnbdCustomerLogLikelihood(P, 2, 5, 8);
     expect(bgnbdLogLikelihood(P, groups)).toBeCloseTo(each, 10);
   });
@@ -91,5 +98,25 @@ describe('summarisePurchases', () => {
     expect(Array.from(rfm.T)).toEqual([4, 2]);
     expect(rfm.meanRepeatValue[0]).toBe(30); // (20 + 10 + 30) / 2
     expect(rfm.meanRepeatValue[1]).toBeNaN();
+  });
+});
+
+describe('the analytic gradient', () => {
+  it('agrees with central finite differences in every log-parameter', () => {
+    const groups = groupRfm([0, 1, 3, 7, 0], [0, 4, 10.5, 30, 0], [20, 12, 25, 33, 5]);
+    const at = [Math.log(0.4), Math.log(3), Math.log(0.9), Math.log(2.1)];
+    const ll = (p: number[]) =>
+      bgnbdLogLikelihood(
+        { r: Math.exp(p[0]!), alpha: Math.exp(p[1]!), a: Math.exp(p[2]!), b: Math.exp(p[3]!) },
+        groups,
+      );
+    const { value, gradient } = bgnbdLogLikelihoodWithGradient({ r: 0.4, alpha: 3, a: 0.9, b: 2.1 }, groups);
+    expect(value).toBeCloseTo(ll(at), 10);
+    const h = 1e-6;
+    for (let k = 0; k < 4; k++) {
+      const up = at.map((v, i) => (i === k ? v + h : v));
+      const down = at.map((v, i) => (i === k ? v - h : v));
+      expect(gradient[k]).toBeCloseTo((ll(up) - ll(down)) / (2 * h), 5);
+    }
   });
 });

@@ -4,6 +4,8 @@
  * with probability p ~ Beta(a, b). Fitted by maximum likelihood on log-parameters; customers with the
  * same (x, t_x, T) are grouped so a million customers cost a few thousand likelihood terms.
  */
+import digamma from '@stdlib/math-base-special-digamma';
+import { bfgs } from './bfgs';
 import { nelderMead } from './nelder-mead';
 import { gammaln, hyp2f1, lnBeta, logAddExp } from './special-functions';
 
@@ -20,30 +22,57 @@ export interface RfmGroups {
   tx: Float64Array;
   T: Float64Array;
   weight: Float64Array;
+  /** The group of each input customer. */
+  groupOf: Uint32Array;
 }
 
+/**
+ * Groups customers by (x, t_x, T). Histories measured in whole days (t_x and T multiples of 1/7
+ * week, the usual case) get a numeric key, several times faster than a string key at 1M customers.
+ */
 export function groupRfm(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<number>): RfmGroups {
-  const index = new Map<string, number>();
+  const n = x.length;
+  let daily = true;
+  for (let i = 0; i < n && daily; i++) {
+    const a = tx[i]! * 7;
+    const b = T[i]! * 7;
+    daily =
+      Number.isInteger(x[i]) &&
+      x[i]! < 1e6 &&
+      Math.abs(a - Math.round(a)) < 1e-9 &&
+      Math.abs(b - Math.round(b)) < 1e-9 &&
+      b < 1e5 &&
+      a >= 0;
+  }
+  const keyOf = daily
+    ? (i: number) => (x[i]! * 1e5 + Math.round(tx[i]! * 7)) * 1e5 + Math.round(T[i]! * 7)
+    : (i: number) => `${x[i]}|${tx[i]}|${T[i]}`;
+  const index = new Map<number | string, number>();
   const gx: number[] = [];
   const gtx: number[] = [];
   const gT: number[] = [];
   const w: number[] = [];
-  for (let i = 0; i < x.length; i++) {
-    const key = `${x[i]}|${tx[i]}|${T[i]}`;
-    const g = index.get(key);
+  const groupOf = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const key = keyOf(i);
+    let g = index.get(key);
     if (g === undefined) {
-      index.set(key, gx.length);
+      g = gx.length;
+      index.set(key, g);
       gx.push(x[i]!);
       gtx.push(tx[i]!);
       gT.push(T[i]!);
-      w.push(1);
-    } else w[g]!++;
+      w.push(0);
+    }
+    w[g]!++;
+    groupOf[i] = g;
   }
   return {
     x: Float64Array.from(gx),
     tx: Float64Array.from(gtx),
     T: Float64Array.from(gT),
     weight: Float64Array.from(w),
+    groupOf,
   };
 }
 
@@ -87,6 +116,84 @@ export function bgnbdLogLikelihood(params: BgNbdParams, groups: RfmGroups): numb
   return sum;
 }
 
+/**
+ * Log-likelihood and its gradient with respect to the log-parameters (ln r, ln α, ln a, ln b).
+ * Per customer LL = lnΓ(r+x) − lnΓ(r) + r ln α − ln B(a, b) + ln(A + D), with A the "still alive"
+ * and D the "dropped after the last purchase" term; their shares of A + D weight the derivatives.
+ */
+export function bgnbdLogLikelihoodWithGradient(
+  params: BgNbdParams,
+  groups: RfmGroups,
+): { value: number; gradient: [number, number, number, number] } {
+  const { r, alpha, a, b } = params;
+  const lnAlpha = Math.log(alpha);
+  const psiA = digamma(a);
+  const psiB = digamma(b);
+  const psiAB = digamma(a + b);
+  const base = -gammaln(r) + r * lnAlpha - lnBeta(a, b);
+  const byX = new Map<
+    number,
+    {
+      common: number;
+      alive: number;
+      dropped: number;
+      dr: number;
+      daAlive: number;
+      dbAlive: number;
+      daDrop: number;
+      dbDrop: number;
+    }
+  >();
+  let value = 0;
+  let gr = 0;
+  let gAlpha = 0;
+  let ga = 0;
+  let gb = 0;
+  for (let i = 0; i < groups.x.length; i++) {
+    const x = groups.x[i]!;
+    const w = groups.weight[i]!;
+    let t = byX.get(x);
+    if (!t) {
+      const psiABX = digamma(a + b + x);
+      t = {
+        common: base + gammaln(r + x),
+        alive: lnBeta(a, b + x),
+        dropped: x > 0 ? lnBeta(a + 1, b + x - 1) : -Infinity,
+        dr: digamma(r + x) - digamma(r) + lnAlpha,
+        daAlive: psiA - psiABX,
+        dbAlive: digamma(b + x) - psiABX,
+        daDrop: x > 0 ? digamma(a + 1) - psiABX : 0,
+        dbDrop: x > 0 ? digamma(b + x - 1) - psiABX : 0,
+      };
+      byX.set(x, t);
+    }
+    const lnT = Math.log(alpha + groups.T[i]!);
+    const la = t.alive - (r + x) * lnT;
+    let total = la;
+    let wAlive = 1;
+    let wDrop = 0;
+    let lnTx = 0;
+    if (x > 0) {
+      lnTx = Math.log(alpha + groups.tx[i]!);
+      const ld = t.dropped - (r + x) * lnTx;
+      total = logAddExp(la, ld);
+      wAlive = Math.exp(la - total);
+      wDrop = Math.exp(ld - total);
+    }
+    value += w * (t.common + total);
+    gr += w * (t.dr - wAlive * lnT - wDrop * lnTx);
+    gAlpha +=
+      w *
+      (r / alpha -
+        wAlive * ((r + x) / (alpha + groups.T[i]!)) -
+        (x > 0 ? wDrop * ((r + x) / (alpha + groups.tx[i]!)) : 0));
+    ga += w * (-(psiA - psiAB) + wAlive * t.daAlive + wDrop * t.daDrop);
+    gb += w * (-(psiB - psiAB) + wAlive * t.dbAlive + wDrop * t.dbDrop);
+  }
+  // Chain rule to the log-parameters.
+  return { value, gradient: [gr * r, gAlpha * alpha, ga * a, gb * b] };
+}
+
 export interface BgNbdFit {
   params: BgNbdParams;
   logLikelihood: number;
@@ -101,13 +208,31 @@ const fromLog = ([lr, la, lA, lB]: number[]): BgNbdParams => ({
   b: Math.exp(lB!),
 });
 
-/** Maximum-likelihood fit from the default start r = α = a = b = 1 (log-parameters 0). */
+/**
+ * Maximum-likelihood fit from the default start r = α = a = b = 1 (log-parameters 0): BFGS on the
+ * analytic gradient, with Nelder–Mead as the fallback should it ever stall.
+ */
 export function fitBgNbd(groups: RfmGroups): BgNbdFit {
-  const result = nelderMead((p) => -bgnbdLogLikelihood(fromLog(p), groups), [0, 0, 0, 0]);
+  let evaluations = 0;
+  const objective = (p: number[]) => {
+    evaluations++;
+    const { value, gradient } = bgnbdLogLikelihoodWithGradient(fromLog(p), groups);
+    return { value: -value, gradient: gradient.map((g) => -g) };
+  };
+  const quasiNewton = bfgs(objective, [0, 0, 0, 0]);
+  if (quasiNewton.converged) {
+    return {
+      params: fromLog(quasiNewton.x),
+      logLikelihood: -quasiNewton.value,
+      evaluations,
+      converged: true,
+    };
+  }
+  const result = nelderMead((p) => -bgnbdLogLikelihood(fromLog(p), groups), quasiNewton.x);
   return {
     params: fromLog(result.x),
     logLikelihood: -result.value,
-    evaluations: result.evaluations,
+    evaluations: evaluations + result.evaluations,
     converged: result.converged,
   };
 }
