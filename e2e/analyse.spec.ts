@@ -61,8 +61,18 @@ test('analyses an orders file in the browser: mapping, personas, k, downloads, a
   await page.getByLabel('amount (net of discount)').selectOption('Line value');
   await expect(page.getByTestId('how-amount')).toHaveText('set by you');
   await expect(page.getByTestId('mapping-missing')).toHaveCount(0);
+  // With the customers file of the same customers (and two ids the orders do not have).
+  await page
+    .getByLabel('Customers file (optional)')
+    .setInputFiles(
+      csvFile('crm-customers.csv', `${orders.customersCsv}X1,30-39,F,Tier 1\nX2,40-49,M,Tier 2\n`),
+    );
   await page.getByTestId('analyse-button').click();
   await waitForResults(page, 5);
+  await expect(page.getByTestId('customers-summary')).toContainText(
+    `crm-customers.csv: ${orders.customers + 2} rows, ${orders.customers} matched to customers of the orders (2 ids not in the orders)`,
+  );
+  await expect(page.getByTestId('own-persona-card').first().getByTestId('own-age')).toBeVisible();
 
   // The read: every row but the three spoilt ones, which are listed with line and reason.
   await expect(page.getByTestId('read-summary')).toContainText(
@@ -189,6 +199,8 @@ test('cancel stops the worker mid-read and the page carries on', async ({ page }
   await page.getByTestId('analyse-button').click();
   const progress = page.getByTestId('analyse-progress');
   await expect(progress).toBeVisible();
+  await expect(progress).toContainText(/Reading: [\d,]+ rows, [\d.]+ [KM]?B of [\d.]+ MB/);
+  await expect(progress.getByRole('progressbar')).toBeVisible();
   await page.getByTestId('cancel-button').click();
   await expect(progress).toHaveCount(0);
   await expect(page.getByTestId('analyse-notice')).toContainText('Cancelled: the worker was stopped');

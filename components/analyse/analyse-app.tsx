@@ -24,8 +24,8 @@ const select = 'rounded-md border border-line-strong bg-surface px-2 py-1.5 text
 const FIELDS = ORDER_FIELDS;
 
 export function AnalyseApp() {
-  const { state, chooseFile, run, recompute, cancel } = useAnalyseWorker();
-  const { file, inspection, busy, output, error, notice } = state;
+  const { state, chooseFile, chooseCustomers, run, recompute, cancel } = useAnalyseWorker();
+  const { file, customersFile, inspection, busy, output, error, notice } = state;
   // The mapping belongs to one header: a new file starts again from what was matched automatically.
   const [edited, setEdited] = useState<{
     of: HeaderInspection | null;
@@ -40,6 +40,7 @@ export function AnalyseApp() {
   const [dragging, setDragging] = useState(false);
   const ready = useHydrated();
   const inputId = useId();
+  const customersId = useId();
 
   const missing = FIELDS.filter(
     (f) =>
@@ -162,7 +163,7 @@ export function AnalyseApp() {
                   <th scope="col" className="py-2 pr-3 font-medium">
                     Column in the file
                   </th>
-                  <th scope="col" className="py-2 font-medium">
+                  <th scope="col" className="hidden py-2 font-medium sm:table-cell">
                     How
                   </th>
                 </tr>
@@ -190,7 +191,7 @@ export function AnalyseApp() {
                       <td className="py-2 pr-3">
                         <select
                           id={selectId}
-                          className={`${select} max-w-56`}
+                          className={`${select} w-full max-w-56`}
                           value={value}
                           onChange={(e) => setField(f.key, e.target.value)}
                         >
@@ -201,9 +202,14 @@ export function AnalyseApp() {
                             </option>
                           ))}
                         </select>
+                        <span
+                          className={`mt-0.5 block text-xs sm:hidden ${!value && f.required ? 'font-medium text-[#B34A00]' : 'text-ink-muted'}`}
+                        >
+                          {how}
+                        </span>
                       </td>
                       <td
-                        className={`py-2 text-xs ${!value && f.required ? 'font-medium text-[#B34A00]' : 'text-ink-muted'}`}
+                        className={`hidden py-2 text-xs sm:table-cell ${!value && f.required ? 'font-medium text-[#B34A00]' : 'text-ink-muted'}`}
                         data-testid={`how-${f.key}`}
                       >
                         {how}
@@ -213,6 +219,30 @@ export function AnalyseApp() {
                 })}
               </tbody>
             </table>
+          </div>
+          <div className="mt-4 rounded-md border border-line bg-paper p-3">
+            <label htmlFor={customersId} className="text-sm font-medium">
+              Customers file (optional)
+            </label>
+            <p className="text-xs text-ink-muted">
+              A CSV with a customer id and any of age or age band, gender and city or region type; it adds
+              demographics to the personas. Read in this browser too.
+            </p>
+            <div className="mt-2 flex flex-wrap items-center gap-2">
+              <input
+                id={customersId}
+                type="file"
+                accept=".csv,.tsv,.txt,text/csv,text/plain"
+                className="max-w-full text-sm file:mr-3 file:rounded-md file:border file:border-line-strong file:bg-surface file:px-3 file:py-1.5 file:text-sm file:text-ink"
+                data-testid="customers-input"
+                onChange={(e) => chooseCustomers(e.target.files?.[0] ?? null)}
+              />
+              {customersFile ? (
+                <span className="text-xs text-ink-muted">
+                  {customersFile.name} ({formatBytes(customersFile.size)})
+                </span>
+              ) : null}
+            </div>
           </div>
           <div className="mt-4 flex flex-wrap items-end gap-4">
             <label className="flex flex-col gap-1 text-xs text-ink-muted">

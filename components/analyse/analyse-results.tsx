@@ -130,13 +130,43 @@ export function AnalyseResults({
         </label>
       </div>
 
+      {read.customersFile || read.customersError ? (
+        <div className="rounded-lg border border-line bg-surface p-4 text-sm" data-testid="customers-summary">
+          {read.customersFile ? (
+            <p>
+              {read.customersFile.file}: {formatCount(read.customersFile.rows)} rows,{' '}
+              {formatCount(read.customersFile.matched)} matched to customers of the orders
+              {read.customersFile.unknownIds > 0
+                ? ` (${formatCount(read.customersFile.unknownIds)} ids not in the orders)`
+                : ''}
+              ; age known for {formatCount(read.customersFile.known.age)}, gender for{' '}
+              {formatCount(read.customersFile.known.gender)}, region type for{' '}
+              {formatCount(read.customersFile.known.locale)} of {formatCount(read.customers)} customers.
+              {Object.keys(read.customersFile.unreadable).length > 0
+                ? ` Unreadable values, left unknown: ${Object.entries(read.customersFile.unreadable)
+                    .map(([field, n]) => `${field.replace('_', ' ')} ${formatCount(n)}`)
+                    .join(', ')}.`
+                : ''}
+            </p>
+          ) : (
+            <p role="alert">
+              The customers file was not used: {read.customersError} The orders were analysed without it.
+            </p>
+          )}
+        </div>
+      ) : null}
+
       {read.rowsSkipped > 0 || read.warnings.length > 0 ? (
         <div className="rounded-lg border border-line bg-surface p-4" data-testid="read-warnings">
           {read.rowsSkipped > 0 ? (
             <>
               <p className="text-sm font-medium" data-testid="skipped-count">
                 {formatCount(read.rowsSkipped)} of {formatCount(read.rowsRead)} rows were skipped (
-                {formatPct((100 * read.rowsSkipped) / read.rowsRead)}):{' '}
+                {formatPct(
+                  (100 * read.rowsSkipped) / read.rowsRead,
+                  read.rowsSkipped / read.rowsRead < 0.001 ? 2 : 1,
+                )}
+                ):{' '}
                 {Object.entries(read.skippedBy)
                   .map(([reason, n]) => `${reason} ${formatCount(n)}`)
                   .join(', ')}
@@ -357,6 +387,9 @@ function OwnPersonaCard({ group: p, currency }: { group: OwnGroup; currency: str
     ['engagement', 'Engagement', formatCount(p.avgEngagement, 0)],
     ['churn', 'Churn risk', formatCount(p.avgChurnRisk, 0)],
   ];
+  if (p.avgAge !== null) items.push(['age', 'Average age', formatCount(p.avgAge, 0)]);
+  if (p.femaleSharePct !== null) items.push(['female', 'Female', formatPct(p.femaleSharePct)]);
+  if (p.urbanSharePct !== null) items.push(['urban', 'Urban', formatPct(p.urbanSharePct)]);
   return (
     <article
       className="h-full rounded-lg border border-line bg-surface p-4"

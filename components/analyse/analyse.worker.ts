@@ -4,7 +4,9 @@
  * build, and posts back small, plain results. The parsed log stays here, so a new k needs no re-read.
  * Nothing is sent anywhere: this file makes no network request.
  */
+import { applyCustomerRows } from '@/lib/orders/browser-customers';
 import { OrdersInputError } from '@/lib/orders/orders-reader';
+import { checkLooksLikeText, sniffDelimiter } from '@/lib/orders/read-orders-csv';
 import type { FromWorker, ReadSummary, ToWorker } from '@/lib/own-data/protocol';
 import { inspectHead, startChunkedRead } from '@/lib/own-data/stream-orders';
 import { summariseAnalysis } from '@/lib/own-data/summarise';
@@ -53,6 +55,26 @@ function analyseAndPost(id: number, k: number) {
   post({ type: 'done', id, read, result, analyseMs: Math.round(performance.now() - t0) });
 }
 
+/** The optional customers file: read whole (it is small), applied to the log's attributes. */
+async function readCustomers(
+  file: File | null,
+  log: TransactionLog,
+): Promise<Pick<ReadSummary, 'customersFile' | 'customersError'>> {
+  if (!file) return { customersFile: null, customersError: null };
+  try {
+    const text = await file.text();
+    checkLooksLikeText(file.name, text);
+    const body = text.replace(/^\uFEFF/, '');
+    const parsed = Papa.parse<string[]>(body, {
+      delimiter: sniffDelimiter(body.split(/\r?\n/, 1)[0]!),
+      skipEmptyLines: 'greedy',
+    });
+    return { customersFile: applyCustomerRows(file.name, parsed.data, log), customersError: null };
+  } catch (error) {
+    return { customersFile: null, customersError: messageOf(error) };
+  }
+}
+
 async function inspect(id: number, file: File) {
   try {
     const head = await file.slice(0, 64 * 1024).text();
@@ -63,7 +85,7 @@ async function inspect(id: number, file: File) {
 }
 
 function read(message: Extract<ToWorker, { type: 'read' }>) {
-  const { id, file, mapping, dateOrder, k, currency } = message;
+  const { id, file, customersFile, mapping, dateOrder, k, currency } = message;
   kept = null;
   const t0 = performance.now();
   let failed = false;
@@ -108,23 +130,33 @@ function read(message: Extract<ToWorker, { type: 'read' }>) {
         },
         complete() {
           if (failed) return;
+          let read: ReturnType<typeof reading.finish>;
           try {
-            const { log, report } = reading.finish();
-            const summary: ReadSummary = {
-              ...report,
-              bytes: file.size,
-              warnings: report.warnings.map((w) =>
-                w.includes('--date-order')
-                  ? 'Dates such as 03/04/2025 could be day-first or month-first, and no date in the file settles it; they were read day-first. Choose “month first” under date order if they are month-first.'
-                  : w,
-              ),
-              readMs: Math.round(performance.now() - t0),
-            };
-            kept = { log, read: summary, currency };
-            analyseAndPost(id, k);
+            read = reading.finish();
           } catch (error) {
             fail(error);
+            return;
           }
+          void readCustomers(customersFile, read.log).then((customers) => {
+            try {
+              const { log, report } = read;
+              const summary: ReadSummary = {
+                ...customers,
+                ...report,
+                bytes: file.size,
+                warnings: report.warnings.map((w) =>
+                  w.includes('--date-order')
+                    ? 'Dates such as 03/04/2025 could be day-first or month-first, and no date in the file settles it; they were read day-first. Choose “month first” under date order if they are month-first.'
+                    : w,
+                ),
+                readMs: Math.round(performance.now() - t0),
+              };
+              kept = { log, read: summary, currency };
+              analyseAndPost(id, k);
+            } catch (error) {
+              fail(error);
+            }
+          });
         },
         error(error) {
           fail(new OrdersInputError(`${file.name}: the file could not be read (${error.message}).`));

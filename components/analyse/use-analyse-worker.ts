@@ -21,6 +21,7 @@ export interface Output {
 
 export interface AnalyseState {
   file: File | null;
+  customersFile: File | null;
   inspection: HeaderInspection | null;
   busy: Busy | null;
   output: Output | null;
@@ -30,6 +31,7 @@ export interface AnalyseState {
 
 const INITIAL: AnalyseState = {
   file: null,
+  customersFile: null,
   inspection: null,
   busy: null,
   output: null,
@@ -109,7 +111,7 @@ export function useAnalyseWorker() {
     (file: File) => {
       const id = ++requestRef.current;
       logHeld.current = false;
-      setState({ ...INITIAL, file, busy: { kind: 'inspecting' } });
+      setState((s) => ({ ...INITIAL, customersFile: s.customersFile, file, busy: { kind: 'inspecting' } }));
       send({ type: 'inspect', id, file });
     },
     [send],
@@ -132,10 +134,16 @@ export function useAnalyseWorker() {
         notice: null,
         busy: { kind: 'reading', rows: 0, bytes: 0, totalBytes: file.size },
       }));
-      send({ type: 'read', id, file, ...options });
+      send({ type: 'read', id, file, customersFile: state.customersFile, ...options });
     },
-    [send, state.file],
+    [send, state.file, state.customersFile],
   );
+
+  /** The optional customers file; it is read with the orders, so a new one needs Analyse again. */
+  const chooseCustomers = useCallback((customersFile: File | null) => {
+    logHeld.current = false;
+    setState((s) => ({ ...s, customersFile }));
+  }, []);
 
   /** A new number of personas: recomputed from the log held in the worker, or re-read if it was stopped. */
   const recompute = useCallback(
@@ -167,5 +175,5 @@ export function useAnalyseWorker() {
     }));
   }, []);
 
-  return { state, chooseFile, run, recompute, cancel };
+  return { state, chooseFile, chooseCustomers, run, recompute, cancel };
 }

@@ -1,4 +1,5 @@
 /** Messages between the "Analyse your data" page and its worker: plain, structured-cloneable data. */
+import type { CustomersFileReport } from '../orders/browser-customers';
 import type { OrderField } from '../orders/column-matching';
 import type { RowProblem } from '../orders/orders-reader';
 import type { DateOrder } from '../orders/parse-values';
@@ -11,6 +12,8 @@ export type ToWorker =
       type: 'read';
       id: number;
       file: File;
+      /** Optional customers file (age, gender, region type by customer id). */
+      customersFile: File | null;
       mapping: Partial<Record<OrderField, string>>;
       dateOrder: DateOrder | null;
       k: number;
@@ -36,6 +39,9 @@ export interface ReadSummary {
   lines: number;
   warnings: string[];
   readMs: number;
+  /** What was read of the customers file, or why it could not be (the orders are analysed either way). */
+  customersFile: CustomersFileReport | null;
+  customersError: string | null;
 }
 
 export type FromWorker =

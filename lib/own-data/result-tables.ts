@@ -20,6 +20,9 @@ export function personasTable(result: OwnResult): TableData {
       { key: 'avg_engagement', label: 'Engagement (0–100)', format: 'score' },
       { key: 'online_order_share_pct', label: 'Online orders %', format: 'pct' },
       { key: 'avg_clv_proxy', label: 'CLV proxy, average', format: 'score' },
+      { key: 'avg_age', label: 'Average age', format: 'number', decimals: 1 },
+      { key: 'female_share_pct', label: 'Female %', format: 'pct' },
+      { key: 'urban_share_pct', label: 'Urban %', format: 'pct' },
     ],
     rows: [...result.personas, result.total].map((g: OwnGroup) => ({
       persona: g.persona,
@@ -34,6 +37,9 @@ export function personasTable(result: OwnResult): TableData {
       avg_engagement: g.avgEngagement,
       online_order_share_pct: g.onlineOrderSharePct,
       avg_clv_proxy: g.clv.mean,
+      avg_age: g.avgAge,
+      female_share_pct: g.femaleSharePct,
+      urban_share_pct: g.urbanSharePct,
     })),
   };
 }

@@ -96,6 +96,21 @@ describe('summariseAnalysis', () => {
     expect(sharePct[1]).toEqual([66.67, 33.33, 0]);
   });
 
+  it('gives demographics only where they are known (tinyLog: age 30, all female, all urban)', () => {
+    expect(result.personas[0]).toMatchObject({ avgAge: 30, femaleSharePct: 100, urbanSharePct: 100 });
+    const unknown = {
+      ...log,
+      attributes: {
+        age: new Uint8Array(3),
+        gender: new Uint8Array(3).fill(255),
+        locale: Uint8Array.from([2, 255, 255]),
+      },
+    };
+    const r = summariseAnalysis({ ...input, log: unknown });
+    expect(r.personas[0]).toMatchObject({ avgAge: null, femaleSharePct: null, urbanSharePct: 0 });
+    expect(r.personas[1]!.urbanSharePct).toBeNull();
+  });
+
   it('names a cluster without a persona name by its number', () => {
     const r = summariseAnalysis({ ...input, personas: [input.personas[0]!] });
     expect(r.personas[1]!.persona).toBe('Cluster 2');
@@ -108,7 +123,7 @@ describe('result tables', () => {
   it('lists every persona and the total in the personas table', () => {
     const t = personasTable(result);
     expect(t.rows.map((r) => r.persona)).toEqual(['Hosts', 'Online regulars', 'All customers']);
-    expect(toCsv(t).split('\r\n')[1]).toBe('Hosts,2,66.67,200,40,66.67,1.5,20,50,50,33.33,30');
+    expect(toCsv(t).split('\r\n')[1]).toBe('Hosts,2,66.67,200,40,66.67,1.5,20,50,50,33.33,30,30,100,100');
   });
 
   it('gives one affinity row per persona × intent and CLV quantiles per group', () => {

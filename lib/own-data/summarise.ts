@@ -37,6 +37,10 @@ export interface OwnGroup {
   onlineOrderSharePct: number;
   /** CLV proxy (0–100) quantiles and mean. */
   clv: Quantiles;
+  /** From a customers file, among customers whose value is known; null when none is. */
+  avgAge: number | null;
+  femaleSharePct: number | null;
+  urbanSharePct: number | null;
 }
 
 export interface OwnAffinity {
@@ -106,7 +110,14 @@ export function summariseAnalysis(ctx: SummariseInput): OwnResult {
     loyalty: 0,
     engagement: 0,
     clv: [] as number[],
+    ageSum: 0,
+    ageKnown: 0,
+    female: 0,
+    genderKnown: 0,
+    urban: 0,
+    localeKnown: 0,
   }));
+  const { age, gender, locale } = log.attributes;
 
   for (let c = 0; c < n; c++) {
     const g = clusterOf[c]!;
@@ -131,6 +142,18 @@ export function summariseAnalysis(ctx: SummariseInput): OwnResult {
       a.loyalty += s.loyalty_score[c]!;
       a.engagement += s.engagement_index[c]!;
       a.clv.push(s.clv_proxy[c]!);
+      if (age[c]! > 0) {
+        a.ageSum += age[c]!;
+        a.ageKnown++;
+      }
+      if (gender[c] !== 255) {
+        a.genderKnown++;
+        if (gender[c] === 0) a.female++;
+      }
+      if (locale[c] !== 255) {
+        a.localeKnown++;
+        if (locale[c] === 0) a.urban++;
+      }
     }
   }
 
@@ -154,6 +177,9 @@ export function summariseAnalysis(ctx: SummariseInput): OwnResult {
       avgEngagement: per(a.engagement),
       onlineOrderSharePct: round(share(a.online, a.orders)),
       clv: quantiles(a.clv),
+      avgAge: a.ageKnown > 0 ? round(a.ageSum / a.ageKnown, 1) : null,
+      femaleSharePct: a.genderKnown > 0 ? round(share(a.female, a.genderKnown)) : null,
+      urbanSharePct: a.localeKnown > 0 ? round(share(a.urban, a.localeKnown)) : null,
     };
   };
 
