@@ -109,6 +109,9 @@ export function useAnalyseWorker() {
 
   const chooseFile = useCallback(
     (file: File) => {
+      // A new file gets a fresh worker: whatever the last one was still doing stops with it.
+      workerRef.current?.terminate();
+      workerRef.current = null;
       const id = ++requestRef.current;
       logHeld.current = false;
       setState((s) => ({ ...INITIAL, customersFile: s.customersFile, file, busy: { kind: 'inspecting' } }));
