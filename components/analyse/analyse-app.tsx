@@ -1,0 +1,359 @@
+'use client';
+
+import { useHydrated } from '@/components/affinity/use-hydrated';
+import { formatBytes, formatCount } from '@/lib/format/format';
+import { ORDER_FIELDS, type OrderField } from '@/lib/orders/column-matching';
+import type { DateOrder } from '@/lib/orders/parse-values';
+import { missingMessage } from '@/lib/own-data/messages';
+import type { HeaderInspection } from '@/lib/own-data/stream-orders';
+import { useId, useState, type DragEvent } from 'react';
+import { AnalyseResults } from './analyse-results';
+import { useAnalyseWorker } from './use-analyse-worker';
+
+const K_OPTIONS = [2, 3, 4, 5, 6, 7, 8, 9, 10];
+const CURRENCIES = ['INR', 'USD', 'EUR', 'GBP', 'AED', 'SGD', 'AUD'];
+type DateChoice = 'auto' | DateOrder;
+
+const button =
+  'rounded-md border border-line-strong bg-surface px-3 py-1.5 text-sm text-ink hover:bg-sunken disabled:cursor-not-allowed disabled:opacity-50';
+const primary =
+  'rounded-md bg-ink px-4 py-2 text-sm font-medium text-paper hover:bg-ink/85 disabled:cursor-not-allowed disabled:opacity-50';
+const select = 'rounded-md border border-line-strong bg-surface px-2 py-1.5 text-sm text-ink';
+
+/** Fields the page asks for: the required ones, then the optional ones. */
+const FIELDS = ORDER_FIELDS;
+
+export function AnalyseApp() {
+  const { state, chooseFile, chooseCustomers, run, recompute, cancel } = useAnalyseWorker();
+  const { file, customersFile, inspection, busy, output, error, notice } = state;
+  // The mapping belongs to one header: a new file starts again from what was matched automatically.
+  const [edited, setEdited] = useState<{
+    of: HeaderInspection | null;
+    mapping: Partial<Record<OrderField, string>>;
+  }>({ of: null, mapping: {} });
+  const mapping = edited.of === inspection ? edited.mapping : { ...inspection?.columns };
+  const setField = (key: OrderField, column: string) =>
+    setEdited({ of: inspection, mapping: { ...mapping, [key]: column } });
+  const [dateOrder, setDateOrder] = useState<DateChoice>('auto');
+  const [currency, setCurrency] = useState('INR');
+  const [k, setK] = useState(5);
+  const [dragging, setDragging] = useState(false);
+  const ready = useHydrated();
+  const inputId = useId();
+  const customersId = useId();
+
+  const missing = FIELDS.filter(
+    (f) =>
+      f.required &&
+      !mapping[f.key] &&
+      !(f.key === 'amount' && mapping.unit_price !== undefined && mapping.unit_price !== ''),
+  );
+  const options = { mapping, dateOrder: dateOrder === 'auto' ? null : dateOrder, currency };
+  const analyseNow = () => run({ ...options, k });
+
+  const onDrop = (event: DragEvent<HTMLElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    const dropped = event.dataTransfer.files[0];
+    if (dropped) chooseFile(dropped);
+  };
+
+  return (
+    <div className="space-y-8" data-testid="analyse-app" data-ready={ready || undefined}>
+      <section aria-labelledby="file-title" className="rounded-lg border border-line bg-surface p-4 sm:p-6">
+        <h2 id="file-title" className="text-2xl">
+          1. Your orders file
+        </h2>
+        <p className="mt-1 max-w-3xl text-sm text-ink-muted">
+          One row per order line: order id, customer id, order date-time, channel (online or in store),
+          product category, quantity and amount net of discount; discount and dwell minutes are optional.
+          Comma, semicolon or tab separated, UTF-8.
+        </p>
+        <div
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+          className="mt-4"
+          data-testid="drop-zone"
+        >
+          <label
+            htmlFor={inputId}
+            className={`flex cursor-pointer flex-col items-center justify-center gap-1 rounded-lg border-2 border-dashed px-4 py-8 text-center focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-accent ${
+              dragging ? 'border-accent bg-sunken' : 'border-line-strong bg-paper hover:bg-sunken/60'
+            }`}
+          >
+            <span className="text-base font-medium">Drop the orders CSV here, or choose a file</span>
+            <span className="text-xs text-ink-muted">
+              {file ? `Chosen: ${file.name} (${formatBytes(file.size)})` : 'Nothing chosen yet'}
+            </span>
+            <input
+              id={inputId}
+              type="file"
+              accept=".csv,.tsv,.txt,text/csv,text/plain"
+              className="sr-only"
+              data-testid="orders-input"
+              onChange={(e) => {
+                const chosen = e.target.files?.[0];
+                if (chosen) chooseFile(chosen);
+                e.target.value = '';
+              }}
+            />
+          </label>
+        </div>
+        <p className="mt-3 flex items-start gap-2 text-sm" data-testid="privacy-note">
+          <span aria-hidden="true" className="mt-1 size-2 shrink-0 rounded-full bg-[#009E73]" />
+          <span>
+            <strong className="font-medium">Your file never leaves this browser.</strong> It is read and
+            analysed on this device, in a background worker; nothing is uploaded or stored, and closing the
+            tab discards it.
+          </span>
+        </p>
+      </section>
+
+      <div aria-live="polite" className="space-y-3">
+        {error ? (
+          <div
+            role="alert"
+            className="rounded-lg border border-[#D55E00] bg-surface p-4"
+            data-testid="analyse-error"
+          >
+            <p className="font-medium">The file could not be used</p>
+            <p className="mt-1 text-sm whitespace-pre-line">{error.message}</p>
+            {error.problems && error.problems.length > 0 ? <ProblemList problems={error.problems} /> : null}
+            <p className="mt-2 text-xs text-ink-muted">
+              Fix the file or the mapping and try again, or choose another file.
+            </p>
+          </div>
+        ) : null}
+        {notice ? (
+          <p className="rounded-lg border border-line bg-surface p-3 text-sm" data-testid="analyse-notice">
+            {notice}
+          </p>
+        ) : null}
+      </div>
+
+      {inspection && file ? (
+        <section aria-labelledby="map-title" className="rounded-lg border border-line bg-surface p-4 sm:p-6">
+          <h2 id="map-title" className="text-2xl">
+            2. Columns
+          </h2>
+          <p className="mt-1 text-sm text-ink-muted">
+            {formatCount(inspection.headers.length)} columns, separated by{' '}
+            {inspection.delimiter === '\t' ? 'tabs' : inspection.delimiter === ';' ? 'semicolons' : 'commas'}.
+            Check which column holds each field and change any that is wrong.
+          </p>
+          {missing.length > 0 ? (
+            <p className="mt-3 rounded-md bg-sunken p-3 text-sm" data-testid="mapping-missing" role="status">
+              {missingMessage(missing)} Choose the column below.
+            </p>
+          ) : null}
+          <div className="mt-4 overflow-x-auto">
+            <table className="w-full border-collapse text-sm" data-testid="mapping-table">
+              <caption className="sr-only">
+                Column mapping: field, column of the file, how it was found
+              </caption>
+              <thead>
+                <tr className="border-b border-line text-left text-xs tracking-label text-ink-muted uppercase">
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Field
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Column in the file
+                  </th>
+                  <th scope="col" className="hidden py-2 font-medium sm:table-cell">
+                    How
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {FIELDS.map((f) => {
+                  const value = mapping[f.key] ?? '';
+                  const auto = inspection.columns[f.key];
+                  const how = !value
+                    ? f.required
+                      ? 'missing: choose a column'
+                      : 'not used (optional)'
+                    : value === auto
+                      ? (inspection.how[f.key] ?? 'matched')
+                      : 'set by you';
+                  const selectId = `${inputId}-${f.key}`;
+                  return (
+                    <tr key={f.key} className="border-b border-line/70 last:border-0" data-field={f.key}>
+                      <th scope="row" className="py-2 pr-3 text-left font-medium">
+                        <label htmlFor={selectId}>
+                          {f.label}
+                          {f.required ? '' : ' (optional)'}
+                        </label>
+                      </th>
+                      <td className="py-2 pr-3">
+                        <select
+                          id={selectId}
+                          className={`${select} w-full max-w-56`}
+                          value={value}
+                          onChange={(e) => setField(f.key, e.target.value)}
+                        >
+                          <option value="">— none —</option>
+                          {inspection.headers.map((h, i) => (
+                            <option key={`${h}-${i}`} value={h}>
+                              {h}
+                            </option>
+                          ))}
+                        </select>
+                        <span
+                          className={`mt-0.5 block text-xs sm:hidden ${!value && f.required ? 'font-medium text-[#B34A00]' : 'text-ink-muted'}`}
+                        >
+                          {how}
+                        </span>
+                      </td>
+                      <td
+                        className={`hidden py-2 text-xs sm:table-cell ${!value && f.required ? 'font-medium text-[#B34A00]' : 'text-ink-muted'}`}
+                        data-testid={`how-${f.key}`}
+                      >
+                        {how}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <div className="mt-4 rounded-md border border-line bg-paper p-3">
+            <label htmlFor={customersId} className="text-sm font-medium">
+              Customers file (optional)
+            </label>
+            <p className="text-xs text-ink-muted">
+              A CSV with a customer id and any of age or age band, gender and city or region type; it adds
+              demographics to the personas. Read in this browser too.
+            </p>
+            <div className="mt-2 flex flex-wrap items-center gap-2">
+              <input
+                id={customersId}
+                type="file"
+                accept=".csv,.tsv,.txt,text/csv,text/plain"
+                className="max-w-full text-sm file:mr-3 file:rounded-md file:border file:border-line-strong file:bg-surface file:px-3 file:py-1.5 file:text-sm file:text-ink"
+                data-testid="customers-input"
+                onChange={(e) => chooseCustomers(e.target.files?.[0] ?? null)}
+              />
+              {customersFile ? (
+                <span className="text-xs text-ink-muted">
+                  {customersFile.name} ({formatBytes(customersFile.size)})
+                </span>
+              ) : null}
+            </div>
+          </div>
+          <div className="mt-4 flex flex-wrap items-end gap-4">
+            <label className="flex flex-col gap-1 text-xs text-ink-muted">
+              Date order (for dates like 03/04/2025)
+              <select
+                className={select}
+                value={dateOrder}
+                onChange={(e) => setDateOrder(e.target.value as DateChoice)}
+              >
+                <option value="auto">Detect from the data</option>
+                <option value="dmy">Day first (03/04 = 3 April)</option>
+                <option value="mdy">Month first (03/04 = 4 March)</option>
+              </select>
+            </label>
+            <label className="flex flex-col gap-1 text-xs text-ink-muted">
+              Currency of the amounts
+              <select className={select} value={currency} onChange={(e) => setCurrency(e.target.value)}>
+                {CURRENCIES.map((c) => (
+                  <option key={c}>{c}</option>
+                ))}
+              </select>
+            </label>
+            <label className="flex flex-col gap-1 text-xs text-ink-muted">
+              Personas (k)
+              <select className={select} value={k} onChange={(e) => setK(Number(e.target.value))}>
+                {K_OPTIONS.map((v) => (
+                  <option key={v} value={v}>
+                    {v}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button
+              type="button"
+              className={primary}
+              disabled={missing.length > 0 || busy !== null}
+              onClick={analyseNow}
+              data-testid="analyse-button"
+            >
+              Analyse in this browser
+            </button>
+          </div>
+        </section>
+      ) : null}
+
+      {busy ? <Progress busy={busy} onCancel={cancel} /> : null}
+
+      {output ? (
+        <AnalyseResults
+          output={output}
+          busy={busy !== null}
+          k={k}
+          onK={(next) => {
+            setK(next);
+            recompute(next, options);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function ProblemList({ problems }: { problems: Array<{ line: number; reason: string }> }) {
+  return (
+    <ul className="mt-2 space-y-0.5 text-xs" data-testid="problem-list">
+      {problems.map((p) => (
+        <li key={p.line}>
+          <span className="font-medium tabular-nums">line {p.line}:</span> {p.reason}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export { ProblemList };
+
+function Progress({
+  busy,
+  onCancel,
+}: {
+  busy: NonNullable<ReturnType<typeof useAnalyseWorker>['state']['busy']>;
+  onCancel: () => void;
+}) {
+  const fraction =
+    busy.kind === 'reading' && busy.totalBytes > 0 ? Math.min(1, busy.bytes / busy.totalBytes) : null;
+  const text =
+    busy.kind === 'inspecting'
+      ? 'Reading the header…'
+      : busy.kind === 'reading'
+        ? `Reading: ${formatCount(busy.rows)} rows, ${formatBytes(busy.bytes)} of ${formatBytes(busy.totalBytes)}`
+        : `Finding ${busy.k} personas…`;
+  return (
+    <section
+      aria-label="Progress"
+      className="rounded-lg border border-line bg-surface p-4"
+      data-testid="analyse-progress"
+      data-kind={busy.kind}
+    >
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm" role="status">
+          {text}
+        </p>
+        <button type="button" className={button} onClick={onCancel} data-testid="cancel-button">
+          Cancel
+        </button>
+      </div>
+      <progress
+        className="mt-3 h-2 w-full accent-ink"
+        aria-label={busy.kind === 'reading' ? 'Share of the file read' : 'Working'}
+        {...(fraction !== null ? { value: fraction, max: 1 } : {})}
+      />
+    </section>
+  );
+}

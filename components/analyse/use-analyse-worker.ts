@@ -1,0 +1,182 @@
+'use client';
+
+import type { OrderField } from '@/lib/orders/column-matching';
+import type { RowProblem } from '@/lib/orders/orders-reader';
+import type { DateOrder } from '@/lib/orders/parse-values';
+import type { FromWorker, ReadSummary, ToWorker } from '@/lib/own-data/protocol';
+import type { HeaderInspection } from '@/lib/own-data/stream-orders';
+import type { OwnResult } from '@/lib/own-data/summarise';
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+export type Busy =
+  | { kind: 'inspecting' }
+  | { kind: 'reading'; rows: number; bytes: number; totalBytes: number }
+  | { kind: 'analysing'; k: number };
+
+export interface Output {
+  read: ReadSummary;
+  result: OwnResult;
+  analyseMs: number;
+}
+
+export interface AnalyseState {
+  file: File | null;
+  customersFile: File | null;
+  inspection: HeaderInspection | null;
+  busy: Busy | null;
+  output: Output | null;
+  error: { message: string; problems?: RowProblem[] } | null;
+  notice: string | null;
+}
+
+const INITIAL: AnalyseState = {
+  file: null,
+  customersFile: null,
+  inspection: null,
+  busy: null,
+  output: null,
+  error: null,
+  notice: null,
+};
+
+/**
+ * The page's side of the worker: one worker at a time, created when first needed; Cancel
+ * terminates it (it really stops), and the next request starts a fresh one.
+ */
+export function useAnalyseWorker() {
+  const [state, setState] = useState<AnalyseState>(INITIAL);
+  const workerRef = useRef<Worker | null>(null);
+  const requestRef = useRef(0);
+  /** Whether the worker still holds the parsed log of the current file (a new k needs no re-read). */
+  const logHeld = useRef(false);
+
+  const onMessage = useCallback((event: MessageEvent<FromWorker>) => {
+    const m = event.data;
+    if (m.id !== requestRef.current) return;
+    setState((s) => {
+      switch (m.type) {
+        case 'inspected': {
+          const { type: _type, id: _id, ...inspection } = m;
+          return { ...s, busy: null, inspection, error: null };
+        }
+        case 'progress':
+          return { ...s, busy: { kind: 'reading', rows: m.rows, bytes: m.bytes, totalBytes: m.totalBytes } };
+        case 'analysing':
+          logHeld.current = true;
+          return { ...s, busy: { kind: 'analysing', k: m.k } };
+        case 'done':
+          logHeld.current = true;
+          return {
+            ...s,
+            busy: null,
+            error: null,
+            notice: null,
+            output: { read: m.read, result: m.result, analyseMs: m.analyseMs },
+          };
+        case 'error':
+          return { ...s, busy: null, error: { message: m.message, problems: m.problems } };
+      }
+    });
+  }, []);
+
+  const worker = useCallback(() => {
+    if (!workerRef.current) {
+      const w = new Worker(new URL('./analyse.worker.ts', import.meta.url), { type: 'module' });
+      w.onmessage = onMessage;
+      w.onerror = (event) => {
+        event.preventDefault();
+        setState((s) => ({
+          ...s,
+          busy: null,
+          error: {
+            message: `The analysis stopped unexpectedly${event.message ? `: ${event.message}` : ''}.`,
+          },
+        }));
+      };
+      workerRef.current = w;
+    }
+    return workerRef.current;
+  }, [onMessage]);
+
+  useEffect(() => () => workerRef.current?.terminate(), []);
+
+  const send = useCallback(
+    (message: ToWorker) => {
+      worker().postMessage(message);
+    },
+    [worker],
+  );
+
+  const chooseFile = useCallback(
+    (file: File) => {
+      // A new file gets a fresh worker: whatever the last one was still doing stops with it.
+      workerRef.current?.terminate();
+      workerRef.current = null;
+      const id = ++requestRef.current;
+      logHeld.current = false;
+      setState((s) => ({ ...INITIAL, customersFile: s.customersFile, file, busy: { kind: 'inspecting' } }));
+      send({ type: 'inspect', id, file });
+    },
+    [send],
+  );
+
+  const run = useCallback(
+    (options: {
+      mapping: Partial<Record<OrderField, string>>;
+      dateOrder: DateOrder | null;
+      k: number;
+      currency: string;
+    }) => {
+      const file = state.file;
+      if (!file) return;
+      const id = ++requestRef.current;
+      logHeld.current = false;
+      setState((s) => ({
+        ...s,
+        error: null,
+        notice: null,
+        busy: { kind: 'reading', rows: 0, bytes: 0, totalBytes: file.size },
+      }));
+      send({ type: 'read', id, file, customersFile: state.customersFile, ...options });
+    },
+    [send, state.file, state.customersFile],
+  );
+
+  /** The optional customers file; it is read with the orders, so a new one needs Analyse again. */
+  const chooseCustomers = useCallback((customersFile: File | null) => {
+    logHeld.current = false;
+    setState((s) => ({ ...s, customersFile }));
+  }, []);
+
+  /** A new number of personas: recomputed from the log held in the worker, or re-read if it was stopped. */
+  const recompute = useCallback(
+    (
+      k: number,
+      fallback: {
+        mapping: Partial<Record<OrderField, string>>;
+        dateOrder: DateOrder | null;
+        currency: string;
+      },
+    ) => {
+      if (!logHeld.current) return run({ ...fallback, k });
+      const id = ++requestRef.current;
+      setState((s) => ({ ...s, error: null, notice: null, busy: { kind: 'analysing', k } }));
+      send({ type: 'recompute', id, k });
+    },
+    [run, send],
+  );
+
+  const cancel = useCallback(() => {
+    workerRef.current?.terminate();
+    workerRef.current = null;
+    logHeld.current = false;
+    requestRef.current++;
+    setState((s) => ({
+      ...s,
+      busy: null,
+      notice: 'Cancelled: the worker was stopped and what it had read was discarded.',
+    }));
+  }, []);
+
+  return { state, chooseFile, chooseCustomers, run, recompute, cancel };
+}
