@@ -96,6 +96,7 @@ test.describe('every page', () => {
       'Customers',
       'Methodology',
       'Data',
+      'Your data',
     ]) {
       await expect(nav.getByRole('link', { name: label, exact: true })).toBeVisible();
     }
@@ -103,7 +104,7 @@ test.describe('every page', () => {
       'aria-current',
       'page',
     );
-    // Eleven pages fit one row of the navigation on a desktop screen.
+    // Twelve pages fit one row of the navigation on a desktop screen.
     await page.setViewportSize({ width: 1440, height: 900 });
     const tops = await nav
       .getByRole('link')

@@ -12,4 +12,5 @@ export const PAGES = [
   '/customers',
   '/methodology',
   '/data',
+  '/analyse',
 ];

@@ -15,6 +15,7 @@ export const NAV_ITEMS = [
   { href: '/customers', label: 'Customers' },
   { href: '/methodology', label: 'Methodology' },
   { href: '/data', label: 'Data' },
+  { href: '/analyse', label: 'Your data' },
 ] as const;
 
 function isActive(pathname: string, href: string): boolean {
@@ -26,7 +27,7 @@ export function SiteNav() {
   const pathname = usePathname() ?? '/';
   return (
     <nav aria-label="Main" className="-mx-1 overflow-x-auto print:hidden">
-      <ul className="flex gap-1 max-sm:min-w-max sm:flex-wrap">
+      <ul className="flex gap-0.5 max-sm:min-w-max sm:flex-wrap">
         {NAV_ITEMS.map((item) => {
           const active = isActive(pathname, item.href);
           return (
@@ -34,7 +35,7 @@ export function SiteNav() {
               <Link
                 href={item.href}
                 aria-current={active ? 'page' : undefined}
-                className={`block rounded-md px-3 py-1.5 text-sm no-underline transition-colors ${
+                className={`block rounded-md px-2.5 py-1.5 text-sm no-underline transition-colors ${
                   active ? 'bg-ink text-paper' : 'text-ink-muted hover:bg-sunken hover:text-ink'
                 }`}
               >
