@@ -136,7 +136,12 @@ export class OrdersReader {
     readonly headers: readonly string[],
     options: OrdersReadOptions,
   ) {
-    this.opts = { maxBadShare: 0.05, shownErrors: 10, ...options };
+    // An option given as undefined keeps its default.
+    this.opts = {
+      ...options,
+      maxBadShare: options.maxBadShare ?? 0.05,
+      shownErrors: options.shownErrors ?? 10,
+    };
     const match = matchColumns(headers, ORDER_FIELDS, options.mapping);
     if (match.unknown.length) {
       throw new OrdersInputError(
