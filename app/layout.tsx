@@ -47,8 +47,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <footer className="border-t border-line">
           <div className="mx-auto w-full max-w-6xl px-5 py-6 text-sm text-ink-muted sm:px-8">
             <p>
-              Public grocery data (Bhowmick &amp; Pazour, IISE 2024) + synthetic customers. Scores are
-              relative (0–100), not absolute.
+              {manifest?.provenance.kind === 'orders'
+                ? 'Your own orders, analysed at build time; public arrival curves (Bhowmick & Pazour, IISE 2024) as a reference. Scores are relative (0–100), not absolute.'
+                : 'Public grocery data (Bhowmick & Pazour, IISE 2024) + synthetic customers. Scores are relative (0–100), not absolute.'}
             </p>
           </div>
         </footer>

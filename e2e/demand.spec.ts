@@ -108,7 +108,7 @@ test.describe('demand page', () => {
     );
 
     // Impulse rate: first click high to low, second low to high.
-    const impulse = ds.rows.map((r) => r.impulse_rate_pct);
+    const impulse = ds.rows.map((r) => r.impulse_rate_pct ?? 0);
     await sortButton(page, /Impulse purchase rate/).click();
     await expect(page).toHaveURL(/sort=-impulsePct/);
     await expect.poll(() => columnValues(page, 'impulsePct')).toEqual([...impulse].sort((a, b) => b - a));

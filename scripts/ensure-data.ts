@@ -18,13 +18,15 @@ const DATA_DIR = path.join('public', 'data');
 /** Why the data must be rebuilt, or null when the manifest matches the configuration. */
 export function staleReason(manifestText: string | null, config: BuildConfig): string | null {
   if (manifestText === null) return 'no data has been built yet';
-  let m: { schema_version?: number; config?: Record<string, unknown> };
+  let m: { schema_version?: number; config?: Record<string, unknown>; provenance?: { kind?: string } };
   try {
     m = JSON.parse(manifestText);
   } catch {
     return 'public/data/manifest.json is not valid JSON';
   }
   if (m.schema_version !== SCHEMA_VERSION) return `schema version ${m.schema_version} ≠ ${SCHEMA_VERSION}`;
+  // A build from a brand's own orders is kept: its configuration is the files', not the synthetic one.
+  if (m.provenance?.kind === 'orders') return null;
   const want: Record<string, unknown> = {
     seed: config.seed,
     customers: config.customers,

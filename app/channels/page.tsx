@@ -115,7 +115,7 @@ export default function ChannelsPage() {
       <Section
         id="behaviour"
         title="Online and in store, persona by persona"
-        intro={`How each persona’s ${formatCount(behaviour.total.orders)} orders divide between the channels, over ${behaviour.window_start} to ${behaviour.window_end}. Synthetic customers whose orders follow the public curves above.`}
+        intro={`How each persona’s ${formatCount(behaviour.total.orders)} orders divide between the channels, over ${behaviour.window_start} to ${behaviour.window_end}. ${arrivals.orders_source === 'orders' ? 'Your own customers and orders.' : 'Synthetic customers whose orders follow the public curves above.'}`}
       >
         <div className="grid gap-5 lg:grid-cols-2">
           <ChartFrame

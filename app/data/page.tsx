@@ -1,4 +1,5 @@
 import { SectionHeading, TableScroll, td, th } from '@/components/data/data-parts';
+import { ImportReport } from '@/components/data/import-report';
 import { BuildConfigList, ManifestCounts, ManifestNotes } from '@/components/data/manifest-parts';
 import { SourcesDetails } from '@/components/data/sources-details';
 import { listDataFiles, loadManifest, type Manifest } from '@/lib/data/load-data';
@@ -18,6 +19,7 @@ export default function DataPage() {
   return (
     <div className="space-y-14 sm:space-y-16">
       <Intro manifest={manifest} />
+      {manifest.provenance.kind === 'orders' && <ImportReport provenance={manifest.provenance} />}
       <TablesSection manifest={manifest} fileSizes={fileSizes} />
       <ConfigSection manifest={manifest} />
       <SourcesSection manifest={manifest} />
@@ -52,9 +54,9 @@ function Intro({ manifest }: { manifest: Manifest }) {
         {manifest.title}
       </h1>
       <p className="mt-5 max-w-2xl text-ink-muted sm:text-lg">
-        {manifest.tables.length} tables built from {sources.files.length} public source files and{' '}
-        {formatCount(config.customers)} synthetic customers over {config.months} months ({config.window_start}{' '}
-        to {config.window_end}), seed {config.seed}. Schema version {manifest.schema_version}.
+        {manifest.provenance.kind === 'orders'
+          ? `${manifest.tables.length} tables built from your orders (${manifest.provenance.files.orders}): ${formatCount(config.customers)} customers over ${config.months} months (${config.window_start} to ${config.window_end}), with the public arrival curves as a reference. Schema version ${manifest.schema_version}.`
+          : `${manifest.tables.length} tables built from ${sources.files.length} public source files and ${formatCount(config.customers)} synthetic customers over ${config.months} months (${config.window_start} to ${config.window_end}), seed ${config.seed}. Schema version ${manifest.schema_version}.`}
       </p>
       <p className="mt-3 max-w-2xl text-sm text-ink-muted">
         How the tables join, what every metric means and how the personas were chosen:{' '}
@@ -155,7 +157,7 @@ function ConfigSection({ manifest }: { manifest: Manifest }) {
       <SectionHeading id="config-heading" title="Build configuration">
         The same configuration and source files always produce the same tables.
       </SectionHeading>
-      <BuildConfigList config={manifest.config} />
+      <BuildConfigList config={manifest.config} own={manifest.provenance.kind === 'orders'} />
     </section>
   );
 }

@@ -34,6 +34,7 @@ export default function DemandPage() {
 
   // 134 families × a dozen numbers, the two Pareto series and the contrast bars: all shaped here.
   const families = demandFamilies(ds, manifest.config.usd_to_currency);
+  const own = ds.source === 'orders';
   const intents = intentsOf(families);
   const instore = paretoChart(ds, 'instore');
   const online = paretoChart(ds, 'online');
@@ -47,10 +48,9 @@ export default function DemandPage() {
         title="What sells, where, and how concentrated it is"
         lede={
           <p>
-            The published demand behind {formatCount(families.length)} product families in {intents.length}{' '}
-            lifestyle intents: how many shoppers buy each in store and online, average daily units, impulse
-            and emotional purchases, dwell at the shelf and unit prices. Use it to size ranges per channel,
-            protect the core and spot families that belong online.
+            {own
+              ? `Your orders across ${formatCount(families.length)} categories in ${intents.length} intents: the share of orders holding each in store and online, average daily units and unit prices. Use it to size ranges per channel, protect the core and spot categories that belong online.`
+              : `The published demand behind ${formatCount(families.length)} product families in ${intents.length} lifestyle intents: how many shoppers buy each in store and online, average daily units, impulse and emotional purchases, dwell at the shelf and unit prices. Use it to size ranges per channel, protect the core and spot families that belong online.`}
           </p>
         }
       >
@@ -115,8 +115,12 @@ export default function DemandPage() {
         title="Every product family"
         intro="Search by name, filter by lifestyle intent and channel lean, and select a column header to sort. The view is kept in the link, so it can be shared."
       >
-        <Suspense fallback={<DemandTableDefault families={families} intents={intents} currency={currency} />}>
-          <DemandTable families={families} intents={intents} currency={currency} />
+        <Suspense
+          fallback={
+            <DemandTableDefault families={families} intents={intents} currency={currency} own={own} />
+          }
+        >
+          <DemandTable families={families} intents={intents} currency={currency} own={own} />
         </Suspense>
       </Section>
     </>

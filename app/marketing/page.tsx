@@ -41,6 +41,11 @@ export const metadata: Metadata = {
 export default function MarketingPage() {
   const manifest = loadManifest();
   const me = loadTable('marketing_effectiveness');
+  if (manifest?.provenance.kind === 'orders' && !me) {
+    return (
+      <MissingData reason="This page needs marketing touches (e-mail, SMS, app push, events) and the responses to them. An orders file does not carry them, so the marketing table was not built from your data; every other page uses your orders." />
+    );
+  }
   if (!manifest || !me) return <MissingData what="the marketing effectiveness table" />;
   const currency = manifest.config.currency;
 

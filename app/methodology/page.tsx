@@ -54,9 +54,12 @@ export default function MethodologyPage() {
         title="How the numbers are made"
         lede={
           <p>
-            {formatCount(manifest.counts.customers)} synthetic customers generated from public omnichannel
-            grocery data, described by features and four relative scores, and grouped into {seg.k} personas by
-            k-means. The files themselves, with sizes and downloads, are on{' '}
+            {formatCount(manifest.counts.customers)}{' '}
+            {manifest.provenance.kind === 'orders'
+              ? `customers from your orders (${manifest.provenance.files.orders})`
+              : 'synthetic customers generated from public omnichannel grocery data'}
+            , described by features and four relative scores, and grouped into {seg.k} personas by k-means.
+            The files themselves, with sizes and downloads, are on{' '}
             <Link href="/data" className={link}>
               Data &amp; sources
             </Link>
@@ -241,7 +244,7 @@ export default function MethodologyPage() {
           <ManifestCounts counts={manifest.counts} />
           <div>
             <h3 className="mb-4 text-lg">Configuration</h3>
-            <BuildConfigList config={manifest.config} />
+            <BuildConfigList config={manifest.config} own={manifest.provenance.kind === 'orders'} />
           </div>
           <DataTable
             className="max-w-xl"

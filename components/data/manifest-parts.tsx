@@ -2,10 +2,10 @@ import { formatCount, formatDecimal } from '@/lib/format/format';
 import type { Manifest } from '@/lib/schema/manifest';
 
 /** The build configuration of the manifest, one labelled value each. Shared by /data and /methodology. */
-export function BuildConfigList({ config }: { config: Manifest['config'] }) {
+export function BuildConfigList({ config, own = false }: { config: Manifest['config']; own?: boolean }) {
   const items = [
     { id: 'seed', label: 'Seed', value: String(config.seed) },
-    { id: 'customers', label: 'Synthetic customers', value: formatCount(config.customers) },
+    { id: 'customers', label: own ? 'Customers (from the orders)' : 'Synthetic customers', value: formatCount(config.customers) },
     { id: 'window', label: 'Window', value: `${config.window_start} to ${config.window_end}` },
     { id: 'months', label: 'Months', value: String(config.months) },
     { id: 'recent-months', label: 'Recent months (trend features)', value: String(config.recent_months) },
@@ -13,7 +13,7 @@ export function BuildConfigList({ config }: { config: Manifest['config'] }) {
     {
       id: 'currency',
       label: 'Currency',
-      value: `${config.currency} (1 USD = ${formatDecimal(config.usd_to_currency, 4)})`,
+      value: own ? config.currency : `${config.currency} (1 USD = ${formatDecimal(config.usd_to_currency, 4)})`,
     },
   ];
   return (

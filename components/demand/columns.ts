@@ -89,20 +89,34 @@ export function demandColumns(currency: string) {
       sortUndefined: 'last',
       meta: num('Channel lean: share of online demand ÷ share of in-store demand'),
     }),
-    helper.accessor('impulsePct', {
+    helper.accessor((f) => f.impulsePct ?? undefined, {
+      id: 'impulsePct',
       header: 'Impulse, %',
-      cell: (c) => formatPct(c.getValue(), 0),
+      sortUndefined: 'last',
+      cell: (c) => {
+        const v = c.getValue();
+        return v === undefined ? '—' : formatPct(v, 0);
+      },
       meta: num('Impulse purchase rate in store, %'),
     }),
-    helper.accessor((f) => (f.emotional ? 1 : 0), {
+    helper.accessor((f) => (f.emotional === null ? undefined : f.emotional ? 1 : 0), {
       id: 'emotional',
       header: 'Emotional',
-      cell: (c) => (c.getValue() ? 'Yes' : 'No'),
+      sortUndefined: 'last',
+      cell: (c) => {
+        const v = c.getValue();
+        return v === undefined ? '—' : v ? 'Yes' : 'No';
+      },
       meta: text('Emotional purchase'),
     }),
-    helper.accessor('dwellSeconds', {
+    helper.accessor((f) => f.dwellSeconds ?? undefined, {
+      id: 'dwellSeconds',
       header: 'Dwell, s',
-      cell: (c) => formatCount(c.getValue()),
+      sortUndefined: 'last',
+      cell: (c) => {
+        const v = c.getValue();
+        return v === undefined ? '—' : formatCount(v);
+      },
       meta: num('Dwell time at the shelf, seconds'),
     }),
     helper.accessor('priceAvg', {

@@ -22,6 +22,8 @@ interface DemandTableProps {
   families: DemandFamily[];
   intents: string[];
   currency: string;
+  /** The table describes a brand's own categories (from its orders), not the public families. */
+  own?: boolean;
 }
 
 /** Milliseconds the search waits after the last keystroke before it is written to the URL. */
@@ -63,6 +65,7 @@ function DemandTableView({
   families,
   intents,
   currency,
+  own = false,
   view,
   onView,
 }: DemandTableProps & { view: DemandView; onView: (v: DemandView) => void }) {
@@ -224,9 +227,10 @@ function DemandTableView({
       <p className="mt-2 max-w-3xl text-xs text-ink-muted">
         Channel lean = the family’s share of online daily demand ÷ its share of in-store daily demand:{' '}
         {formatRatio(LEAN_RATIO, 2)} or more leans online, {formatRatio(1 / LEAN_RATIO, 2)} or less leans in
-        store, anything between is balanced. Purchase % is the share of in-store shoppers (or online orders)
-        that include the family. Prices are the sources’ January 2023 US-dollar prices converted to {currency}
-        ; * marks published prices that were scraped from appliances and are not used by the generator.
+        store, anything between is balanced.{' '}
+        {own
+          ? `Purchase % is the share of the channel’s orders that include the category; daily demand is units a day over the window; prices are amount ÷ quantity in ${currency}. Impulse, emotional flag and dwell exist only in the public data (—).`
+          : `Purchase % is the share of in-store shoppers (or online orders) that include the family. Prices are the sources’ January 2023 US-dollar prices converted to ${currency}; * marks published prices that were scraped from appliances and are not used by the generator.`}
       </p>
     </div>
   );

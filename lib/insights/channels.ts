@@ -214,7 +214,9 @@ export function arrivalFacts(arrivals: ArrivalsSummary): ArrivalFacts {
     busiestDay['in-store'].day === busiestDay.online.day
       ? `${busiestDay.online.day} is the busiest day in both channels: ${formatPct(busiestDay.online.sharePct)} of the week’s online orders against ${formatPct(busiestDay['in-store'].sharePct)} of store arrivals.`
       : `The busiest day differs: ${busiestDay['in-store'].day} in store (${formatPct(busiestDay['in-store'].sharePct)} of the week), ${busiestDay.online.day} online (${formatPct(busiestDay.online.sharePct)}).`,
-    `The synthetic orders behind every other chart follow these public curves: correlation ${formatCount(arrivals.synthetic_fit.instore_correlation, 3)} in store and ${formatCount(arrivals.synthetic_fit.online_correlation, 3)} online, per day × hour.`,
+    arrivals.orders_source === 'orders'
+      ? `Your orders against these public curves, per day × hour: correlation ${formatCount(arrivals.synthetic_fit.instore_correlation, 3)} in store and ${formatCount(arrivals.synthetic_fit.online_correlation, 3)} online (1 = the same weekly rhythm).`
+      : `The synthetic orders behind every other chart follow these public curves: correlation ${formatCount(arrivals.synthetic_fit.instore_correlation, 3)} in store and ${formatCount(arrivals.synthetic_fit.online_correlation, 3)} online, per day × hour.`,
   ];
   return { onlineWhileClosedPct, closedHours: closed.length, busiestDay, sentences };
 }

@@ -28,7 +28,8 @@ export interface DemandFamily {
   id: number;
   name: string;
   intent: string;
-  emotional: boolean;
+  /** Null for a brand's own categories: only the public data has these. */
+  emotional: boolean | null;
   instorePct: number;
   onlinePct: number;
   instoreDaily: number;
@@ -39,8 +40,8 @@ export interface DemandFamily {
   /** onlineShare ÷ instoreShare: above 1 the family is a bigger part of the online basket. */
   onlineIndex: number | null;
   lean: Lean;
-  impulsePct: number;
-  dwellSeconds: number;
+  impulsePct: number | null;
+  dwellSeconds: number | null;
   priceAvg: number;
   priceSd: number | null;
   priceMin: number;
@@ -64,7 +65,9 @@ export function leanOf(onlineIndex: number | null): Lean {
 export function demandFamilies(ds: DemandSummary, usdToCurrency: number): DemandFamily[] {
   const totalIn = ds.rows.reduce((s, r) => s + r.daily_demand_instore, 0);
   const totalOn = ds.rows.reduce((s, r) => s + r.daily_demand_online, 0);
-  const money = (usd: number) => Math.round(usd * usdToCurrency * 100) / 100;
+  // A brand's demand table is already in the build currency.
+  const rate = ds.source === 'orders' ? 1 : usdToCurrency;
+  const money = (usd: number) => Math.round(usd * rate * 100) / 100;
   return ds.rows.map((r) => {
     const instoreShare = totalIn > 0 ? (100 * r.daily_demand_instore) / totalIn : 0;
     const onlineShare = totalOn > 0 ? (100 * r.daily_demand_online) / totalOn : 0;
@@ -473,11 +476,13 @@ export function demandKpis(ds: DemandSummary, families: DemandFamily[]) {
   const totalIn = families.reduce((s, f) => s + f.instoreDaily, 0);
   const totalOn = families.reduce((s, f) => s + f.onlineDaily, 0);
   const emotional = families.filter((f) => f.emotional).length;
-  const avgImpulse = families.length ? families.reduce((s, f) => s + f.impulsePct, 0) / families.length : 0;
+  const impulses = families.flatMap((f) => (f.impulsePct === null ? [] : [f.impulsePct]));
+  const avgImpulse = impulses.length ? impulses.reduce((s, v) => s + v, 0) / impulses.length : 0;
+  const own = ds.source === 'orders';
   return [
     {
       id: 'kpi-families',
-      label: 'Product families',
+      label: own ? 'Product categories' : 'Product families',
       value: formatCount(families.length),
       hint: `${intentsOf(families).length} lifestyle intents`,
     },
@@ -496,8 +501,10 @@ export function demandKpis(ds: DemandSummary, families: DemandFamily[]) {
     {
       id: 'kpi-emotional',
       label: 'Emotional purchases',
-      value: formatCount(emotional),
-      hint: `Families flagged emotional · average impulse rate ${formatPct(avgImpulse, 1)}`,
+      value: own ? '—' : formatCount(emotional),
+      hint: own
+        ? 'Only the public data flags emotional and impulse purchases; orders do not show them'
+        : `Families flagged emotional · average impulse rate ${formatPct(avgImpulse, 1)}`,
     },
   ];
 }
@@ -551,7 +558,7 @@ export function familiesTable(families: DemandFamily[], currency: string): Table
       onlineIndex: f.onlineIndex === null ? null : Math.round(f.onlineIndex * 1000) / 1000,
       lean: leanLabel(f),
       impulsePct: f.impulsePct,
-      emotional: f.emotional ? 'Yes' : 'No',
+      emotional: f.emotional === null ? null : f.emotional ? 'Yes' : 'No',
       dwellSeconds: f.dwellSeconds,
       priceAvg: f.priceAvg,
       priceSd: f.priceSd,

@@ -108,6 +108,7 @@ function manifest(overrides: Partial<Manifest> = {}): Manifest {
       'Generator price substitution: Beers coolers: priced like the median family of its intent.',
       'Demand and Shopping Behavior.csv, aisle 83 (Fresh vegetables): emotional flag "2", read as Yes.',
     ],
+    provenance: { kind: 'synthetic' },
     ...overrides,
   };
 }

@@ -131,12 +131,20 @@ export class OrdersReader {
   private readonly lineNet = new Growable(f64);
   private readonly lineDiscount = new Growable(f64);
   private readonly one = { u: new Uint32Array(1), f: new Float64Array(1) };
+  /** Date-times and channels already read (lines of one order repeat them): raw → value. */
+  private readonly times = new Map<string, { day: number; hour: number } | null>();
+  private readonly channels = new Map<string, 'online' | 'in-store' | null>();
 
   constructor(
     readonly headers: readonly string[],
     options: OrdersReadOptions,
   ) {
-    this.opts = { maxBadShare: 0.05, shownErrors: 10, ...options };
+    // An option given as undefined keeps its default.
+    this.opts = {
+      ...options,
+      maxBadShare: options.maxBadShare ?? 0.05,
+      shownErrors: options.shownErrors ?? 10,
+    };
     const match = matchColumns(headers, ORDER_FIELDS, options.mapping);
     if (match.unknown.length) {
       throw new OrdersInputError(
@@ -219,7 +227,13 @@ export class OrdersReader {
     if (!orderId) return this.skip(line, 'order id is empty', 'order id is empty');
     if (!customerId) return this.skip(line, 'customer id is empty', 'customer id is empty');
     const rawTime = this.cell(cells, 'ordered_at');
-    const time = parseOrderTime(rawTime, this.dateOrder!);
+    let time = this.times.get(rawTime);
+    if (time === undefined) {
+      const t = parseOrderTime(rawTime, this.dateOrder!);
+      time = t ? { day: dayNumber(t.day), hour: t.hour } : null;
+      if (this.times.size >= 50_000) this.times.clear();
+      this.times.set(rawTime, time);
+    }
     if (!time) {
       const how = this.dateOrder === 'dmy' ? 'day-first' : 'month-first';
       return this.skip(
@@ -229,7 +243,11 @@ export class OrdersReader {
       );
     }
     const rawChannel = this.cell(cells, 'channel');
-    const channel = parseChannel(rawChannel);
+    let channel = this.channels.get(rawChannel);
+    if (channel === undefined) {
+      channel = parseChannel(rawChannel);
+      if (this.channels.size < 1000) this.channels.set(rawChannel, channel);
+    }
     if (!channel) {
       return this.skip(
         line,
@@ -269,7 +287,7 @@ export class OrdersReader {
 
     let customer = this.customerIndex.get(customerId);
     let order = this.orderIndex.get(orderId);
-    const day = dayNumber(time.day);
+    const day = time.day;
     const ch = channel === 'online' ? CHANNEL_ONLINE : CHANNEL_INSTORE;
     if (order !== undefined) {
       const owner = this.customerIds[this.orderCustomer[order]!];

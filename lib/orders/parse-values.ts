@@ -16,7 +16,11 @@ const SPACES = /[\s\u00a0\u202f']/g;
  * "₹1,23,456.50" → 123456.5; "(12.00)" → −12; "1.234,5" with `,` as the decimal separator → 1234.5.
  * Thousands separators may follow any grouping (Indian lakh groups included).
  */
+/** The common case, "1234" or "1234.50", read without the general rules (a third of the read time at 1M rows). */
+const PLAIN_POINT = /^\d+(?:\.\d+)?$/;
+
 export function parseAmount(raw: string, decimal: DecimalSeparator = '.'): number | null {
+  if (decimal === '.' && PLAIN_POINT.test(raw)) return Number(raw);
   let s = raw.trim();
   if (s === '') return null;
   let negative = false;
@@ -66,7 +70,21 @@ export interface OrderTime {
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+/** Days already checked: a file has a few thousand distinct days over a million rows. */
+const isoDays = new Map<number, string | null>();
+
 function isoDay(y: number, m: number, d: number): string | null {
+  const key = y * 10_000 + m * 100 + d;
+  let day = isoDays.get(key);
+  if (day === undefined) {
+    day = checkIsoDay(y, m, d);
+    if (isoDays.size > 100_000) isoDays.clear();
+    isoDays.set(key, day);
+  }
+  return day;
+}
+
+function checkIsoDay(y: number, m: number, d: number): string | null {
   if (y < 100) y += 2000;
   if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return null;
   const t = Date.UTC(y, m - 1, d);

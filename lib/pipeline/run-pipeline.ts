@@ -11,7 +11,7 @@ import { buildArrivalsSummary } from '../tables/arrivals-summary';
 import { buildBehaviourOverview } from '../tables/behaviour-overview';
 import { buildClvProxy } from '../tables/clv-proxy';
 import { buildCustomersMaster } from '../tables/customers-master';
-import { buildDemandSummary } from '../tables/demand-summary';
+import { buildDemandSummary, buildOwnDemandSummary } from '../tables/demand-summary';
 import { buildMarketingEffectiveness } from '../tables/marketing-effectiveness';
 import { buildOperationalEfficiency } from '../tables/operational-efficiency';
 import { buildProductAffinity } from '../tables/product-affinity';
@@ -102,28 +102,41 @@ export function analyse(
   };
 }
 
+/** A brand's intents: those of its categories, in category order (categories are sorted by name). */
+export function intentsOfLog(log: TransactionLog): string[] {
+  return [...new Set(log.categories.map((c) => c.intent))];
+}
+
+/**
+ * Every table. `mode` 'synthetic': the log was generated from the public sources, whose product
+ * families and intents it uses. 'orders': a brand's own log: intents and the demand table come from
+ * its categories, the public arrival curves stay as a reference, and there is no marketing table.
+ */
 export function buildTables(
   ctx: AnalysisContext,
   sources: StagedSources,
   seed: number,
   report?: StageReporter,
+  mode: 'synthetic' | 'orders' = 'synthetic',
 ): Tables {
+  const own = mode === 'orders';
   return timed(
     report,
     'tables',
     () => {
+      const intents = own ? intentsOfLog(ctx.log) : sources.intents;
       const revenue = buildRevenueByCluster(ctx);
-      const affinity = buildProductAffinity(ctx, sources.intents);
-      const marketing = buildMarketingEffectiveness(ctx);
+      const affinity = buildProductAffinity(ctx, intents);
+      const marketing = ctx.log.marketing === null ? null : buildMarketingEffectiveness(ctx);
       return {
-        customers_master: buildCustomersMaster(ctx, sources.intents),
+        customers_master: buildCustomersMaster(ctx, intents),
         revenue_by_cluster: revenue,
         clv_proxy: buildClvProxy(ctx),
         product_affinity: affinity,
         marketing_effectiveness: marketing,
         operational_efficiency: buildOperationalEfficiency(ctx, sources.arrivals),
-        arrivals_summary: buildArrivalsSummary(sources.arrivals, ctx.log),
-        demand_summary: buildDemandSummary(sources.families, ctx.log),
+        arrivals_summary: buildArrivalsSummary(sources.arrivals, ctx.log, own),
+        demand_summary: own ? buildOwnDemandSummary(ctx.log) : buildDemandSummary(sources.families, ctx.log),
         behaviour_overview: buildBehaviourOverview(ctx),
         segmentation: buildSegmentation(ctx, seed, revenue, marketing, affinity),
       };

@@ -78,11 +78,11 @@ export const TABLE_INFO: Record<
     grain: 'day × hour (168 cells)',
     key: 'day_index, hour',
     description:
-      'Public in-store and online arrival curves, peak windows, and the synthetic orders against them.',
+      'Public in-store and online arrival curves, peak windows, and the orders (synthetic, or your own) against them.',
     csv: false,
   },
   demand_summary: {
-    grain: 'one row per product family (134)',
+    grain: 'one row per product family (134 public families, or your categories)',
     key: 'family_id',
     description: 'Purchase percentages, daily demand, impulse, dwell, prices, intent and Pareto ranks.',
     csv: false,

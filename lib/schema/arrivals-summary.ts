@@ -24,6 +24,11 @@ export const PeakWindowSchema = z.object({
 
 export const ArrivalsSummarySchema = z.object({
   table: z.literal('arrivals_summary'),
+  /**
+   * Absent: the order counts per cell are the synthetic customers'. 'orders': they are a brand's own
+   * orders, beside the public arrival curves kept as a reference.
+   */
+  orders_source: z.literal('orders').optional(),
   /** 168 cells, Monday 0:00 first. */
   cells: z.array(ArrivalCellRowSchema).length(168),
   day_totals: z

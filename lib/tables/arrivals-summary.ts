@@ -38,7 +38,11 @@ export function ordersPerCell(log: TransactionLog): [Float64Array, Float64Array]
   return out;
 }
 
-export function buildArrivalsSummary(arrivals: ArrivalCell[], log: TransactionLog): ArrivalsSummary {
+export function buildArrivalsSummary(
+  arrivals: ArrivalCell[],
+  log: TransactionLog,
+  ownOrders = false,
+): ArrivalsSummary {
   const [instoreOrders, onlineOrders] = ordersPerCell(log);
   const weekly = { instore_arrivals: 0, online_arrivals: 0 };
   for (const a of arrivals) {
@@ -74,6 +78,7 @@ export function buildArrivalsSummary(arrivals: ArrivalCell[], log: TransactionLo
   peaks.sort((a, b) => a.channel.localeCompare(b.channel) || b.arrivals - a.arrivals);
   return {
     table: 'arrivals_summary',
+    ...(ownOrders ? { orders_source: 'orders' as const } : {}),
     cells: arrivals.map((a, i) => ({
       day_index: a.day_index,
       day: a.day,

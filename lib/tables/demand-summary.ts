@@ -76,3 +76,87 @@ export function buildDemandSummary(families: ProductFamily[], log: TransactionLo
     },
   };
 }
+
+/**
+ * The demand table of a brand's own categories, from its orders alone: purchase % per channel =
+ * share of the channel's orders holding the category, daily demand = units a day over the window,
+ * unit prices = line amount ÷ quantity (weighted by units; in the build currency), Pareto ranks on
+ * daily units. Fields only the public data has (dwell, impulse, emotional flag, zone, products) are null.
+ */
+export function buildOwnDemandSummary(log: TransactionLog): DemandSummary {
+  const n = log.categories.length;
+  const units = [new Float64Array(n), new Float64Array(n)];
+  const spend = [new Float64Array(n), new Float64Array(n)];
+  const ordersWith = [new Float64Array(n), new Float64Array(n)];
+  const orders = [0, 0];
+  const sumSq = new Float64Array(n);
+  const min = new Float64Array(n).fill(Infinity);
+  const max = new Float64Array(n).fill(-Infinity);
+  const lastOrder = new Int32Array(n).fill(-1);
+  for (let o = 0; o < log.orderCount; o++) {
+    const ch = log.orderChannel[o] === CHANNEL_ONLINE ? 1 : 0;
+    orders[ch]!++;
+    for (let l = log.orderLineStart[o]!; l < log.orderLineStart[o + 1]!; l++) {
+      const c = log.lineCategory[l]!;
+      const q = log.lineQuantity[l]!;
+      const net = log.lineNet[l]!;
+      units[ch]![c]! += q;
+      spend[ch]![c]! += net;
+      if (lastOrder[c] !== o) {
+        lastOrder[c] = o;
+        ordersWith[ch]![c]!++;
+      }
+      const unit = q > 0 ? net / q : 0;
+      sumSq[c]! += q * unit * unit;
+      if (unit < min[c]!) min[c] = unit;
+      if (unit > max[c]!) max[c] = unit;
+    }
+  }
+  const totals = spend.map((s) => s.reduce((a, b) => a + b, 0));
+  const days = Math.max(1, log.windowDays);
+  const daily = units.map((u) => Array.from(u, (v) => v / days));
+  const instore = paretoRanks(daily[0]!);
+  const online = paretoRanks(daily[1]!);
+  return {
+    table: 'demand_summary',
+    source: 'orders',
+    rows: log.categories.map((cat, c) => {
+      const q = units[0]![c]! + units[1]![c]!;
+      const money = spend[0]![c]! + spend[1]![c]!;
+      const avg = q > 0 ? money / q : 0;
+      const variance = q > 1 ? Math.max(0, (sumSq[c]! - q * avg * avg) / (q - 1)) : null;
+      return {
+        family_id: cat.category_id,
+        family_name: cat.name,
+        intent: cat.intent,
+        is_emotional: null,
+        instore_purchase_pct: pct(ordersWith[0]![c]!, orders[0]!, 3),
+        online_purchase_pct: pct(ordersWith[1]![c]!, orders[1]!, 3),
+        impulse_rate_pct: null,
+        daily_demand_instore: roundNum(daily[0]![c]!, 3),
+        daily_demand_online: roundNum(daily[1]![c]!, 3),
+        dwell_seconds: null,
+        items_considered: null,
+        price_avg_usd: roundNum(avg, 2),
+        price_sd_usd: variance === null ? null : roundNum(Math.sqrt(variance), 2),
+        price_min_usd: roundNum(Number.isFinite(min[c]!) ? min[c]! : 0, 2),
+        price_max_usd: roundNum(Number.isFinite(max[c]!) ? max[c]! : 0, 2),
+        price_note: null,
+        product_count: null,
+        example_products: null,
+        zone_id: null,
+        instore_demand_rank: instore.rank[c]!,
+        online_demand_rank: online.rank[c]!,
+        instore_cumulative_demand_pct: roundNum(instore.cumulative[c]!, 2),
+        online_cumulative_demand_pct: roundNum(online.cumulative[c]!, 2),
+        synthetic_instore_spend_share_pct: pct(spend[0]![c]!, totals[0]!, 3),
+        synthetic_online_spend_share_pct: pct(spend[1]![c]!, totals[1]!, 3),
+      };
+    }),
+    pareto: {
+      threshold_pct: PARETO_THRESHOLD_PCT,
+      instore_family_count: orders[0]! > 0 ? instore.countTo(PARETO_THRESHOLD_PCT) : 0,
+      online_family_count: orders[1]! > 0 ? online.countTo(PARETO_THRESHOLD_PCT) : 0,
+    },
+  };
+}

@@ -70,3 +70,92 @@ export function parseBuildConfig(
   if (located.length) throw new ConfigError(`Invalid configuration:\n  - ${located.join('\n  - ')}`);
   return { config: c, rest: flags };
 }
+
+/** Options of a build from a brand's own files (`--orders FILE …`). */
+export interface OwnDataArgs {
+  orders: string;
+  customers: string | null;
+  intents: string | null;
+  mapping: Record<string, string>;
+  dateOrder: 'dmy' | 'mdy' | undefined;
+  maxBadShare: number | undefined;
+}
+
+const OWN_FLAGS = ['--orders', '--intents', '--map', '--date-order', '--max-bad'] as const;
+
+/**
+ * Takes the own-data flags out of argv. With `--orders`, `--customers` names the customers file
+ * (not a synthetic count) and a number there is refused. `--export-orders DIR` is taken out too.
+ */
+export function parseOwnDataArgs(
+  argv: string[],
+  fieldKeys: readonly string[],
+): { argv: string[]; own: OwnDataArgs | null; exportOrders: string | null } {
+  const taken = new Map<string, string>();
+  const rest: string[] = [];
+  const hasOrders = argv.some((a) => a === '--orders' || a.startsWith('--orders='));
+  const own = new Set<string>([...OWN_FLAGS, '--export-orders', ...(hasOrders ? ['--customers'] : [])]);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [name, inline] = arg.split('=', 2) as [string, string | undefined];
+    if (!own.has(name)) {
+      rest.push(arg);
+      continue;
+    }
+    const value = inline ?? argv[++i];
+    if (value === undefined || value.startsWith('--')) throw new ConfigError(`${name} needs a value`);
+    taken.set(name, value);
+  }
+  const exportOrders = taken.get('--export-orders') ?? null;
+  if (!hasOrders) {
+    const stray = OWN_FLAGS.filter((f) => taken.has(f));
+    if (stray.length)
+      throw new ConfigError(
+        `${stray.join(', ')} only go${stray.length === 1 ? 'es' : ''} with --orders FILE`,
+      );
+    return { argv: rest, own: null, exportOrders };
+  }
+  if (exportOrders !== null)
+    throw new ConfigError('--export-orders writes the synthetic orders; it does not go with --orders');
+  const customers = taken.get('--customers') ?? null;
+  if (customers !== null && /^\s*[\d_]+\s*$/.test(customers)) {
+    throw new ConfigError(
+      `--customers "${customers}": with --orders, --customers names the customers file (id, age, gender, region), not a number of synthetic customers`,
+    );
+  }
+  const mapping: Record<string, string> = {};
+  const rawMap = taken.get('--map');
+  if (rawMap !== undefined) {
+    for (const pair of rawMap.split(',')) {
+      const eq = pair.indexOf('=');
+      const key = pair.slice(0, eq).trim();
+      const column = pair.slice(eq + 1).trim();
+      if (eq < 0 || !key || !column) throw new ConfigError(`--map: "${pair}" is not field=Column`);
+      if (!fieldKeys.includes(key))
+        throw new ConfigError(`--map: unknown field "${key}"; fields: ${fieldKeys.join(', ')}`);
+      mapping[key] = column;
+    }
+  }
+  const dateOrder = taken.get('--date-order');
+  if (dateOrder !== undefined && dateOrder !== 'dmy' && dateOrder !== 'mdy')
+    throw new ConfigError(`--date-order: "${dateOrder}" is neither dmy (day first) nor mdy (month first)`);
+  const rawBad = taken.get('--max-bad');
+  let maxBadShare: number | undefined;
+  if (rawBad !== undefined) {
+    maxBadShare = Number(rawBad.trim().endsWith('%') ? Number(rawBad.trim().slice(0, -1)) / 100 : rawBad);
+    if (rawBad.trim() === '' || !Number.isFinite(maxBadShare) || maxBadShare < 0 || maxBadShare > 1)
+      throw new ConfigError(`--max-bad: "${rawBad}" is not a share from 0 to 1 (e.g. 0.05)`);
+  }
+  return {
+    argv: rest,
+    own: {
+      orders: taken.get('--orders')!,
+      customers,
+      intents: taken.get('--intents') ?? null,
+      mapping,
+      dateOrder,
+      maxBadShare,
+    },
+    exportOrders,
+  };
+}

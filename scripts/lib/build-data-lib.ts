@@ -1,8 +1,12 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { exportCustomersCsv } from '../../lib/orders/customers-csv';
+import { exportOrdersCsv } from '../../lib/orders/export-orders';
+import { OrdersInputError } from '../../lib/orders/orders-reader';
+import { readOwnData, type OwnDataReport } from '../../lib/pipeline/own-data';
 import { analyse, buildTables } from '../../lib/pipeline/run-pipeline';
 import { rowCount, TABLE_INFO, TABLE_NAMES, TABLE_SCHEMAS, type Tables } from '../../lib/pipeline/tables';
-import { ManifestSchema, SCHEMA_VERSION, type Manifest } from '../../lib/schema/manifest';
+import { ManifestSchema, SCHEMA_VERSION, type Manifest, type Provenance } from '../../lib/schema/manifest';
 import { PRICE_ERRATA } from '../../lib/sources/price-errata';
 import {
   SOURCE_CITATION,
@@ -13,8 +17,8 @@ import {
 } from '../../lib/sources/source-files';
 import { stageSources } from '../../lib/sources/stage-sources';
 import { generateTransactions } from '../../lib/synth/generate-transactions';
-import { addDays } from '../../lib/transactions/transaction-log';
-import type { BuildConfig } from './build-config';
+import { addDays, type TransactionLog } from '../../lib/transactions/transaction-log';
+import type { BuildConfig, OwnDataArgs } from './build-config';
 import { readPackageVersions, type PackageVersions } from './package-versions';
 import { readSourceTexts } from './sources-dir';
 import { replaceFolder, writeCsv, writeJson } from './write-data-folder';
@@ -54,14 +58,17 @@ function buildManifest(
   windowEnd: string,
   notes: string[],
   versions: PackageVersions,
+  own: { report: OwnDataReport; log: TransactionLog } | null = null,
 ): Manifest {
   return {
     schema_version: SCHEMA_VERSION,
-    title: 'Omnichannel Insights — synthetic customers on public omnichannel grocery data',
+    title: own
+      ? `Omnichannel Insights — a brand's own orders (${own.report.orders.file})`
+      : 'Omnichannel Insights — synthetic customers on public omnichannel grocery data',
     config: {
       seed: config.seed,
-      customers: config.customers,
-      months: config.months,
+      customers: own ? own.log.customerCount : config.customers,
+      months: own ? Math.max(1, Math.round(own.log.windowDays / 30.4375)) : config.months,
       window_start: windowStart,
       window_end: windowEnd,
       recent_months: config.recentMonths,
@@ -86,16 +93,94 @@ function buildManifest(
       files: [`${name}.json`, ...(TABLE_INFO[name].csv ? [`${name}.csv`] : [])],
       description: TABLE_INFO[name].description,
     })),
-    notes: [
-      'Customers, orders and marketing touches are synthetic, generated from the public data with a fixed seed; they describe no real person.',
-      'Scores (engagement, loyalty, churn risk, CLV proxy) are relative 0–100 ranks within this customer base, not absolute or financial figures.',
-      `Prices are the sources' US-dollar prices (January 2023) converted at a fixed ${config.usdToCurrency} ${config.currency} per USD.`,
-      ...PRICE_ERRATA.map(
-        (e) => `Generator price substitution: ${e.reason}; priced like the median family of its intent.`,
-      ),
-      ...notes,
-    ],
+    notes: own
+      ? ownNotes(own.report, config)
+      : [
+          'Customers, orders and marketing touches are synthetic, generated from the public data with a fixed seed; they describe no real person.',
+          'Scores (engagement, loyalty, churn risk, CLV proxy) are relative 0–100 ranks within this customer base, not absolute or financial figures.',
+          `Prices are the sources' US-dollar prices (January 2023) converted at a fixed ${config.usdToCurrency} ${config.currency} per USD.`,
+          ...PRICE_ERRATA.map(
+            (e) => `Generator price substitution: ${e.reason}; priced like the median family of its intent.`,
+          ),
+          ...notes,
+        ],
+    provenance: own ? provenanceOf(own.report) : { kind: 'synthetic' },
   };
+}
+
+function ownNotes(report: OwnDataReport, config: BuildConfig): string[] {
+  return [
+    `Customers and orders are the brand's own, read from ${report.orders.file}; no synthetic customer was generated.`,
+    'Scores (engagement, loyalty, churn risk, CLV proxy) are relative 0–100 ranks within this customer base, not absolute or financial figures.',
+    `Money is as written in the orders file, shown in ${config.currency}.`,
+    "The demand table describes the brand's categories: purchase % is the share of a channel's orders holding the category, daily demand the units a day, prices amount ÷ quantity; dwell, impulse, emotional flag, zone and example products exist only in the public data and are empty.",
+    "The public arrival curves (Bhowmick & Pazour, IISE 2024) are kept as a reference beside the brand's orders per day × hour.",
+    'The orders format carries no marketing touches: the marketing table is not built, and scores leave their marketing components out.',
+  ];
+}
+
+export function provenanceOf(report: OwnDataReport): Provenance {
+  const o = report.orders;
+  const c = report.customers;
+  return {
+    kind: 'orders',
+    files: { orders: o.file, customers: c?.file ?? null, intents: report.intentsFile },
+    rows_read: o.rowsRead,
+    rows_skipped: o.rowsSkipped,
+    skipped_by: o.skippedBy,
+    first_bad_rows: [
+      ...o.problems.map((p) => ({ file: o.file, ...p })),
+      ...(c?.problems ?? []).map((p) => ({ file: c!.file, ...p })),
+    ],
+    columns: o.columns as Record<string, string>,
+    first_day: o.firstDay,
+    last_day: o.lastDay,
+    date_order: o.dateOrder,
+    date_order_assumed: o.dateOrderAssumed,
+    customers_file: c
+      ? {
+          rows_read: c.rowsRead,
+          rows_skipped: c.rowsSkipped,
+          rows_without_orders: c.rowsWithoutOrders,
+          customers_without_row: c.customersWithoutRow,
+          columns: c.columns as Record<string, string>,
+          known: c.known,
+        }
+      : null,
+    warnings: report.warnings,
+  };
+}
+
+/** A file's text, or an OrdersInputError naming it when it cannot be read. */
+async function readInputFile(what: string, file: string): Promise<{ file: string; text: string }> {
+  const name = path.basename(file);
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new OrdersInputError(`${what} file ${file} is not a file.`);
+  } catch (error) {
+    if (error instanceof OrdersInputError) throw error;
+    throw new OrdersInputError(`${what} file not found: ${file}`);
+  }
+  return { file: name, text: await readFile(file, 'utf8') };
+}
+
+/** `--export-orders DIR`: the synthetic log (without marketing) as orders.csv, intents.csv and customers.csv. */
+export async function exportSyntheticOrders(options: {
+  sourcesDir: string;
+  dir: string;
+  config: BuildConfig;
+}): Promise<{ orders: string; intents: string; customers: string; rows: number; log: TransactionLog }> {
+  const sources = stageSources(await readSourceTexts(options.sourcesDir));
+  const log = { ...generateTransactions(sources, options.config), marketing: null };
+  const { orders, intents } = exportOrdersCsv(log);
+  await mkdir(options.dir, { recursive: true });
+  const ordersPath = path.join(options.dir, 'orders.csv');
+  const intentsPath = path.join(options.dir, 'intents.csv');
+  await writeFile(ordersPath, orders);
+  await writeFile(intentsPath, intents);
+  const customersPath = path.join(options.dir, 'customers.csv');
+  await writeFile(customersPath, exportCustomersCsv(log));
+  return { orders: ordersPath, intents: intentsPath, customers: customersPath, rows: log.lineCount, log };
 }
 
 /**
@@ -109,7 +194,9 @@ export async function buildData(options: {
   log?: Logger;
   /** Where package.json and package-lock.json are read for the manifest's versions. */
   projectRoot?: string;
-}): Promise<BuildReport> {
+  /** Build from a brand's own files instead of synthetic customers. */
+  own?: OwnDataArgs | null;
+}): Promise<BuildReport & { ownReport: OwnDataReport | null }> {
   const { config } = options;
   const log = options.log ?? (() => {});
   const stages: BuildReport['stages'] = [];
@@ -136,14 +223,40 @@ export async function buildData(options: {
     () => stageSources(texts),
     (s) => `${s.families.length} families, ${s.arrivals.length} arrival cells`,
   );
-  const txLog = await step(
-    'generate',
-    () => generateTransactions(sources, config),
-    (l) =>
-      `${l.customerCount.toLocaleString('en')} customers, ${l.orderCount.toLocaleString('en')} orders, ${l.lineCount.toLocaleString('en')} lines`,
-  );
+  const describe = (l: TransactionLog) =>
+    `${l.customerCount.toLocaleString('en')} customers, ${l.orderCount.toLocaleString('en')} orders, ${l.lineCount.toLocaleString('en')} lines`;
+  let ownReport: OwnDataReport | null = null;
+  let txLog: TransactionLog;
+  const own = options.own ?? null;
+  if (own) {
+    const files = await step(
+      'read files',
+      async () => ({
+        orders: await readInputFile('Orders', own.orders),
+        customers: own.customers ? await readInputFile('Customers', own.customers) : undefined,
+        intents: own.intents ? await readInputFile('Intents', own.intents) : undefined,
+      }),
+      (f) => `${f.orders.file}, ${(f.orders.text.length / 2 ** 20).toFixed(1)} MiB`,
+    );
+    const read = await step(
+      'read orders',
+      () =>
+        readOwnData(files, {
+          mapping: own.mapping,
+          dateOrder: own.dateOrder,
+          maxBadShare: own.maxBadShare,
+          recentMonths: config.recentMonths,
+        }),
+      (r) =>
+        `${r.report.orders.rowsRead.toLocaleString('en')} rows (${r.report.orders.rowsSkipped.toLocaleString('en')} skipped) → ${describe(r.log)}`,
+    );
+    txLog = read.log;
+    ownReport = read.report;
+  } else {
+    txLog = await step('generate', () => generateTransactions(sources, config), describe);
+  }
   const ctx = analyse(txLog, { seed: config.seed, k: config.k, currency: config.currency }, report);
-  const tables = buildTables(ctx, sources, config.seed, report);
+  const tables = buildTables(ctx, sources, config.seed, report, own ? 'orders' : 'synthetic');
   await step(
     'validate',
     () => validateTables(tables),
@@ -165,6 +278,7 @@ export async function buildData(options: {
     addDays(txLog.windowStart, txLog.windowDays - 1),
     sources.notes,
     readPackageVersions(options.projectRoot),
+    ownReport ? { report: ownReport, log: txLog } : null,
   );
   const parsed = ManifestSchema.safeParse(manifest);
   if (!parsed.success) throw new TableValidationError('manifest', parsed.error.issues);
@@ -187,5 +301,5 @@ export async function buildData(options: {
       }),
     () => options.outDir,
   );
-  return { manifest, stages, peakRssBytes: peakRss };
+  return { manifest, stages, peakRssBytes: peakRss, ownReport };
 }

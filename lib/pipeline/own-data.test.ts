@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { UNKNOWN } from '../orders/customers-csv';
+import { OrdersInputError } from '../orders/orders-reader';
+import { readOwnData } from './own-data';
+
+const ORDERS = [
+  'Bill No,Client,Date,Channel,Category,Qty,Amount',
+  'B1,c1,2025-01-02 10:00,Store,Linen,1,100',
+  'B2,c2,2025-01-03 12:00,Online,Candles,2,300',
+  'B3,c1,2025-02-01 18:00,Online,Candles,1,150',
+].join('\n');
+
+describe('readOwnData', () => {
+  it('reads orders, fills demographics from the customers file and intents from the mapping', () => {
+    const { log, report } = readOwnData(
+      {
+        orders: { file: 'orders.csv', text: ORDERS },
+        customers: {
+          file: 'customers.csv',
+          text: 'customer id,age band,gender,city tier\nc2,35-44,F,Tier 2\n',
+        },
+        intents: { file: 'intents.csv', text: 'category,intent\nCandles,Comfort Living\n' },
+      },
+      { mapping: { order_id: 'Bill No', customer_id: 'Client' } },
+    );
+    expect(log.customerIds).toEqual(['c1', 'c2']);
+    expect(log.orderCount).toBe(3);
+    expect(Array.from(log.attributes.age)).toEqual([0, 39]);
+    expect(Array.from(log.attributes.gender)).toEqual([UNKNOWN, 0]);
+    expect(Array.from(log.attributes.locale)).toEqual([UNKNOWN, 1]);
+    expect(log.categories.map((c) => [c.name, c.intent])).toEqual([
+      ['Candles', 'Comfort Living'],
+      ['Linen', 'Linen'],
+    ]);
+    expect(log.marketing).toBeNull();
+    expect(report.orders.columns.order_id).toBe('Bill No');
+    expect(report.customers?.customersWithoutRow).toBe(1);
+    expect(report.categoriesWithoutIntent).toEqual(['Linen']);
+    expect(report.warnings.some((w) => w.includes('1 categories have no intent'))).toBe(true);
+  });
+
+  it('warns that demographics are unknown without a customers file', () => {
+    const { report } = readOwnData(
+      { orders: { file: 'orders.csv', text: ORDERS } },
+      { mapping: { order_id: 'Bill No', customer_id: 'Client' } },
+    );
+    expect(report.customers).toBeNull();
+    expect(report.warnings.join(' ')).toContain('No customers file');
+  });
+
+  it('keeps the 5 % bad-row limit when the option is given as undefined', () => {
+    const rows = [ORDERS, 'B9,c3,someday,Store,Linen,1,100'].join('\n');
+    expect(() =>
+      readOwnData(
+        { orders: { file: 'orders.csv', text: rows } },
+        { mapping: { order_id: 'Bill No', customer_id: 'Client' }, maxBadShare: undefined },
+      ),
+    ).toThrow(OrdersInputError);
+    expect(
+      readOwnData(
+        { orders: { file: 'orders.csv', text: rows } },
+        { mapping: { order_id: 'Bill No', customer_id: 'Client' }, maxBadShare: 0.5 },
+      ).report.orders.rowsSkipped,
+    ).toBe(1);
+  });
+});

@@ -1,0 +1,274 @@
+/**
+ * The own-data build from the command line: export the synthetic orders, build the tables from
+ * them, and compare with an analysis of the same log; bad input exits 1 and leaves the output as it was.
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { hashTree, makeTempDir, REPO_ROOT, SHARED_SOURCES_DIR } from '@/test/helpers/source-corpus';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CUSTOMER_FIELDS, ORDER_FIELDS } from '../../lib/orders/column-matching';
+import { analyse } from '../../lib/pipeline/run-pipeline';
+import { TABLE_NAMES, TABLE_SCHEMAS } from '../../lib/pipeline/tables';
+import { ManifestSchema, type Manifest } from '../../lib/schema/manifest';
+import { stageSources } from '../../lib/sources/stage-sources';
+import { generateTransactions } from '../../lib/synth/generate-transactions';
+import { readSharedSources } from '../../test/helpers/shared-sources';
+import { ConfigError, parseBuildConfig, parseOwnDataArgs } from './build-config';
+
+const CUSTOMERS = 2000;
+const KEYS = [...new Set([...ORDER_FIELDS, ...CUSTOMER_FIELDS].map((f) => f.key))];
+
+interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runCli(args: string[]): Promise<CliResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of Object.keys(env)) if (key.startsWith('OMNI_')) delete env[key];
+  env.OMNI_SOURCES_DIR = SHARED_SOURCES_DIR;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build-data.ts', ...args], {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let work: string;
+let exported: string;
+let out: string;
+let built: CliResult;
+
+beforeAll(async () => {
+  work = await makeTempDir('omni-own-test');
+  exported = path.join(work, 'export');
+  out = path.join(work, 'brand', 'data');
+  const ex = await runCli(['--export-orders', exported, '--customers', String(CUSTOMERS)]);
+  expect(ex.code, ex.stderr).toBe(0);
+  built = await runCli([
+    '--orders',
+    path.join(exported, 'orders.csv'),
+    '--customers',
+    path.join(exported, 'customers.csv'),
+    '--intents',
+    path.join(exported, 'intents.csv'),
+    '--out',
+    out,
+  ]);
+}, 240_000);
+
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe('data:build --export-orders, then --orders (CLI round trip)', () => {
+  it('exports orders.csv, intents.csv and customers.csv in the orders format', async () => {
+    expect((await readdir(exported)).sort()).toEqual(['customers.csv', 'intents.csv', 'orders.csv']);
+    const orders = await readFile(path.join(exported, 'orders.csv'), 'utf8');
+    expect(orders.split('\n', 1)[0]).toBe(
+      'order_id,customer_id,ordered_at,channel,category,quantity,amount,discount,dwell_minutes',
+    );
+  });
+
+  it('builds every table but marketing, each valid against its schema', async () => {
+    expect(built.code, built.stderr).toBe(0);
+    const files = new Set(await readdir(out));
+    expect(files.has('marketing_effectiveness.json')).toBe(false);
+    for (const name of TABLE_NAMES) {
+      if (name === 'marketing_effectiveness') continue;
+      const doc = JSON.parse(await readFile(path.join(out, `${name}.json`), 'utf8'));
+      const parsed = TABLE_SCHEMAS[name].safeParse(doc);
+      expect(parsed.success, `${name}: ${parsed.error?.issues[0]?.message}`).toBe(true);
+    }
+    const demand = JSON.parse(await readFile(path.join(out, 'demand_summary.json'), 'utf8'));
+    expect(demand.source).toBe('orders');
+    expect(demand.rows[0].dwell_seconds).toBeNull();
+    const arrivals = JSON.parse(await readFile(path.join(out, 'arrivals_summary.json'), 'utf8'));
+    expect(arrivals.orders_source).toBe('orders');
+  });
+
+  it('records the provenance in the manifest', async () => {
+    const manifest: Manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8'));
+    expect(ManifestSchema.safeParse(manifest).success).toBe(true);
+    const p = manifest.provenance;
+    expect(p.kind).toBe('orders');
+    if (p.kind !== 'orders') return;
+    expect(p.files).toEqual({ orders: 'orders.csv', customers: 'customers.csv', intents: 'intents.csv' });
+    expect(p.rows_read).toBe(manifest.counts.order_lines);
+    expect(p.rows_skipped).toBe(0);
+    expect(p.customers_file?.customers_without_row).toBe(0);
+    expect(manifest.counts.customers).toBe(CUSTOMERS);
+    expect(built.stdout).toContain(`orders.csv: ${p.rows_read.toLocaleString('en')} rows, 0 skipped`);
+  });
+
+  it('gives customers_master the clusters and personas of an analysis of the same log without marketing', async () => {
+    const config = { ...parseBuildConfig([], {}).config, customers: CUSTOMERS };
+    const log = { ...generateTransactions(stageSources(readSharedSources()), config), marketing: null };
+    const ctx = analyse(log, { seed: config.seed, k: config.k, currency: config.currency });
+    const master = JSON.parse(await readFile(path.join(out, 'customers_master.json'), 'utf8'));
+    const ci = master.columns.indexOf('cluster_id');
+    const pi = master.columns.indexOf('persona');
+    const idi = master.columns.indexOf('customer_id');
+    expect(master.rows.map((r: unknown[]) => r[idi])).toEqual(log.customerIds);
+    expect(master.rows.map((r: unknown[]) => r[ci])).toEqual(Array.from(ctx.clusterOf));
+    expect(master.rows.map((r: unknown[]) => r[pi])).toEqual(
+      Array.from(ctx.clusterOf, (c) => ctx.personas[c]!.persona),
+    );
+  }, 60_000);
+
+  it('is byte-identical when built twice from the same files', async () => {
+    const again = path.join(work, 'again', 'data');
+    const r = await runCli([
+      '--orders',
+      path.join(exported, 'orders.csv'),
+      '--intents',
+      path.join(exported, 'intents.csv'),
+      '--customers',
+      path.join(exported, 'customers.csv'),
+      '--out',
+      again,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(await hashTree(again)).toEqual(await hashTree(out));
+  }, 120_000);
+});
+
+describe('data:build --orders with bad input', () => {
+  let previous: string;
+  let bad: string;
+
+  beforeAll(async () => {
+    previous = path.join(work, 'previous', 'data');
+    await mkdir(previous, { recursive: true });
+    await writeFile(path.join(previous, 'manifest.json'), '{"previous":true}');
+    bad = path.join(work, 'bad');
+    await mkdir(bad, { recursive: true });
+  });
+
+  async function expectFailure(args: string[], ...messages: Array<string | RegExp>): Promise<void> {
+    const before = await hashTree(previous);
+    const r = await runCli([...args, '--out', previous]);
+    expect(r.code, r.stdout).toBe(1);
+    for (const m of messages) expect(r.stderr).toMatch(m);
+    expect(r.stderr).toContain('was left as it was');
+    expect(await hashTree(previous)).toEqual(before);
+    expect(await readdir(path.dirname(previous))).toEqual(['data']);
+  }
+
+  it('exits 1 on a missing orders file, naming it', async () => {
+    const file = path.join(bad, 'nope.csv');
+    await expectFailure(['--orders', file], `Orders file not found: ${file}`);
+  });
+
+  it('exits 1 on a missing customers file, naming it', async () => {
+    const file = path.join(bad, 'no-customers.csv');
+    await expectFailure(
+      ['--orders', path.join(exported, 'orders.csv'), '--customers', file],
+      `Customers file not found: ${file}`,
+    );
+  });
+
+  it('exits 1 on a missing required column, naming it and the synonyms tried', async () => {
+    const file = path.join(bad, 'no-channel.csv');
+    await writeFile(
+      file,
+      'order_id,customer_id,ordered_at,category,quantity,amount\nO1,C1,2025-01-01,Linen,1,100\n',
+    );
+    await expectFailure(
+      ['--orders', file],
+      'a required column is missing',
+      /channel: tried "channel", "sales channel"/,
+    );
+  });
+
+  it('exits 1 when too many rows are bad, listing the first ones with their line', async () => {
+    const file = path.join(bad, 'bad-rows.csv');
+    const rows = ['order_id,customer_id,ordered_at,channel,category,quantity,amount'];
+    for (let i = 0; i < 90; i++)
+      rows.push(`O${i},C${i % 45},2025-01-${String((i % 28) + 1).padStart(2, '0')},online,Linen,1,100`);
+    for (let i = 0; i < 10; i++) rows.push(`X${i},C1,2025-01-05,carrier pigeon,Linen,1,100`);
+    await writeFile(file, `${rows.join('\n')}\n`);
+    await expectFailure(
+      ['--orders', file],
+      /10 of 100 rows \(10\.0 %\) are bad, more than the 5\.0 % allowed/,
+      /line 92: channel "carrier pigeon" is neither online nor in-store/,
+    );
+  });
+
+  it('accepts the same file with --max-bad 0.2', async () => {
+    const file = path.join(bad, 'bad-rows.csv');
+    const target = path.join(work, 'tolerant', 'data');
+    const r = await runCli(['--orders', file, '--max-bad', '0.2', '--k', '2', '--out', target]);
+    expect(r.code, r.stderr).toBe(0);
+    const manifest: Manifest = JSON.parse(await readFile(path.join(target, 'manifest.json'), 'utf8'));
+    expect(manifest.provenance.kind === 'orders' && manifest.provenance.rows_skipped).toBe(10);
+    expect(manifest.provenance.kind === 'orders' && manifest.provenance.first_bad_rows[0]?.line).toBe(92);
+  }, 60_000);
+
+  it('exits 1 on --customers 300 with --orders, saying it names a file', async () => {
+    await expectFailure(
+      ['--orders', path.join(exported, 'orders.csv'), '--customers', '300'],
+      /with --orders, --customers names the customers file/,
+    );
+  });
+});
+
+describe('parseOwnDataArgs', () => {
+  it('takes the own-data flags out and leaves the rest', () => {
+    const r = parseOwnDataArgs(
+      [
+        '--orders',
+        'o.csv',
+        '--customers=c.csv',
+        '--map',
+        'order_id=Bill No, channel=Till',
+        '--date-order',
+        'mdy',
+        '--max-bad',
+        '0.1',
+        '--k',
+        '4',
+      ],
+      KEYS,
+    );
+    expect(r.argv).toEqual(['--k', '4']);
+    expect(r.own).toEqual({
+      orders: 'o.csv',
+      customers: 'c.csv',
+      intents: null,
+      mapping: { order_id: 'Bill No', channel: 'Till' },
+      dateOrder: 'mdy',
+      maxBadShare: 0.1,
+    });
+    expect(r.exportOrders).toBeNull();
+  });
+
+  it('leaves --customers to the synthetic build without --orders', () => {
+    const r = parseOwnDataArgs(['--customers', '300', '--export-orders', '/tmp/x'], KEYS);
+    expect(r).toEqual({ argv: ['--customers', '300'], own: null, exportOrders: '/tmp/x' });
+  });
+
+  it.each([
+    [['--orders', 'o.csv', '--customers', '1_000'], /names the customers file/],
+    [['--orders', 'o.csv', '--map', 'colour=Red'], /unknown field "colour"/],
+    [['--orders', 'o.csv', '--map', 'order_id'], /not field=Column/],
+    [['--orders', 'o.csv', '--date-order', 'ymd'], /neither dmy/],
+    [['--orders', 'o.csv', '--max-bad', '2'], /not a share from 0 to 1/],
+    [['--orders'], /--orders needs a value/],
+    [['--intents', 'i.csv'], /only goes with --orders FILE/],
+    [['--orders', 'o.csv', '--export-orders', 'x'], /does not go with --orders/],
+  ])('rejects %j', (argv, message) => {
+    expect(() => parseOwnDataArgs(argv, KEYS)).toThrow(ConfigError);
+    expect(() => parseOwnDataArgs(argv, KEYS)).toThrow(message);
+  });
+});
