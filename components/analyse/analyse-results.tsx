@@ -142,11 +142,7 @@ export function AnalyseResults({
               ; age known for {formatCount(read.customersFile.known.age)}, gender for{' '}
               {formatCount(read.customersFile.known.gender)}, region type for{' '}
               {formatCount(read.customersFile.known.locale)} of {formatCount(read.customers)} customers.
-              {Object.keys(read.customersFile.unreadable).length > 0
-                ? ` Unreadable values, left unknown: ${Object.entries(read.customersFile.unreadable)
-                    .map(([field, n]) => `${field.replace('_', ' ')} ${formatCount(n)}`)
-                    .join(', ')}.`
-                : ''}
+              {read.customersFile.warnings.length > 0 ? ` ${read.customersFile.warnings.join(' ')}` : ''}
             </p>
           ) : (
             <p role="alert">

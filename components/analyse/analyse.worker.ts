@@ -4,9 +4,8 @@
  * build, and posts back small, plain results. The parsed log stays here, so a new k needs no re-read.
  * Nothing is sent anywhere: this file makes no network request.
  */
-import { applyCustomerRows } from '@/lib/orders/browser-customers';
+import { readCustomersCsv } from '@/lib/orders/customers-csv';
 import { OrdersInputError } from '@/lib/orders/orders-reader';
-import { checkLooksLikeText, sniffDelimiter } from '@/lib/orders/read-orders-csv';
 import type { FromWorker, ReadSummary, ToWorker } from '@/lib/own-data/protocol';
 import { inspectHead, startChunkedRead } from '@/lib/own-data/stream-orders';
 import { summariseAnalysis } from '@/lib/own-data/summarise';
@@ -55,21 +54,33 @@ function analyseAndPost(id: number, k: number) {
   post({ type: 'done', id, read, result, analyseMs: Math.round(performance.now() - t0) });
 }
 
-/** The optional customers file: read whole (it is small), applied to the log's attributes. */
+/**
+ * The optional customers file: read whole (it is small) by the same reader as the command line,
+ * and applied to the log's attributes.
+ */
 async function readCustomers(
   file: File | null,
   log: TransactionLog,
 ): Promise<Pick<ReadSummary, 'customersFile' | 'customersError'>> {
   if (!file) return { customersFile: null, customersError: null };
   try {
-    const text = await file.text();
-    checkLooksLikeText(file.name, text);
-    const body = text.replace(/^\uFEFF/, '');
-    const parsed = Papa.parse<string[]>(body, {
-      delimiter: sniffDelimiter(body.split(/\r?\n/, 1)[0]!),
-      skipEmptyLines: 'greedy',
+    const { attributes, report } = readCustomersCsv(await file.text(), {
+      file: file.name,
+      customerIds: log.customerIds,
     });
-    return { customersFile: applyCustomerRows(file.name, parsed.data, log), customersError: null };
+    log.attributes = attributes;
+    return {
+      customersFile: {
+        file: report.file,
+        rows: report.rowsRead,
+        matched: report.rowsRead - report.rowsSkipped - report.rowsWithoutOrders,
+        unknownIds: report.rowsWithoutOrders,
+        columns: report.columns,
+        known: report.known,
+        warnings: report.warnings,
+      },
+      customersError: null,
+    };
   } catch (error) {
     return { customersFile: null, customersError: messageOf(error) };
   }

@@ -1,10 +1,24 @@
 /** Messages between the "Analyse your data" page and its worker: plain, structured-cloneable data. */
-import type { CustomersFileReport } from '../orders/browser-customers';
-import type { OrderField } from '../orders/column-matching';
+import type { CustomerField, OrderField } from '../orders/column-matching';
 import type { RowProblem } from '../orders/orders-reader';
 import type { DateOrder } from '../orders/parse-values';
 import type { HeaderInspection } from './stream-orders';
 import type { OwnResult } from './summarise';
+
+/** What the page shows of the optional customers file (from the shared reader's report). */
+export interface CustomersFileReport {
+  file: string;
+  rows: number;
+  /** Rows whose id is a customer of the orders file. */
+  matched: number;
+  /** Rows whose id is not in the orders file. */
+  unknownIds: number;
+  columns: Partial<Record<CustomerField, string>>;
+  /** Customers of the orders file with a known age, gender, region type. */
+  known: { age: number; gender: number; locale: number };
+  /** Values left unknown, bad rows skipped: the reader's own words. */
+  warnings: string[];
+}
 
 export type ToWorker =
   | { type: 'inspect'; id: number; file: File }
