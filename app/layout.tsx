@@ -1,4 +1,5 @@
 import { ProvenanceBar } from '@/components/layout/provenance-bar';
+import { ProvenanceForPage } from '@/components/layout/provenance-for-page';
 import { SiteNav } from '@/components/layout/site-nav';
 import { loadManifest } from '@/lib/data/load-data';
 import type { Metadata, Viewport } from 'next';
@@ -38,7 +39,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <SiteNav />
           </div>
         </header>
-        <ProvenanceBar manifest={manifest} />
+        <ProvenanceForPage>
+          <ProvenanceBar manifest={manifest} />
+        </ProvenanceForPage>
 
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-5 py-10 sm:px-8 sm:py-14">
           {children}
