@@ -4,7 +4,6 @@
  * unknown and reported with their line; rows without a customer id, or repeating one with other
  * values, are skipped. Pure: text in, attributes and a report out.
  */
-import Papa from 'papaparse';
 import {
   GENDERS,
   LOCALES,
@@ -13,7 +12,7 @@ import {
 } from '../transactions/transaction-log';
 import { CUSTOMER_FIELDS, describeMissing, matchColumns, type CustomerField } from './column-matching';
 import { OrdersInputError, type RowProblem } from './orders-reader';
-import { checkLooksLikeText, sniffDelimiter } from './read-orders-csv';
+import { parseSideFile } from './read-orders-csv';
 
 export const UNKNOWN = 255;
 
@@ -127,13 +126,7 @@ export function readCustomersCsv(
   const { file } = options;
   const maxBadShare = options.maxBadShare ?? 0.05;
   const shown = options.shownErrors ?? 10;
-  checkLooksLikeText(file, text);
-  const body = text.replace(/^\uFEFF/, '');
-  const parsed = Papa.parse<string[]>(body, {
-    delimiter: sniffDelimiter(body.split(/\r?\n|\r/, 1)[0]!),
-    skipEmptyLines: 'greedy',
-  });
-  const [rawHeader, ...rows] = parsed.data;
+  const [rawHeader, ...rows] = parseSideFile(file, text);
   const headers = (rawHeader ?? []).map((h) => h.trim());
   if (headers.length < 2) {
     throw new OrdersInputError(

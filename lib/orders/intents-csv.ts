@@ -1,17 +1,10 @@
-import Papa from 'papaparse';
 import { normaliseHeader } from './column-matching';
 import { OrdersInputError } from './orders-reader';
-import { checkLooksLikeText, sniffDelimiter } from './read-orders-csv';
+import { parseSideFile } from './read-orders-csv';
 
 /** A category → lifestyle-intent mapping file: two columns, `category` and `intent` (any order). */
 export function readIntentsCsv(file: string, text: string): Map<string, string> {
-  checkLooksLikeText(file, text);
-  const body = text.replace(/^\uFEFF/, '');
-  const parsed = Papa.parse<string[]>(body, {
-    delimiter: sniffDelimiter(body.split(/\r?\n/, 1)[0]!),
-    skipEmptyLines: 'greedy',
-  });
-  const [header, ...rows] = parsed.data;
+  const [header, ...rows] = parseSideFile(file, text);
   const names = (header ?? []).map(normaliseHeader);
   const ci = names.findIndex((h) =>
     ['category', 'product category', 'product type', 'department'].includes(h),

@@ -37,6 +37,17 @@ export function checkLooksLikeText(file: string, head: string): void {
   }
 }
 
+/**
+ * A small CSV side file (customers, intents) read whole: refused if it is not text, BOM dropped,
+ * delimiter sniffed from its header, blank lines skipped. The header is the first row.
+ */
+export function parseSideFile(file: string, text: string): string[][] {
+  checkLooksLikeText(file, text);
+  const body = text.replace(/^\uFEFF/, '');
+  return Papa.parse<string[]>(body, { delimiter: sniffDelimiter(firstLine(body)), skipEmptyLines: 'greedy' })
+    .data;
+}
+
 function firstLine(text: string): string {
   const end = text.search(/\r?\n|\r/);
   return end < 0 ? text : text.slice(0, end);

@@ -90,30 +90,9 @@ export function bgnbdCustomerLogLikelihood(
   return common + logAddExp(stillAlive, droppedAtLast);
 }
 
+/** The grouped log-likelihood (the value half of bgnbdLogLikelihoodWithGradient). */
 export function bgnbdLogLikelihood(params: BgNbdParams, groups: RfmGroups): number {
-  const { r, alpha, a, b } = params;
-  // Terms that depend only on x are computed once per distinct x.
-  const byX = new Map<number, { common: number; alive: number; dropped: number }>();
-  const lnAlpha = Math.log(alpha);
-  const base = -gammaln(r) + r * lnAlpha - lnBeta(a, b);
-  let sum = 0;
-  for (let i = 0; i < groups.x.length; i++) {
-    const x = groups.x[i]!;
-    let t = byX.get(x);
-    if (!t) {
-      t = {
-        common: base + gammaln(r + x),
-        alive: lnBeta(a, b + x),
-        dropped: x > 0 ? lnBeta(a + 1, b + x - 1) : -Infinity,
-      };
-      byX.set(x, t);
-    }
-    const stillAlive = t.alive - (r + x) * Math.log(alpha + groups.T[i]!);
-    const ll =
-      x === 0 ? stillAlive : logAddExp(stillAlive, t.dropped - (r + x) * Math.log(alpha + groups.tx[i]!));
-    sum += groups.weight[i]! * (t.common + ll);
-  }
-  return sum;
+  return bgnbdLogLikelihoodWithGradient(params, groups).value;
 }
 
 /**
@@ -251,9 +230,8 @@ export function expectedPurchases(params: BgNbdParams, t: number, x: number, tx:
   const z = t / (alpha + T + t);
   const ratio = Math.exp((r + x) * (Math.log(alpha + T) - Math.log(alpha + T + t)));
   const head = ((a + b + x - 1) / (a - 1)) * (1 - ratio * hyp2f1(r + x, b + x, a + b + x - 1, z));
-  const odds =
-    x > 0 ? (a / (b + x - 1)) * Math.exp((r + x) * (Math.log(alpha + T) - Math.log(alpha + tx))) : 0;
-  return head / (1 + odds);
+  // Eq. 10's denominator 1 + δ(x > 0)·a/(b + x − 1)·((α + T)/(α + t_x))^(r + x) is 1 / P(alive).
+  return head * probabilityAlive(params, x, tx, T);
 }
 
 /** E[X(t)]: expected purchases in the first t weeks after a customer's first purchase (eq. 7). */

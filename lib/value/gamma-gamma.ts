@@ -16,27 +16,12 @@ export interface GammaGammaParams {
 
 /** Log-likelihood of the mean repeat value m of x repeat purchases, summed over customers. */
 export function gammaGammaLogLikelihood(
-  { p, q, gamma }: GammaGammaParams,
+  params: GammaGammaParams,
   x: ArrayLike<number>,
   m: ArrayLike<number>,
-  lnM?: ArrayLike<number>,
+  lnM: ArrayLike<number> = Array.from(m, Math.log),
 ): number {
-  let sum = 0;
-  const base = -gammaln(q) + q * Math.log(gamma);
-  // The Γ terms depend on x alone: computed once per distinct x (few of them), not per customer.
-  const byX = new Map<number, number>();
-  for (let i = 0; i < x.length; i++) {
-    const xi = x[i]!;
-    const mi = m[i]!;
-    const px = p * xi;
-    let gx = byX.get(xi);
-    if (gx === undefined) {
-      gx = base + gammaln(px + q) - gammaln(px) + px * Math.log(xi);
-      byX.set(xi, gx);
-    }
-    sum += gx + (px - 1) * (lnM ? lnM[i]! : Math.log(mi)) - (px + q) * Math.log(gamma + mi * xi);
-  }
-  return sum;
+  return gammaGammaLogLikelihoodWithGradient(params, x, m, lnM).value;
 }
 
 /** The log-likelihood and its gradient in the log-parameters (ln p, ln q, ln γ). */
