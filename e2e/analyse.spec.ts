@@ -67,12 +67,29 @@ test('analyses an orders file in the browser: mapping, personas, k, downloads, a
     .setInputFiles(
       csvFile('crm-customers.csv', `${orders.customersCsv}X1,30-39,F,Tier 1\nX2,40-49,M,Tier 2\n`),
     );
+  // Categories grouped into two intents; the last category is left out and stands as its own.
+  const categories = [
+    ...new Set(
+      orders.csv
+        .trimEnd()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',')[4]!),
+    ),
+  ].sort();
+  expect(categories.length).toBeGreaterThan(3);
+  const mapped = categories.slice(0, -1);
+  const intentsCsv = `category,intent\n${mapped.map((c, i) => `${c},${i % 2 ? 'Home & living' : 'Everyday'}`).join('\n')}\n`;
+  await page.getByLabel('Category → intent file (optional)').setInputFiles(csvFile('groups.csv', intentsCsv));
   await page.getByTestId('analyse-button').click();
   await waitForResults(page, 5);
   await expect(page.getByTestId('customers-summary')).toContainText(
     `crm-customers.csv: ${orders.customers + 2} rows, ${orders.customers} matched to customers of the orders (2 ids not in the orders)`,
   );
-  await expect(page.getByTestId('own-persona-card').first().getByTestId('own-age')).toBeVisible();
+  await expect(page.getByTestId('intents-summary')).toContainText(
+    `groups.csv: ${mapped.length} categories grouped into 3 intents; 1 categories are not in the file`,
+  );
+  await expect(page.getByRole('table', { name: /Who the personas are/ })).toBeAttached();
 
   // The read: every row but the three spoilt ones, which are listed with line and reason.
   await expect(page.getByTestId('read-summary')).toContainText(
@@ -85,43 +102,46 @@ test('analyses an orders file in the browser: mapping, personas, k, downloads, a
   );
   await expect(page.getByTestId('kpi-customers')).toContainText(orders.customers.toLocaleString('en-IN'));
 
-  // Five personas whose customers add up to everyone.
-  const cards = page.getByTestId('own-persona-card');
+  // The dashboard's own persona cards (without links: these personas have no page), adding up to everyone.
+  const cards = page.getByTestId('persona-card');
   await expect(cards).toHaveCount(5);
+  await expect(cards.getByTestId('persona-card-link')).toHaveCount(0);
   const counts = await cards
-    .getByTestId('own-customers')
-    .locator('dd')
+    .getByTestId('card-customers-value')
     .allTextContents()
-    .then((t) => t.map((s) => Number(s.split(' ')[0]!.replace(/,/g, ''))));
+    .then((t) => t.map((s) => Number(s.replace(/,/g, ''))));
   expect(counts.reduce((a, b) => a + b, 0)).toBe(orders.customers);
-  await expect(page.getByRole('heading', { name: 'Revenue by persona' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'CLV proxy by persona' })).toBeVisible();
+  // The dashboard's revenue, CLV and affinity charts, from the tables built in the worker.
+  await expect(page.getByRole('heading', { name: 'Revenue by persona', exact: true }).first()).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Customer lifetime value (proxy)', exact: true }),
+  ).toBeVisible();
   const heat = page.getByTestId('affinity-heatmap');
   await expect(heat.locator('tbody tr')).toHaveCount(5);
-  await expect(heat.locator('thead th[scope="col"]')).toHaveCount(1 + 8); // persona + eight intents
+  await expect(heat.locator('thead th[scope="col"]')).toHaveCount(1 + 3); // persona + three intents
+  await expect(page.getByTestId('analyse-results')).not.toContainText('NaN');
   await expectNoSeriousA11yViolations(page);
 
-  // Downloads, made in the browser from the result.
-  const personasCsv = await downloadText(page, 'download-personas-csv');
-  expect(personasCsv.name).toBe('shop-orders-personas.csv');
-  const lines = personasCsv.text.trimEnd().split('\r\n');
-  expect(lines[0]).toMatch(/^Persona,Customers,Customer share %,Revenue,/);
-  expect(lines).toHaveLength(1 + 5 + 1);
-  expect(lines[6]).toMatch(new RegExp(`^All customers,${orders.customers},100,`));
-  const json = await downloadText(page, 'download-json');
-  const result = JSON.parse(json.text);
-  expect(result.source).toEqual({ file: 'shop-orders.csv', rows: orders.rows, skipped: 3 });
-  expect(result.k).toBe(5);
-  expect(result.personas).toHaveLength(5);
-  expect(result.affinity.intents).toHaveLength(8);
-  const affinity = await downloadText(page, 'download-affinity-csv');
-  expect(affinity.text.trimEnd().split('\r\n')).toHaveLength(1 + 5 * 8);
+  // Downloads: the tables themselves, as data:build writes them, made in the worker.
+  const master = await downloadText(page, 'download-customers_master-csv');
+  expect(master.name).toBe('customers_master.csv');
+  const lines = master.text.trimEnd().split('\n');
+  expect(lines[0]).toMatch(/^customer_id,cluster_id,persona,age,age_band,gender,locale,/);
+  expect(lines).toHaveLength(1 + orders.customers);
+  const segmentation = JSON.parse((await downloadText(page, 'download-segmentation-json')).text);
+  expect(segmentation.k).toBe(5);
+  expect(segmentation.personas).toHaveLength(5);
+  const affinity = JSON.parse((await downloadText(page, 'download-product_affinity-json')).text);
+  expect(affinity.intent_cells).toHaveLength(5 * 3);
+  await expect(page.getByTestId('download-marketing_effectiveness-json')).toHaveCount(0);
 
   // Another k: recomputed in the worker from the log it kept (no re-read, so no progress of reading).
   await page.getByTestId('k-select').selectOption('3');
   await waitForResults(page, 3);
   await expect(cards).toHaveCount(3);
   await expect(heat.locator('tbody tr')).toHaveCount(3);
+  const recomputed = JSON.parse((await downloadText(page, 'download-segmentation-json')).text);
+  expect(recomputed.personas).toHaveLength(3);
 
   // Nothing carried the file: no request with a body, no POST or PUT, only the worker's own script.
   for (const r of requests) {
@@ -177,7 +197,7 @@ test('refuses broken files with a clear message and stays usable', async ({ page
   await page.getByTestId('analyse-button').click();
   await waitForResults(page, 5);
   await expect(error).toHaveCount(0);
-  await expect(page.getByTestId('own-persona-card')).toHaveCount(5);
+  await expect(page.getByTestId('persona-card')).toHaveCount(5);
 
   for (const r of requests) {
     expect(r.method(), r.url()).toBe('GET');

@@ -11,7 +11,11 @@ import { ConfigError, parseBuildConfig, parseOwnDataArgs } from './lib/build-con
 import { buildData, exportSyntheticOrders } from './lib/build-data-lib';
 import { resolveSourcesDir } from './lib/sources-dir';
 
-const FIELD_KEYS = [...new Set([...ORDER_FIELDS, ...CUSTOMER_FIELDS].map((f) => f.key))];
+/** Fields --map accepts: those of the orders file, and `customers.<field>` for the customers file. */
+const FIELD_KEYS = [
+  ...new Set([...ORDER_FIELDS, ...CUSTOMER_FIELDS].map((f) => f.key)),
+  ...CUSTOMER_FIELDS.map((f) => `customers.${f.key}`),
+];
 
 export const HELP = `Usage:
   npm run data:build [-- options]                       synthetic customers on the public data
@@ -28,6 +32,8 @@ Own data (with --orders):
                          (with --orders, --customers names this FILE, not a number of customers)
   --intents FILE         category,intent mapping (default: each category is its own intent)
   --map field=Column,…   columns by hand; fields: ${FIELD_KEYS.join(', ')}
+                         (customers.customer_id names the customers file's id column; age, gender
+                         and region_type apply to the customers file with or without the prefix)
   --date-order dmy|mdy   how to read dates like 03/04/2025 (default: detected, else dmy)
   --max-bad SHARE        stop when more than this share of rows is bad (default 0.05)
   --seed, --k, --recent-months, --currency, --out as above

@@ -1,5 +1,8 @@
 import { AnalyseApp } from '@/components/analyse/analyse-app';
+import { MissingData } from '@/components/layout/missing-data';
 import { PageHeader } from '@/components/layout/page-header';
+import { loadTable } from '@/lib/data/load-data';
+import type { ArrivalCell, Weekday } from '@/lib/sources/arrivals';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = {
@@ -9,6 +12,16 @@ export const metadata: Metadata = {
 };
 
 export default function AnalysePage() {
+  // The public arrival curves (168 cells) go to the worker, which draws the brand's orders against them.
+  const arrivals = loadTable('arrivals_summary');
+  if (!arrivals) return <MissingData what="the arrivals table" />;
+  const cells: ArrivalCell[] = arrivals.cells.map((c) => ({
+    day_index: c.day_index,
+    day: c.day as Weekday,
+    hour: c.hour,
+    instore_arrivals: c.instore_arrivals,
+    online_arrivals: c.online_arrivals,
+  }));
   return (
     <>
       <PageHeader
@@ -22,7 +35,7 @@ export default function AnalysePage() {
           </p>
         }
       />
-      <AnalyseApp />
+      <AnalyseApp arrivals={cells} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { ORDER_FIELDS, type OrderField } from '@/lib/orders/column-matching';
 import type { DateOrder } from '@/lib/orders/parse-values';
 import { missingMessage } from '@/lib/own-data/messages';
 import type { HeaderInspection } from '@/lib/own-data/stream-orders';
+import type { ArrivalCell } from '@/lib/sources/arrivals';
 import { useId, useState, type DragEvent } from 'react';
 import { AnalyseResults } from './analyse-results';
 import { useAnalyseWorker } from './use-analyse-worker';
@@ -23,9 +24,11 @@ const select = 'rounded-md border border-line-strong bg-surface px-2 py-1.5 text
 /** Fields the page asks for: the required ones, then the optional ones. */
 const FIELDS = ORDER_FIELDS;
 
-export function AnalyseApp() {
-  const { state, chooseFile, chooseCustomers, run, recompute, cancel } = useAnalyseWorker();
-  const { file, customersFile, inspection, busy, output, error, notice } = state;
+/** `arrivals`: the public arrival curves of the dashboard's data, kept beside the brand's orders. */
+export function AnalyseApp({ arrivals }: { arrivals: ArrivalCell[] }) {
+  const worker = useAnalyseWorker(arrivals);
+  const { state, chooseFile, chooseCustomers, chooseIntents, run, recompute, cancel } = worker;
+  const { file, customersFile, intentsFile, inspection, busy, output, error, notice } = state;
   // The mapping belongs to one header: a new file starts again from what was matched automatically.
   const [edited, setEdited] = useState<{
     of: HeaderInspection | null;
@@ -41,6 +44,7 @@ export function AnalyseApp() {
   const ready = useHydrated();
   const inputId = useId();
   const customersId = useId();
+  const intentsId = useId();
 
   const missing = FIELDS.filter(
     (f) =>
@@ -220,29 +224,23 @@ export function AnalyseApp() {
               </tbody>
             </table>
           </div>
-          <div className="mt-4 rounded-md border border-line bg-paper p-3">
-            <label htmlFor={customersId} className="text-sm font-medium">
-              Customers file (optional)
-            </label>
-            <p className="text-xs text-ink-muted">
-              A CSV with a customer id and any of age or age band, gender and city or region type; it adds
-              demographics to the personas. Read in this browser too.
-            </p>
-            <div className="mt-2 flex flex-wrap items-center gap-2">
-              <input
-                id={customersId}
-                type="file"
-                accept=".csv,.tsv,.txt,text/csv,text/plain"
-                className="max-w-full text-sm file:mr-3 file:rounded-md file:border file:border-line-strong file:bg-surface file:px-3 file:py-1.5 file:text-sm file:text-ink"
-                data-testid="customers-input"
-                onChange={(e) => chooseCustomers(e.target.files?.[0] ?? null)}
-              />
-              {customersFile ? (
-                <span className="text-xs text-ink-muted">
-                  {customersFile.name} ({formatBytes(customersFile.size)})
-                </span>
-              ) : null}
-            </div>
+          <div className="mt-4 grid gap-3 md:grid-cols-2">
+            <SideFile
+              id={customersId}
+              label="Customers file (optional)"
+              hint="A CSV with a customer id and any of age or age band, gender and city or region type; it adds demographics to the personas."
+              file={customersFile}
+              testId="customers-input"
+              onChoose={chooseCustomers}
+            />
+            <SideFile
+              id={intentsId}
+              label="Category → intent file (optional)"
+              hint="A CSV with a category and an intent column, grouping categories into lifestyle intents (e.g. Bedding → Home comfort). Without one, each category is its own intent."
+              file={intentsFile}
+              testId="intents-input"
+              onChoose={chooseIntents}
+            />
           </div>
           <div className="mt-4 flex flex-wrap items-end gap-4">
             <label className="flex flex-col gap-1 text-xs text-ink-muted">
@@ -294,6 +292,8 @@ export function AnalyseApp() {
         <AnalyseResults
           output={output}
           busy={busy !== null}
+          downloading={worker.downloading}
+          onDownload={worker.download}
           k={k}
           onK={(next) => {
             setK(next);
@@ -301,6 +301,47 @@ export function AnalyseApp() {
           }}
         />
       ) : null}
+    </div>
+  );
+}
+
+/** An optional side file, read in this browser with the orders (choosing one needs Analyse again). */
+function SideFile({
+  id,
+  label,
+  hint,
+  file,
+  testId,
+  onChoose,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  file: File | null;
+  testId: string;
+  onChoose: (file: File | null) => void;
+}) {
+  return (
+    <div className="rounded-md border border-line bg-paper p-3">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <p className="text-xs text-ink-muted">{hint} Read in this browser too.</p>
+      <div className="mt-2 flex flex-wrap items-center gap-2">
+        <input
+          id={id}
+          type="file"
+          accept=".csv,.tsv,.txt,text/csv,text/plain"
+          className="max-w-full text-sm file:mr-3 file:rounded-md file:border file:border-line-strong file:bg-surface file:px-3 file:py-1.5 file:text-sm file:text-ink"
+          data-testid={testId}
+          onChange={(e) => onChoose(e.target.files?.[0] ?? null)}
+        />
+        {file ? (
+          <span className="text-xs text-ink-muted">
+            {file.name} ({formatBytes(file.size)})
+          </span>
+        ) : null}
+      </div>
     </div>
   );
 }

@@ -1,101 +1,101 @@
 'use client';
 
+import {
+  PersonaAffinityHeatmap,
+  PersonaAffinityHeatmapDefault,
+} from '@/components/affinity/persona-affinity-heatmap';
 import { KpiCard } from '@/components/cards/kpi-card';
 import { ChartFrame } from '@/components/charts/chart-frame';
-import { ColorLegend } from '@/components/charts/color-legend';
-import { Heatmap } from '@/components/charts/heatmap';
-import { SegmentedControl } from '@/components/charts/segmented-control';
-import { ClvRanges } from '@/components/overview/clv-ranges';
-import { PersonaBars } from '@/components/overview/persona-bars';
+import { PersonaCard } from '@/components/personas/persona-card';
+import { ClvDistributions } from '@/components/revenue/clv-distributions';
+import { MonthlyRevenueChart } from '@/components/revenue/monthly-revenue-chart';
+import { RevenueByPersonaChart } from '@/components/revenue/revenue-by-persona-chart';
+import { ShareDumbbell } from '@/components/revenue/share-dumbbell';
+import { ValueRiskQuadrantChart } from '@/components/revenue/value-risk-quadrant';
 import { DataTable } from '@/components/tables/data-table';
-import { divergingColor, personaColor, sequentialColor } from '@/lib/format/colors';
+import { formatCount, formatPct } from '@/lib/format/format';
+import { buildAffinityGrid, topFamilyIds } from '@/lib/insights/affinity';
+import { demographicsTable, summarise } from '@/lib/insights/overview';
+import { buildPersonaCards, personasTakeaway } from '@/lib/insights/personas';
 import {
-  formatCount,
-  formatMoney,
-  formatMoneyCompact,
-  formatMoneyTick,
-  formatPct,
-  formatRatio,
-} from '@/lib/format/format';
-import { toCsv, type TableData } from '@/lib/format/table-data';
-import {
-  affinityHeatmap,
-  HEATMAP_COLUMNS,
-  ownClvChart,
-  revenueBars,
-  type AffinityMeasure,
-} from '@/lib/own-data/charts';
-import {
-  affinityTable,
-  clvTable,
-  personasTable,
-  resultJson,
-  revenueTable,
-} from '@/lib/own-data/result-tables';
-import type { OwnGroup } from '@/lib/own-data/summarise';
-import { useMemo, useState } from 'react';
+  clvBoxes,
+  clvHistograms,
+  monthlyRevenue,
+  representation,
+  revenueByPersona,
+  revenueKpis,
+  valueRiskQuadrant,
+  windowLabel,
+} from '@/lib/insights/revenue';
+import { downloadsOf, type DownloadFormat } from '@/lib/own-data/own-tables';
+import { TABLE_INFO, type TableName } from '@/lib/pipeline/tables';
+import { Suspense, useMemo, type ReactNode } from 'react';
 import type { Output } from './use-analyse-worker';
 
 const K_OPTIONS = [2, 3, 4, 5, 6, 7, 8, 9, 10];
 
-function download(name: string, text: string, type: string) {
-  const blob = new Blob([text], { type });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  URL.revokeObjectURL(url);
-}
-
+/**
+ * The result of "Analyse your data", drawn from the tables the pipeline built in the worker with
+ * the dashboard's own insight functions and components: the same cards and charts as /personas,
+ * /revenue and /affinity, for the brand's customers.
+ */
 export function AnalyseResults({
   output,
   busy,
   k,
   onK,
+  downloading,
+  onDownload,
 }: {
   output: Output;
   busy: boolean;
   k: number;
   onK: (k: number) => void;
+  downloading: string | null;
+  onDownload: (table: TableName, format: DownloadFormat) => void;
 }) {
   const { read, result } = output;
-  const currency = result.currency;
-  const [measure, setMeasure] = useState<AffinityMeasure>('index');
-  const bars = useMemo(() => revenueBars(result), [result]);
-  const clv = useMemo(() => ownClvChart(result), [result]);
-  const heat = useMemo(() => affinityHeatmap(result, measure), [result, measure]);
-  const tables = useMemo(
-    () => ({
-      personas: personasTable(result),
-      revenue: revenueTable(result),
-      clv: clvTable(result),
-      affinity: affinityTable(result),
-    }),
-    [result],
-  );
-  const heatTable: TableData = {
-    columns: [
-      { key: 'persona', label: 'Persona', format: 'text' },
-      ...heat.columns.map((c) => ({
-        key: c.id,
-        label: c.label,
-        format: measure === 'index' ? ('ratio' as const) : ('pct' as const),
-      })),
-    ],
-    rows: heat.rows.map((r, i) => ({
-      persona: r.label,
-      ...Object.fromEntries(heat.columns.map((c, j) => [c.id, heat.values[i]![j] ?? null])),
-    })),
-  };
-  const base = read.file.replace(/\.[^.]+$/, '') || 'orders';
+  const { tables, currency } = result;
+  const model = useMemo(() => {
+    const rev = tables.revenue_by_cluster;
+    const clv = tables.clv_proxy;
+    const behaviour = tables.behaviour_overview;
+    const pa = tables.product_affinity;
+    const quadrant = valueRiskQuadrant(rev, result.customerSample);
+    const cards = buildPersonaCards(
+      { segmentation: tables.segmentation, revenue: rev, behaviour, affinity: pa },
+      currency,
+    );
+    return {
+      period: windowLabel(behaviour),
+      cards,
+      cardsTakeaway: personasTakeaway(cards),
+      kpis: revenueKpis(rev, clv, quadrant),
+      byPersona: revenueByPersona(rev),
+      shares: representation(rev),
+      quadrant,
+      histograms: clvHistograms(clv),
+      boxes: clvBoxes(clv),
+      monthly: monthlyRevenue(rev),
+      demographics: demographicsTable(
+        summarise({ behaviour, revenue: rev, clv, segmentation: tables.segmentation }),
+      ),
+      affinity: {
+        intent: buildAffinityGrid(pa, 'intent'),
+        family: buildAffinityGrid(pa, 'family'),
+        topFamilyIds: topFamilyIds(pa),
+        currency,
+      },
+      downloads: downloadsOf(tables),
+    };
+  }, [tables, currency, result.customerSample]);
+  const hasDemographics =
+    read.customersFile !== null && model.demographics.rows.some((r) => r.avg_age !== null);
 
   return (
     <section
       aria-labelledby="results-title"
-      className="space-y-8"
+      className="space-y-10"
       data-testid="analyse-results"
       data-k={result.k}
     >
@@ -130,238 +130,134 @@ export function AnalyseResults({
         </label>
       </div>
 
-      {read.customersFile || read.customersError ? (
-        <div className="rounded-lg border border-line bg-surface p-4 text-sm" data-testid="customers-summary">
-          {read.customersFile ? (
-            <p>
-              {read.customersFile.file}: {formatCount(read.customersFile.rows)} rows,{' '}
-              {formatCount(read.customersFile.matched)} matched to customers of the orders
-              {read.customersFile.unknownIds > 0
-                ? ` (${formatCount(read.customersFile.unknownIds)} ids not in the orders)`
-                : ''}
-              ; age known for {formatCount(read.customersFile.known.age)}, gender for{' '}
-              {formatCount(read.customersFile.known.gender)}, region type for{' '}
-              {formatCount(read.customersFile.known.locale)} of {formatCount(read.customers)} customers.
-              {read.customersFile.warnings.length > 0 ? ` ${read.customersFile.warnings.join(' ')}` : ''}
-            </p>
-          ) : (
-            <p role="alert">
-              The customers file was not used: {read.customersError} The orders were analysed without it.
-            </p>
-          )}
-        </div>
-      ) : null}
-
-      {read.rowsSkipped > 0 || read.warnings.length > 0 ? (
-        <div className="rounded-lg border border-line bg-surface p-4" data-testid="read-warnings">
-          {read.rowsSkipped > 0 ? (
-            <>
-              <p className="text-sm font-medium" data-testid="skipped-count">
-                {formatCount(read.rowsSkipped)} of {formatCount(read.rowsRead)} rows were skipped (
-                {formatPct(
-                  (100 * read.rowsSkipped) / read.rowsRead,
-                  read.rowsSkipped / read.rowsRead < 0.001 ? 2 : 1,
-                )}
-                ):{' '}
-                {Object.entries(read.skippedBy)
-                  .map(([reason, n]) => `${reason} ${formatCount(n)}`)
-                  .join(', ')}
-                .
-              </p>
-              <p className="mt-1 text-xs text-ink-muted">The first ones:</p>
-              <ul className="mt-1 space-y-0.5 text-xs" data-testid="problem-list">
-                {read.problems.map((p) => (
-                  <li key={p.line}>
-                    <span className="font-medium tabular-nums">line {p.line}:</span> {p.reason}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {read.warnings.map((w) => (
-            <p key={w} className="mt-2 text-sm">
-              {w}
-            </p>
-          ))}
-        </div>
-      ) : null}
+      <SideFilesSummary output={output} />
+      <ReadWarnings output={output} />
 
       <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-        <KpiCard label="Customers" value={formatCount(result.total.customers)} testId="kpi-customers" />
         <KpiCard
-          label="Revenue"
-          value={formatMoneyCompact(result.total.revenue, currency)}
-          hint="net of discounts"
+          label="Customers"
+          value={formatCount(tables.revenue_by_cluster.total.customers)}
+          hint={`${formatCount(result.k)} personas`}
+          testId="kpi-customers"
         />
-        <KpiCard
-          label="Avg order value"
-          value={formatMoney(result.total.avgOrderValue, currency)}
-          hint={`${formatCount(result.total.ordersPerCustomer, 1)} orders per customer`}
-        />
-        <KpiCard
-          label="Online orders"
-          value={formatPct(result.total.onlineOrderSharePct)}
-          hint="share of all orders"
-        />
+        {model.kpis.map((kpi) => (
+          <KpiCard key={kpi.id} label={kpi.label} value={kpi.value} hint={kpi.hint} testId={kpi.id} />
+        ))}
       </dl>
 
-      <div>
-        <h3 className="text-xl">Personas</h3>
-        <p className="mt-1 max-w-3xl text-sm text-ink-muted">
-          k-means on the same behaviours as the dashboard (loyalty, order value, discount share, engagement,
-          churn risk). Scores are 0–100, relative to the customers in this file.
+      <Part id="own-personas" title="Personas" intro={model.cardsTakeaway}>
+        <p className="-mt-2 mb-4 max-w-3xl text-sm text-ink-muted">
+          k-means on the same behaviours as the dashboard (order value and rate, recency, discount share,
+          channel mix, engagement). Scores are 0–100, relative to the customers in this file.
         </p>
-        <ul className="mt-4 grid gap-4 md:grid-cols-2 xl:grid-cols-3" aria-label="Personas in your data">
-          {result.personas.map((p) => (
-            <li key={p.clusterId}>
-              <OwnPersonaCard group={p} currency={currency} />
+        <ul className="grid gap-5 md:grid-cols-2 xl:grid-cols-3" aria-label="Personas in your data">
+          {model.cards.map((card, i) => (
+            <li key={card.clusterId}>
+              <PersonaCard card={card} position={i + 1} total={model.cards.length} href={null} />
             </li>
           ))}
         </ul>
-      </div>
-
-      <div className="grid gap-6 lg:grid-cols-2">
-        <ChartFrame
-          title="Revenue by persona"
-          takeaway={bars.takeaway}
-          subtitle={`Net revenue, ${currency}`}
-          table={tables.revenue}
-          currency={currency}
-          downloadName={`${base}-revenue-by-persona`}
-        >
-          <PersonaBars
-            rows={bars.rows}
-            scale={bars.scale}
-            format={(v) => formatMoneyCompact(v, currency)}
-            tickFormat={(v) => formatMoneyTick(v, currency)}
-            axisTitle={`Net revenue, ${currency}`}
-            overall={null}
-            overallLabel=""
-            label="Revenue by persona"
+        {hasDemographics ? (
+          <DataTable
+            className="mt-5"
+            table={model.demographics}
+            caption="Who the personas are (from the customers file)"
+            currency={currency}
+            emphasiseLast
           />
-        </ChartFrame>
-        <ChartFrame
-          title="CLV proxy by persona"
-          takeaway={clv.takeaway}
-          subtitle="0–100, relative to this customer base"
-          table={tables.clv}
-          currency={currency}
-          downloadName={`${base}-clv-proxy`}
-        >
-          <ClvRanges chart={clv} />
-        </ChartFrame>
-      </div>
+        ) : null}
+      </Part>
 
-      <ChartFrame
-        title="Persona × category affinity"
-        takeaway={heat.takeaway}
-        subtitle={
-          measure === 'index'
-            ? 'Index: the persona’s share of spend on a category ÷ everyone’s (1.00× = same as everyone).'
-            : 'Share of the persona’s spend, %.'
-        }
-        table={heatTable}
-        currency={currency}
-        downloadName={`${base}-affinity-${measure}`}
-        controls={
-          <SegmentedControl
-            label="Show"
-            options={[
-              { value: 'index', label: 'Index' },
-              { value: 'share', label: 'Spend share' },
-            ]}
-            value={measure}
-            onChange={setMeasure}
-          />
+      <Part
+        id="own-revenue"
+        title="Revenue by persona"
+        intro="How much each persona brings, and whether it brings more or less than its share of customers."
+      >
+        <div className="grid gap-5 lg:grid-cols-2">
+          <RevenueByPersonaChart data={model.byPersona} currency={currency} period={model.period} />
+          <ChartFrame
+            id="revenue-share-chart"
+            title="Revenue share against customer share"
+            takeaway={model.shares.takeaway}
+            subtitle="Share of customers and of net revenue, %. Revenue index = revenue share ÷ customer share."
+            table={model.shares.table}
+            currency={currency}
+            downloadName="revenue-share-vs-customer-share"
+          >
+            <ShareDumbbell data={model.shares} />
+          </ChartFrame>
+        </div>
+        <div className="mt-5">
+          <ValueRiskQuadrantChart data={model.quadrant} currency={currency} period={model.period} />
+        </div>
+      </Part>
+
+      <Part
+        id="own-clv"
+        title="Customer lifetime value (proxy)"
+        intro="How expected value is spread inside each persona: average order value × order rate × expected lifespan × engagement, as 0–100 of the 99th-percentile customer of this file."
+      >
+        <ClvDistributions histograms={model.histograms} boxes={model.boxes} currency={currency} />
+      </Part>
+
+      <Part
+        id="own-trend"
+        title="Revenue over time"
+        intro={`Net revenue per month by persona, ${model.monthly.period}.`}
+      >
+        <MonthlyRevenueChart data={model.monthly} currency={currency} />
+      </Part>
+
+      <Part
+        id="own-affinity"
+        title="Category affinity"
+        intro={
+          read.intentsFile
+            ? `What each persona buys more or less of than everyone, by lifestyle intent (from ${read.intentsFile.file}) or by category.`
+            : 'What each persona buys more or less of than everyone, by category (without an intents file, each category is its own intent).'
         }
       >
-        {heat.totalIntents > HEATMAP_COLUMNS ? (
-          <p className="mb-2 text-xs text-ink-muted">
-            The {HEATMAP_COLUMNS} largest of {formatCount(heat.totalIntents)} categories by spend; the
-            downloads have all of them.
-          </p>
-        ) : null}
-        <Heatmap
-          caption="Persona × category affinity"
-          rows={heat.rows}
-          columns={heat.columns}
-          values={heat.values}
-          color={measure === 'index' ? (v) => divergingColor(v) : (v) => sequentialColor(v / heat.maxShare)}
-          format={measure === 'index' ? (v) => formatRatio(v) : (v) => formatPct(v)}
-          details={(r, c) => [
-            `Spend share ${formatPct(result.affinity.sharePct[r]![c]!)} (everyone ${formatPct(result.affinity.overallSharePct[c]!)})`,
-          ]}
-          rowHeaderLabel="Persona"
-          testId="affinity-heatmap"
-        />
-        <div className="mt-3">
-          {measure === 'index' ? (
-            <ColorLegend
-              title="Index"
-              stops={[0.5, 0.71, 1, 1.41, 2].map((v) => divergingColor(v))}
-              labels={['0.5×', '1×', '2×']}
-            />
-          ) : (
-            <ColorLegend
-              title="Spend share"
-              stops={[0, 0.25, 0.5, 0.75, 1].map((t) => sequentialColor(t))}
-              labels={['0%', formatPct(heat.maxShare, 0)]}
-            />
-          )}
-        </div>
-      </ChartFrame>
+        <Suspense fallback={<PersonaAffinityHeatmapDefault {...model.affinity} />}>
+          <PersonaAffinityHeatmap {...model.affinity} />
+        </Suspense>
+      </Part>
 
-      <section aria-labelledby="tables-title" className="rounded-lg border border-line bg-surface p-4 sm:p-6">
+      <section
+        aria-labelledby="tables-title"
+        className="rounded-lg border border-line bg-surface p-4 sm:p-6"
+        data-testid="own-downloads"
+      >
         <h3 id="tables-title" className="text-xl">
           The computed tables
         </h3>
-        <p className="mt-1 text-sm text-ink-muted">
-          Made in this browser from the result; downloading saves them from memory, nothing is sent.
+        <p className="mt-1 max-w-3xl text-sm text-ink-muted">
+          The same files <code>npm run data:build -- --orders</code> writes to <code>public/data</code>, made
+          in this browser from the analysis held in memory: nothing is sent. Each chart above also has its own
+          table and CSV.
         </p>
-        <div className="mt-3 flex flex-wrap gap-2">
-          <button
-            type="button"
-            className="rounded-md border border-line-strong px-3 py-1.5 text-sm hover:bg-sunken"
-            data-testid="download-personas-csv"
-            onClick={() => download(`${base}-personas.csv`, toCsv(tables.personas), 'text/csv;charset=utf-8')}
-          >
-            Personas (CSV)
-          </button>
-          <button
-            type="button"
-            className="rounded-md border border-line-strong px-3 py-1.5 text-sm hover:bg-sunken"
-            data-testid="download-affinity-csv"
-            onClick={() => download(`${base}-affinity.csv`, toCsv(tables.affinity), 'text/csv;charset=utf-8')}
-          >
-            Affinity (CSV)
-          </button>
-          <button
-            type="button"
-            className="rounded-md border border-line-strong px-3 py-1.5 text-sm hover:bg-sunken"
-            data-testid="download-clv-csv"
-            onClick={() => download(`${base}-clv-proxy.csv`, toCsv(tables.clv), 'text/csv;charset=utf-8')}
-          >
-            CLV proxy (CSV)
-          </button>
-          <button
-            type="button"
-            className="rounded-md border border-line-strong px-3 py-1.5 text-sm hover:bg-sunken"
-            data-testid="download-json"
-            onClick={() =>
-              download(
-                `${base}-results.json`,
-                resultJson(result, { file: read.file, rows: read.rowsRead, skipped: read.rowsSkipped }),
-                'application/json',
-              )
-            }
-          >
-            Everything (JSON)
-          </button>
-        </div>
+        <ul className="mt-4 grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+          {model.downloads.map((d) => (
+            <li key={d.file}>
+              <button
+                type="button"
+                className="flex w-full flex-col items-start rounded-md border border-line-strong px-3 py-2 text-left text-sm hover:bg-sunken disabled:opacity-50"
+                disabled={downloading !== null}
+                data-testid={`download-${d.table}-${d.format}`}
+                onClick={() => onDownload(d.table, d.format)}
+              >
+                <span className="font-medium">
+                  {d.file}
+                  {downloading === d.file ? ' — preparing…' : ''}
+                </span>
+                <span className="text-xs text-ink-muted">{TABLE_INFO[d.table].grain}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
         <DataTable
-          className="mt-4"
-          table={tables.personas}
-          caption="Personas in your data"
+          className="mt-5"
+          table={model.byPersona.summary}
+          caption={`Revenue by persona, ${model.period} (${currency})`}
           currency={currency}
           emphasiseLast
         />
@@ -370,38 +266,100 @@ export function AnalyseResults({
   );
 }
 
-function OwnPersonaCard({ group: p, currency }: { group: OwnGroup; currency: string }) {
-  const color = personaColor(p.clusterId ?? 0);
-  const items: Array<[string, string, string]> = [
-    ['customers', 'Customers', `${formatCount(p.customers)} (${formatPct(p.customerSharePct)})`],
-    ['revenue-share', 'Revenue share', formatPct(p.revenueSharePct)],
-    ['aov', 'Avg order value', formatMoney(p.avgOrderValue, currency)],
-    ['orders', 'Orders per customer', formatCount(p.ordersPerCustomer, 1)],
-    ['online', 'Online orders', formatPct(p.onlineOrderSharePct)],
-    ['clv', 'CLV proxy', formatCount(p.clv.mean, 1)],
-    ['loyalty', 'Loyalty', formatCount(p.avgLoyalty, 0)],
-    ['engagement', 'Engagement', formatCount(p.avgEngagement, 0)],
-    ['churn', 'Churn risk', formatCount(p.avgChurnRisk, 0)],
-  ];
-  if (p.avgAge !== null) items.push(['age', 'Average age', formatCount(p.avgAge, 0)]);
-  if (p.femaleSharePct !== null) items.push(['female', 'Female', formatPct(p.femaleSharePct)]);
-  if (p.urbanSharePct !== null) items.push(['urban', 'Urban', formatPct(p.urbanSharePct)]);
+function Part({
+  id,
+  title,
+  intro,
+  children,
+}: {
+  id: string;
+  title: string;
+  intro: ReactNode;
+  children: ReactNode;
+}) {
   return (
-    <article
-      className="h-full rounded-lg border border-line bg-surface p-4"
-      style={{ borderTop: `4px solid ${color}` }}
-      data-testid="own-persona-card"
-      data-cluster-id={p.clusterId}
-    >
-      <h4 className="text-lg leading-snug">{p.persona}</h4>
-      <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-3">
-        {items.map(([key, label, value]) => (
-          <div key={key} data-testid={`own-${key}`}>
-            <dt className="text-xs text-ink-muted">{label}</dt>
-            <dd className="tabular-nums">{value}</dd>
-          </div>
-        ))}
-      </dl>
-    </article>
+    <section aria-labelledby={`${id}-title`} data-testid={id}>
+      <h3 id={`${id}-title`} className="text-xl">
+        {title}
+      </h3>
+      <p className="mt-1 mb-4 max-w-3xl text-sm text-ink-muted">{intro}</p>
+      {children}
+    </section>
+  );
+}
+
+/** What the optional customers and intents files added. */
+function SideFilesSummary({ output }: { output: Output }) {
+  const { read } = output;
+  if (!read.customersFile && !read.customersError && !read.intentsFile) return null;
+  const c = read.customersFile;
+  const i = read.intentsFile;
+  return (
+    <div className="space-y-2 rounded-lg border border-line bg-surface p-4 text-sm">
+      {c ? (
+        <p data-testid="customers-summary">
+          {c.file}: {formatCount(c.rows)} rows, {formatCount(c.matched)} matched to customers of the orders
+          {c.unknownIds > 0 ? ` (${formatCount(c.unknownIds)} ids not in the orders)` : ''}; age known for{' '}
+          {formatCount(c.known.age)}, gender for {formatCount(c.known.gender)}, region type for{' '}
+          {formatCount(c.known.locale)} of {formatCount(read.customers)} customers.
+          {c.warnings.length > 0 ? ` ${c.warnings.join(' ')}` : ''}
+        </p>
+      ) : read.customersError ? (
+        <p role="alert" data-testid="customers-summary">
+          The customers file was not used: {read.customersError} The orders were analysed without it.
+        </p>
+      ) : null}
+      {i ? (
+        <p data-testid="intents-summary">
+          {i.file}: {formatCount(i.mapped)} categories grouped into {formatCount(i.intents)} intents
+          {i.categoriesWithoutIntent.length > 0
+            ? `; ${formatCount(i.categoriesWithoutIntent.length)} categories are not in the file and stand as their own intent (${i.categoriesWithoutIntent
+                .slice(0, 5)
+                .map((name) => `“${name}”`)
+                .join(', ')}${i.categoriesWithoutIntent.length > 5 ? ', …' : ''})`
+            : ''}
+          .
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Rows skipped and the reader's warnings. */
+function ReadWarnings({ output }: { output: Output }) {
+  const { read } = output;
+  if (read.rowsSkipped === 0 && read.warnings.length === 0) return null;
+  return (
+    <div className="rounded-lg border border-line bg-surface p-4" data-testid="read-warnings">
+      {read.rowsSkipped > 0 ? (
+        <>
+          <p className="text-sm font-medium" data-testid="skipped-count">
+            {formatCount(read.rowsSkipped)} of {formatCount(read.rowsRead)} rows were skipped (
+            {formatPct(
+              (100 * read.rowsSkipped) / read.rowsRead,
+              read.rowsSkipped / read.rowsRead < 0.001 ? 2 : 1,
+            )}
+            ):{' '}
+            {Object.entries(read.skippedBy)
+              .map(([reason, n]) => `${reason} ${formatCount(n)}`)
+              .join(', ')}
+            .
+          </p>
+          <p className="mt-1 text-xs text-ink-muted">The first ones:</p>
+          <ul className="mt-1 space-y-0.5 text-xs" data-testid="problem-list">
+            {read.problems.map((p) => (
+              <li key={p.line}>
+                <span className="font-medium tabular-nums">line {p.line}:</span> {p.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {read.warnings.map((w) => (
+        <p key={w} className="mt-2 text-sm">
+          {w}
+        </p>
+      ))}
+    </div>
   );
 }

@@ -1,20 +1,23 @@
 /**
  * The worker behind "Analyse your data": reads the brand's file where it lies (papaparse streaming
- * over the File, in chunks), feeds the shared OrdersReader row by row, runs the same analysis as the
- * build, and posts back small, plain results. The parsed log stays here, so a new k needs no re-read.
+ * over the File, in chunks), feeds the shared OrdersReader row by row, runs the same analysis and
+ * builds the same tables as `data:build --orders`, and posts them back without their per-customer
+ * rows. The parsed log and the full tables stay here: a new k needs no re-read, and the downloads
+ * are made here.
  * Nothing is sent anywhere: this file makes no network request.
  */
 import { readCustomersCsv } from '@/lib/orders/customers-csv';
+import { readIntentsCsv } from '@/lib/orders/intents-csv';
 import { OrdersInputError } from '@/lib/orders/orders-reader';
-import type { FromWorker, ReadSummary, ToWorker } from '@/lib/own-data/protocol';
+import { analyseOwnLog, tableFileChunks } from '@/lib/own-data/own-tables';
+import type { FromWorker, IntentsFileReport, ReadSummary, ToWorker } from '@/lib/own-data/protocol';
 import { inspectHead, startChunkedRead } from '@/lib/own-data/stream-orders';
-import { summariseAnalysis } from '@/lib/own-data/summarise';
-import { analyse } from '@/lib/pipeline/run-pipeline';
+import type { Tables } from '@/lib/pipeline/tables';
+import type { ArrivalCell } from '@/lib/sources/arrivals';
 import type { TransactionLog } from '@/lib/transactions/transaction-log';
 import Papa from 'papaparse';
 
 const CHUNK_BYTES = 256 * 1024;
-const SEED = 42;
 /** Fewer customers than this per cluster make personas meaningless. */
 const MIN_CUSTOMERS_PER_CLUSTER = 10;
 
@@ -24,7 +27,13 @@ const scope = self as unknown as {
 };
 const post = (message: FromWorker) => scope.postMessage(message);
 
-let kept: { log: TransactionLog; read: ReadSummary; currency: string } | null = null;
+let kept: {
+  log: TransactionLog;
+  read: ReadSummary;
+  currency: string;
+  arrivals: ArrivalCell[];
+  tables: Tables | null;
+} | null = null;
 
 function messageOf(error: unknown): string {
   if (error instanceof OrdersInputError) return error.message;
@@ -37,7 +46,8 @@ function analyseAndPost(id: number, k: number) {
     post({ type: 'error', id, message: 'The file is no longer in memory: choose it again.' });
     return;
   }
-  const { log, read, currency } = kept;
+  const { log, read, currency, arrivals } = kept;
+  kept.tables = null;
   const needed = k * MIN_CUSTOMERS_PER_CLUSTER;
   if (log.customerCount < needed) {
     post({
@@ -49,9 +59,40 @@ function analyseAndPost(id: number, k: number) {
   }
   post({ type: 'analysing', id, k });
   const t0 = performance.now();
-  const ctx = analyse(log, { seed: SEED, k, currency });
-  const result = summariseAnalysis(ctx);
+  const { full, result } = analyseOwnLog(log, { k, currency, arrivals });
+  kept.tables = full;
   post({ type: 'done', id, read, result, analyseMs: Math.round(performance.now() - t0) });
+}
+
+function download(message: Extract<ToWorker, { type: 'download' }>) {
+  const { id, table, format } = message;
+  if (!kept?.tables) {
+    post({ type: 'error', id, message: 'The results are no longer in memory: analyse the file again.' });
+    return;
+  }
+  const blob = new Blob(tableFileChunks(kept.tables, table, format), {
+    type: format === 'csv' ? 'text/csv' : 'application/json',
+  });
+  post({ type: 'file', id, name: `${table}.${format}`, blob });
+}
+
+/** The optional intents file, read before the orders (the reader assigns intents as it goes). */
+async function readIntents(file: File | null): Promise<Map<string, string> | undefined> {
+  return file ? readIntentsCsv(file.name, await file.text()) : undefined;
+}
+
+function intentsReport(
+  file: File | null,
+  intents: Map<string, string> | undefined,
+  log: TransactionLog,
+): IntentsFileReport | null {
+  if (!file || !intents) return null;
+  return {
+    file: file.name,
+    mapped: log.categories.filter((c) => intents.has(c.name)).length,
+    intents: new Set(log.categories.map((c) => c.intent)).size,
+    categoriesWithoutIntent: log.categories.filter((c) => !intents.has(c.name)).map((c) => c.name),
+  };
 }
 
 /**
@@ -96,7 +137,7 @@ async function inspect(id: number, file: File) {
 }
 
 function read(message: Extract<ToWorker, { type: 'read' }>) {
-  const { id, file, customersFile, mapping, dateOrder, k, currency } = message;
+  const { id, file, customersFile, intentsFile, arrivals, mapping, dateOrder, k, currency } = message;
   kept = null;
   const t0 = performance.now();
   let failed = false;
@@ -106,15 +147,19 @@ function read(message: Extract<ToWorker, { type: 'read' }>) {
     post({ type: 'error', id, message: messageOf(error), problems: problems ?? report?.problems });
   };
   // The header decides the delimiter; a file that is not text is refused before parsing.
-  file
-    .slice(0, 64 * 1024)
-    .text()
+  let intents: Map<string, string> | undefined;
+  readIntents(intentsFile)
+    .then((read) => {
+      intents = read;
+      return file.slice(0, 64 * 1024).text();
+    })
     .then((head) => {
       const { delimiter } = inspectHead(file.name, head);
       const reading = startChunkedRead({
         file: file.name,
         mapping,
         ...(dateOrder ? { dateOrder } : {}),
+        ...(intents ? { intents } : {}),
       });
       let chunks = 0;
       Papa.parse<string[]>(file, {
@@ -154,6 +199,7 @@ function read(message: Extract<ToWorker, { type: 'read' }>) {
               const summary: ReadSummary = {
                 ...customers,
                 ...report,
+                intentsFile: intentsReport(intentsFile, intents, log),
                 bytes: file.size,
                 warnings: report.warnings.map((w) =>
                   w.includes('--date-order')
@@ -162,7 +208,7 @@ function read(message: Extract<ToWorker, { type: 'read' }>) {
                 ),
                 readMs: Math.round(performance.now() - t0),
               };
-              kept = { log, read: summary, currency };
+              kept = { log, read: summary, currency, arrivals, tables: null };
               analyseAndPost(id, k);
             } catch (error) {
               fail(error);
@@ -181,7 +227,13 @@ scope.onmessage = (event) => {
   const message = event.data;
   if (message.type === 'inspect') void inspect(message.id, message.file);
   else if (message.type === 'read') read(message);
-  else {
+  else if (message.type === 'download') {
+    try {
+      download(message);
+    } catch (error) {
+      post({ type: 'error', id: message.id, message: messageOf(error) });
+    }
+  } else {
     try {
       analyseAndPost(message.id, message.k);
     } catch (error) {

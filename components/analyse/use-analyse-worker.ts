@@ -3,9 +3,11 @@
 import type { OrderField } from '@/lib/orders/column-matching';
 import type { RowProblem } from '@/lib/orders/orders-reader';
 import type { DateOrder } from '@/lib/orders/parse-values';
+import type { DownloadFormat, OwnTablesResult } from '@/lib/own-data/own-tables';
 import type { FromWorker, ReadSummary, ToWorker } from '@/lib/own-data/protocol';
 import type { HeaderInspection } from '@/lib/own-data/stream-orders';
-import type { OwnResult } from '@/lib/own-data/summarise';
+import type { TableName } from '@/lib/pipeline/tables';
+import type { ArrivalCell } from '@/lib/sources/arrivals';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 export type Busy =
@@ -15,13 +17,14 @@ export type Busy =
 
 export interface Output {
   read: ReadSummary;
-  result: OwnResult;
+  result: OwnTablesResult;
   analyseMs: number;
 }
 
 export interface AnalyseState {
   file: File | null;
   customersFile: File | null;
+  intentsFile: File | null;
   inspection: HeaderInspection | null;
   busy: Busy | null;
   output: Output | null;
@@ -32,6 +35,7 @@ export interface AnalyseState {
 const INITIAL: AnalyseState = {
   file: null,
   customersFile: null,
+  intentsFile: null,
   inspection: null,
   busy: null,
   output: null,
@@ -43,15 +47,40 @@ const INITIAL: AnalyseState = {
  * The page's side of the worker: one worker at a time, created when first needed; Cancel
  * terminates it (it really stops), and the next request starts a fresh one.
  */
-export function useAnalyseWorker() {
+/** Downloads have their own ids, above any analysis request's, so they never cancel one. */
+const DOWNLOAD_IDS = 1_000_000_000;
+
+function saveFile(name: string, blob: Blob) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoked later: some browsers read the object URL after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function useAnalyseWorker(arrivals: ArrivalCell[]) {
   const [state, setState] = useState<AnalyseState>(INITIAL);
   const workerRef = useRef<Worker | null>(null);
   const requestRef = useRef(0);
   /** Whether the worker still holds the parsed log of the current file (a new k needs no re-read). */
   const logHeld = useRef(false);
 
+  const downloadRef = useRef(DOWNLOAD_IDS);
+  const [downloading, setDownloading] = useState<string | null>(null);
+
   const onMessage = useCallback((event: MessageEvent<FromWorker>) => {
     const m = event.data;
+    if (m.id >= DOWNLOAD_IDS) {
+      if (m.id !== downloadRef.current) return;
+      setDownloading(null);
+      if (m.type === 'file') saveFile(m.name, m.blob);
+      else if (m.type === 'error') setState((s) => ({ ...s, error: { message: m.message } }));
+      return;
+    }
     if (m.id !== requestRef.current) return;
     setState((s) => {
       switch (m.type) {
@@ -75,6 +104,8 @@ export function useAnalyseWorker() {
           };
         case 'error':
           return { ...s, busy: null, error: { message: m.message, problems: m.problems } };
+        case 'file':
+          return s;
       }
     });
   }, []);
@@ -114,7 +145,13 @@ export function useAnalyseWorker() {
       workerRef.current = null;
       const id = ++requestRef.current;
       logHeld.current = false;
-      setState((s) => ({ ...INITIAL, customersFile: s.customersFile, file, busy: { kind: 'inspecting' } }));
+      setState((s) => ({
+        ...INITIAL,
+        customersFile: s.customersFile,
+        intentsFile: s.intentsFile,
+        file,
+        busy: { kind: 'inspecting' },
+      }));
       send({ type: 'inspect', id, file });
     },
     [send],
@@ -137,10 +174,32 @@ export function useAnalyseWorker() {
         notice: null,
         busy: { kind: 'reading', rows: 0, bytes: 0, totalBytes: file.size },
       }));
-      send({ type: 'read', id, file, customersFile: state.customersFile, ...options });
+      send({
+        type: 'read',
+        id,
+        file,
+        customersFile: state.customersFile,
+        intentsFile: state.intentsFile,
+        arrivals,
+        ...options,
+      });
     },
-    [send, state.file, state.customersFile],
+    [send, state.file, state.customersFile, state.intentsFile, arrivals],
   );
+
+  /** The optional intents file; like the customers file, it is read with the orders. */
+  const chooseIntents = useCallback((intentsFile: File | null) => {
+    logHeld.current = false;
+    setState((s) => ({ ...s, intentsFile }));
+  }, []);
+
+  /** One computed table as a file, made in the worker from the full tables. */
+  const download = useCallback((table: TableName, format: DownloadFormat) => {
+    if (!workerRef.current) return;
+    const id = ++downloadRef.current;
+    setDownloading(`${table}.${format}`);
+    workerRef.current.postMessage({ type: 'download', id, table, format } satisfies ToWorker);
+  }, []);
 
   /** The optional customers file; it is read with the orders, so a new one needs Analyse again. */
   const chooseCustomers = useCallback((customersFile: File | null) => {
@@ -178,5 +237,15 @@ export function useAnalyseWorker() {
     }));
   }, []);
 
-  return { state, chooseFile, chooseCustomers, run, recompute, cancel };
+  return {
+    state,
+    downloading,
+    chooseFile,
+    chooseCustomers,
+    chooseIntents,
+    run,
+    recompute,
+    cancel,
+    download,
+  };
 }

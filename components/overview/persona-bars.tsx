@@ -1,6 +1,9 @@
 import type { VisitDatum } from '@/lib/insights/overview';
 import { TrackAxis, TrackGrid } from './percent-axis';
 
+/** Bars longer than this share of the track carry their value label inside their end. */
+const LABEL_INSIDE_FROM = 0.8;
+
 /** One horizontal bar per persona in its colour, the value at the bar's end, a dashed line at the overall value. */
 export function PersonaBars({
   rows,
@@ -44,7 +47,12 @@ export function PersonaBars({
               <TrackGrid ticks={scale.ticks} max={scale.max} />
               <div className="absolute inset-y-1.5 left-0" style={{ width: pct(r.value) }}>
                 <span className="block h-full rounded-r-sm" style={{ background: r.color }} />
-                <span className="absolute top-1/2 left-full z-10 ml-0.5 -translate-y-1/2 rounded-sm bg-surface px-1 text-[0.6875rem] font-medium whitespace-nowrap tabular-nums">
+                {/* Near the end of the track the label goes inside the bar, so it never runs off a phone screen. */}
+                <span
+                  className={`absolute top-1/2 z-10 -translate-y-1/2 rounded-sm bg-surface px-1 text-[0.6875rem] font-medium whitespace-nowrap tabular-nums ${
+                    r.value / scale.max > LABEL_INSIDE_FROM ? 'right-0 mr-0.5' : 'left-full ml-0.5'
+                  }`}
+                >
                   {format(r.value)}
                 </span>
               </div>

@@ -21,12 +21,14 @@ export function PersonaCard({
   card,
   position,
   total,
+  href = `/personas/${card.clusterId}`,
 }: {
   card: PersonaCardData;
   position: number;
   total: number;
+  /** null: a card without a link (the personas of your own file have no persona page). */
+  href?: string | null;
 }) {
-  const href = `/personas/${card.clusterId}`;
   const headingId = `persona-${card.clusterId}-name`;
   return (
     <article
@@ -43,13 +45,17 @@ export function PersonaCard({
             Persona {position} of {total}
           </p>
           <h2 id={headingId} className="mt-1.5 text-2xl leading-tight">
-            <Link
-              href={href}
-              className="no-underline decoration-line-strong underline-offset-4 group-hover:underline after:absolute after:inset-0 focus-visible:outline-none"
-              data-testid="persona-card-link"
-            >
-              {card.name}
-            </Link>
+            {href === null ? (
+              card.name
+            ) : (
+              <Link
+                href={href}
+                className="no-underline decoration-line-strong underline-offset-4 group-hover:underline after:absolute after:inset-0 focus-visible:outline-none"
+                data-testid="persona-card-link"
+              >
+                {card.name}
+              </Link>
+            )}
           </h2>
         </header>
 
@@ -119,9 +125,11 @@ export function PersonaCard({
           <CrmPlays plays={card.crmPlays} color={card.color} />
         </div>
 
-        <p aria-hidden="true" className="text-sm font-medium text-accent">
-          Open persona →
-        </p>
+        {href === null ? null : (
+          <p aria-hidden="true" className="text-sm font-medium text-accent">
+            Open persona →
+          </p>
+        )}
       </div>
     </article>
   );

@@ -2,8 +2,10 @@
 import type { CustomerField, OrderField } from '../orders/column-matching';
 import type { RowProblem } from '../orders/orders-reader';
 import type { DateOrder } from '../orders/parse-values';
+import type { TableName } from '../pipeline/tables';
+import type { ArrivalCell } from '../sources/arrivals';
+import type { DownloadFormat, OwnTablesResult } from './own-tables';
 import type { HeaderInspection } from './stream-orders';
-import type { OwnResult } from './summarise';
 
 /** What the page shows of the optional customers file (from the shared reader's report). */
 export interface CustomersFileReport {
@@ -28,12 +30,18 @@ export type ToWorker =
       file: File;
       /** Optional customers file (age, gender, region type by customer id). */
       customersFile: File | null;
+      /** Optional category → lifestyle intent file (without one, each category is its own intent). */
+      intentsFile: File | null;
+      /** The public arrival curves the brand's orders are drawn against (from the dashboard's data). */
+      arrivals: ArrivalCell[];
       mapping: Partial<Record<OrderField, string>>;
       dateOrder: DateOrder | null;
       k: number;
       currency: string;
     }
-  | { type: 'recompute'; id: number; k: number };
+  | { type: 'recompute'; id: number; k: number }
+  /** One of the computed tables as a file, as `data:build` would write it. */
+  | { type: 'download'; id: number; table: TableName; format: DownloadFormat };
 
 /** What the page shows of the read: counts, the date range, bad rows. */
 export interface ReadSummary {
@@ -56,11 +64,23 @@ export interface ReadSummary {
   /** What was read of the customers file, or why it could not be (the orders are analysed either way). */
   customersFile: CustomersFileReport | null;
   customersError: string | null;
+  /** What the intents file mapped (a file that cannot be read stops the run with its error). */
+  intentsFile: IntentsFileReport | null;
+}
+
+export interface IntentsFileReport {
+  file: string;
+  /** Categories the file maps to an intent. */
+  mapped: number;
+  intents: number;
+  /** Categories of the orders the file does not name (each stands as its own intent). */
+  categoriesWithoutIntent: string[];
 }
 
 export type FromWorker =
   | ({ type: 'inspected'; id: number } & HeaderInspection)
   | { type: 'progress'; id: number; rows: number; bytes: number; totalBytes: number }
   | { type: 'analysing'; id: number; k: number }
-  | { type: 'done'; id: number; read: ReadSummary; result: OwnResult; analyseMs: number }
+  | { type: 'done'; id: number; read: ReadSummary; result: OwnTablesResult; analyseMs: number }
+  | { type: 'file'; id: number; name: string; blob: Blob }
   | { type: 'error'; id: number; message: string; problems?: RowProblem[] };

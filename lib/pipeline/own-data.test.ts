@@ -39,6 +39,32 @@ describe('readOwnData', () => {
     expect(report.warnings.some((w) => w.includes('1 categories have no intent'))).toBe(true);
   });
 
+  it("maps the customers file's own columns with customers.<field>, apart from the orders file's", () => {
+    const customers = {
+      file: 'crm.csv',
+      text: 'Member No,Years,Sex\nc1,41,M\nc2,29,F\n',
+    };
+    const mapping = {
+      order_id: 'Bill No',
+      customer_id: 'Client',
+      'customers.customer_id': 'Member No',
+      'customers.age': 'Years',
+    };
+    const { log, report } = readOwnData(
+      { orders: { file: 'orders.csv', text: ORDERS }, customers },
+      { mapping },
+    );
+    expect(report.customers?.columns).toMatchObject({ customer_id: 'Member No', age: 'Years' });
+    expect(Array.from(log.attributes.age)).toEqual([41, 29]);
+    // Without the mapping, "Member No" is no synonym of a customer id: the file is refused, naming the column.
+    expect(() =>
+      readOwnData(
+        { orders: { file: 'orders.csv', text: ORDERS }, customers },
+        { mapping: { order_id: 'Bill No', customer_id: 'Client' } },
+      ),
+    ).toThrow(/crm\.csv: a required column is missing/);
+  });
+
   it('warns that demographics are unknown without a customers file', () => {
     const { report } = readOwnData(
       { orders: { file: 'orders.csv', text: ORDERS } },

@@ -17,8 +17,12 @@ export interface OwnDataInput {
 }
 
 export interface OwnDataOptions {
-  /** Field → column name for the orders file (and, for customer fields, the customers file). */
-  mapping?: Partial<Record<OrderField | CustomerField, string>>;
+  /**
+   * Field → column name. Order fields name the orders file's columns. Customer fields name the
+   * customers file's, as `customers.<field>` (`customers.customer_id` is its id column) or, for
+   * age, age_band, gender and region_type, without the prefix.
+   */
+  mapping?: Partial<Record<OrderField | CustomerField | `customers.${CustomerField}`, string>>;
   dateOrder?: DateOrder;
   maxBadShare?: number;
   recentMonths?: number;
@@ -72,9 +76,13 @@ export function readOwnData(
   let customers: CustomersReport | null = null;
   let full = log;
   if (input.customers) {
-    // A hand-mapped customer id names the orders file's column; the customers file is matched by synonyms.
+    // An unprefixed customer_id names the orders file's column; `customers.customer_id` the customers file's.
     const mapping = pick<CustomerField>(options.mapping, CUSTOMER_KEYS);
     delete mapping.customer_id;
+    for (const [key, column] of Object.entries(options.mapping ?? {})) {
+      if (key.startsWith('customers.') && column)
+        mapping[key.slice('customers.'.length) as CustomerField] = column;
+    }
     const read = readCustomersCsv(input.customers.text, {
       file: input.customers.file,
       customerIds: log.customerIds,

@@ -83,8 +83,10 @@ export function buildArrivalsSummary(
       day_index: a.day_index,
       day: a.day,
       hour: a.hour,
-      instore_arrivals: roundNum(a.instore_arrivals, 4),
-      online_arrivals: roundNum(a.online_arrivals, 4),
+      // As published (up to 10 decimals): the browser's own-data analysis rebuilds every table from
+      // these cells, and rounded inputs would give it peaks and loads that differ from the build's.
+      instore_arrivals: a.instore_arrivals,
+      online_arrivals: a.online_arrivals,
       synthetic_instore_orders: instoreOrders[i]!,
       synthetic_online_orders: onlineOrders[i]!,
     })),

@@ -6,11 +6,17 @@ import { spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hashTree, makeTempDir, REPO_ROOT, SHARED_SOURCES_DIR } from '@/test/helpers/source-corpus';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CUSTOMER_FIELDS, ORDER_FIELDS } from '../../lib/orders/column-matching';
+import { readCustomersCsv } from '../../lib/orders/customers-csv';
+import { readIntentsCsv } from '../../lib/orders/intents-csv';
+import { analyseOwnLog, downloadsOf, tableFileChunks } from '../../lib/own-data/own-tables';
+import { startChunkedRead } from '../../lib/own-data/stream-orders';
 import { analyse } from '../../lib/pipeline/run-pipeline';
 import { TABLE_NAMES, TABLE_SCHEMAS } from '../../lib/pipeline/tables';
 import { ManifestSchema, type Manifest } from '../../lib/schema/manifest';
+import type { ArrivalCell } from '../../lib/sources/arrivals';
 import { stageSources } from '../../lib/sources/stage-sources';
 import { generateTransactions } from '../../lib/synth/generate-transactions';
 import { readSharedSources } from '../../test/helpers/shared-sources';
@@ -140,6 +146,56 @@ describe('data:build --export-orders, then --orders (CLI round trip)', () => {
     ]);
     expect(r.code, r.stderr).toBe(0);
     expect(await hashTree(again)).toEqual(await hashTree(out));
+  }, 120_000);
+});
+
+describe('the browser path ("Analyse your data") against the command line', () => {
+  it('builds byte-identical table files from the same orders, customers and intents files', async () => {
+    expect(built.code, built.stderr).toBe(0);
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
+    const text = (name: string) => readFile(path.join(exported, name), 'utf8');
+    // What the worker does: intents first, the orders in chunks of papaparse rows through the shared
+    // reader, then the customers file, then the analysis and the tables.
+    const intents = readIntentsCsv('intents.csv', await text('intents.csv'));
+    const reading = startChunkedRead({ file: 'orders.csv', intents });
+    const rows = Papa.parse<string[]>(await text('orders.csv'), { skipEmptyLines: 'greedy' }).data;
+    for (let i = 0; i < rows.length; i += 7_000) reading.addRows(rows.slice(i, i + 7_000));
+    const { log } = reading.finish();
+    log.attributes = readCustomersCsv(await text('customers.csv'), {
+      file: 'customers.csv',
+      customerIds: log.customerIds,
+    }).attributes;
+    const arrivals = (
+      JSON.parse(await readFile(path.join(out, 'arrivals_summary.json'), 'utf8')) as {
+        cells: ArrivalCell[];
+      }
+    ).cells.map(({ day_index, day, hour, instore_arrivals, online_arrivals }) => ({
+      day_index,
+      day,
+      hour,
+      instore_arrivals,
+      online_arrivals,
+    }));
+    const { full, result } = analyseOwnLog(log, {
+      k: manifest.config.k,
+      currency: manifest.config.currency,
+      arrivals,
+      seed: manifest.config.seed,
+    });
+    const downloads = downloadsOf(full);
+    expect(downloads.map((d) => d.file)).toContain('customers_master.csv');
+    expect(downloads.some((d) => d.table === 'marketing_effectiveness')).toBe(false);
+    for (const d of downloads) {
+      const browser = tableFileChunks(full, d.table, d.format).join('');
+      const cli = await readFile(path.join(out, d.file), 'utf8');
+      expect(browser === cli, `${d.file} differs between the browser and the command line`).toBe(true);
+    }
+    // The page gets every table but the per-customer rows.
+    expect(result.tables.customers_master.rows).toEqual([]);
+    expect(result.tables.clv_proxy.rows).toEqual([]);
+    expect(result.customerRows).toBe(full.customers_master.rows.length);
+    expect(result.tables.segmentation).toEqual(full.segmentation);
+    expect(result.customerSample.length).toBeGreaterThan(100);
   }, 120_000);
 });
 
