@@ -16,6 +16,7 @@ export default defineConfig([
   globalIgnores([
     '.next/**',
     'out/**',
+    'out-brand/**',
     'build/**',
     'next-env.d.ts',
     'node_modules/**',

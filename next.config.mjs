@@ -1,7 +1,7 @@
 /**
  * Every page is prerendered from public/data at build time, so the same build serves under
  * `next start` and, with OMNI_STATIC_EXPORT=1 (`npm run export`), as static files in out/ that any
- * static server can host.
+ * static server can host. OMNI_EXPORT_DIR puts the export elsewhere (the brand-build check uses it).
  *
  * @type {import('next').NextConfig}
  */
@@ -13,7 +13,7 @@ const nextConfig = {
   allowedDevOrigins: ['127.0.0.1'],
   // With output: 'export', distDir is where the static site goes: out/, never the .next that `next start` serves.
   ...(process.env.OMNI_STATIC_EXPORT === '1'
-    ? { output: 'export', trailingSlash: true, distDir: 'out' }
+    ? { output: 'export', trailingSlash: true, distDir: process.env.OMNI_EXPORT_DIR ?? 'out' }
     : {}),
 };
 

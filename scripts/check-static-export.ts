@@ -4,37 +4,12 @@
  * it references and the data files answer 200 with the expected content. Exit 1 on any failure.
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { PAGES } from './bench-pages-list';
+import { serveStatic } from './lib/static-server';
 
 const OUT = path.resolve('out');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.csv': 'text/csv',
-  '.svg': 'image/svg+xml',
-  '.txt': 'text/plain',
-};
-
-/** The simplest static server: a path maps to a file, or to index.html in a folder. */
-function serve(root: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = decodeURIComponent((req.url ?? '/').split('?')[0]!);
-    let file = path.join(root, url);
-    if (!file.startsWith(root)) return void res.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!existsSync(file)) return void res.writeHead(404).end('not found');
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 async function main(): Promise<number> {
   const build = spawnSync(path.join('node_modules', '.bin', 'next'), ['build'], {
     stdio: 'inherit',
@@ -44,7 +19,7 @@ async function main(): Promise<number> {
     console.error('Static export build failed.');
     return 1;
   }
-  const server = await serve(OUT);
+  const server = await serveStatic(OUT);
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const problems: string[] = [];
   try {

@@ -1,7 +1,7 @@
 /**
  * One command checks everything: typecheck, lint, format, unit tests, data, e2e.
  *
- *   npm test                      # everything
+ *   npm test                      # everything (the last step builds the dashboard from orders files)
  *   npm test -- --skip-e2e        # everything except building data and the browser tests
  *   npm test -- --only-unit       # only vitest
  *
@@ -190,6 +190,14 @@ if (!skipE2e) {
   check('data', bin('tsx'), [ENSURE_DATA]);
   suite('e2e', E2E_REPORT, bin('playwright'), ['test'], countPlaywright);
   check('static export', bin('tsx'), [path.join('scripts', 'check-static-export.ts')]);
+  // The dashboard built from orders files (a brand's own data), exported and opened page by page.
+  suite(
+    'brand e2e',
+    path.join(REPORT_DIR, 'e2e-brand.json'),
+    bin('tsx'),
+    [path.join('scripts', 'check-brand-build.ts')],
+    countPlaywright,
+  );
 }
 
 const { passed, failed } = printSummary();

@@ -21,9 +21,14 @@ export interface DataFile {
 
 const SAFE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*\.json$/;
 
-/** Absolute path of the generated data folder, resolved from the project root at call time. */
+/**
+ * Absolute path of the generated data folder, resolved at call time: public/data, or OMNI_DATA_DIR
+ * for a build from another folder (the brand-build check renders a brand's tables this way without
+ * touching public/data).
+ */
 export function dataDir(): string {
-  return path.join(process.cwd(), 'public', 'data');
+  const override = process.env.OMNI_DATA_DIR;
+  return override ? path.resolve(override) : path.join(process.cwd(), 'public', 'data');
 }
 
 function formatIssues(issues: z.ZodError['issues']): string {
