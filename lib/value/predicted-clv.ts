@@ -5,7 +5,7 @@
  * depend on which other customers are in the run).
  */
 import { beta, exponential, gamma } from '../random/distributions';
-import { createRng } from '../random/rng';
+import { createRng, type Rng } from '../random/rng';
 import { expectedPurchases, probabilityAlive, type BgNbdParams } from './bg-nbd';
 import { expectedAverageValue, type GammaGammaParams } from './gamma-gamma';
 
@@ -69,10 +69,63 @@ export interface ClvRange {
 }
 
 /**
- * The 10th, 50th and 90th percentile of discounted value over the horizon, from `draws` simulated
- * futures: alive with P(alive); if alive, λ ~ Gamma(r + x, α + T) and p ~ Beta(a, b + x) (the
- * posterior given the history), purchases at rate λ with dropout p after each; each purchase worth
- * Gamma(p, ν) with ν ~ Gamma(px + q, γ + m·x).
+ * Simulated discounted values over the horizon, in units of γ + m·x (sorted ascending), from
+ * `draws` simulated futures: alive with P(alive); if alive, λ ~ Gamma(r + x, α + T) and
+ * p ~ Beta(a, b + x) (the posterior given the history), purchases at rate λ with dropout p after
+ * each; each purchase worth Gamma(p, ν) with ν ~ Gamma(px + q, γ + m·x). Since ν = ν′ / (γ + m·x)
+ * with ν′ ~ Gamma(px + q, 1), every simulated value is exactly (γ + m·x) times the value drawn with
+ * ν′: one simulation serves every customer with the same (x, t_x, T) whatever their mean spend.
+ * `xm` is x when the repeat purchases have a positive mean value, else 0 (the population prior).
+ */
+export function simulateUnitClvDraws(
+  bg: BgNbdParams,
+  gg: GammaGammaParams,
+  h: Pick<CustomerHistory, 'x' | 'tx' | 'T'>,
+  xm: number,
+  rng: Rng,
+  options: ClvOptions = DEFAULT_CLV_OPTIONS,
+  draws = 200,
+): Float64Array {
+  const alive = probabilityAlive(bg, h.x, h.tx, h.T);
+  const horizonWeeks = options.horizonMonths * WEEKS_PER_MONTH;
+  const discount = Array.from(
+    { length: options.horizonMonths + 1 },
+    (_, m) => 1 / Math.pow(1 + options.monthlyDiscount, m),
+  );
+  const values = new Float64Array(draws);
+  for (let s = 0; s < draws; s++) {
+    if (rng.next() >= alive) continue;
+    const lambda = gamma(rng, bg.r + h.x, 1 / (bg.alpha + h.T));
+    const dropout = beta(rng, bg.a, bg.b + h.x);
+    const nu = gamma(rng, gg.p * xm + gg.q, 1);
+    let t = 0;
+    let total = 0;
+    for (;;) {
+      t += exponential(rng, lambda);
+      if (t > horizonWeeks) break;
+      const month = Math.min(options.horizonMonths, Math.ceil(t / WEEKS_PER_MONTH));
+      total += (gamma(rng, gg.p, 1) / nu) * discount[month]!;
+      if (rng.next() < dropout) break;
+    }
+    values[s] = total;
+  }
+  return values.sort();
+}
+
+/** The draw at quantile p of sorted draws (nearest rank). */
+export function drawQuantile(sorted: Float64Array, p: number): number {
+  const n = sorted.length;
+  return sorted[Math.min(n - 1, Math.max(0, Math.round(p * (n - 1))))]!;
+}
+
+/** γ + m·x: the factor the unit simulation is scaled by for a customer (γ alone without a positive mean). */
+export function spendScale(gg: GammaGammaParams, x: number, meanValue: number): number {
+  return meanValue > 0 && x > 0 ? gg.gamma + meanValue * x : gg.gamma;
+}
+
+/**
+ * The 10th, 50th and 90th percentile of discounted value over the horizon for one customer, from
+ * `draws` simulated futures of its own random stream (see simulateUnitClvDraws).
  */
 export function simulateClvRange(
   bg: BgNbdParams,
@@ -83,29 +136,12 @@ export function simulateClvRange(
   options: ClvOptions = DEFAULT_CLV_OPTIONS,
   draws = 200,
 ): ClvRange {
-  const rng = createRng(seed, stream);
-  const alive = probabilityAlive(bg, h.x, h.tx, h.T);
-  const horizonWeeks = options.horizonMonths * WEEKS_PER_MONTH;
-  const m = h.meanValue > 0 ? h.meanValue : 0;
   const xm = h.meanValue > 0 ? h.x : 0;
-  const values = new Float64Array(draws);
-  for (let s = 0; s < draws; s++) {
-    if (rng.next() >= alive) continue;
-    const lambda = gamma(rng, bg.r + h.x, 1 / (bg.alpha + h.T));
-    const dropout = beta(rng, bg.a, bg.b + h.x);
-    const nu = gamma(rng, gg.p * xm + gg.q, 1 / (gg.gamma + m * xm));
-    let t = 0;
-    let total = 0;
-    for (;;) {
-      t += exponential(rng, lambda);
-      if (t > horizonWeeks) break;
-      const month = Math.ceil(t / WEEKS_PER_MONTH);
-      total += gamma(rng, gg.p, 1 / nu) / Math.pow(1 + options.monthlyDiscount, month);
-      if (rng.next() < dropout) break;
-    }
-    values[s] = total;
-  }
-  values.sort();
-  const q = (p: number) => values[Math.min(draws - 1, Math.max(0, Math.round(p * (draws - 1))))]!;
-  return { p10: q(0.1), p50: q(0.5), p90: q(0.9) };
+  const values = simulateUnitClvDraws(bg, gg, h, xm, createRng(seed, stream), options, draws);
+  const scale = spendScale(gg, h.x, h.meanValue);
+  return {
+    p10: drawQuantile(values, 0.1) * scale,
+    p50: drawQuantile(values, 0.5) * scale,
+    p90: drawQuantile(values, 0.9) * scale,
+  };
 }
