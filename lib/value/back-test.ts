@@ -3,7 +3,12 @@
  * calibration window against how many came, by customer, by calibration frequency and week by week
  * for the cohort, with the AUC for "bought again" and the rank correlation with holdout purchases.
  */
-import { expectedPurchases, expectedPurchasesFromStart, type BgNbdParams } from './bg-nbd';
+import {
+  expectedPurchasesFromStart,
+  expectedPurchasesWhileAlive,
+  probabilityAlive,
+  type BgNbdParams,
+} from './bg-nbd';
 import { DAYS_PER_WEEK, type RfmSummary } from './rfm-summary';
 
 export interface BackTest {
@@ -141,9 +146,17 @@ export function backTest(input: BackTestInput): BackTest {
   for (let c = 0; c < rfm.count; c++) if (!Number.isNaN(rfm.firstDay[c]!)) seen.push(c);
   const allActual = countPurchaseDays(start, day, calibrationEndDay, holdoutEndDay);
   const actual = Float64Array.from(seen, (c) => allActual[c]!);
-  const predicted = Float64Array.from(seen, (c) =>
-    expectedPurchases(params, holdoutWeeks, rfm.x[c]!, rfm.tx[c]!, rfm.T[c]!),
-  );
+  // E[purchases | x, t_x, T] = E[purchases | x, T, alive] × P(alive): the first factor once per (x, T).
+  const whileAlive = new Map<number, Map<number, number>>();
+  const predicted = Float64Array.from(seen, (c) => {
+    const x = rfm.x[c]!;
+    const T = rfm.T[c]!;
+    let byT = whileAlive.get(x);
+    if (!byT) whileAlive.set(x, (byT = new Map()));
+    let e = byT.get(T);
+    if (e === undefined) byT.set(T, (e = expectedPurchasesWhileAlive(params, holdoutWeeks, x, T)));
+    return holdoutWeeks > 0 ? e * probabilityAlive(params, x, rfm.tx[c]!, T) : 0;
+  });
   const buckets = Array.from({ length: cap + 1 }, (_, i) => ({
     x: i === cap ? `${cap}+` : String(i),
     customers: 0,

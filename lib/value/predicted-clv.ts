@@ -69,24 +69,25 @@ export interface ClvRange {
 }
 
 /**
- * Simulated discounted values over the horizon, in units of γ + m·x (sorted ascending), from
- * `draws` simulated futures: alive with P(alive); if alive, λ ~ Gamma(r + x, α + T) and
- * p ~ Beta(a, b + x) (the posterior given the history), purchases at rate λ with dropout p after
- * each; each purchase worth Gamma(p, ν) with ν ~ Gamma(px + q, γ + m·x). Since ν = ν′ / (γ + m·x)
- * with ν′ ~ Gamma(px + q, 1), every simulated value is exactly (γ + m·x) times the value drawn with
- * ν′: one simulation serves every customer with the same (x, t_x, T) whatever their mean spend.
- * `xm` is x when the repeat purchases have a positive mean value, else 0 (the population prior).
+ * Simulated discounted values over the horizon of a customer who is still alive, in units of
+ * γ + m·x (sorted ascending): λ ~ Gamma(r + x, α + T) and p ~ Beta(a, b + x) (the posterior given
+ * x purchases in T weeks and being alive, which does not depend on t_x), purchases at rate λ with
+ * dropout p after each, each worth Gamma(p, ν) with ν ~ Gamma(px + q, γ + m·x). Since
+ * ν = ν′ / (γ + m·x) with ν′ ~ Gamma(px + q, 1), every value is exactly (γ + m·x) times the value
+ * drawn with ν′: one simulation serves every customer with the same x and T, whatever their t_x
+ * (which only sets P(alive), see mixtureQuantile) and their mean spend. `xm` is x when the repeat
+ * purchases have a positive mean value, else 0 (the population prior).
  */
-export function simulateUnitClvDraws(
+export function simulateAliveUnitClv(
   bg: BgNbdParams,
   gg: GammaGammaParams,
-  h: Pick<CustomerHistory, 'x' | 'tx' | 'T'>,
+  x: number,
+  T: number,
   xm: number,
   rng: Rng,
   options: ClvOptions = DEFAULT_CLV_OPTIONS,
   draws = 200,
 ): Float64Array {
-  const alive = probabilityAlive(bg, h.x, h.tx, h.T);
   const horizonWeeks = options.horizonMonths * WEEKS_PER_MONTH;
   const discount = Array.from(
     { length: options.horizonMonths + 1 },
@@ -94,9 +95,8 @@ export function simulateUnitClvDraws(
   );
   const values = new Float64Array(draws);
   for (let s = 0; s < draws; s++) {
-    if (rng.next() >= alive) continue;
-    const lambda = gamma(rng, bg.r + h.x, 1 / (bg.alpha + h.T));
-    const dropout = beta(rng, bg.a, bg.b + h.x);
+    const lambda = gamma(rng, bg.r + x, 1 / (bg.alpha + T));
+    const dropout = beta(rng, bg.a, bg.b + x);
     const nu = gamma(rng, gg.p * xm + gg.q, 1);
     let t = 0;
     let total = 0;
@@ -112,10 +112,16 @@ export function simulateUnitClvDraws(
   return values.sort();
 }
 
-/** The draw at quantile p of sorted draws (nearest rank). */
-export function drawQuantile(sorted: Float64Array, p: number): number {
-  const n = sorted.length;
-  return sorted[Math.min(n - 1, Math.max(0, Math.round(p * (n - 1))))]!;
+/**
+ * Quantile `p` of "dead with probability 1 − P(alive), worth 0; else one of the alive draws": 0 up
+ * to 1 − P(alive), then the alive draws' quantile (p − (1 − P(alive))) / P(alive), nearest rank.
+ */
+export function mixtureQuantile(sortedAlive: Float64Array, pAlive: number, p: number): number {
+  const dead = 1 - pAlive;
+  if (p <= dead || !(pAlive > 0)) return 0;
+  const n = sortedAlive.length;
+  const u = (p - dead) / pAlive;
+  return sortedAlive[Math.min(n - 1, Math.max(0, Math.round(u * (n - 1))))]!;
 }
 
 /** γ + m·x: the factor the unit simulation is scaled by for a customer (γ alone without a positive mean). */
@@ -125,7 +131,7 @@ export function spendScale(gg: GammaGammaParams, x: number, meanValue: number): 
 
 /**
  * The 10th, 50th and 90th percentile of discounted value over the horizon for one customer, from
- * `draws` simulated futures of its own random stream (see simulateUnitClvDraws).
+ * `draws` simulated futures while alive, on its own random stream, mixed with P(alive).
  */
 export function simulateClvRange(
   bg: BgNbdParams,
@@ -137,11 +143,12 @@ export function simulateClvRange(
   draws = 200,
 ): ClvRange {
   const xm = h.meanValue > 0 ? h.x : 0;
-  const values = simulateUnitClvDraws(bg, gg, h, xm, createRng(seed, stream), options, draws);
+  const values = simulateAliveUnitClv(bg, gg, h.x, h.T, xm, createRng(seed, stream), options, draws);
+  const alive = probabilityAlive(bg, h.x, h.tx, h.T);
   const scale = spendScale(gg, h.x, h.meanValue);
   return {
-    p10: drawQuantile(values, 0.1) * scale,
-    p50: drawQuantile(values, 0.5) * scale,
-    p90: drawQuantile(values, 0.9) * scale,
+    p10: mixtureQuantile(values, alive, 0.1) * scale,
+    p50: mixtureQuantile(values, alive, 0.5) * scale,
+    p90: mixtureQuantile(values, alive, 0.9) * scale,
   };
 }
