@@ -5,6 +5,7 @@
  * simulated 10th–90th percentile range; and a calibration/holdout back-test. Pure and synchronous
  * (no I/O, no Node APIs): the same code runs in the command line and in the browser worker.
  */
+import { createRng } from '../random/rng';
 import type { TransactionLog } from '../transactions/transaction-log';
 import { backTest, type BackTest } from './back-test';
 import {
@@ -15,7 +16,12 @@ import {
   type BgNbdFit,
   type RfmGroups,
 } from './bg-nbd';
-import { judgeSufficiency, type SufficiencyRules, type SufficiencyVerdict } from './data-sufficiency';
+import {
+  DEFAULT_SUFFICIENCY,
+  judgeSufficiency,
+  type SufficiencyRules,
+  type SufficiencyVerdict,
+} from './data-sufficiency';
 import { expectedAverageValue, fitGammaGamma, type GammaGammaFit } from './gamma-gamma';
 import {
   DEFAULT_CLV_OPTIONS,
@@ -26,7 +32,6 @@ import {
   type ClvOptions,
 } from './predicted-clv';
 import { DAYS_PER_WEEK, summarisePurchases, type RfmSummary } from './rfm-summary';
-import { createRng } from '../random/rng';
 
 /** Purchases grouped by customer, sorted by day within a customer: start[c] … start[c + 1] index day and value. */
 export interface Purchases {
@@ -410,7 +415,8 @@ export function backTestPurchases(
       reason: `the calibration window before the holdout cannot support the model: ${verdict.reasons.join('; ')}`,
     };
   const fit = fitBgNbd(groupSeen(rfm).groups);
-  if (!fit.converged) return { backTest: null, reason: 'the BG/NBD fit on the calibration window did not converge' };
+  if (!fit.converged)
+    return { backTest: null, reason: 'the BG/NBD fit on the calibration window did not converge' };
   const result = backTest({
     params: fit.params,
     calibration: rfm,
@@ -431,7 +437,10 @@ export function purchasesOfLog(log: TransactionLog): Purchases {
 }
 
 /** Day index (from the window start) of the first day of the last `months` calendar months of the window. */
-export function holdoutStartDay(log: Pick<TransactionLog, 'windowStart' | 'windowDays'>, months: number): number {
+export function holdoutStartDay(
+  log: Pick<TransactionLog, 'windowStart' | 'windowDays'>,
+  months: number,
+): number {
   const start = Date.parse(`${log.windowStart}T00:00:00Z`);
   const end = new Date(start + log.windowDays * 86_400_000);
   const from = Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - months, end.getUTCDate());
@@ -458,12 +467,15 @@ export function computeCustomerValue(
   if (!(options.holdoutMonths > 0)) bt = { backTest: null, reason: 'no holdout was asked for' };
   else {
     const calibrationEnd = holdoutStartDay(log, options.holdoutMonths) - 1;
-    bt = backTestPurchases(purchases, calibrationEnd, endDay, { rules: options.rules });
-    if (bt.backTest === null && calibrationEnd < 0)
-      bt = {
-        backTest: null,
-        reason: `the history (${log.windowDays} days) is shorter than the ${options.holdoutMonths}-month holdout`,
-      };
+    const minWeeks = (options.rules ?? DEFAULT_SUFFICIENCY).minHistoryWeeks;
+    const calibrationWeeks = Math.max(0, calibrationEnd + 1) / DAYS_PER_WEEK;
+    bt =
+      calibrationWeeks < minWeeks
+        ? {
+            backTest: null,
+            reason: `the history (${log.windowDays} days) is too short for a ${options.holdoutMonths}-month holdout: it leaves ${calibrationWeeks.toFixed(1)} weeks to calibrate on, at least ${minWeeks} are needed`,
+          }
+        : backTestPurchases(purchases, calibrationEnd, endDay, { rules: options.rules });
   }
   return { options, predictions, backTest: bt.backTest, backTestReason: bt.reason };
 }
