@@ -46,7 +46,7 @@ describe('parseCustomersMaster', () => {
     [
       'a column short',
       file({ columns: CUSTOMER_COLUMNS.slice(0, -1) }),
-      /position 31: found null, expected "clv_band"/,
+      /position 36: found null, expected "predicted_clv_p90"/,
     ],
   ])('given %s, then it says what is wrong', (_name, raw, message) => {
     expect(() => parseCustomersMaster(raw)).toThrow(CustomerFileError);

@@ -91,6 +91,11 @@ const ROW_CHECKS: Record<CustomerColumn, Check> = {
   clv_proxy: range(0, 100),
   clv_proxy_value: range(0, INF),
   clv_band: oneOf(CLV_BANDS),
+  p_alive: range(0, 1, false, true),
+  expected_purchases: range(0, INF, false, true),
+  predicted_clv: range(0, INF, false, true),
+  predicted_clv_p10: range(0, INF, false, true),
+  predicted_clv_p90: range(0, INF, false, true),
 };
 const CHECKS = CUSTOMER_COLUMNS.map((c) => ROW_CHECKS[c]);
 
@@ -198,6 +203,11 @@ export function toCustomer(r: CustomerRow): Customer {
     clv_proxy: r[28],
     clv_proxy_value: r[29],
     clv_band: r[30],
+    p_alive: r[31],
+    expected_purchases: r[32],
+    predicted_clv: r[33],
+    predicted_clv_p10: r[34],
+    predicted_clv_p90: r[35],
   };
 }
 

@@ -33,6 +33,11 @@ export function customer(overrides: Partial<Customer> & { customer_id: string })
     clv_proxy: 20,
     clv_proxy_value: 50000,
     clv_band: 'middle 40%',
+    p_alive: 0.8,
+    expected_purchases: 4.5,
+    predicted_clv: 4000,
+    predicted_clv_p10: 0,
+    predicted_clv_p90: 9000,
     ...overrides,
   };
 }

@@ -181,7 +181,8 @@ function boxExit(b: DiagramBox, tx: number, ty: number): [number, number] {
 }
 
 /** Star-schema layout for wide screens: the centre table in the middle, satellites on an ellipse. */
-export function layoutStar(model: DataModel, width = 960, height = 560): DiagramLayout {
+/** 1000 wide: ten satellites (value_model made eleven tables) need ellipse room for 216-wide boxes. */
+export function layoutStar(model: DataModel, width = 1000, height = 560): DiagramLayout {
   const centre = model.nodes.find((n) => n.kind === 'centre');
   const satellites = model.nodes.filter((n) => n.kind !== 'centre');
   const cw = 250;

@@ -104,6 +104,7 @@ function distribution(clusterId: number | null, p50: number, mean: number): ClvD
     shares_pct: [],
     quantiles: quantiles(p50, mean),
     value_quantiles: quantiles(1, 1),
+    predicted: null,
   };
 }
 

@@ -108,6 +108,7 @@ function dist(cluster_id: number | null, persona: string, shares: number[], p50:
     shares_pct: shares,
     quantiles: q,
     value_quantiles: q,
+    predicted: null,
   };
 }
 
@@ -125,6 +126,8 @@ function clvFixture(): ClvProxyTable {
       dist(2, 'Drifting Browsers', [100, 0, 0, 0], 1),
     ],
     overall: dist(null, 'All customers', [72.33, 14.33, 10, 3.33], 4),
+    predicted_bin_edges: null,
+    predicted_clv_spearman: null,
   };
 }
 

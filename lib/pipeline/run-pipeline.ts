@@ -17,7 +17,9 @@ import { buildOperationalEfficiency } from '../tables/operational-efficiency';
 import { buildProductAffinity } from '../tables/product-affinity';
 import { buildRevenueByCluster } from '../tables/revenue-by-cluster';
 import { buildSegmentation } from '../tables/segmentation';
+import { buildValueModel } from '../tables/value-model';
 import type { TransactionLog } from '../transactions/transaction-log';
+import { computeCustomerValue, DEFAULT_VALUE_OPTIONS, type ValueOptions } from '../value/customer-value';
 import type { AnalysisContext } from './analysis-context';
 import type { Tables } from './tables';
 
@@ -118,8 +120,20 @@ export function buildTables(
   seed: number,
   report?: StageReporter,
   mode: 'synthetic' | 'orders' = 'synthetic',
+  valueOptions: Partial<Omit<ValueOptions, 'seed'>> = {},
 ): Tables {
   const own = mode === 'orders';
+  // Predicted value (BG/NBD + Gamma-Gamma) and its back-test, shared by three tables; the same in
+  // both modes (a brand's file gets the same verdict, and nulls when it cannot support the model).
+  const value = timed(
+    report,
+    'value model',
+    () => computeCustomerValue(ctx.log, { ...DEFAULT_VALUE_OPTIONS, ...valueOptions, seed }),
+    (v) =>
+      v.predictions.bgnbd
+        ? `${v.predictions.range.histories} histories, ${v.predictions.range.cells} range cells${v.backTest ? `, back-test AUC ${v.backTest.result.auc.toFixed(3)}` : ''}`
+        : `not fitted: ${v.predictions.verdict.reasons.join('; ')}`,
+  );
   return timed(
     report,
     'tables',
@@ -129,9 +143,9 @@ export function buildTables(
       const affinity = buildProductAffinity(ctx, intents);
       const marketing = ctx.log.marketing === null ? null : buildMarketingEffectiveness(ctx);
       return {
-        customers_master: buildCustomersMaster(ctx, intents),
+        customers_master: buildCustomersMaster(ctx, intents, value),
         revenue_by_cluster: revenue,
-        clv_proxy: buildClvProxy(ctx),
+        clv_proxy: buildClvProxy(ctx, value),
         product_affinity: affinity,
         marketing_effectiveness: marketing,
         operational_efficiency: buildOperationalEfficiency(ctx, sources.arrivals),
@@ -139,8 +153,9 @@ export function buildTables(
         demand_summary: own ? buildOwnDemandSummary(ctx.log) : buildDemandSummary(sources.families, ctx.log),
         behaviour_overview: buildBehaviourOverview(ctx),
         segmentation: buildSegmentation(ctx, seed, revenue, marketing, affinity),
+        value_model: buildValueModel(ctx, value),
       };
     },
-    () => '10 tables',
+    () => '11 tables',
   );
 }

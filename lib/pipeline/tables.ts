@@ -9,6 +9,7 @@ import { OperationalEfficiencySchema } from '../schema/operational-efficiency';
 import { ProductAffinitySchema } from '../schema/product-affinity';
 import { RevenueByClusterSchema } from '../schema/revenue-by-cluster';
 import { SegmentationSchema } from '../schema/segmentation';
+import { ValueModelSchema } from '../schema/value-model';
 
 /** Every analytical table, its schema, grain and key: the single registry pipeline and pages share. */
 export const TABLE_SCHEMAS = {
@@ -22,6 +23,7 @@ export const TABLE_SCHEMAS = {
   demand_summary: DemandSummarySchema,
   behaviour_overview: BehaviourOverviewSchema,
   segmentation: SegmentationSchema,
+  value_model: ValueModelSchema,
 } as const;
 
 export type TableName = keyof typeof TABLE_SCHEMAS;
@@ -99,6 +101,14 @@ export const TABLE_INFO: Record<
     description: 'How the personas were made: features, k = 2…10 elbow and silhouette, centroids, PCA.',
     csv: false,
   },
+  value_model: {
+    grain:
+      'one document: fitted models, sufficiency verdict, holdout back-test, one row per cluster plus a total',
+    key: 'cluster_id',
+    description:
+      'Predicted value (BG/NBD + Gamma-Gamma): parameters, whether the data supports them, the holdout back-test, and P(alive), expected purchases and predicted CLV per persona.',
+    csv: false,
+  },
 };
 
 /** Rows a table holds, for the manifest. */
@@ -120,6 +130,7 @@ export function rowCount(name: TableName, table: Tables[TableName]): number {
     case 'behaviour_overview':
       return (t.personas as unknown[]).length;
     case 'segmentation':
+    case 'value_model':
       return (t.personas as unknown[]).length;
   }
 }

@@ -24,6 +24,19 @@ export const QuantilesSchema = z.object({
   mean: z.number(),
 });
 
+/** The predicted-CLV distribution of a persona in clv_proxy; null when the model is not sufficient. */
+export const PredictedDistributionSchema = z.object({
+  /** Customers with a prediction. */
+  customers: z.number().int().nonnegative(),
+  /** Customers per bin of `predicted_bin_edges`; the last bin holds everything from its lower edge up. */
+  counts: z.array(z.number().int().nonnegative()),
+  quantiles: QuantilesSchema,
+  expected_purchases: z.number().nonnegative(),
+  predicted_clv: z.number().nonnegative(),
+  /** Σ P(alive). */
+  active_customers: z.number().nonnegative(),
+});
+
 export const ClvDistributionSchema = z.object({
   cluster_id: z.number().int().nonnegative().nullable(),
   persona: z.string(),
@@ -34,6 +47,8 @@ export const ClvDistributionSchema = z.object({
   shares_pct: z.array(z.number().min(0).max(100)),
   quantiles: QuantilesSchema,
   value_quantiles: QuantilesSchema,
+  /** Predicted CLV (BG/NBD + Gamma-Gamma, see value_model); null when the model is not sufficient. */
+  predicted: PredictedDistributionSchema.nullable(),
 });
 
 export const ClvProxyTableSchema = z.object({
@@ -54,10 +69,15 @@ export const ClvProxyTableSchema = z.object({
     ]),
   ),
   bin_edges: z.array(z.number()),
+  /** Edges of the predicted-CLV histograms (currency); null when the model is not sufficient. */
+  predicted_bin_edges: z.array(z.number()).nullable(),
   distributions: z.array(ClvDistributionSchema),
   overall: ClvDistributionSchema,
+  /** Spearman rank correlation of the CLV proxy with predicted CLV over all customers; null without predictions. */
+  predicted_clv_spearman: z.number().min(-1).max(1).nullable(),
 });
 
 export type Quantiles = z.infer<typeof QuantilesSchema>;
 export type ClvDistribution = z.infer<typeof ClvDistributionSchema>;
+export type PredictedDistribution = z.infer<typeof PredictedDistributionSchema>;
 export type ClvProxyTable = z.infer<typeof ClvProxyTableSchema>;

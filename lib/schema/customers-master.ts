@@ -33,6 +33,11 @@ export const CUSTOMER_COLUMNS = [
   'clv_proxy',
   'clv_proxy_value',
   'clv_band',
+  'p_alive',
+  'expected_purchases',
+  'predicted_clv',
+  'predicted_clv_p10',
+  'predicted_clv_p90',
 ] as const;
 export type CustomerColumn = (typeof CUSTOMER_COLUMNS)[number];
 
@@ -78,6 +83,12 @@ export const CustomerRowSchema = z.tuple([
   score,
   nonNeg, // clv_proxy_value
   z.enum(CLV_BANDS),
+  // Predicted value (value_model): null when the data cannot support the model, or its spend part.
+  share.nullable(), // p_alive
+  nonNeg.nullable(), // expected_purchases over the horizon
+  nonNeg.nullable(), // predicted_clv (discounted, horizon)
+  nonNeg.nullable(), // predicted_clv_p10
+  nonNeg.nullable(), // predicted_clv_p90
 ]);
 
 export const CustomersMasterSchema = z.object({

@@ -3,9 +3,10 @@ import { z } from 'zod';
 /**
  * 2: config.recent_months and versions; 3: operational_efficiency gains customers, visit frequency,
  * digital prompts and channel overlap; 4: provenance (synthetic or a brand's orders), and the demand
- * table's public-only fields may be null.
+ * table's public-only fields may be null; 5: predicted value — the value_model table, customers_master's
+ * p_alive, expected_purchases and predicted_clv (p10, p90) columns, clv_proxy's predicted blocks.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export const TableEntrySchema = z.object({
   /** Table name, e.g. `customers_master`; the file is `<name>.json`. */

@@ -1,8 +1,17 @@
 import { CLV_HORIZON_MONTHS } from '../features/customer-scores';
 import { quantileSorted } from '../features/percentile-rank';
 import { personaOf, type AnalysisContext } from '../pipeline/analysis-context';
-import { CLV_COLUMNS, type ClvDistribution, type ClvProxyTable, type Quantiles } from '../schema/clv-proxy';
+import {
+  CLV_COLUMNS,
+  type ClvDistribution,
+  type ClvProxyTable,
+  type PredictedDistribution,
+  type Quantiles,
+} from '../schema/clv-proxy';
+import { spearman } from '../value/back-test';
+import type { CustomerValue } from '../value/customer-value';
 import { pct, roundNum } from './numbers';
+import { predictedBinEdges, predictedDistribution, predictedMembers } from './value-model';
 
 export const CLV_BIN_WIDTH = 5;
 
@@ -31,6 +40,7 @@ function distribution(
   clv: Float64Array,
   value: Float64Array,
   bins: number,
+  predicted: PredictedDistribution | null,
 ): ClvDistribution {
   const counts = new Array<number>(bins).fill(0);
   for (const v of clv) counts[Math.min(bins - 1, Math.floor(v / CLV_BIN_WIDTH))]!++;
@@ -42,10 +52,11 @@ function distribution(
     shares_pct: counts.map((c) => pct(c, clv.length)),
     quantiles: quantilesOf(clv, 2),
     value_quantiles: quantilesOf(value, 2),
+    predicted,
   };
 }
 
-export function buildClvProxy(ctx: AnalysisContext): ClvProxyTable {
+export function buildClvProxy(ctx: AnalysisContext, value: CustomerValue): ClvProxyTable {
   const { log, features: f, scores: s, k } = ctx;
   const bins = 100 / CLV_BIN_WIDTH;
   const rows: ClvProxyTable['rows'] = new Array(log.customerCount);
@@ -64,6 +75,12 @@ export function buildClvProxy(ctx: AnalysisContext): ClvProxyTable {
     ];
   }
   const pick = (arr: Float64Array, idx: number[]) => Float64Array.from(idx, (i) => arr[i]!);
+  const edges = predictedBinEdges(value);
+  const predictedOf = predictedMembers(ctx, value);
+  const everyone = predictedOf.flat().sort((a, b) => a - b);
+  const clv = value.predictions.clv;
+  const rho =
+    edges !== null && everyone.length > 2 ? spearman(pick(s.clv_proxy, everyone), pick(clv, everyone)) : NaN;
   return {
     table: 'clv_proxy',
     currency: ctx.currency,
@@ -71,9 +88,25 @@ export function buildClvProxy(ctx: AnalysisContext): ClvProxyTable {
     columns: [...CLV_COLUMNS] as never,
     rows,
     bin_edges: Array.from({ length: bins + 1 }, (_, i) => i * CLV_BIN_WIDTH),
+    predicted_bin_edges: edges,
     distributions: members.map((idx, cl) =>
-      distribution(cl, personaOf(ctx, cl), pick(s.clv_proxy, idx), pick(s.clv_proxy_value, idx), bins),
+      distribution(
+        cl,
+        personaOf(ctx, cl),
+        pick(s.clv_proxy, idx),
+        pick(s.clv_proxy_value, idx),
+        bins,
+        predictedDistribution(predictedOf[cl]!, value, edges),
+      ),
     ),
-    overall: distribution(null, 'All customers', s.clv_proxy, s.clv_proxy_value, bins),
+    overall: distribution(
+      null,
+      'All customers',
+      s.clv_proxy,
+      s.clv_proxy_value,
+      bins,
+      predictedDistribution(everyone, value, edges),
+    ),
+    predicted_clv_spearman: Number.isFinite(rho) ? roundNum(rho, 4) : null,
   };
 }

@@ -8,6 +8,7 @@ import {
   type CustomersMaster,
 } from '../schema/customers-master';
 import { dayLabels, GENDERS, LOCALES } from '../transactions/transaction-log';
+import type { CustomerValue } from '../value/customer-value';
 import { round, roundNum } from './numbers';
 
 export function ageBand(age: number): (typeof AGE_BANDS)[number] {
@@ -56,7 +57,12 @@ export function topIntents(ctx: AnalysisContext, intents: readonly string[]): st
   return out;
 }
 
-export function buildCustomersMaster(ctx: AnalysisContext, intents: readonly string[]): CustomersMaster {
+export function buildCustomersMaster(
+  ctx: AnalysisContext,
+  intents: readonly string[],
+  value: CustomerValue,
+): CustomersMaster {
+  const v = value.predictions;
   const { log, features: f, scores: s } = ctx;
   const thresholds = clvBandThresholds(s.clv_proxy);
   const top = topIntents(ctx, intents);
@@ -98,6 +104,11 @@ export function buildCustomersMaster(ctx: AnalysisContext, intents: readonly str
       roundNum(s.clv_proxy[c]!, 1),
       roundNum(s.clv_proxy_value[c]!, 2),
       clvBand(s.clv_proxy[c]!, thresholds),
+      round(v.pAlive[c]!, 3),
+      round(v.expectedPurchases[c]!, 2),
+      round(v.clv[c]!, 0),
+      round(v.clvP10[c]!, 0),
+      round(v.clvP90[c]!, 0),
     ];
   }
   return { table: 'customers_master', currency: ctx.currency, columns: [...CUSTOMER_COLUMNS] as never, rows };

@@ -3,7 +3,12 @@
  * calibration window against how many came, by customer, by calibration frequency and week by week
  * for the cohort, with the AUC for "bought again" and the rank correlation with holdout purchases.
  */
-import { expectedPurchases, expectedPurchasesFromStart, type BgNbdParams } from './bg-nbd';
+import {
+  expectedPurchasesFromStart,
+  expectedPurchasesWhileAlive,
+  probabilityAlive,
+  type BgNbdParams,
+} from './bg-nbd';
 import { DAYS_PER_WEEK, type RfmSummary } from './rfm-summary';
 
 export interface BackTest {
@@ -42,16 +47,32 @@ export function countPurchaseDays(
   return out;
 }
 
-/** Mid-ranks (ties share their average rank), 1-based. */
+/**
+ * Mid-ranks (ties share their average rank), 1-based. Sorted with the typed array's native sort and
+ * each value's first and last position found by binary search: a comparator sort of indices took
+ * about a second at 1M customers, this about a tenth of that.
+ */
 export function ranks(values: ArrayLike<number>): Float64Array {
-  const order = Array.from({ length: values.length }, (_, i) => i).sort((a, b) => values[a]! - values[b]!);
-  const out = new Float64Array(values.length);
-  for (let i = 0; i < order.length;) {
-    let j = i;
-    while (j + 1 < order.length && values[order[j + 1]!] === values[order[i]!]) j++;
-    const mid = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) out[order[k]!] = mid;
-    i = j + 1;
+  const sorted = Float64Array.from(values).sort();
+  const n = sorted.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    let last = lo;
+    let top = n;
+    while (last < top) {
+      const mid = (last + top) >>> 1;
+      if (sorted[mid]! <= v) last = mid + 1;
+      else top = mid;
+    }
+    out[i] = (lo + last + 1) / 2;
   }
   return out;
 }
@@ -100,10 +121,24 @@ export interface BackTestInput {
   holdoutEndDay: number;
   /** Highest frequency bucket of its own (the last one is "cap+"). */
   cap?: number;
+  /**
+   * At most this many points on the tracking curve (every week when the history is short enough,
+   * else every n-th week and the last): each point costs one E[X(t)] per distinct first day.
+   */
+  maxTrackingPoints?: number;
 }
 
 export function backTest(input: BackTestInput): BackTest {
-  const { params, calibration: rfm, start, day, calibrationEndDay, holdoutEndDay, cap = 7 } = input;
+  const {
+    params,
+    calibration: rfm,
+    start,
+    day,
+    calibrationEndDay,
+    holdoutEndDay,
+    cap = 7,
+    maxTrackingPoints = Infinity,
+  } = input;
   const holdoutWeeks = (holdoutEndDay - calibrationEndDay) / DAYS_PER_WEEK;
   // Only customers seen in the calibration window are forecast; those who first buy in the holdout
   // are new customers, not repeat purchases, and are left out of every figure.
@@ -111,9 +146,17 @@ export function backTest(input: BackTestInput): BackTest {
   for (let c = 0; c < rfm.count; c++) if (!Number.isNaN(rfm.firstDay[c]!)) seen.push(c);
   const allActual = countPurchaseDays(start, day, calibrationEndDay, holdoutEndDay);
   const actual = Float64Array.from(seen, (c) => allActual[c]!);
-  const predicted = Float64Array.from(seen, (c) =>
-    expectedPurchases(params, holdoutWeeks, rfm.x[c]!, rfm.tx[c]!, rfm.T[c]!),
-  );
+  // E[purchases | x, t_x, T] = E[purchases | x, T, alive] × P(alive): the first factor once per (x, T).
+  const whileAlive = new Map<number, Map<number, number>>();
+  const predicted = Float64Array.from(seen, (c) => {
+    const x = rfm.x[c]!;
+    const T = rfm.T[c]!;
+    let byT = whileAlive.get(x);
+    if (!byT) whileAlive.set(x, (byT = new Map()));
+    let e = byT.get(T);
+    if (e === undefined) byT.set(T, (e = expectedPurchasesWhileAlive(params, holdoutWeeks, x, T)));
+    return holdoutWeeks > 0 ? e * probabilityAlive(params, x, rfm.tx[c]!, T) : 0;
+  });
   const buckets = Array.from({ length: cap + 1 }, (_, i) => ({
     x: i === cap ? `${cap}+` : String(i),
     customers: 0,
@@ -149,8 +192,10 @@ export function backTest(input: BackTestInput): BackTest {
   }
   const tracking: BackTest['tracking'] = [];
   let cumulative = 0;
+  const step = Math.max(1, Math.ceil(weeks / maxTrackingPoints));
   for (let w = 1; w <= weeks; w++) {
     cumulative += repeatsByWeek[w - 1]!;
+    if (w % step !== 0 && w !== weeks) continue;
     const t = Math.min(w * DAYS_PER_WEEK, holdoutEndDay + 1);
     let expected = 0;
     for (const [s, count] of firstWeeks)

@@ -223,15 +223,23 @@ export function probabilityAlive({ r, alpha, a, b }: BgNbdParams, x: number, tx:
   return 1 / (1 + odds);
 }
 
-/** E[purchases in the next t weeks | x, t_x, T] (eq. 10 of the paper). */
-export function expectedPurchases(params: BgNbdParams, t: number, x: number, tx: number, T: number): number {
+/**
+ * E[purchases in the next t weeks | x, T, alive]: eq. 10 of the paper without its P(alive) factor.
+ * t_x does not enter, so callers with many customers compute it once per (x, T).
+ */
+export function expectedPurchasesWhileAlive(params: BgNbdParams, t: number, x: number, T: number): number {
   const { r, alpha, a, b } = params;
   if (t <= 0) return 0;
   const z = t / (alpha + T + t);
   const ratio = Math.exp((r + x) * (Math.log(alpha + T) - Math.log(alpha + T + t)));
-  const head = ((a + b + x - 1) / (a - 1)) * (1 - ratio * hyp2f1(r + x, b + x, a + b + x - 1, z));
+  return ((a + b + x - 1) / (a - 1)) * (1 - ratio * hyp2f1(r + x, b + x, a + b + x - 1, z));
+}
+
+/** E[purchases in the next t weeks | x, t_x, T] (eq. 10 of the paper). */
+export function expectedPurchases(params: BgNbdParams, t: number, x: number, tx: number, T: number): number {
+  if (t <= 0) return 0;
   // Eq. 10's denominator 1 + δ(x > 0)·a/(b + x − 1)·((α + T)/(α + t_x))^(r + x) is 1 / P(alive).
-  return head * probabilityAlive(params, x, tx, T);
+  return expectedPurchasesWhileAlive(params, t, x, T) * probabilityAlive(params, x, tx, T);
 }
 
 /** E[X(t)]: expected purchases in the first t weeks after a customer's first purchase (eq. 7). */

@@ -5,7 +5,7 @@
  * depend on which other customers are in the run).
  */
 import { beta, exponential, gamma } from '../random/distributions';
-import { createRng } from '../random/rng';
+import { createRng, type Rng } from '../random/rng';
 import { expectedPurchases, probabilityAlive, type BgNbdParams } from './bg-nbd';
 import { expectedAverageValue, type GammaGammaParams } from './gamma-gamma';
 
@@ -69,10 +69,69 @@ export interface ClvRange {
 }
 
 /**
- * The 10th, 50th and 90th percentile of discounted value over the horizon, from `draws` simulated
- * futures: alive with P(alive); if alive, λ ~ Gamma(r + x, α + T) and p ~ Beta(a, b + x) (the
- * posterior given the history), purchases at rate λ with dropout p after each; each purchase worth
- * Gamma(p, ν) with ν ~ Gamma(px + q, γ + m·x).
+ * Simulated discounted values over the horizon of a customer who is still alive, in units of
+ * γ + m·x (sorted ascending): λ ~ Gamma(r + x, α + T) and p ~ Beta(a, b + x) (the posterior given
+ * x purchases in T weeks and being alive, which does not depend on t_x), purchases at rate λ with
+ * dropout p after each, each worth Gamma(p, ν) with ν ~ Gamma(px + q, γ + m·x). Since
+ * ν = ν′ / (γ + m·x) with ν′ ~ Gamma(px + q, 1), every value is exactly (γ + m·x) times the value
+ * drawn with ν′: one simulation serves every customer with the same x and T, whatever their t_x
+ * (which only sets P(alive), see mixtureQuantile) and their mean spend. `xm` is x when the repeat
+ * purchases have a positive mean value, else 0 (the population prior).
+ */
+export function simulateAliveUnitClv(
+  bg: BgNbdParams,
+  gg: GammaGammaParams,
+  x: number,
+  T: number,
+  xm: number,
+  rng: Rng,
+  options: ClvOptions = DEFAULT_CLV_OPTIONS,
+  draws = 200,
+): Float64Array {
+  const horizonWeeks = options.horizonMonths * WEEKS_PER_MONTH;
+  const discount = Array.from(
+    { length: options.horizonMonths + 1 },
+    (_, m) => 1 / Math.pow(1 + options.monthlyDiscount, m),
+  );
+  const values = new Float64Array(draws);
+  for (let s = 0; s < draws; s++) {
+    const lambda = gamma(rng, bg.r + x, 1 / (bg.alpha + T));
+    const dropout = beta(rng, bg.a, bg.b + x);
+    const nu = gamma(rng, gg.p * xm + gg.q, 1);
+    let t = 0;
+    let total = 0;
+    for (;;) {
+      t += exponential(rng, lambda);
+      if (t > horizonWeeks) break;
+      const month = Math.min(options.horizonMonths, Math.ceil(t / WEEKS_PER_MONTH));
+      total += (gamma(rng, gg.p, 1) / nu) * discount[month]!;
+      if (rng.next() < dropout) break;
+    }
+    values[s] = total;
+  }
+  return values.sort();
+}
+
+/**
+ * Quantile `p` of "dead with probability 1 − P(alive), worth 0; else one of the alive draws": 0 up
+ * to 1 − P(alive), then the alive draws' quantile (p − (1 − P(alive))) / P(alive), nearest rank.
+ */
+export function mixtureQuantile(sortedAlive: Float64Array, pAlive: number, p: number): number {
+  const dead = 1 - pAlive;
+  if (p <= dead || !(pAlive > 0)) return 0;
+  const n = sortedAlive.length;
+  const u = (p - dead) / pAlive;
+  return sortedAlive[Math.min(n - 1, Math.max(0, Math.round(u * (n - 1))))]!;
+}
+
+/** γ + m·x: the factor the unit simulation is scaled by for a customer (γ alone without a positive mean). */
+export function spendScale(gg: GammaGammaParams, x: number, meanValue: number): number {
+  return meanValue > 0 && x > 0 ? gg.gamma + meanValue * x : gg.gamma;
+}
+
+/**
+ * The 10th, 50th and 90th percentile of discounted value over the horizon for one customer, from
+ * `draws` simulated futures while alive, on its own random stream, mixed with P(alive).
  */
 export function simulateClvRange(
   bg: BgNbdParams,
@@ -83,29 +142,13 @@ export function simulateClvRange(
   options: ClvOptions = DEFAULT_CLV_OPTIONS,
   draws = 200,
 ): ClvRange {
-  const rng = createRng(seed, stream);
-  const alive = probabilityAlive(bg, h.x, h.tx, h.T);
-  const horizonWeeks = options.horizonMonths * WEEKS_PER_MONTH;
-  const m = h.meanValue > 0 ? h.meanValue : 0;
   const xm = h.meanValue > 0 ? h.x : 0;
-  const values = new Float64Array(draws);
-  for (let s = 0; s < draws; s++) {
-    if (rng.next() >= alive) continue;
-    const lambda = gamma(rng, bg.r + h.x, 1 / (bg.alpha + h.T));
-    const dropout = beta(rng, bg.a, bg.b + h.x);
-    const nu = gamma(rng, gg.p * xm + gg.q, 1 / (gg.gamma + m * xm));
-    let t = 0;
-    let total = 0;
-    for (;;) {
-      t += exponential(rng, lambda);
-      if (t > horizonWeeks) break;
-      const month = Math.ceil(t / WEEKS_PER_MONTH);
-      total += gamma(rng, gg.p, 1 / nu) / Math.pow(1 + options.monthlyDiscount, month);
-      if (rng.next() < dropout) break;
-    }
-    values[s] = total;
-  }
-  values.sort();
-  const q = (p: number) => values[Math.min(draws - 1, Math.max(0, Math.round(p * (draws - 1))))]!;
-  return { p10: q(0.1), p50: q(0.5), p90: q(0.9) };
+  const values = simulateAliveUnitClv(bg, gg, h.x, h.T, xm, createRng(seed, stream), options, draws);
+  const alive = probabilityAlive(bg, h.x, h.tx, h.T);
+  const scale = spendScale(gg, h.x, h.meanValue);
+  return {
+    p10: mixtureQuantile(values, alive, 0.1) * scale,
+    p50: mixtureQuantile(values, alive, 0.5) * scale,
+    p90: mixtureQuantile(values, alive, 0.9) * scale,
+  };
 }

@@ -3,9 +3,12 @@ import type { Env } from './sources-dir';
 
 export interface BuildConfig extends SynthConfig {
   k: number;
+  /** Months at the end of the window held out for the predicted-value back-test (0: none). */
+  holdoutMonths: number;
 }
 
 export const DEFAULT_K = 5;
+export const DEFAULT_HOLDOUT_MONTHS = 6;
 
 /** Settings: command-line flags win over environment variables, which win over the defaults. */
 const SETTINGS = [
@@ -17,6 +20,7 @@ const SETTINGS = [
   { key: 'recentMonths', flag: '--recent-months', env: 'OMNI_RECENT_MONTHS', kind: 'int' },
   { key: 'currency', flag: '--currency', env: 'OMNI_CURRENCY', kind: 'string' },
   { key: 'usdToCurrency', flag: '--usd-rate', env: 'OMNI_USD_RATE', kind: 'number' },
+  { key: 'holdoutMonths', flag: '--holdout-months', env: 'OMNI_HOLDOUT_MONTHS', kind: 'int' },
 ] as const;
 
 export class ConfigError extends Error {
@@ -39,7 +43,11 @@ export function parseBuildConfig(
     if (value === undefined) throw new ConfigError(`${name} needs a value`);
     flags.set(name, value);
   }
-  const config: Record<string, unknown> = { ...DEFAULT_SYNTH_CONFIG, k: DEFAULT_K };
+  const config: Record<string, unknown> = {
+    ...DEFAULT_SYNTH_CONFIG,
+    k: DEFAULT_K,
+    holdoutMonths: DEFAULT_HOLDOUT_MONTHS,
+  };
   /** Setting key → the flag or env var its value came from. */
   const origin = new Map<string, string>();
   for (const s of SETTINGS) {
@@ -62,6 +70,8 @@ export function parseBuildConfig(
   const problems = validateSynthConfig(c);
   if (!Number.isInteger(c.k) || c.k < 2 || c.k > 10)
     problems.push(`k must be an integer from 2 to 10 (got ${c.k})`);
+  if (!Number.isInteger(c.holdoutMonths) || c.holdoutMonths < 0 || c.holdoutMonths > 60)
+    problems.push(`holdoutMonths must be an integer from 0 to 60 (got ${c.holdoutMonths})`);
   // Each problem starts with its setting's key ("customers must be …"): say where the value came from.
   const located = problems.map((p) => {
     const from = origin.get(p.split(' ', 1)[0]!);

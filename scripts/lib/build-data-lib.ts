@@ -256,7 +256,9 @@ export async function buildData(options: {
     txLog = await step('generate', () => generateTransactions(sources, config), describe);
   }
   const ctx = analyse(txLog, { seed: config.seed, k: config.k, currency: config.currency }, report);
-  const tables = buildTables(ctx, sources, config.seed, report, own ? 'orders' : 'synthetic');
+  const tables = buildTables(ctx, sources, config.seed, report, own ? 'orders' : 'synthetic', {
+    holdoutMonths: config.holdoutMonths,
+  });
   await step(
     'validate',
     () => validateTables(tables),

@@ -16,7 +16,13 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManifestSchema, type Manifest } from '../../lib/schema/manifest';
 import { DEFAULT_SYNTH_CONFIG } from '../../lib/synth/synth-config';
-import { ConfigError, DEFAULT_K, parseBuildConfig, type BuildConfig } from './build-config';
+import {
+  ConfigError,
+  DEFAULT_HOLDOUT_MONTHS,
+  DEFAULT_K,
+  parseBuildConfig,
+  type BuildConfig,
+} from './build-config';
 import { buildData } from './build-data-lib';
 import { SourcesError } from './sources-dir';
 
@@ -206,7 +212,7 @@ describe('scripts/build-data.ts (CLI)', () => {
 describe('parseBuildConfig', () => {
   it('gives the defaults with no flags and no env', () => {
     const { config: c, rest } = parseBuildConfig([], {});
-    expect(c).toEqual({ ...DEFAULT_SYNTH_CONFIG, k: DEFAULT_K });
+    expect(c).toEqual({ ...DEFAULT_SYNTH_CONFIG, k: DEFAULT_K, holdoutMonths: DEFAULT_HOLDOUT_MONTHS });
     expect(rest.size).toBe(0);
   });
 
@@ -231,6 +237,7 @@ describe('parseBuildConfig', () => {
         '--recent-months=3',
         '--currency=USD',
         '--usd-rate=1',
+        '--holdout-months=4',
       ],
       {},
     ).config;
@@ -243,6 +250,7 @@ describe('parseBuildConfig', () => {
       OMNI_RECENT_MONTHS: '3',
       OMNI_CURRENCY: 'USD',
       OMNI_USD_RATE: '1',
+      OMNI_HOLDOUT_MONTHS: '4',
     }).config;
     const want = {
       seed: 1,
@@ -253,6 +261,7 @@ describe('parseBuildConfig', () => {
       recentMonths: 3,
       currency: 'USD',
       usdToCurrency: 1,
+      holdoutMonths: 4,
     };
     expect(flags).toEqual(want);
     expect(env).toEqual(want);

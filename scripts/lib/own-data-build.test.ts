@@ -103,6 +103,17 @@ describe('data:build --export-orders, then --orders (CLI round trip)', () => {
     expect(arrivals.orders_source).toBe('orders');
   });
 
+  it('fits the value model on the brand’s orders and back-tests it, as on the synthetic log', async () => {
+    const vm = JSON.parse(await readFile(path.join(out, 'value_model.json'), 'utf8'));
+    expect(vm.sufficiency).toMatchObject({ frequency: true, monetary: true, customers: CUSTOMERS });
+    expect(vm.bgnbd.converged).toBe(true);
+    expect(vm.back_test.auc).toBeGreaterThan(0.7);
+    expect(vm.total.customers).toBe(CUSTOMERS);
+    const master = JSON.parse(await readFile(path.join(out, 'customers_master.json'), 'utf8'));
+    const alive = master.columns.indexOf('p_alive');
+    expect(master.rows.every((r: unknown[]) => typeof r[alive] === 'number')).toBe(true);
+  });
+
   it('records the provenance in the manifest', async () => {
     const manifest: Manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8'));
     expect(ManifestSchema.safeParse(manifest).success).toBe(true);

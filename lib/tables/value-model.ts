@@ -1,0 +1,192 @@
+/**
+ * The value_model table (one document): what the buy-till-you-die models were fitted to and how
+ * well they forecast a holdout, and predicted value per persona; plus the per-persona predicted
+ * blocks clv_proxy carries. Everything comes from computeCustomerValue (lib/value/customer-value).
+ */
+import { quantileSorted } from '../features/percentile-rank';
+import { personaOf, type AnalysisContext } from '../pipeline/analysis-context';
+import type { PredictedDistribution } from '../schema/clv-proxy';
+import type { ValueModel, ValueSummaryRow } from '../schema/value-model';
+import { addDays } from '../transactions/transaction-log';
+import type { CustomerValue } from '../value/customer-value';
+import { quantilesOf } from './clv-proxy';
+import { round, roundNum } from './numbers';
+
+/** Customers of each cluster who have a prediction (some P(alive)), in customer order. */
+export function predictedMembers(ctx: AnalysisContext, value: CustomerValue): number[][] {
+  const members: number[][] = Array.from({ length: ctx.k }, () => []);
+  const p = value.predictions;
+  for (let c = 0; c < ctx.log.customerCount; c++)
+    if (Number.isFinite(p.pAlive[c]!)) members[ctx.clusterOf[c]!]!.push(c);
+  return members;
+}
+
+const sumOf = (a: Float64Array, idx: number[]) => {
+  let s = 0;
+  for (const i of idx) s += a[i]!;
+  return s;
+};
+
+function summaryRow(
+  clusterId: number | null,
+  persona: string,
+  customers: number,
+  idx: number[],
+  value: CustomerValue,
+): ValueSummaryRow {
+  const p = value.predictions;
+  const frequency = p.verdict.frequency && p.bgnbd !== null;
+  const money = frequency && p.gammaGamma !== null;
+  const clv = Float64Array.from(idx, (i) => p.clv[i]!).sort();
+  const q = (x: number) => (money && clv.length ? roundNum(quantileSorted(clv, x), 0) : null);
+  return {
+    cluster_id: clusterId,
+    persona,
+    customers,
+    active_customers: frequency ? roundNum(sumOf(p.pAlive, idx), 1) : null,
+    expected_purchases: frequency ? roundNum(sumOf(p.expectedPurchases, idx), 1) : null,
+    predicted_revenue: money ? roundNum(sumOf(p.clv, idx), 0) : null,
+    predicted_clv_mean: money && idx.length ? roundNum(sumOf(p.clv, idx) / idx.length, 0) : null,
+    predicted_clv_p10: q(0.1),
+    predicted_clv_p50: q(0.5),
+    predicted_clv_p90: q(0.9),
+    predicted_revenue_sum_p10: money ? roundNum(sumOf(p.clvP10, idx), 0) : null,
+    predicted_revenue_sum_p90: money ? roundNum(sumOf(p.clvP90, idx), 0) : null,
+  };
+}
+
+/** Bin width for about 20 bins up to the 99th-percentile customer: 1, 2, 2.5 or 5 × 10^k. */
+export function niceBinWidth(top: number, bins = 20): number {
+  if (!(top > 0)) return 1;
+  const raw = top / bins;
+  const exp = Math.pow(10, Math.floor(Math.log10(raw)));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * exp >= raw) return m * exp;
+  return 10 * exp;
+}
+
+/** Predicted-CLV histogram edges over all customers with a prediction; null without predictions. */
+export function predictedBinEdges(value: CustomerValue): number[] | null {
+  const p = value.predictions;
+  if (p.gammaGamma === null) return null;
+  const clv = p.clv.filter(Number.isFinite).sort();
+  if (clv.length === 0) return null;
+  const width = niceBinWidth(quantileSorted(clv, 0.99));
+  return Array.from({ length: 21 }, (_, i) => roundNum(i * width, 2));
+}
+
+/** The predicted block of one clv_proxy distribution (the last bin is open on the right). */
+export function predictedDistribution(
+  idx: number[],
+  value: CustomerValue,
+  edges: number[] | null,
+): PredictedDistribution | null {
+  const p = value.predictions;
+  if (edges === null || p.gammaGamma === null) return null;
+  const bins = edges.length - 1;
+  const width = edges[1]! - edges[0]!;
+  const counts = new Array<number>(bins).fill(0);
+  for (const i of idx) counts[Math.min(bins - 1, Math.floor(p.clv[i]! / width))]!++;
+  return {
+    customers: idx.length,
+    counts,
+    quantiles: quantilesOf(
+      Float64Array.from(idx, (i) => p.clv[i]!),
+      0,
+    ),
+    expected_purchases: roundNum(sumOf(p.expectedPurchases, idx), 1),
+    predicted_clv: roundNum(sumOf(p.clv, idx), 0),
+    active_customers: roundNum(sumOf(p.pAlive, idx), 1),
+  };
+}
+
+const nullable = (v: number, decimals: number) => (Number.isFinite(v) ? round(v, decimals) : null);
+
+export function buildValueModel(ctx: AnalysisContext, value: CustomerValue): ValueModel {
+  const { log } = ctx;
+  const p = value.predictions;
+  const v = p.verdict;
+  const members = predictedMembers(ctx, value);
+  const all = members.flat().sort((a, b) => a - b);
+  const clusterSizes = new Array<number>(ctx.k).fill(0);
+  for (let c = 0; c < log.customerCount; c++) clusterSizes[ctx.clusterOf[c]!]!++;
+  const bt = value.backTest;
+  const dayDate = (d: number) => addDays(log.windowStart, d);
+  const params = (fit: NonNullable<typeof p.bgnbd>) => ({
+    r: roundNum(fit.params.r, 4),
+    alpha: roundNum(fit.params.alpha, 4),
+    a: roundNum(fit.params.a, 4),
+    b: roundNum(fit.params.b, 4),
+    log_likelihood: roundNum(fit.logLikelihood, 2),
+    converged: fit.converged,
+  });
+  return {
+    table: 'value_model',
+    currency: ctx.currency,
+    horizon_months: value.options.horizonMonths,
+    monthly_discount: value.options.monthlyDiscount,
+    window_start: log.windowStart,
+    window_end: dayDate(log.windowDays - 1),
+    sufficiency: {
+      frequency: v.frequency,
+      monetary: v.monetary,
+      reasons: v.reasons,
+      customers: v.customers,
+      repeat_customers: v.repeatCustomers,
+      positive_repeat_customers: v.positiveRepeatCustomers,
+      history_weeks: roundNum(v.historyWeeks, 1),
+    },
+    bgnbd: p.bgnbd ? params(p.bgnbd) : null,
+    gamma_gamma: p.gammaGamma
+      ? {
+          p: roundNum(p.gammaGamma.params.p, 4),
+          q: roundNum(p.gammaGamma.params.q, 4),
+          gamma: roundNum(p.gammaGamma.params.gamma, 4),
+          log_likelihood: roundNum(p.gammaGamma.logLikelihood, 2),
+          converged: p.gammaGamma.converged,
+          customers: p.gammaGamma.customers,
+        }
+      : null,
+    frequency_spend_correlation: {
+      pearson: p.frequencySpend.pearson === null ? null : roundNum(p.frequencySpend.pearson, 3),
+      customers: p.frequencySpend.customers,
+    },
+    range: {
+      method:
+        'p10 and p90 of simulated discounted value: futures simulated while alive per cell (x, positive mean spend, T in cell_days-day buckets), mixed with each customer’s P(alive) and scaled to their mean spend and T',
+      draws: p.range.draws,
+      cell_days: p.range.cellDays,
+      cells: p.range.cells,
+      seed: value.options.seed,
+    },
+    back_test: bt
+      ? {
+          holdout_months: value.options.holdoutMonths,
+          calibration_start: log.windowStart,
+          calibration_end: dayDate(bt.calibrationEndDay),
+          holdout_start: dayDate(bt.calibrationEndDay + 1),
+          holdout_end: dayDate(bt.holdoutEndDay),
+          holdout_weeks: roundNum(bt.result.holdoutWeeks, 2),
+          customers: bt.result.customers,
+          params: params(bt.fit),
+          predicted_total: roundNum(bt.result.predictedTotal, 1),
+          actual_total: bt.result.actualTotal,
+          tracking: bt.result.tracking.map((t) => ({
+            week: t.week,
+            actual: t.actual,
+            predicted: roundNum(t.predicted, 1),
+          })),
+          by_frequency: bt.result.byFrequency.map((b) => ({
+            x: b.x,
+            customers: b.customers,
+            actual: roundNum(b.actual, 3),
+            predicted: roundNum(b.predicted, 3),
+          })),
+          auc: nullable(bt.result.auc, 4),
+          spearman: nullable(bt.result.spearman, 4),
+        }
+      : null,
+    back_test_reason: bt ? null : value.backTestReason,
+    personas: members.map((idx, cl) => summaryRow(cl, personaOf(ctx, cl), clusterSizes[cl]!, idx, value)),
+    total: summaryRow(null, 'All customers', log.customerCount, all, value),
+  };
+}

@@ -1,0 +1,481 @@
+/**
+ * Predicted customer value from a transaction history, for the pipeline's tables: the RFM summary
+ * at the end of the window, the sufficiency verdict, BG/NBD and Gamma-Gamma fitted on the whole
+ * history, and per customer P(alive), expected purchases and discounted CLV over the horizon with a
+ * simulated 10th–90th percentile range; and a calibration/holdout back-test. Pure and synchronous
+ * (no I/O, no Node APIs): the same code runs in the command line and in the browser worker.
+ */
+import { createRng } from '../random/rng';
+import type { TransactionLog } from '../transactions/transaction-log';
+import { backTest, type BackTest } from './back-test';
+import {
+  expectedPurchasesWhileAlive,
+  fitBgNbd,
+  groupRfm,
+  probabilityAlive,
+  type BgNbdFit,
+  type RfmGroups,
+} from './bg-nbd';
+import {
+  DEFAULT_SUFFICIENCY,
+  judgeSufficiency,
+  type SufficiencyRules,
+  type SufficiencyVerdict,
+} from './data-sufficiency';
+import { expectedAverageValue, fitGammaGamma, type GammaGammaFit } from './gamma-gamma';
+import {
+  DEFAULT_CLV_OPTIONS,
+  mixtureQuantile,
+  simulateAliveUnitClv,
+  spendScale,
+  WEEKS_PER_MONTH,
+  type ClvOptions,
+} from './predicted-clv';
+import { DAYS_PER_WEEK, summarisePurchases, type RfmSummary } from './rfm-summary';
+
+/** Purchases grouped by customer, sorted by day within a customer: start[c] … start[c + 1] index day and value. */
+export interface Purchases {
+  start: ArrayLike<number>;
+  day: ArrayLike<number>;
+  value: ArrayLike<number>;
+}
+
+export interface ValueOptions extends ClvOptions {
+  /** Seed of the range simulation. */
+  seed: number;
+  /** Simulated futures per range cell. */
+  draws: number;
+  /**
+   * Width in days of the T buckets of a range cell (1 = customers share a simulation only when
+   * their x and T are identical). See predictCustomerValue.
+   */
+  rangeCellDays: number;
+  /** Months at the end of the window held out for the back-test (0: no back-test). */
+  holdoutMonths: number;
+  rules?: SufficiencyRules;
+}
+
+/**
+ * Range cells of 7 days of T, 200 simulated futures each: see predictCustomerValue for why and
+ * benchmarks/value.md for the measurements.
+ */
+export const DEFAULT_VALUE_OPTIONS: ValueOptions = {
+  ...DEFAULT_CLV_OPTIONS,
+  seed: 42,
+  draws: 200,
+  rangeCellDays: 7,
+  holdoutMonths: 6,
+};
+
+export interface FrequencySpendCorrelation {
+  /** Pearson correlation of repeat purchases x and mean repeat value; null with fewer than 3 customers or no spread. */
+  pearson: number | null;
+  /** Customers with at least one repeat purchase of positive value (those Gamma-Gamma is fitted on). */
+  customers: number;
+}
+
+export interface ValuePredictions {
+  rfm: RfmSummary;
+  /** The verdict on the data, with any failed fit added to its reasons. */
+  verdict: SufficiencyVerdict;
+  bgnbd: BgNbdFit | null;
+  gammaGamma: GammaGammaFit | null;
+  frequencySpend: FrequencySpendCorrelation;
+  /** Per customer; NaN where there is no prediction (insufficient data, or a customer without purchases). */
+  pAlive: Float64Array;
+  expectedPurchases: Float64Array;
+  clv: Float64Array;
+  clvP10: Float64Array;
+  clvP90: Float64Array;
+  range: { draws: number; cellDays: number; cells: number; histories: number };
+}
+
+export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const n = a.length;
+  let ma = 0;
+  let mb = 0;
+  for (let i = 0; i < n; i++) {
+    ma += a[i]!;
+    mb += b[i]!;
+  }
+  ma /= n;
+  mb /= n;
+  let sab = 0;
+  let saa = 0;
+  let sbb = 0;
+  for (let i = 0; i < n; i++) {
+    const da = a[i]! - ma;
+    const db = b[i]! - mb;
+    sab += da * db;
+    saa += da * da;
+    sbb += db * db;
+  }
+  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : NaN;
+}
+
+/** Customers seen by `rfm` (a first purchase on or before its end), grouped by (x, t_x, T). */
+export function groupSeen(rfm: RfmSummary): { groups: RfmGroups; seen: Uint32Array } {
+  let n = 0;
+  for (let c = 0; c < rfm.count; c++) if (!Number.isNaN(rfm.firstDay[c]!)) n++;
+  const seen = new Uint32Array(n);
+  const x = new Float64Array(n);
+  const tx = new Float64Array(n);
+  const T = new Float64Array(n);
+  for (let c = 0, i = 0; c < rfm.count; c++) {
+    if (Number.isNaN(rfm.firstDay[c]!)) continue;
+    seen[i] = c;
+    x[i] = rfm.x[c]!;
+    tx[i] = rfm.tx[c]!;
+    T[i] = rfm.T[c]!;
+    i++;
+  }
+  return { groups: groupRfm(x, tx, T), seen };
+}
+
+/** A 32-bit random stream for a range cell, from its key alone (not from which customers are in the run). */
+export function rangeStream(x: number, positive: number, tBucket: number): number {
+  let h = Math.imul(x + 1, 0x9e3779b1) ^ Math.imul(positive + 1, 0x85ebca77);
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) ^ Math.imul(tBucket + 1, 0xc2b2ae3d);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  return (h ^ (h >>> 13)) >>> 0;
+}
+
+/** The range cell of a history: x, whether it has a positive mean repeat value, and the T bucket. */
+export function rangeCellOf(
+  x: number,
+  T: number,
+  meanValue: number,
+  cellDays: number,
+): { x: number; positive: number; tBucket: number } {
+  return {
+    x,
+    positive: x > 0 && meanValue > 0 ? 1 : 0,
+    tBucket: Math.floor(Math.round(T * DAYS_PER_WEEK) / cellDays),
+  };
+}
+
+/**
+ * Fits both models on the purchases up to `endDay` and predicts every customer.
+ *
+ * Expected purchases and P(alive) depend on (x, t_x, T) only: computed once per distinct history.
+ *
+ * The range: 200 simulated futures per customer would be 200M futures at 1M customers, far over
+ * the 10 s budget (one future costs about a microsecond). Three facts cut it down:
+ * (1) the simulated value is exactly proportional to γ + m·x (see simulateAliveUnitClv), so the
+ *     mean spend m does not need a simulation of its own;
+ * (2) given alive, the posterior of λ and p depends on x and T, not on t_x: t_x only sets P(alive),
+ *     so a customer's distribution is "0 with 1 − P(alive), else the alive draws" (mixtureQuantile),
+ *     with the customer's exact P(alive);
+ * (3) T enters through α + T and the horizon, smoothly: customers with the same x and "has a
+ *     positive mean" whose T falls in the same `rangeCellDays` bucket (a week by default) share
+ *     one simulation at the cell's mean T, scaled to each member's own expected purchases while
+ *     alive (a ratio within a percent or two of 1 for a week's difference).
+ * So a range cell is (x, positive mean, T week): a few thousand cells at 1M customers instead of
+ * ~500K distinct (x, t_x, T). Customers with the same history always get the same range, and with
+ * rangeCellDays = 1 and whole days a customer's range equals simulateClvRange on the cell's stream.
+ */
+export function predictCustomerValue(
+  purchases: Purchases,
+  endDay: number,
+  options: ValueOptions = DEFAULT_VALUE_OPTIONS,
+  /** Called at the end of each stage with the milliseconds since the previous one (for benchmarks). */
+  lap?: (stage: string, ms: number) => void,
+): ValuePredictions {
+  let last = performance.now();
+  const mark = (stage: string) => {
+    const now = performance.now();
+    lap?.(stage, now - last);
+    last = now;
+  };
+  const rfm = summarisePurchases(purchases.start, purchases.day, purchases.value, endDay);
+  const n = rfm.count;
+  const verdict = judgeSufficiency(rfm, options.rules);
+  const nan = () => new Float64Array(n).fill(NaN);
+  const out: ValuePredictions = {
+    rfm,
+    verdict,
+    bgnbd: null,
+    gammaGamma: null,
+    frequencySpend: frequencySpend(rfm),
+    pAlive: nan(),
+    expectedPurchases: nan(),
+    clv: nan(),
+    clvP10: nan(),
+    clvP90: nan(),
+    range: { draws: options.draws, cellDays: options.rangeCellDays, cells: 0, histories: 0 },
+  };
+  if (!verdict.frequency) return out;
+
+  mark('RFM summary');
+  const { groups, seen } = groupSeen(rfm);
+  mark('group (x, t_x, T)');
+  const bg = fitBgNbd(groups);
+  mark('BG/NBD fit');
+  const bgOk = bg.converged && Object.values(bg.params).every((v) => Number.isFinite(v) && v > 0);
+  if (!bgOk) {
+    out.verdict = {
+      ...verdict,
+      frequency: false,
+      monetary: false,
+      reasons: [...verdict.reasons, 'the BG/NBD fit did not converge'],
+    };
+    return out;
+  }
+  out.bgnbd = bg;
+  let monetary = verdict.monetary;
+  if (monetary) {
+    const gg = fitGammaGamma(rfm.x, rfm.meanRepeatValue);
+    mark('Gamma-Gamma fit');
+    const ggOk =
+      gg.converged && Object.values(gg.params).every((v) => Number.isFinite(v) && v > 0) && gg.params.q > 1;
+    if (ggOk) out.gammaGamma = gg;
+    else {
+      monetary = false;
+      out.verdict = {
+        ...verdict,
+        monetary: false,
+        reasons: [
+          ...verdict.reasons,
+          gg.converged
+            ? `the Gamma-Gamma fit gives q = ${gg.params.q.toFixed(2)} ≤ 1: mean spend per purchase is not finite`
+            : 'the Gamma-Gamma fit did not converge',
+        ],
+      };
+    }
+  }
+
+  // Per distinct history: P(alive) × (expected and discounted expected purchases while alive);
+  // the second factor depends on (x, T) only, so it is computed once per (x, T): a few ten
+  // thousand hypergeometric series at 1M customers instead of 12 per distinct (x, t_x, T).
+  const curve = aliveCurves(bg.params, options);
+  const G = groups.x.length;
+  const gAlive = new Float64Array(G);
+  const gPurchases = new Float64Array(G);
+  const gDiscounted = new Float64Array(G);
+  for (let g = 0; g < G; g++) {
+    const x = groups.x[g]!;
+    const T = groups.T[g]!;
+    const alive = probabilityAlive(bg.params, x, groups.tx[g]!, T);
+    const c = curve(x, T);
+    gAlive[g] = alive;
+    gPurchases[g] = alive * c.purchases;
+    gDiscounted[g] = alive * c.discounted;
+  }
+  out.range.histories = G;
+  mark('P(alive), expected purchases');
+  for (let i = 0; i < seen.length; i++) {
+    const c = seen[i]!;
+    const g = groups.groupOf[i]!;
+    out.pAlive[c] = finite(gAlive[g]!);
+    out.expectedPurchases[c] = finite(gPurchases[g]!);
+  }
+  if (!monetary || !out.gammaGamma) return out;
+  const gg = out.gammaGamma.params;
+
+  // Range cells (see above).
+  const cellDays = Math.max(1, Math.floor(options.rangeCellDays));
+  const cellIndex = new Map<number, number>();
+  const cellKey: Array<ReturnType<typeof rangeCellOf>> = [];
+  const tDays: number[] = [];
+  const members: number[] = [];
+  const cellOf = new Uint32Array(seen.length);
+  for (let i = 0; i < seen.length; i++) {
+    const c = seen[i]!;
+    const key = rangeCellOf(rfm.x[c]!, rfm.T[c]!, rfm.meanRepeatValue[c]!, cellDays);
+    // x < 2^30 and T buckets < 2^20 keep the numeric key exact (< 2^53).
+    const k = (key.x * 2 + key.positive) * 1_048_576 + key.tBucket;
+    let cell = cellIndex.get(k);
+    if (cell === undefined) {
+      cell = cellKey.length;
+      cellIndex.set(k, cell);
+      cellKey.push(key);
+      tDays.push(0);
+      members.push(0);
+    }
+    // Sums of whole days are exact, so a cell of customers with the same T has exactly their T.
+    tDays[cell]! += Math.round(rfm.T[c]! * DAYS_PER_WEEK);
+    members[cell]!++;
+    cellOf[i] = cell;
+  }
+  const C = cellKey.length;
+  out.range.cells = C;
+  mark('range cells');
+  const cellT = new Float64Array(C);
+  const cellDraws: Float64Array[] = new Array(C);
+  const cellAliveD = new Float64Array(C);
+  for (let cell = 0; cell < C; cell++) {
+    const key = cellKey[cell]!;
+    const T = tDays[cell]! / members[cell]! / DAYS_PER_WEEK;
+    cellT[cell] = T;
+    const rng = createRng(options.seed, rangeStream(key.x, key.positive, key.tBucket));
+    cellDraws[cell] = simulateAliveUnitClv(
+      bg.params,
+      gg,
+      key.x,
+      T,
+      key.positive ? key.x : 0,
+      rng,
+      options,
+      options.draws,
+    );
+    cellAliveD[cell] = curve(key.x, T).discounted;
+  }
+  mark('range simulation');
+  for (let i = 0; i < seen.length; i++) {
+    const c = seen[i]!;
+    const g = groups.groupOf[i]!;
+    const cell = cellOf[i]!;
+    const x = rfm.x[c]!;
+    const m = rfm.meanRepeatValue[c]!;
+    const alive = gAlive[g]!;
+    out.clv[c] = finite(gDiscounted[g]! * expectedAverageValue(gg, x, m));
+    // Scale the cell's draws to this customer's own T (exactly 1 when the cell's T is theirs).
+    const own = curve(x, rfm.T[c]!).discounted;
+    const ratio = rfm.T[c] === cellT[cell] ? 1 : cellAliveD[cell]! > 0 ? own / cellAliveD[cell]! : 0;
+    const scale = spendScale(gg, x, m) * ratio;
+    out.clvP10[c] = finite(mixtureQuantile(cellDraws[cell]!, alive, 0.1) * scale);
+    out.clvP90[c] = finite(mixtureQuantile(cellDraws[cell]!, alive, 0.9) * scale);
+  }
+  mark('CLV and ranges per customer');
+  return out;
+}
+
+/**
+ * Expected purchases over the horizon while alive, plain and discounted month by month, for a given
+ * (x, T); memoised, as many customers share one.
+ */
+function aliveCurves(
+  bg: BgNbdFit['params'],
+  options: ClvOptions,
+): (x: number, T: number) => { purchases: number; discounted: number } {
+  const memo = new Map<number, Map<number, { purchases: number; discounted: number }>>();
+  const discount = Array.from(
+    { length: options.horizonMonths + 1 },
+    (_, m) => 1 / Math.pow(1 + options.monthlyDiscount, m),
+  );
+  return (x, T) => {
+    let byT = memo.get(x);
+    if (!byT) memo.set(x, (byT = new Map()));
+    let c = byT.get(T);
+    if (!c) {
+      let before = 0;
+      let discounted = 0;
+      for (let m = 1; m <= options.horizonMonths; m++) {
+        const cumulative = expectedPurchasesWhileAlive(bg, m * WEEKS_PER_MONTH, x, T);
+        discounted += Math.max(0, cumulative - before) * discount[m]!;
+        before = Math.max(before, cumulative);
+      }
+      c = { purchases: before, discounted };
+      byT.set(T, c);
+    }
+    return c;
+  };
+}
+
+const finite = (v: number) => (Number.isFinite(v) ? v : NaN);
+
+function frequencySpend(rfm: RfmSummary): FrequencySpendCorrelation {
+  const x: number[] = [];
+  const m: number[] = [];
+  for (let c = 0; c < rfm.count; c++) {
+    if (rfm.x[c]! >= 1 && rfm.meanRepeatValue[c]! > 0) {
+      x.push(rfm.x[c]!);
+      m.push(rfm.meanRepeatValue[c]!);
+    }
+  }
+  const r = x.length >= 3 ? pearson(x, m) : NaN;
+  return { pearson: Number.isFinite(r) ? r : null, customers: x.length };
+}
+
+export interface ValueBackTest {
+  calibrationEndDay: number;
+  holdoutEndDay: number;
+  fit: BgNbdFit;
+  result: BackTest;
+}
+
+/**
+ * Calibrate on the purchases up to `calibrationEndDay`, forecast (calibrationEndDay, holdoutEndDay]:
+ * BG/NBD is fitted on the customers seen in calibration only. Null with a reason when the
+ * calibration window cannot support the model.
+ */
+export function backTestPurchases(
+  purchases: Purchases,
+  calibrationEndDay: number,
+  holdoutEndDay: number,
+  options: { rules?: SufficiencyRules; maxTrackingPoints?: number } = {},
+): { backTest: ValueBackTest; reason: null } | { backTest: null; reason: string } {
+  if (!(calibrationEndDay >= 0) || holdoutEndDay <= calibrationEndDay)
+    return { backTest: null, reason: 'the history is shorter than the holdout' };
+  const rfm = summarisePurchases(purchases.start, purchases.day, purchases.value, calibrationEndDay);
+  const verdict = judgeSufficiency(rfm, options.rules);
+  if (!verdict.frequency)
+    return {
+      backTest: null,
+      reason: `the calibration window before the holdout cannot support the model: ${verdict.reasons.join('; ')}`,
+    };
+  const fit = fitBgNbd(groupSeen(rfm).groups);
+  if (!fit.converged)
+    return { backTest: null, reason: 'the BG/NBD fit on the calibration window did not converge' };
+  const result = backTest({
+    params: fit.params,
+    calibration: rfm,
+    start: purchases.start,
+    day: purchases.day,
+    calibrationEndDay,
+    holdoutEndDay,
+    maxTrackingPoints: options.maxTrackingPoints ?? 110,
+  });
+  return { backTest: { calibrationEndDay, holdoutEndDay, fit, result }, reason: null };
+}
+
+/** A log's orders as purchases: one per order, worth its net amount (gross − discount). */
+export function purchasesOfLog(log: TransactionLog): Purchases {
+  const value = new Float64Array(log.orderCount);
+  for (let o = 0; o < log.orderCount; o++) value[o] = log.orderGross[o]! - log.orderDiscount[o]!;
+  return { start: log.customerOrderStart, day: log.orderDay, value };
+}
+
+/** Day index (from the window start) of the first day of the last `months` calendar months of the window. */
+export function holdoutStartDay(
+  log: Pick<TransactionLog, 'windowStart' | 'windowDays'>,
+  months: number,
+): number {
+  const start = Date.parse(`${log.windowStart}T00:00:00Z`);
+  const end = new Date(start + log.windowDays * 86_400_000);
+  const from = Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - months, end.getUTCDate());
+  return Math.round((from - start) / 86_400_000);
+}
+
+export interface CustomerValue {
+  options: ValueOptions;
+  predictions: ValuePredictions;
+  backTest: ValueBackTest | null;
+  /** Why there is no back-test, when there is none. */
+  backTestReason: string | null;
+}
+
+/** Everything the value tables need, from a log: predictions at the end of the window, and the back-test. */
+export function computeCustomerValue(
+  log: TransactionLog,
+  options: ValueOptions = DEFAULT_VALUE_OPTIONS,
+): CustomerValue {
+  const purchases = purchasesOfLog(log);
+  const endDay = log.windowDays - 1;
+  const predictions = predictCustomerValue(purchases, endDay, options);
+  let bt: ReturnType<typeof backTestPurchases>;
+  if (!(options.holdoutMonths > 0)) bt = { backTest: null, reason: 'no holdout was asked for' };
+  else {
+    const calibrationEnd = holdoutStartDay(log, options.holdoutMonths) - 1;
+    const minWeeks = (options.rules ?? DEFAULT_SUFFICIENCY).minHistoryWeeks;
+    const calibrationWeeks = Math.max(0, calibrationEnd + 1) / DAYS_PER_WEEK;
+    bt =
+      calibrationWeeks < minWeeks
+        ? {
+            backTest: null,
+            reason: `the history (${log.windowDays} days) is too short for a ${options.holdoutMonths}-month holdout: it leaves ${calibrationWeeks.toFixed(1)} weeks to calibrate on, at least ${minWeeks} are needed`,
+          }
+        : backTestPurchases(purchases, calibrationEnd, endDay, { rules: options.rules });
+  }
+  return { options, predictions, backTest: bt.backTest, backTestReason: bt.reason };
+}
