@@ -45,12 +45,12 @@ export const ValueSummaryRowSchema = z.object({
   predicted_clv_p50: nonNeg.nullable(),
   predicted_clv_p90: nonNeg.nullable(),
   /**
-   * Σ of the customers' own p10 and p90: the total if every customer landed at their own 10th (or
-   * 90th) percentile at once. Not an 80 % interval of the total, which is far narrower (customers'
-   * futures are largely independent); a deliberately wide, conservative band.
+   * 10th–90th percentile of the group's total predicted revenue given the fitted model: the sum of
+   * the customers' simulated variances (independent futures), normal approximation. Uncertainty in
+   * the fitted parameters is not included.
    */
-  predicted_revenue_sum_p10: nonNeg.nullable(),
-  predicted_revenue_sum_p90: nonNeg.nullable(),
+  predicted_revenue_p10: nonNeg.nullable(),
+  predicted_revenue_p90: nonNeg.nullable(),
 });
 
 export const BackTestSchema = z.object({

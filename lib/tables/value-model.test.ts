@@ -16,7 +16,7 @@ import {
   rangeStream,
 } from '../value/customer-value';
 import { simulateClvRange } from '../value/predicted-clv';
-import { buildValueModel } from './value-model';
+import { buildValueModel, revenueInterval } from './value-model';
 
 const CUSTOMERS = 2_000;
 let sources: StagedSources;
@@ -59,8 +59,8 @@ describe('value_model on the synthetic pipeline', () => {
     for (const p of t.personas) {
       expect(p.active_customers!).toBeGreaterThan(0);
       expect(p.active_customers!).toBeLessThanOrEqual(p.customers);
-      expect(p.predicted_revenue_sum_p10!).toBeLessThanOrEqual(p.predicted_revenue!);
-      expect(p.predicted_revenue_sum_p90!).toBeGreaterThanOrEqual(p.predicted_revenue!);
+      expect(p.predicted_revenue_p10!).toBeLessThanOrEqual(p.predicted_revenue!);
+      expect(p.predicted_revenue_p90!).toBeGreaterThanOrEqual(p.predicted_revenue!);
     }
     const revenue = t.personas.reduce((s, p) => s + p.predicted_revenue!, 0);
     expect(Math.abs(revenue - t.total.predicted_revenue!)).toBeLessThanOrEqual(t.personas.length);
@@ -120,9 +120,7 @@ describe('value_model on the synthetic pipeline', () => {
     expect(JSON.stringify(again)).toBe(JSON.stringify(tables.value_model));
     const other = buildValueModel(ctx, computeCustomerValue(ctx.log, { ...DEFAULT_VALUE_OPTIONS, seed: 7 }));
     expect(other.total.predicted_revenue).toBe(tables.value_model.total.predicted_revenue);
-    expect(other.total.predicted_revenue_sum_p90).not.toBe(
-      tables.value_model.total.predicted_revenue_sum_p90,
-    );
+    expect(other.total.predicted_revenue_p90).not.toBe(tables.value_model.total.predicted_revenue_p90);
   });
 });
 
@@ -214,5 +212,21 @@ describe('when the data cannot support the model', () => {
     const vm = buildValueModel(short, v);
     expect(vm.back_test).toBeNull();
     expect(vm.back_test_reason).toBe(v.backTestReason);
+  });
+});
+
+describe('revenueInterval', () => {
+  it('gives the 10th–90th percentile of a normal total: total ± 1.2816 standard deviations', () => {
+    expect(revenueInterval(true, 1000, 100)).toEqual({
+      predicted_revenue_p10: 987,
+      predicted_revenue_p90: 1013,
+    });
+  });
+  it('never goes below zero, and is null without a spend model', () => {
+    expect(revenueInterval(true, 10, 10_000).predicted_revenue_p10).toBe(0);
+    expect(revenueInterval(false, 1000, 100)).toEqual({
+      predicted_revenue_p10: null,
+      predicted_revenue_p90: null,
+    });
   });
 });

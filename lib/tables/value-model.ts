@@ -50,8 +50,30 @@ function summaryRow(
     predicted_clv_p10: q(0.1),
     predicted_clv_p50: q(0.5),
     predicted_clv_p90: q(0.9),
-    predicted_revenue_sum_p10: money ? roundNum(sumOf(p.clvP10, idx), 0) : null,
-    predicted_revenue_sum_p90: money ? roundNum(sumOf(p.clvP90, idx), 0) : null,
+    ...revenueInterval(money, sumOf(p.clv, idx), sumOf(p.clvVariance, idx)),
+  };
+}
+
+/** z of the 10th and 90th percentile of a normal distribution. */
+const Z90 = 1.2815515655446004;
+
+/**
+ * The 10th–90th percentile of a group's total predicted revenue: customers' futures are independent
+ * given the fitted model, so the total's variance is the sum of theirs and, over hundreds of
+ * customers, the total is close to normal. Uncertainty in the fitted parameters is not included.
+ */
+export function revenueInterval(
+  money: boolean,
+  total: number,
+  variance: number,
+): { predicted_revenue_p10: number | null; predicted_revenue_p90: number | null } {
+  if (!money || !Number.isFinite(total) || !Number.isFinite(variance)) {
+    return { predicted_revenue_p10: null, predicted_revenue_p90: null };
+  }
+  const sd = Math.sqrt(Math.max(0, variance));
+  return {
+    predicted_revenue_p10: roundNum(Math.max(0, total - Z90 * sd), 0),
+    predicted_revenue_p90: roundNum(total + Z90 * sd, 0),
   };
 }
 

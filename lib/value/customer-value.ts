@@ -87,6 +87,11 @@ export interface ValuePredictions {
   clv: Float64Array;
   clvP10: Float64Array;
   clvP90: Float64Array;
+  /**
+   * Variance of the customer's simulated discounted value (the same mixture as the range): what a
+   * group's total interval is made of, since customers' futures are independent given the fit.
+   */
+  clvVariance: Float64Array;
   range: { draws: number; cellDays: number; cells: number; histories: number };
 }
 
@@ -202,6 +207,7 @@ export function predictCustomerValue(
     clv: nan(),
     clvP10: nan(),
     clvP90: nan(),
+    clvVariance: nan(),
     range: { draws: options.draws, cellDays: options.rangeCellDays, cells: 0, histories: 0 },
   };
   if (!verdict.frequency) return out;
@@ -303,6 +309,9 @@ export function predictCustomerValue(
   const cellT = new Float64Array(C);
   const cellDraws: Float64Array[] = new Array(C);
   const cellAliveD = new Float64Array(C);
+  // First and second moments of each cell's alive draws, for the customers' variances.
+  const cellMean = new Float64Array(C);
+  const cellMeanSq = new Float64Array(C);
   for (let cell = 0; cell < C; cell++) {
     const key = cellKey[cell]!;
     const T = tDays[cell]! / members[cell]! / DAYS_PER_WEEK;
@@ -319,6 +328,15 @@ export function predictCustomerValue(
       options.draws,
     );
     cellAliveD[cell] = curve(key.x, T).discounted;
+    const draws = cellDraws[cell]!;
+    let sum = 0;
+    let sumSq = 0;
+    for (const d of draws) {
+      sum += d;
+      sumSq += d * d;
+    }
+    cellMean[cell] = draws.length ? sum / draws.length : 0;
+    cellMeanSq[cell] = draws.length ? sumSq / draws.length : 0;
   }
   mark('range simulation');
   for (let i = 0; i < seen.length; i++) {
@@ -335,6 +353,10 @@ export function predictCustomerValue(
     const scale = spendScale(gg, x, m) * ratio;
     out.clvP10[c] = finite(mixtureQuantile(cellDraws[cell]!, alive, 0.1) * scale);
     out.clvP90[c] = finite(mixtureQuantile(cellDraws[cell]!, alive, 0.9) * scale);
+    // 0 with 1 − P(alive), else a scaled draw: E[V] = P·μ·s, E[V²] = P·E[d²]·s².
+    const m1 = alive * cellMean[cell]! * scale;
+    const m2 = alive * cellMeanSq[cell]! * scale * scale;
+    out.clvVariance[c] = finite(Math.max(0, m2 - m1 * m1));
   }
   mark('CLV and ranges per customer');
   return out;
