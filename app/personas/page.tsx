@@ -22,6 +22,7 @@ export default function PersonasPage() {
       revenue: loadTable('revenue_by_cluster'),
       behaviour: loadTable('behaviour_overview'),
       affinity: loadTable('product_affinity'),
+      value: loadTable('value_model'),
     },
     currency,
   );
@@ -45,7 +46,7 @@ export default function PersonasPage() {
       <ul className="grid gap-6 lg:grid-cols-2" aria-label="Personas">
         {cards.map((card, i) => (
           <li key={card.clusterId}>
-            <PersonaCard card={card} position={i + 1} total={cards.length} />
+            <PersonaCard card={card} position={i + 1} total={cards.length} currency={currency} />
           </li>
         ))}
       </ul>

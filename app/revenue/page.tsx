@@ -4,12 +4,14 @@ import { MissingData } from '@/components/layout/missing-data';
 import { PageHeader, Section } from '@/components/layout/page-header';
 import { ClvDistributions } from '@/components/revenue/clv-distributions';
 import { MonthlyRevenueChart } from '@/components/revenue/monthly-revenue-chart';
+import { PredictedValue } from '@/components/revenue/predicted-value';
 import { RevenueByPersonaChart } from '@/components/revenue/revenue-by-persona-chart';
 import { ShareDumbbell } from '@/components/revenue/share-dumbbell';
 import { ValueRiskQuadrantChart } from '@/components/revenue/value-risk-quadrant';
 import { DataTable } from '@/components/tables/data-table';
 import { loadManifest, loadTable } from '@/lib/data/load-data';
 import { formatCount, formatMoneyCompact, formatPct } from '@/lib/format/format';
+import { predictedValue } from '@/lib/insights/predicted-value';
 import {
   clvBoxes,
   clvHistograms,
@@ -38,6 +40,7 @@ export default function RevenuePage() {
   const clv = loadTable('clv_proxy');
   const behaviour = loadTable('behaviour_overview');
   const customers = loadTable('customers_master');
+  const valueModel = loadTable('value_model');
   if (!manifest || !rev || !clv || !behaviour) {
     return <MissingData what="the revenue, CLV and behaviour tables" />;
   }
@@ -53,6 +56,7 @@ export default function RevenuePage() {
   const boxes = clvBoxes(clv);
   const monthly = monthlyRevenue(rev);
   const kpis = revenueKpis(rev, clv, quadrant);
+  const predicted = predictedValue(valueModel, clv, rev, currency);
   const top = byPersona.bars[0];
 
   return (
@@ -120,6 +124,14 @@ export default function RevenuePage() {
         intro="How expected value is spread inside each persona: average order value × order rate × expected lifespan × engagement, as 0–100 of the 99th-percentile customer."
       >
         <ClvDistributions histograms={histograms} boxes={boxes} currency={currency} />
+      </Section>
+
+      <Section
+        id="predicted"
+        title={`Predicted value, next ${predicted.horizonMonths} months`}
+        intro="How many customers are still buying, and what they should spend: BG/NBD for purchases and dropout, Gamma-Gamma for spend per order, fitted to this data and back-tested on its last months (see Methodology). Beside the CLV proxy, which ranks; this predicts money."
+      >
+        <PredictedValue view={predicted} currency={currency} />
       </Section>
 
       <Section

@@ -9,6 +9,7 @@ import { ChartFrame } from '@/components/charts/chart-frame';
 import { PersonaCard } from '@/components/personas/persona-card';
 import { ClvDistributions } from '@/components/revenue/clv-distributions';
 import { MonthlyRevenueChart } from '@/components/revenue/monthly-revenue-chart';
+import { PredictedValue } from '@/components/revenue/predicted-value';
 import { RevenueByPersonaChart } from '@/components/revenue/revenue-by-persona-chart';
 import { ShareDumbbell } from '@/components/revenue/share-dumbbell';
 import { ValueRiskQuadrantChart } from '@/components/revenue/value-risk-quadrant';
@@ -17,6 +18,7 @@ import { formatCount, formatPct } from '@/lib/format/format';
 import { buildAffinityGrid, topFamilyIds } from '@/lib/insights/affinity';
 import { demographicsTable, summarise } from '@/lib/insights/overview';
 import { buildPersonaCards, personasTakeaway } from '@/lib/insights/personas';
+import { predictedValue } from '@/lib/insights/predicted-value';
 import {
   clvBoxes,
   clvHistograms,
@@ -63,7 +65,7 @@ export function AnalyseResults({
     const pa = tables.product_affinity;
     const quadrant = valueRiskQuadrant(rev, result.customerSample);
     const cards = buildPersonaCards(
-      { segmentation: tables.segmentation, revenue: rev, behaviour, affinity: pa },
+      { segmentation: tables.segmentation, revenue: rev, behaviour, affinity: pa, value: tables.value_model },
       currency,
     );
     return {
@@ -77,6 +79,7 @@ export function AnalyseResults({
       histograms: clvHistograms(clv),
       boxes: clvBoxes(clv),
       monthly: monthlyRevenue(rev),
+      predicted: predictedValue(tables.value_model, clv, rev, currency),
       demographics: demographicsTable(
         summarise({ behaviour, revenue: rev, clv, segmentation: tables.segmentation }),
       ),
@@ -153,7 +156,13 @@ export function AnalyseResults({
         <ul className="grid gap-5 md:grid-cols-2 xl:grid-cols-3" aria-label="Personas in your data">
           {model.cards.map((card, i) => (
             <li key={card.clusterId}>
-              <PersonaCard card={card} position={i + 1} total={model.cards.length} href={null} />
+              <PersonaCard
+                card={card}
+                position={i + 1}
+                total={model.cards.length}
+                href={null}
+                currency={currency}
+              />
             </li>
           ))}
         </ul>
@@ -198,6 +207,14 @@ export function AnalyseResults({
         intro="How expected value is spread inside each persona: average order value × order rate × expected lifespan × engagement, as 0–100 of the 99th-percentile customer of this file."
       >
         <ClvDistributions histograms={model.histograms} boxes={model.boxes} currency={currency} />
+      </Part>
+
+      <Part
+        id="own-predicted"
+        title={`Predicted value, next ${model.predicted.horizonMonths} months`}
+        intro="BG/NBD and Gamma-Gamma fitted to your orders, the same models and code as the dashboard: customers still active, expected purchases and discounted revenue, with 80 % intervals. A small or short file gets a verdict instead of numbers."
+      >
+        <PredictedValue view={model.predicted} currency={currency} />
       </Part>
 
       <Part

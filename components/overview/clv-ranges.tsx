@@ -8,17 +8,32 @@ const score = (v: number | null) => formatCount(v, 1);
  * CLV proxy per persona: the average as a diamond, the median as a tick, the middle half
  * (25th–75th percentile) as a box and the 10th–90th percentile as a whisker.
  */
-export function ClvRanges({ chart }: { chart: ClvChart }) {
+export function ClvRanges({
+  chart,
+  format = score,
+  tickFormat = (v) => String(v),
+  axisTitle = 'CLV proxy, 0–100 (relative score)',
+  label = 'CLV proxy by persona, 0 to 100',
+}: {
+  chart: ClvChart;
+  /** Values (the average column, the description); default 0–100 scores. */
+  format?: (v: number | null) => string;
+  tickFormat?: (v: number) => string;
+  axisTitle?: string;
+  label?: string;
+}) {
   const max = chart.domainMax;
   const pos = (v: number) => `${(Math.min(v, max) / max) * 100}%`;
   const summary = chart.rows
     .map(
       (r) =>
-        `${r.persona} average ${score(r.mean)}, median ${score(r.p50)}, middle half ${score(r.p25)}–${score(r.p75)}`,
+        `${r.persona} average ${format(r.mean)}, median ${format(r.p50)}, middle half ${format(r.p25)}–${format(r.p75)}`,
     )
     .join('; ');
-  const cols =
-    'grid-cols-[minmax(0,7.5rem)_minmax(0,1fr)_2.5rem] sm:grid-cols-[minmax(0,10rem)_minmax(0,1fr)_2.75rem]';
+  const wide = format !== score;
+  const cols = wide
+    ? 'grid-cols-[minmax(0,7.5rem)_minmax(0,1fr)_3.5rem] sm:grid-cols-[minmax(0,10rem)_minmax(0,1fr)_4rem]'
+    : 'grid-cols-[minmax(0,7.5rem)_minmax(0,1fr)_2.5rem] sm:grid-cols-[minmax(0,10rem)_minmax(0,1fr)_2.75rem]';
   return (
     <div>
       <ul
@@ -42,7 +57,7 @@ export function ClvRanges({ chart }: { chart: ClvChart }) {
           10th–90th pct
         </li>
       </ul>
-      <div role="img" aria-label={`CLV proxy by persona, 0 to 100: ${summary}`}>
+      <div role="img" aria-label={`${label}: ${summary}`}>
         {chart.rows.map((r) => (
           <div key={r.clusterId ?? 'all'} className={`grid ${cols} items-center gap-3`}>
             <span
@@ -85,18 +100,12 @@ export function ClvRanges({ chart }: { chart: ClvChart }) {
                 style={{ left: pos(r.mean), background: r.color }}
               />
             </div>
-            <span className="text-right text-xs font-medium tabular-nums">{score(r.mean)}</span>
+            <span className="text-right text-xs font-medium tabular-nums">{format(r.mean)}</span>
           </div>
         ))}
         <div className={`grid ${cols} gap-3 pt-1`}>
           <span />
-          <TrackAxis
-            ticks={chart.ticks}
-            max={max}
-            format={(v) => String(v)}
-            title="CLV proxy, 0–100 (relative score)"
-            thinOnPhone
-          />
+          <TrackAxis ticks={chart.ticks} max={max} format={tickFormat} title={axisTitle} thinOnPhone />
           <span className="text-right text-[0.6875rem] text-ink-muted">avg</span>
         </div>
       </div>

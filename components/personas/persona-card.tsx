@@ -1,5 +1,6 @@
 import { formatCount, formatPct, formatRatio } from '@/lib/format/format';
 import type { PersonaCardData } from '@/lib/insights/personas';
+import { moneyWithRange, type PersonaPrediction } from '@/lib/insights/predicted-value';
 import Link from 'next/link';
 import {
   ChannelMix,
@@ -22,8 +23,11 @@ export function PersonaCard({
   position,
   total,
   href = `/personas/${card.clusterId}`,
+  currency = 'INR',
 }: {
   card: PersonaCardData;
+  /** Of the predicted revenue. */
+  currency?: string;
   position: number;
   total: number;
   /** null: a card without a link (the personas of your own file have no persona page). */
@@ -96,6 +100,8 @@ export function PersonaCard({
           />
         </dl>
 
+        {card.prediction ? <PredictionLine prediction={card.prediction} currency={currency} /> : null}
+
         <p className="text-sm leading-relaxed text-ink-muted">{card.description}</p>
 
         <div className="grid gap-5 sm:grid-cols-2">
@@ -132,6 +138,27 @@ export function PersonaCard({
         )}
       </div>
     </article>
+  );
+}
+
+/** Expected active customers and predicted revenue over the horizon, with its 80 % interval. */
+function PredictionLine({ prediction: p, currency }: { prediction: PersonaPrediction; currency: string }) {
+  return (
+    <p className="-mt-1 text-sm" data-testid="card-prediction">
+      <span className="text-ink-muted">Next {p.horizonMonths} months: </span>
+      <span className="font-medium tabular-nums" data-testid="card-active">
+        {formatCount(p.activeCustomers)} still active
+      </span>
+      <span className="text-ink-muted"> ({formatPct(p.activeSharePct, 0)})</span>
+      {p.predictedRevenue !== null ? (
+        <>
+          <span className="text-ink-muted"> · predicted revenue </span>
+          <span className="font-medium tabular-nums" data-testid="card-predicted-revenue">
+            {moneyWithRange(p.predictedRevenue, p.predictedRevenueP10, p.predictedRevenueP90, currency)}
+          </span>
+        </>
+      ) : null}
+    </p>
   );
 }
 

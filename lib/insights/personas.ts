@@ -10,6 +10,8 @@ import { CUSTOMER_COLUMNS, type CustomersMaster } from '@/lib/schema/customers-m
 import type { ProductAffinity } from '@/lib/schema/product-affinity';
 import type { RevenueByCluster } from '@/lib/schema/revenue-by-cluster';
 import type { Persona, Segmentation, Trait } from '@/lib/schema/segmentation';
+import type { ValueModel } from '@/lib/schema/value-model';
+import { personaPrediction, type PersonaPrediction } from './predicted-value';
 
 /** The grey that stands for "all customers" beside a persona colour (≥ 3:1 against the surface). */
 export const ALL_CUSTOMERS_COLOR = '#8a8178';
@@ -230,6 +232,8 @@ export interface PersonaCardData {
   topIntents: IntentHighlight[];
   topFamilies: FamilyHighlight[];
   crmPlays: string[];
+  /** Expected active customers and predicted revenue (BG/NBD + Gamma-Gamma); null without predictions. */
+  prediction: PersonaPrediction | null;
 }
 
 export interface PersonaTables {
@@ -237,6 +241,8 @@ export interface PersonaTables {
   revenue: RevenueByCluster | null;
   behaviour: BehaviourOverview | null;
   affinity: ProductAffinity | null;
+  /** The value model; absent or null: the cards carry no predictions. */
+  value?: ValueModel | null;
 }
 
 /** Same thresholds as the customer-level churn band. */
@@ -271,6 +277,7 @@ export function buildPersonaCards(tables: PersonaTables, currency: string): Pers
       topIntents: topIntents(persona, affinity),
       topFamilies: topFamilies(persona.cluster_id, affinity),
       crmPlays: persona.crm_plays,
+      prediction: personaPrediction(tables.value ?? null, persona.cluster_id),
     };
   });
 }

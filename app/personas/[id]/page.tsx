@@ -20,7 +20,7 @@ import {
 } from '@/components/personas/persona-parts';
 import { ProfileTable } from '@/components/personas/profile-table';
 import { loadManifest, loadTable } from '@/lib/data/load-data';
-import { formatRatio } from '@/lib/format/format';
+import { formatCount, formatMoneyCompact, formatPct, formatRatio } from '@/lib/format/format';
 import {
   ALL_CUSTOMERS_COLOR,
   ALL_CUSTOMERS_KEY,
@@ -74,6 +74,7 @@ export default async function PersonaPage({ params }: PersonaPageProps) {
     revenue: loadTable('revenue_by_cluster'),
     behaviour: loadTable('behaviour_overview'),
     affinity: loadTable('product_affinity'),
+    value: loadTable('value_model'),
   };
   const card = buildPersonaCards(tables, currency)[index]!;
   const keyMetrics = buildKeyMetrics(tables, currency);
@@ -171,6 +172,24 @@ export default async function PersonaPage({ params }: PersonaPageProps) {
           hint={`vs ${kpi('discount_share_pct').all} for all customers`}
           testId="kpi-discount"
         />
+        {card.prediction ? (
+          <>
+            <KpiCard
+              label="Expected active customers"
+              value={formatCount(card.prediction.activeCustomers)}
+              hint={`${formatPct(card.prediction.activeSharePct, 0)} of the persona still buying (Σ P(alive))`}
+              testId="kpi-active"
+            />
+            {card.prediction.predictedRevenue !== null ? (
+              <KpiCard
+                label={`Predicted revenue, next ${card.prediction.horizonMonths} months`}
+                value={formatMoneyCompact(card.prediction.predictedRevenue, currency)}
+                hint={`80 % interval ${formatMoneyCompact(card.prediction.predictedRevenueP10, currency)}–${formatMoneyCompact(card.prediction.predictedRevenueP90, currency)}`}
+                testId="kpi-predicted-revenue"
+              />
+            ) : null}
+          </>
+        ) : null}
       </dl>
 
       <div className="mt-12">
