@@ -1,3 +1,4 @@
+import { formatCount, formatMoneyCompact } from '@/lib/format/format';
 import { CUSTOMER_COLUMNS } from '@/lib/schema/customers-master';
 import { expect, test, type Page } from '@playwright/test';
 import {
@@ -32,6 +33,26 @@ async function openCompare(page: Page, url: string) {
 }
 
 test.describe('personas overview', () => {
+  test('each card gives the expected active customers and predicted revenue of value_model', async ({
+    page,
+  }) => {
+    const value = readTable('value_model');
+    await open(page, '/personas');
+    for (const p of value.personas) {
+      const card = page.locator(`[data-testid="persona-card"][data-cluster-id="${p.cluster_id}"]`);
+      await expect(card.getByTestId('card-active')).toHaveText(
+        `${formatCount(p.active_customers)} still active`,
+      );
+      await expect(card.getByTestId('card-predicted-revenue')).toContainText(
+        formatMoneyCompact(p.predicted_revenue, value.currency),
+      );
+    }
+    await open(page, `/personas/${value.personas[0]!.cluster_id}`);
+    await expect(page.getByTestId('kpi-active')).toContainText(
+      formatCount(value.personas[0]!.active_customers),
+    );
+  });
+
   test('shows one card per persona with its name, customers, revenue share, traits and CRM plays', async ({
     page,
   }) => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { formatCount, formatMoney, formatPct, formatRatio } from '@/lib/format/format';
+import { formatCount, formatMoney, formatMoneyCompact, formatPct, formatRatio } from '@/lib/format/format';
 import { ManifestSchema } from '@/lib/schema/manifest';
 import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations, readTable, screenshotBothWidths, trackErrors } from './support';
@@ -89,12 +89,41 @@ test.describe('revenue & CLV page', () => {
     ]) {
       await expect(page.getByRole('heading', { level: 3, name: title, exact: true })).toBeVisible();
     }
-    // Five charts, five table equivalents, five downloads.
-    await expect(page.getByRole('button', { name: 'View as table' })).toHaveCount(5);
-    await expect(page.getByRole('button', { name: 'Download CSV' })).toHaveCount(5);
+    // Six charts (with predicted CLV), six table equivalents, six downloads.
+    await expect(page.getByRole('button', { name: 'View as table' })).toHaveCount(6);
+    await expect(page.getByRole('button', { name: 'Download CSV' })).toHaveCount(6);
     await expect(page.getByTestId('kpi-revenue')).toContainText(formatCount(rev.total.customers));
     await page.waitForLoadState('networkidle');
     expect(errors).toEqual([]);
+  });
+
+  test('predicted value: active customers, revenue and its interval, and the rank correlation equal the tables', async ({
+    page,
+  }) => {
+    const value = readTable('value_model');
+    const currency = value.currency;
+    await open(page);
+    const t = value.total;
+    await expect(page.getByTestId('kpi-active-customers')).toContainText(formatCount(t.active_customers));
+    await expect(page.getByTestId('kpi-predicted-revenue')).toContainText(
+      formatMoneyCompact(t.predicted_revenue, currency),
+    );
+    await expect(page.getByTestId('kpi-predicted-revenue')).toContainText(
+      `${formatMoneyCompact(t.predicted_revenue_p10, currency)}–${formatMoneyCompact(t.predicted_revenue_p90, currency)}`,
+    );
+    await expect(page.getByTestId('kpi-proxy-rank-correlation')).toContainText(
+      formatCount(clv.predicted_clv_spearman, 2),
+    );
+    // One row per persona beside its CLV proxy; active customers never exceed customers.
+    const table = page.getByRole('table', { name: /Predicted value by persona/ });
+    for (const p of value.personas) {
+      expect(p.active_customers!).toBeLessThanOrEqual(p.customers);
+      const row = table.getByRole('row').filter({ hasText: p.persona });
+      await expect(row).toContainText(formatCount(p.active_customers, 0));
+      await expect(row).toContainText(formatMoney(p.predicted_revenue, currency));
+    }
+    await expect(page.locator('#predicted-clv-chart')).toContainText('Predicted CLV per customer');
+    await expect(page.locator('#predicted')).not.toContainText('NaN');
   });
 
   test('revenue and shares in the tables equal the JSON', async ({ page }) => {

@@ -10,7 +10,10 @@ export function TrackAxis({
   max: number;
   format: (v: number) => string;
   title: string;
-  /** Below the sm breakpoint, label only every other tick (the first and last always). */
+  /**
+   * Below the sm breakpoint, label only every other tick counted back from the last (the first and
+   * last always), so the last two labels never crowd each other.
+   */
   thinOnPhone?: boolean;
 }) {
   return (
@@ -20,7 +23,7 @@ export function TrackAxis({
           <span
             key={t}
             className={`absolute top-0 whitespace-nowrap ${
-              thinOnPhone && i % 2 === 1 && i !== ticks.length - 1 ? 'max-sm:hidden' : ''
+              thinOnPhone && i !== 0 && (ticks.length - 1 - i) % 2 === 1 ? 'max-sm:hidden' : ''
             }`}
             style={{
               left: `${(t / max) * 100}%`,
