@@ -9,39 +9,13 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
-import { beta, exponential, gamma } from '../lib/random/distributions';
-import { createRng } from '../lib/random/rng';
 import { backTestPurchases, DEFAULT_VALUE_OPTIONS, predictCustomerValue } from '../lib/value/customer-value';
+import { BENCH_TRUTH, BENCH_WINDOW_DAYS, simulatePurchases } from '../lib/value/simulate-purchases';
 
 const N = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
-const WINDOW_DAYS = 728;
-const TRUTH = { r: 0.5, alpha: 5, a: 0.8, b: 2.5, p: 6, q: 4, gamma: 15 };
-
-function simulate() {
-  const rng = createRng(2026, 0);
-  const start = new Uint32Array(N + 1);
-  const days: number[] = [];
-  const values: number[] = [];
-  for (let c = 0; c < N; c++) {
-    start[c] = days.length;
-    const first = Math.floor(rng.next() * 364);
-    const lambda = gamma(rng, TRUTH.r, 1 / TRUTH.alpha) / 7;
-    const drop = beta(rng, TRUTH.a, TRUTH.b);
-    const nu = gamma(rng, TRUTH.q, 1 / TRUTH.gamma);
-    let t = first;
-    days.push(first);
-    values.push(gamma(rng, TRUTH.p, 1 / nu));
-    for (;;) {
-      t += exponential(rng, lambda);
-      if (t >= WINDOW_DAYS) break;
-      days.push(Math.floor(t));
-      values.push(gamma(rng, TRUTH.p, 1 / nu));
-      if (rng.next() < drop) break;
-    }
-  }
-  start[N] = days.length;
-  return { start, day: Float64Array.from(days), value: Float64Array.from(values) };
-}
+const WINDOW_DAYS = BENCH_WINDOW_DAYS;
+const TRUTH = BENCH_TRUTH;
+const simulate = () => simulatePurchases(N);
 
 function main() {
   const sim = simulate();
@@ -117,7 +91,7 @@ function main() {
     '200M at 1M customers (minutes), and 200 per distinct (x, t_x, T) ~100M. Given alive the future',
     'depends on x and T only (t_x sets P(alive), which is mixed in exactly per customer) and scales',
     'exactly with γ + m·x, so one simulation per (x, positive mean, T week) serves every member.',
-    'Not measured here: the browser-worker run.',
+    'The browser-worker run: `npm run bench:value-browser` → benchmarks/value-browser.md.',
     '',
   ].join('\n');
   writeFileSync(path.resolve('benchmarks', 'value.md'), md);
