@@ -184,7 +184,7 @@ export const explorerColumns = helper.columns([
     'expected_purchases',
     'Exp. purchases',
     'decimal2',
-    164,
+    204,
     'Expected purchases over the forecast horizon (BG/NBD model)',
     { needs: 'frequency', horizon: true },
   ),

@@ -176,7 +176,8 @@ export function CustomerTable({
                       >
                         {value}
                         {range ? (
-                          <span className="ml-1.5 text-xs text-ink-muted" data-clv-range>
+                          <span className="ml-1 text-xs text-ink-muted" data-clv-range>
+                            <span className="sr-only">, range </span>
                             {range}
                           </span>
                         ) : null}

@@ -1,6 +1,5 @@
 'use client';
 
-import { AT_RISK_RULE } from '@/lib/explorer/at-risk';
 import type { Customer } from '@/lib/explorer/customers';
 import { channelOrders, channelSplit, type AverageBook, type ProfileMetric } from '@/lib/explorer/profile';
 import type { PredictionAvailability } from '@/lib/explorer/value';
@@ -163,7 +162,9 @@ export function ProfileDialog({
                 <Fact
                   label="P(alive)"
                   value={fmt(customer.p_alive, 'percent')}
-                  hint={atRisk ? `At risk: ${AT_RISK_RULE}` : 'chance the customer is still buying'}
+                  hint={
+                    atRisk ? 'At risk: high past value, low P(alive)' : 'chance the customer is still buying'
+                  }
                 />
                 <Fact label="Expected purchases" value={fmt(customer.expected_purchases, 'decimal2')} />
                 {available.monetary ? (
