@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { formatCount, formatMoney } from '@/lib/format/format';
+import { AT_RISK_P_ALIVE_BELOW, atRiskThreshold, isAtRisk } from '@/lib/explorer/at-risk';
+import { exportColumns } from '@/lib/explorer/csv';
+import { formatCount, formatMoney, formatPct } from '@/lib/format/format';
 import { CUSTOMER_COLUMNS, type CustomerRow } from '@/lib/schema/customers-master';
 import { expect as baseExpect, test, type Page, type Route } from '@playwright/test';
 import Papa from 'papaparse';
@@ -14,6 +16,19 @@ const customers: Rec[] = master.rows.map(
   (r) => Object.fromEntries(CUSTOMER_COLUMNS.map((c, i) => [c, r[i]])) as Rec,
 );
 const currency = master.currency;
+/** The value model could be fitted on this data (it is on the full data set the e2e runs use). */
+const hasPredictions = customers.some((c) => c.p_alive !== null);
+const VALUE_COLUMNS = ['p_alive', 'expected_purchases', 'predicted_clv'];
+const RANGE_COLUMNS = ['predicted_clv_p10', 'predicted_clv_p90'];
+/** Money the way the predicted CLV range is written: ₹2.2K, ₹1.5L (Intl compact, en-IN). */
+const short = new Intl.NumberFormat('en-IN', {
+  style: 'currency',
+  currency,
+  notation: 'compact',
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 1,
+});
+const num = (c: Rec, k: keyof Rec) => c[k] as number;
 
 /** The columns shown by default, in table order (what the export writes unless columns change). */
 const DEFAULT_COLUMNS = [
@@ -31,7 +46,10 @@ const DEFAULT_COLUMNS = [
   'churn_risk_band',
   'clv_proxy',
   'clv_band',
+  ...(hasPredictions ? VALUE_COLUMNS : []),
 ];
+/** What the export writes for them: predicted CLV is followed by its 10th and 90th percentiles. */
+const EXPORT_COLUMNS = hasPredictions ? [...DEFAULT_COLUMNS, ...RANGE_COLUMNS] : DEFAULT_COLUMNS;
 
 async function open(page: Page, url = '/customers') {
   await page.goto(url);
@@ -161,12 +179,12 @@ test.describe('customer explorer', () => {
     const parsed = Papa.parse<string[]>(text.replace(/\r\n$/, ''), { header: false });
     expect(parsed.errors).toEqual([]);
     const [header, ...lines] = parsed.data;
-    expect(header).toEqual(DEFAULT_COLUMNS);
-    expect(header).toEqual(await headerIds(page));
+    expect(header).toEqual(EXPORT_COLUMNS);
+    expect(header).toEqual(exportColumns((await headerIds(page)) as (keyof Rec)[]));
     expect(lines).toHaveLength(expected.length);
     expect(lines).toEqual(
       expected.map((c) =>
-        DEFAULT_COLUMNS.map((k) => (c[k as keyof Rec] === null ? '' : String(c[k as keyof Rec]))),
+        EXPORT_COLUMNS.map((k) => (c[k as keyof Rec] === null ? '' : String(c[k as keyof Rec]))),
       ),
     );
     // Nothing a spreadsheet would run as a formula.
@@ -185,9 +203,9 @@ test.describe('customer explorer', () => {
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const text = readFileSync(await (await download).path(), 'utf8');
     const header = text.split('\r\n')[0]!.split(',');
-    expect(header).toEqual(await headerIds(page));
+    expect(header).toEqual(exportColumns((await headerIds(page)) as (keyof Rec)[]));
     expect([...header].sort()).toEqual(
-      [...DEFAULT_COLUMNS.filter((c) => c !== 'gender'), 'top_intent'].sort(),
+      [...EXPORT_COLUMNS.filter((c) => c !== 'gender'), 'top_intent'].sort(),
     );
     expect(text.trimEnd().split('\r\n')).toHaveLength(
       customers.filter((c) => c.churn_risk_band === 'low').length + 1,
@@ -330,5 +348,172 @@ test.describe('customer explorer', () => {
       }, fraction);
       expect(gap, `blank space at ${fraction}`).toBeLessThan(1);
     }
+  });
+
+  test.describe('predicted value', () => {
+    test.skip(!hasPredictions, 'the value model could not be fitted on this data');
+
+    test('the value columns show the predictions; sorting by P(alive) ascending puts the lowest first; the export has them raw', async ({
+      page,
+    }) => {
+      const errors = trackErrors(page);
+      await open(page);
+      const headers = await headerIds(page);
+      for (const k of VALUE_COLUMNS) expect(headers).toContain(k);
+      await expect(page.locator('thead')).toContainText('Exp. purchases (12 mo)');
+
+      // The first row is the file's first customer, with its figures.
+      const c0 = customers[0]!;
+      const row0 = page.locator('[data-testid="customer-table"] tbody tr[data-row="0"]');
+      await expect(row0.locator('button[data-customer]')).toHaveText(String(c0.customer_id));
+      const cells = row0.locator('td');
+      const cellOf = async (id: string) => cells.nth(headers.indexOf(id) - 1);
+      await expect(await cellOf('p_alive')).toHaveText(formatPct(num(c0, 'p_alive') * 100, 0));
+      await expect(await cellOf('expected_purchases')).toHaveText(
+        formatCount(num(c0, 'expected_purchases'), 2),
+      );
+      const range = `${short.format(num(c0, 'predicted_clv_p10'))}–${short.format(num(c0, 'predicted_clv_p90'))}`;
+      await expect(await cellOf('predicted_clv')).toHaveText(
+        `${formatMoney(num(c0, 'predicted_clv'), currency)}, range ${range}`,
+      );
+      await expect((await cellOf('predicted_clv')).locator('[data-clv-range]')).toHaveText(
+        `, range ${range}`,
+      );
+
+      // Numbers sort high-to-low first: a second click sorts ascending.
+      const sortButton = page.locator('button[data-sort-button="p_alive"]');
+      await sortButton.click();
+      await expect(page.locator('th[aria-sort="descending"]')).toContainText('P(alive)');
+      await sortButton.click();
+      await expect(page.locator('th[aria-sort="ascending"]')).toContainText('P(alive)');
+      await expect(page).toHaveURL(/sort=p_alive\.asc/);
+      const ascending = customers
+        .map((c, i) => ({ c, i }))
+        .sort((a, b) => num(a.c, 'p_alive') - num(b.c, 'p_alive') || a.i - b.i)
+        .map(({ c }) => c);
+      const ids = await renderedIds(page);
+      expect(ids).toEqual(ascending.slice(0, ids.length).map((c) => c.customer_id));
+      const lowest = Math.min(...customers.map((c) => num(c, 'p_alive')));
+      expect(num(ascending[0]!, 'p_alive')).toBe(lowest);
+      await expect(row0.locator('td').nth(headers.indexOf('p_alive') - 1)).toHaveText(
+        formatPct(lowest * 100, 0),
+      );
+
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Export CSV' }).click();
+      const text = readFileSync(await (await download).path(), 'utf8');
+      const parsed = Papa.parse<string[]>(text.replace(/\r\n$/, ''), { header: false });
+      const [header, ...lines] = parsed.data;
+      expect(header).toEqual(EXPORT_COLUMNS);
+      for (const k of [...VALUE_COLUMNS, ...RANGE_COLUMNS]) expect(header).toContain(k);
+      expect(lines).toHaveLength(customers.length);
+      const at = (k: string) => header!.indexOf(k);
+      for (const [j, c] of ascending.slice(0, 50).entries()) {
+        const line = lines[j]!;
+        expect(line[0]).toBe(c.customer_id);
+        for (const k of [...VALUE_COLUMNS, ...RANGE_COLUMNS])
+          expect(line[at(k)], `${c.customer_id} ${k}`).toBe(String(c[k as keyof Rec]));
+      }
+      expect(errors).toEqual([]);
+    });
+
+    test('the at-risk filter keeps exactly the customers the rule picks, says the rule, and is kept in the URL', async ({
+      page,
+    }) => {
+      const errors = trackErrors(page);
+      const threshold = atRiskThreshold(customers as { total_spend: number; p_alive: number | null }[]);
+      expect(threshold).not.toBeNull();
+      const expected = customers.filter((c) =>
+        isAtRisk({ total_spend: num(c, 'total_spend'), p_alive: c.p_alive as number | null }, threshold),
+      );
+      expect(expected.length).toBeGreaterThan(10);
+      expect(expected.length).toBeLessThan(customers.length * 0.3);
+      for (const c of expected) expect(num(c, 'p_alive')).toBeLessThan(AT_RISK_P_ALIVE_BELOW);
+
+      await open(page);
+      const filter = page.getByTestId('at-risk-filter');
+      await expect(page.getByTestId('at-risk-rule')).toContainText('top 30 %');
+      await expect(page.getByTestId('at-risk-rule')).toContainText('P(alive) below 50 %');
+      await expect(filter).toContainText(formatCount(expected.length));
+      await filter.locator('label').click();
+      await expect(page.getByTestId('result-count')).toHaveText(
+        `Showing ${formatCount(expected.length)} of ${formatCount(customers.length)} customers`,
+      );
+      const ids = await renderedIds(page);
+      expect(ids).toEqual(expected.slice(0, ids.length).map((c) => c.customer_id));
+      await expect(page).toHaveURL(/risk=1/);
+
+      await page.reload();
+      await expect(page.locator('input[data-filter="at_risk"]')).toBeChecked();
+      await expect(page.getByTestId('result-count')).toContainText(
+        `Showing ${formatCount(expected.length)} of`,
+      );
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Export CSV' }).click();
+      expect((await download).suggestedFilename()).toBe(`customers_at-risk_${expected.length}-rows.csv`);
+      expect(errors).toEqual([]);
+    });
+
+    test('the profile shows P(alive), expected purchases and predicted CLV with its range, against the averages', async ({
+      page,
+    }) => {
+      const c = customers[5]!;
+      await open(page, `/customers?customer=${c.customer_id}`);
+      const dialog = page.getByRole('dialog', { name: String(c.customer_id) });
+      await expect(dialog).toBeVisible();
+      const value = dialog.getByTestId('profile-value');
+      await expect(value).toContainText(formatPct(num(c, 'p_alive') * 100, 0));
+      await expect(value).toContainText(formatCount(num(c, 'expected_purchases'), 2));
+      await expect(value).toContainText(formatMoney(num(c, 'predicted_clv'), currency));
+      await expect(value).toContainText(
+        `${short.format(num(c, 'predicted_clv_p10'))}–${short.format(num(c, 'predicted_clv_p90'))}`,
+      );
+      const mean = (list: Rec[], k: keyof Rec) => list.reduce((s, x) => s + num(x, k), 0) / list.length;
+      const persona = customers.filter((x) => x.cluster_id === c.cluster_id);
+      await expect(dialog.locator('tr[data-metric="p_alive"] td')).toHaveText([
+        formatPct(num(c, 'p_alive') * 100, 0),
+        formatPct(mean(persona, 'p_alive') * 100, 0),
+        formatPct(mean(customers, 'p_alive') * 100, 0),
+      ]);
+      await expect(dialog.locator('tr[data-metric="predicted_clv"] td')).toHaveText([
+        formatMoney(num(c, 'predicted_clv'), currency),
+        formatMoney(mean(persona, 'predicted_clv'), currency),
+        formatMoney(mean(customers, 'predicted_clv'), currency),
+      ]);
+      await expect(dialog.locator('tr[data-metric="expected_purchases"] td')).toHaveText([
+        formatCount(num(c, 'expected_purchases'), 2),
+        formatCount(mean(persona, 'expected_purchases'), 2),
+        formatCount(mean(customers, 'expected_purchases'), 2),
+      ]);
+    });
+  });
+
+  test('without predictions, the value columns are hidden and greyed out and a note says why', async ({
+    page,
+  }) => {
+    const errors = trackErrors(page);
+    // The same customers with every prediction null, as for a brand's small file.
+    const body = JSON.stringify({
+      ...master,
+      rows: master.rows.map((r) => r.map((v, i) => (i >= CUSTOMER_COLUMNS.indexOf('p_alive') ? null : v))),
+    });
+    await page.route('**/data/customers_master.json', (route) =>
+      route.fulfill({ status: 200, body, contentType: 'application/json' }),
+    );
+    await open(page, '/customers?cols=customer_id~p_alive~predicted_clv~total_spend');
+    await expect(page.getByTestId('predictions-note')).toContainText(/^Predictions unavailable: /);
+    expect(await headerIds(page)).toEqual(['customer_id', 'total_spend']);
+    await expect(page.locator('tbody')).not.toContainText('NaN');
+    await expect(page.locator('input[data-filter="at_risk"]')).toBeDisabled();
+    await expect(page.getByTestId('at-risk-rule')).toContainText('Unavailable');
+    await page.getByTestId('column-menu').locator('summary').click();
+    await expect(page.locator('input[data-column="p_alive"]')).toBeDisabled();
+    await expect(page.locator('input[data-column="predicted_clv"]')).toBeDisabled();
+    await page.locator(`button[data-customer="${customers[0]!.customer_id}"]`).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByTestId('profile-value-note')).toContainText('Predictions unavailable');
+    await expect(dialog.locator('tr[data-metric="p_alive"]')).toHaveCount(0);
+    await expect(dialog).not.toContainText('NaN');
+    expect(errors).toEqual([]);
   });
 });

@@ -2,15 +2,17 @@
 
 import type { Customer } from '@/lib/explorer/customers';
 import type { ReactTable } from '@tanstack/react-table';
-import type { ExplorerFeatures } from './columns';
+import { columnLabel, type ExplorerFeatures } from './columns';
 
 interface ColumnMenuProps {
   table: ReactTable<ExplorerFeatures, Customer>;
   onReset: () => void;
+  /** Prediction columns without values in this data: greyed out, with why in the menu. */
+  unavailable: ReadonlySet<string>;
 }
 
 /** Column visibility: a disclosure with one checkbox per column (the customer id always stays). */
-export function ColumnMenu({ table, onReset }: ColumnMenuProps) {
+export function ColumnMenu({ table, onReset, unavailable }: ColumnMenuProps) {
   const columns = table.getAllLeafColumns();
   const visible = table.getVisibleLeafColumns().length;
   return (
@@ -30,21 +32,31 @@ export function ColumnMenu({ table, onReset }: ColumnMenuProps) {
             Show columns
           </legend>
           <ul className="mt-2 max-h-72 space-y-0.5 overflow-y-auto pr-1">
-            {columns.map((c) => (
-              <li key={c.id}>
-                <label className="flex items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-sunken">
-                  <input
-                    type="checkbox"
-                    className="accent-[var(--color-accent)]"
-                    checked={c.getIsVisible()}
-                    disabled={!c.getCanHide()}
-                    onChange={c.getToggleVisibilityHandler()}
-                    data-column={c.id}
-                  />
-                  <span>{c.columnDef.meta!.label}</span>
-                </label>
-              </li>
-            ))}
+            {columns.map((c) => {
+              const off = unavailable.has(c.id);
+              return (
+                <li key={c.id}>
+                  <label
+                    className={`flex items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-sunken ${
+                      off ? 'text-ink-muted' : ''
+                    }`}
+                  >
+                    <input
+                      type="checkbox"
+                      className="accent-[var(--color-accent)]"
+                      checked={c.getIsVisible()}
+                      disabled={!c.getCanHide() || off}
+                      onChange={c.getToggleVisibilityHandler()}
+                      data-column={c.id}
+                    />
+                    <span>
+                      {columnLabel(c.columnDef.meta!, table.options.meta)}
+                      {off ? <span className="text-xs"> · no prediction in this data</span> : null}
+                    </span>
+                  </label>
+                </li>
+              );
+            })}
           </ul>
         </fieldset>
         <button

@@ -1,5 +1,5 @@
 import type { Customer } from '@/lib/explorer/customers';
-import { formatCount, formatMoney, formatPct } from '@/lib/format/format';
+import { formatCount, formatMoney, formatPct, LOCALE } from '@/lib/format/format';
 import type { CustomerColumn } from '@/lib/schema/customers-master';
 import {
   columnSizingFeature,
@@ -11,17 +11,55 @@ import {
 } from '@tanstack/react-table';
 
 /** How a column's values are shown in the table (the CSV export always writes raw values). */
-export type CellFormat = 'text' | 'count' | 'money' | 'score' | 'share' | 'decimal1' | 'decimal2';
+export type CellFormat = 'text' | 'count' | 'money' | 'score' | 'share' | 'percent' | 'decimal1' | 'decimal2';
+
+/** Which fitted model a column's values come from (value_model.json's sufficiency). */
+export type PredictionNeed = 'frequency' | 'monetary';
 
 export interface ExplorerColumnMeta {
   label: string;
   format: CellFormat;
   /** A sentence for the column menu and the header's tooltip. */
   description?: string;
+  /** A prediction: shown only when this model could be fitted. */
+  needs?: PredictionNeed;
+  /** The label ends with the forecast horizon, e.g. "(12 mo)". */
+  horizon?: boolean;
 }
 
 export interface ExplorerTableMeta {
   currency: string;
+  horizonMonths: number;
+}
+
+/** A column's label as shown, with the horizon where the column is a forecast over it. */
+export function columnLabel(meta: ExplorerColumnMeta, table: ExplorerTableMeta | undefined): string {
+  return meta.horizon ? `${meta.label} (${table?.horizonMonths ?? 12} mo)` : meta.label;
+}
+
+const shortMoney = new Map<string, Intl.NumberFormat>();
+
+/** Money in a few characters, for the ends of a range: ₹2.2K, ₹73.9K, ₹1.5L, ₹1.2Cr. */
+export function formatMoneyShort(value: number | null, currency: string): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  let f = shortMoney.get(currency);
+  if (!f) {
+    f = new Intl.NumberFormat(currency === 'INR' ? LOCALE : 'en', {
+      style: 'currency',
+      currency,
+      notation: 'compact',
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 1,
+    });
+    shortMoney.set(currency, f);
+  }
+  return f.format(value);
+}
+
+/** A customer's predicted CLV range (10th–90th percentile), compact: "₹2.2K–₹73.9K"; null without one. */
+export function formatClvRange(c: Customer, currency: string): string | null {
+  if (c.predicted_clv_p10 === null || c.predicted_clv_p90 === null) return null;
+  return `${formatMoneyShort(c.predicted_clv_p10, currency)}–${formatMoneyShort(c.predicted_clv_p90, currency)}`;
 }
 
 /**
@@ -53,6 +91,8 @@ export function formatValue(value: Customer[CustomerColumn], format: CellFormat,
       return formatCount(value, 1);
     case 'share':
       return formatPct(value * 100, 1);
+    case 'percent':
+      return formatPct(value * 100, 0);
     case 'decimal1':
       return formatCount(value, 1);
     case 'decimal2':
@@ -72,6 +112,7 @@ function column<K extends CustomerColumn>(
   format: CellFormat,
   size: number,
   description?: string,
+  extra: Pick<ExplorerColumnMeta, 'needs' | 'horizon'> = {},
 ) {
   return helper.accessor((row: Customer): Customer[K] => row[key], {
     id: key,
@@ -81,7 +122,7 @@ function column<K extends CustomerColumn>(
     // Numbers sort high-to-low first (who spends most, who is most at risk); text A–Z.
     sortDescFirst: format !== 'text',
     enableHiding: key !== 'customer_id',
-    meta: { label, format, description },
+    meta: { label, format, description, ...extra },
     cell: (info) => formatValue(info.getValue(), format, info.table.options.meta?.currency ?? 'INR'),
   });
 }
@@ -136,6 +177,25 @@ export const explorerColumns = helper.columns([
     'The raw CLV proxy, in currency: relative value, not a forecast',
   ),
   column('clv_band', 'CLV band', 'text', 112, 'Rank bands: top 10%, next 20%, middle 40%, bottom 30%'),
+  column('p_alive', 'P(alive)', 'percent', 92, 'Chance the customer is still buying (BG/NBD model)', {
+    needs: 'frequency',
+  }),
+  column(
+    'expected_purchases',
+    'Exp. purchases',
+    'decimal2',
+    204,
+    'Expected purchases over the forecast horizon (BG/NBD model)',
+    { needs: 'frequency', horizon: true },
+  ),
+  column(
+    'predicted_clv',
+    'Predicted CLV',
+    'money',
+    208,
+    'Discounted value over the forecast horizon; in small type the 10th–90th percentile range',
+    { needs: 'monetary', horizon: true },
+  ),
 ]);
 
 /** Columns shown until someone picks others (shown, like every column, in the order of explorerColumns). */
@@ -154,6 +214,9 @@ export const DEFAULT_VISIBLE: readonly CustomerColumn[] = [
   'churn_risk_band',
   'clv_proxy',
   'clv_band',
+  'p_alive',
+  'expected_purchases',
+  'predicted_clv',
 ];
 
 export const ALL_COLUMNS = explorerColumns.map((c) => c.id as CustomerColumn);
@@ -163,6 +226,16 @@ export const NUMERIC_FORMATS: ReadonlySet<CellFormat> = new Set([
   'money',
   'score',
   'share',
+  'percent',
   'decimal1',
   'decimal2',
 ]);
+
+/** Columns whose values are missing in this data: the prediction columns of a model not fitted. */
+export function unavailableColumns(available: Record<PredictionNeed, boolean>): Set<CustomerColumn> {
+  return new Set(
+    explorerColumns
+      .filter((c) => c.meta?.needs && !available[c.meta.needs])
+      .map((c) => c.id as CustomerColumn),
+  );
+}

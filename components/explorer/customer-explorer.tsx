@@ -1,17 +1,25 @@
 'use client';
 
-import { customersCsv, exportFileName } from '@/lib/explorer/csv';
+import { atRiskThreshold, isAtRisk } from '@/lib/explorer/at-risk';
+import { customersCsv, exportColumns, exportFileName } from '@/lib/explorer/csv';
 import { CustomerFileError, parseCustomersMaster, type Customer } from '@/lib/explorer/customers';
 import { activeFilterCount, filterIndices, filterOptions, type FilterKey } from '@/lib/explorer/filter';
 import { averages } from '@/lib/explorer/profile';
 import { EMPTY_VIEW, parseView, serializeView, type ExplorerView } from '@/lib/explorer/query';
 import { isSortColumn, RankCache, sortIndices } from '@/lib/explorer/sort';
+import { predictionAvailability, type ValueModelInfo } from '@/lib/explorer/value';
 import type { CustomerColumn } from '@/lib/schema/customers-master';
 import { useTable, type ColumnVisibilityState, type SortingState, type Updater } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ColumnMenu } from './column-menu';
-import { ALL_COLUMNS, DEFAULT_VISIBLE, explorerColumns, explorerFeatures } from './columns';
+import {
+  ALL_COLUMNS,
+  DEFAULT_VISIBLE,
+  explorerColumns,
+  explorerFeatures,
+  unavailableColumns,
+} from './columns';
 import { CustomerTable, HEADER_HEIGHT, ROW_HEIGHT } from './customer-table';
 import { FilterPanel } from './filters';
 import { LoadError, LoadingCustomers } from './load-state';
@@ -85,7 +93,7 @@ function viewKey(view: ExplorerView): string {
  * profile) lives in the URL query, written with history.replaceState so a change costs no
  * navigation, and read back on load so a link reopens the same view.
  */
-export function CustomerExplorer() {
+export function CustomerExplorer({ valueModel }: { valueModel: ValueModelInfo | null }) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   // Read once from the address (the server render has none; it shows the loading state either way).
   const [view, setView] = useState<ExplorerView>(() =>
@@ -133,6 +141,19 @@ export function CustomerExplorer() {
   const options = useMemo(() => filterOptions(all), [all]);
   const book = useMemo(() => averages(all), [all]);
   const byId = useMemo(() => new Map(all.map((c) => [c.customer_id, c])), [all]);
+  // Which predictions this data has; columns of a model that could not be fitted are hidden.
+  const available = useMemo(() => predictionAvailability(all, valueModel), [all, valueModel]);
+  const unavailable = useMemo(() => unavailableColumns(available), [available]);
+  const defaults = useMemo(() => DEFAULT_VISIBLE.filter((c) => !unavailable.has(c)), [unavailable]);
+  // The at-risk filter's spend threshold is found once per data set, not on every filter change.
+  const riskThreshold = useMemo(
+    () => (available.frequency ? atRiskThreshold(all) : null),
+    [all, available.frequency],
+  );
+  const atRiskCount = useMemo(
+    () => all.reduce((n, c) => n + (isAtRisk(c, riskThreshold) ? 1 : 0), 0),
+    [all, riskThreshold],
+  );
   // Filtering and sorting work on positions into `all` (typed arrays), never on copies of 100,000
   // records; a column's ranks are computed on its first sort and reused afterwards.
   const ranks = useMemo(() => new RankCache(all), [all]);
@@ -153,8 +174,8 @@ export function CustomerExplorer() {
     return () => cancel(handle);
   }, [all, ranks]);
   const filtered = useMemo(
-    () => filterIndices(all, view.filters, view.search),
-    [all, view.filters, view.search],
+    () => filterIndices(all, view.filters, view.search, riskThreshold),
+    [all, view.filters, view.search, riskThreshold],
   );
   const order = useMemo(
     () => (view.sort ? sortIndices(filtered, ranks.get(view.sort.id), view.sort.desc) : filtered),
@@ -166,9 +187,11 @@ export function CustomerExplorer() {
     [view.sort],
   );
   const columnVisibility = useMemo<ColumnVisibilityState>(() => {
-    const shown = new Set<CustomerColumn>(view.columns ?? DEFAULT_VISIBLE);
-    return Object.fromEntries(ALL_COLUMNS.map((c) => [c, shown.has(c) || c === 'customer_id']));
-  }, [view.columns]);
+    const shown = new Set<CustomerColumn>(view.columns ?? defaults);
+    return Object.fromEntries(
+      ALL_COLUMNS.map((c) => [c, (shown.has(c) && !unavailable.has(c)) || c === 'customer_id']),
+    );
+  }, [view.columns, defaults, unavailable]);
 
   const onSortingChange = useCallback(
     (updater: Updater<SortingState>) =>
@@ -183,15 +206,16 @@ export function CustomerExplorer() {
   const onColumnVisibilityChange = useCallback(
     (updater: Updater<ColumnVisibilityState>) =>
       setView((v) => {
-        const shown = new Set<string>(v.columns ?? DEFAULT_VISIBLE);
-        const current = Object.fromEntries(ALL_COLUMNS.map((c) => [c, shown.has(c)]));
+        const shown = new Set<string>(v.columns ?? defaults);
+        const current = Object.fromEntries(ALL_COLUMNS.map((c) => [c, shown.has(c) && !unavailable.has(c)]));
         const next = typeof updater === 'function' ? updater(current) : updater;
-        const columns = ALL_COLUMNS.filter((c) => c === 'customer_id' || next[c] !== false);
-        const isDefault =
-          columns.length === DEFAULT_VISIBLE.length && columns.every((c, i) => c === DEFAULT_VISIBLE[i]);
+        const columns = ALL_COLUMNS.filter(
+          (c) => c === 'customer_id' || (next[c] !== false && !unavailable.has(c)),
+        );
+        const isDefault = columns.length === defaults.length && columns.every((c, i) => c === defaults[i]);
         return { ...v, columns: isDefault ? null : columns };
       }),
-    [],
+    [defaults, unavailable],
   );
 
   // Rows are virtualised: the virtualizer works over every filtered, sorted customer, and TanStack
@@ -224,7 +248,7 @@ export function CustomerExplorer() {
     state: { sorting, columnVisibility },
     onSortingChange,
     onColumnVisibilityChange,
-    meta: { currency },
+    meta: { currency, horizonMonths: valueModel?.horizonMonths ?? 12 },
   });
 
   const setFilter = useCallback((key: FilterKey, values: string[]) => {
@@ -236,6 +260,26 @@ export function CustomerExplorer() {
     });
     scrollRef.current?.scrollTo({ top: 0 });
   }, []);
+
+  const setAtRisk = useCallback((on: boolean) => {
+    setView((v) => {
+      const filters = { ...v.filters };
+      if (on) filters.atRisk = true;
+      else delete filters.atRisk;
+      return { ...v, filters };
+    });
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, []);
+  const atRiskOption = useMemo(
+    () => ({
+      available: available.frequency,
+      unavailable: valueModel?.reason ?? null,
+      count: atRiskCount,
+      threshold: riskThreshold,
+      currency,
+    }),
+    [available.frequency, valueModel, atRiskCount, riskThreshold, currency],
+  );
 
   const openProfile = useCallback((id: string, trigger: HTMLElement) => {
     returnFocus.current = trigger;
@@ -250,7 +294,7 @@ export function CustomerExplorer() {
   }, []);
 
   const exportCsv = () => {
-    const columns = table.getVisibleLeafColumns().map((c) => c.id as CustomerColumn);
+    const columns = exportColumns(table.getVisibleLeafColumns().map((c) => c.id as CustomerColumn));
     const rows = Array.from(order, (i) => all[i]!);
     const blob = new Blob([customersCsv(rows, columns)], { type: 'text/csv;charset=utf-8' });
     const url = URL.createObjectURL(blob);
@@ -283,10 +327,23 @@ export function CustomerExplorer() {
         onToggleFilters={() => setFiltersOpen((o) => !o)}
         onClear={() => setView((v) => ({ ...v, filters: {}, search: '' }))}
         onExport={exportCsv}
-        columnMenu={<ColumnMenu table={table} onReset={() => setView((v) => ({ ...v, columns: null }))} />}
+        columnMenu={
+          <ColumnMenu
+            table={table}
+            unavailable={unavailable}
+            onReset={() => setView((v) => ({ ...v, columns: null }))}
+          />
+        }
+        note={available.note}
       />
       <div id={filterPanelId} hidden={!filtersOpen} className="rounded-lg border border-line bg-surface p-4">
-        <FilterPanel options={options} filters={view.filters} onChange={setFilter} />
+        <FilterPanel
+          options={options}
+          filters={view.filters}
+          onChange={setFilter}
+          atRisk={atRiskOption}
+          onAtRisk={setAtRisk}
+        />
       </div>
       <CustomerTable
         table={table}
@@ -300,7 +357,7 @@ export function CustomerExplorer() {
       <p className="text-xs text-ink-muted">
         Click a row, or tab to a customer id and press Enter, to open the profile. Click a column header to
         sort; missing values (—) sort last. Export writes the filtered customers in this order with the
-        visible columns, as raw values.
+        visible columns, as raw values (predicted CLV with its 10th and 90th percentiles).
       </p>
       {view.customer ? (
         <ProfileDialog
@@ -309,6 +366,9 @@ export function CustomerExplorer() {
           customer={byId.get(view.customer)}
           book={book}
           currency={currency}
+          available={available}
+          horizonMonths={valueModel?.horizonMonths ?? 12}
+          atRisk={byId.has(view.customer) && isAtRisk(byId.get(view.customer)!, riskThreshold)}
           onClose={closeProfile}
         />
       ) : null}

@@ -5,7 +5,7 @@ import { personaColor } from '@/lib/format/colors';
 import type { ReactTable } from '@tanstack/react-table';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import type { MouseEvent } from 'react';
-import { NUMERIC_FORMATS, type ExplorerFeatures } from './columns';
+import { columnLabel, formatClvRange, formatValue, NUMERIC_FORMATS, type ExplorerFeatures } from './columns';
 
 /** Fixed row and header heights: rows are virtualised, so every row is the same height. */
 export const ROW_HEIGHT = 40;
@@ -39,6 +39,8 @@ export function CustomerTable({
   scrollRef,
 }: CustomerTableProps) {
   const rows = table.getRowModel().rows;
+  const tableMeta = table.options.meta;
+  const currency = tableMeta?.currency ?? 'INR';
   const columns = table.getVisibleLeafColumns();
   const width = columns.reduce((w, c) => w + c.getSize(), 0);
   const items = virtualizer.getVirtualItems();
@@ -82,6 +84,7 @@ export function CustomerTable({
                 const meta = header.column.columnDef.meta!;
                 const sorted = header.column.getIsSorted();
                 const numeric = NUMERIC_FORMATS.has(meta.format);
+                const label = columnLabel(meta, tableMeta);
                 return (
                   <th
                     key={header.id}
@@ -94,15 +97,13 @@ export function CustomerTable({
                     <button
                       type="button"
                       onClick={header.column.getToggleSortingHandler()}
-                      title={
-                        meta.description ? `${meta.label}: ${meta.description}` : `Sort by ${meta.label}`
-                      }
+                      title={meta.description ? `${label}: ${meta.description}` : `Sort by ${label}`}
                       className={`inline-flex max-w-full items-center gap-1 rounded px-1 py-1 hover:text-ink ${
                         numeric ? 'flex-row-reverse' : ''
                       } ${sorted ? 'text-ink' : ''}`}
                       data-sort-button={header.column.id}
                     >
-                      <span className="truncate">{meta.label}</span>
+                      <span className="truncate">{label}</span>
                       <span aria-hidden="true" className="w-2.5 shrink-0 text-[0.7rem]">
                         {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
                       </span>
@@ -160,6 +161,26 @@ export function CustomerTable({
                           style={{ background: personaColor(c.cluster_id) }}
                         />
                         <table.FlexRender cell={cell} />
+                      </td>
+                    );
+                  }
+                  if (cell.column.id === 'predicted_clv' && c.predicted_clv !== null) {
+                    // The value, then its 10th–90th percentile range in small type (the tooltip spells it out).
+                    const value = formatValue(c.predicted_clv, 'money', currency);
+                    const range = formatClvRange(c, currency);
+                    return (
+                      <td
+                        key={cell.id}
+                        className={`${base} text-right tabular-nums`}
+                        title={range ? `${value}; 10th–90th percentile ${range}` : undefined}
+                      >
+                        {value}
+                        {range ? (
+                          <span className="ml-1 text-xs text-ink-muted" data-clv-range>
+                            <span className="sr-only">, range </span>
+                            {range}
+                          </span>
+                        ) : null}
                       </td>
                     );
                   }

@@ -2,16 +2,21 @@
 
 import type { Customer } from '@/lib/explorer/customers';
 import { channelOrders, channelSplit, type AverageBook, type ProfileMetric } from '@/lib/explorer/profile';
+import type { PredictionAvailability } from '@/lib/explorer/value';
 import { personaColor } from '@/lib/format/colors';
 import { formatCount, formatPct } from '@/lib/format/format';
 import { useEffect, useRef } from 'react';
-import { formatValue, type CellFormat } from './columns';
+import { formatClvRange, formatValue, type CellFormat, type PredictionNeed } from './columns';
 
 interface ProfileDialogProps {
   customerId: string;
   customer: Customer | undefined;
   book: AverageBook;
   currency: string;
+  /** Which predictions this data has (rows of a model not fitted are left out). */
+  available: PredictionAvailability;
+  horizonMonths: number;
+  atRisk: boolean;
   onClose: () => void;
 }
 
@@ -22,6 +27,7 @@ const COMPARED: ReadonlyArray<{
   /** How the customer's own value is shown, when it differs from the averages (whole counts). */
   own?: CellFormat;
   score?: boolean;
+  needs?: PredictionNeed;
 }> = [
   { key: 'engagement_index', label: 'Engagement index', format: 'score', score: true },
   { key: 'loyalty_score', label: 'Loyalty score', format: 'score', score: true },
@@ -39,13 +45,25 @@ const COMPARED: ReadonlyArray<{
   { key: 'active_month_share', label: 'Active months', format: 'share' },
   { key: 'response_rate', label: 'Marketing response rate', format: 'share' },
   { key: 'dwell_minutes', label: 'Dwell per store visit (min)', format: 'decimal1' },
+  { key: 'p_alive', label: 'P(alive)', format: 'percent', needs: 'frequency' },
+  { key: 'expected_purchases', label: 'Expected purchases', format: 'decimal2', needs: 'frequency' },
+  { key: 'predicted_clv', label: 'Predicted CLV', format: 'money', needs: 'monetary' },
 ];
 
 /**
  * A customer's profile in a modal dialog (native <dialog>: focus moves in, Esc closes, the page
  * behind is inert). The explorer returns focus to the row that opened it.
  */
-export function ProfileDialog({ customerId, customer, book, currency, onClose }: ProfileDialogProps) {
+export function ProfileDialog({
+  customerId,
+  customer,
+  book,
+  currency,
+  available,
+  horizonMonths,
+  atRisk,
+  onClose,
+}: ProfileDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -53,6 +71,8 @@ export function ProfileDialog({ customerId, customer, book, currency, onClose }:
   }, []);
   const persona = customer ? book.byCluster.get(customer.cluster_id) : undefined;
   const fmt = (v: number | string | null, f: CellFormat) => formatValue(v, f, currency);
+  const compared = COMPARED.filter((m) => !m.needs || available[m.needs]);
+  const range = customer ? formatClvRange(customer, currency) : null;
 
   return (
     <dialog
@@ -133,6 +153,35 @@ export function ProfileDialog({ customerId, customer, book, currency, onClose }:
             </dl>
             <ChannelSplit customer={customer} />
 
+            <h3 className="mt-6 text-lg">Next {horizonMonths} months</h3>
+            {available.frequency ? (
+              <dl
+                className="mt-2 grid grid-cols-2 gap-x-4 gap-y-3 sm:grid-cols-3"
+                data-testid="profile-value"
+              >
+                <Fact
+                  label="P(alive)"
+                  value={fmt(customer.p_alive, 'percent')}
+                  hint={
+                    atRisk ? 'At risk: high past value, low P(alive)' : 'chance the customer is still buying'
+                  }
+                />
+                <Fact label="Expected purchases" value={fmt(customer.expected_purchases, 'decimal2')} />
+                {available.monetary ? (
+                  <Fact
+                    label="Predicted CLV"
+                    value={fmt(customer.predicted_clv, 'money')}
+                    hint={range ? `${range} (10th–90th percentile), discounted` : 'discounted'}
+                  />
+                ) : null}
+              </dl>
+            ) : null}
+            {available.note ? (
+              <p className="mt-2 text-sm text-ink-muted" data-testid="profile-value-note">
+                {available.note}
+              </p>
+            ) : null}
+
             <h3 className="mt-7 text-lg">Against the persona and everyone</h3>
             <p className="mt-1 text-xs text-ink-muted">
               Means over the {customer.persona} persona and over all customers in this data. Scores are 0–100,
@@ -178,7 +227,7 @@ export function ProfileDialog({ customerId, customer, book, currency, onClose }:
                   </tr>
                 </thead>
                 <tbody>
-                  {COMPARED.map((m) => (
+                  {compared.map((m) => (
                     <tr key={m.key} className="border-b border-line/70 last:border-0" data-metric={m.key}>
                       <th scope="row" className="px-3 py-1.5 text-left font-normal">
                         {m.label}

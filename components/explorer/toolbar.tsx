@@ -15,6 +15,8 @@ interface ToolbarProps {
   onClear: () => void;
   onExport: () => void;
   columnMenu: ReactNode;
+  /** A one-line note under the count, e.g. why the predictions are missing. */
+  note?: string | null;
 }
 
 export function Toolbar({
@@ -29,6 +31,7 @@ export function Toolbar({
   onClear,
   onExport,
   columnMenu,
+  note,
 }: ToolbarProps) {
   const searchId = useId();
   const button =
@@ -83,6 +86,11 @@ export function Toolbar({
         Showing <strong className="font-semibold text-ink tabular-nums">{formatCount(shown)}</strong> of{' '}
         {formatCount(total)} customers
       </p>
+      {note ? (
+        <p className="-mt-2 w-full text-xs text-ink-muted" data-testid="predictions-note">
+          {note}
+        </p>
+      ) : null}
     </div>
   );
 }

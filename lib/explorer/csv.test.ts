@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { customersCsv, exportFileName, neutraliseCell, quoteField } from './csv';
+import { customersCsv, exportColumns, exportFileName, neutraliseCell, quoteField } from './csv';
 import { customer } from './fixtures.test-util';
 
 describe('CSV cell neutralisation (OWASP CSV injection)', () => {
@@ -90,5 +90,53 @@ describe('exportFileName', () => {
     );
     expect(name.length).toBeLessThan(220);
     expect(name).toMatch(/^[a-z0-9_+.-]+$/);
+  });
+});
+
+describe('exportColumns and the value columns', () => {
+  it('given predicted CLV visible, then its range follows it; other columns are unchanged', () => {
+    expect(exportColumns(['customer_id', 'p_alive', 'predicted_clv', 'total_spend'])).toEqual([
+      'customer_id',
+      'p_alive',
+      'predicted_clv',
+      'predicted_clv_p10',
+      'predicted_clv_p90',
+      'total_spend',
+    ]);
+    expect(exportColumns(['customer_id', 'total_spend'])).toEqual(['customer_id', 'total_spend']);
+  });
+
+  it('given the value columns, then raw numbers are written and missing ones are empty', () => {
+    const cols = exportColumns(['customer_id', 'p_alive', 'expected_purchases', 'predicted_clv']);
+    const rows = [
+      customer({
+        customer_id: 'C1',
+        p_alive: 0.424,
+        expected_purchases: 1.47,
+        predicted_clv: 9729,
+        predicted_clv_p10: 0,
+        predicted_clv_p90: 34430,
+      }),
+      customer({
+        customer_id: 'C2',
+        p_alive: null,
+        expected_purchases: null,
+        predicted_clv: null,
+        predicted_clv_p10: null,
+        predicted_clv_p90: null,
+      }),
+    ];
+    expect(customersCsv(rows, cols).split('\r\n')).toEqual([
+      'customer_id,p_alive,expected_purchases,predicted_clv,predicted_clv_p10,predicted_clv_p90',
+      'C1,0.424,1.47,9729,0,34430',
+      'C2,,,,,',
+      '',
+    ]);
+  });
+
+  it('given the at-risk filter, then the file name says so', () => {
+    expect(exportFileName({ atRisk: true, churn_risk_band: ['high'] }, '', null, 12)).toBe(
+      'customers_churn-high_at-risk_12-rows.csv',
+    );
   });
 });

@@ -39,6 +39,16 @@ export function customersCsv(customers: readonly Customer[], columns: readonly C
   return lines.join('\r\n') + '\r\n';
 }
 
+/**
+ * The columns an export writes for the visible ones: the same, in order, except that predicted CLV
+ * (whose cell shows its range) is followed by the range's ends, predicted_clv_p10 and _p90.
+ */
+export function exportColumns(visible: readonly CustomerColumn[]): CustomerColumn[] {
+  return visible.flatMap((c): CustomerColumn[] =>
+    c === 'predicted_clv' ? ['predicted_clv', 'predicted_clv_p10', 'predicted_clv_p90'] : [c],
+  );
+}
+
 function slug(text: string): string {
   return text
     .toLowerCase()
@@ -67,6 +77,7 @@ export function exportFileName(
     const values = filters[k];
     if (values?.length) parts.push(`${FILTER_PARAMS[k]}-${values.map(slug).join('+')}`);
   }
+  if (filters.atRisk) parts.push('at-risk');
   const q = normaliseSearch(search);
   if (q) parts.push(`search-${slug(q)}`);
   let body = parts.length ? parts.join('_') : 'all';

@@ -95,3 +95,29 @@ describe('filterIndices', () => {
     expect(filterCustomers(people, f, '')).toEqual([...filterIndices(people, f, '')].map((i) => people[i]));
   });
 });
+
+describe('at-risk filter', () => {
+  const mixed = [
+    customer({ customer_id: 'C1', total_spend: 9000, p_alive: 0.2, locale: 'urban' }),
+    customer({ customer_id: 'C2', total_spend: 9000, p_alive: 0.5 }),
+    customer({ customer_id: 'C3', total_spend: 1000, p_alive: 0.1 }),
+    customer({ customer_id: 'C4', total_spend: 8000, p_alive: 0.3, locale: 'rural' }),
+    customer({ customer_id: 'C5', total_spend: 8000, p_alive: null }),
+  ];
+
+  it('given the flag and a threshold, then only high spenders with low P(alive) are kept, with other filters', () => {
+    expect(ids(filterCustomers(mixed, { atRisk: true }, '', 8000))).toEqual(['C1', 'C4']);
+    expect(ids(filterCustomers(mixed, { atRisk: true, locale: ['rural'] }, '', 8000))).toEqual(['C4']);
+    expect([...filterIndices(mixed, { atRisk: true }, '', 8000)]).toEqual([0, 3]);
+  });
+
+  it('given the flag but no threshold (no predictions), then nobody matches; without the flag everyone does', () => {
+    expect(filterCustomers(mixed, { atRisk: true }, '', null)).toEqual([]);
+    expect(filterCustomers(mixed, {}, '', null)).toHaveLength(5);
+  });
+
+  it('counts as an active filter', () => {
+    expect(activeFilterCount({ atRisk: true })).toBe(1);
+    expect(activeFilterCount({ atRisk: true, gender: ['male'] })).toBe(2);
+  });
+});

@@ -5,6 +5,7 @@ import {
   PREFERRED_CHANNELS,
   type CustomerColumn,
 } from '@/lib/schema/customers-master';
+import { isAtRisk } from './at-risk';
 import type { Customer } from './customers';
 
 /** The columns the explorer filters on, each a set of allowed values (empty = no filter). */
@@ -19,7 +20,11 @@ export const FILTER_KEYS = [
 ] as const satisfies readonly CustomerColumn[];
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
-export type Filters = Partial<Record<FilterKey, readonly string[]>>;
+/** The value filters, plus the at-risk flag (high past value, low P(alive): see at-risk.ts). */
+export type Filters = Partial<Record<FilterKey, readonly string[]>> & { atRisk?: boolean };
+
+/** The URL parameter of the at-risk filter (`risk=1`). */
+export const AT_RISK_PARAM = 'risk';
 
 export const FILTER_LABELS: Record<FilterKey, string> = {
   persona: 'Persona',
@@ -96,22 +101,35 @@ export function normaliseSearch(q: string): string {
 
 /**
  * A predicate for one customer: every active filter must contain the customer's value (OR within
- * a filter, AND across filters), and the id must contain the search text (case-insensitive).
+ * a filter, AND across filters), the id must contain the search text (case-insensitive), and with
+ * the at-risk filter on the customer must be at risk against `riskThreshold` (precomputed once by
+ * atRiskThreshold; null = no predictions, so nobody is at risk).
  */
-export function customerPredicate(filters: Filters, search: string): (c: Customer) => boolean {
+export function customerPredicate(
+  filters: Filters,
+  search: string,
+  riskThreshold: number | null = null,
+): (c: Customer) => boolean {
   const active = FILTER_KEYS.filter((k) => (filters[k]?.length ?? 0) > 0).map(
     (k) => [k, new Set(filters[k])] as const,
   );
   const q = normaliseSearch(search);
+  const risk = filters.atRisk === true;
   return (c) => {
     for (const [k, allowed] of active) if (!allowed.has(c[k])) return false;
+    if (risk && !isAtRisk(c, riskThreshold)) return false;
     return q === '' || c.customer_id.toUpperCase().includes(q);
   };
 }
 
 /** Positions (into `customers`, ascending) of the customers the filters and search keep. */
-export function filterIndices(customers: readonly Customer[], filters: Filters, search: string): Uint32Array {
-  const keep = customerPredicate(filters, search);
+export function filterIndices(
+  customers: readonly Customer[],
+  filters: Filters,
+  search: string,
+  riskThreshold: number | null = null,
+): Uint32Array {
+  const keep = customerPredicate(filters, search, riskThreshold);
   const out = new Uint32Array(customers.length);
   let m = 0;
   for (let i = 0; i < customers.length; i++) if (keep(customers[i]!)) out[m++] = i;
@@ -122,13 +140,14 @@ export function filterCustomers(
   customers: readonly Customer[],
   filters: Filters,
   search: string,
+  riskThreshold: number | null = null,
 ): Customer[] {
-  const keep = customerPredicate(filters, search);
+  const keep = customerPredicate(filters, search, riskThreshold);
   const out: Customer[] = [];
   for (const c of customers) if (keep(c)) out.push(c);
   return out;
 }
 
 export function activeFilterCount(filters: Filters): number {
-  return FILTER_KEYS.reduce((n, k) => n + ((filters[k]?.length ?? 0) > 0 ? 1 : 0), 0);
+  return FILTER_KEYS.reduce((n, k) => n + ((filters[k]?.length ?? 0) > 0 ? 1 : 0), filters.atRisk ? 1 : 0);
 }

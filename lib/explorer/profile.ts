@@ -19,6 +19,9 @@ export const PROFILE_METRICS = [
   'active_month_share',
   'response_rate',
   'dwell_minutes',
+  'p_alive',
+  'expected_purchases',
+  'predicted_clv',
 ] as const satisfies readonly CustomerColumn[];
 export type ProfileMetric = (typeof PROFILE_METRICS)[number];
 
@@ -32,7 +35,8 @@ export interface AverageBook {
 /**
  * Means of each profile metric over everyone and per cluster. Missing values (no dwell for
  * online-only customers, no response rate without marketing touches) are left out of the mean,
- * as the pipeline's scores leave out missing components; a mean over no values is null.
+ * as the pipeline's scores leave out missing components (and the value model's figures, null
+ * when it could not be fitted); a mean over no values is null.
  */
 export function averages(customers: readonly Customer[]): AverageBook {
   const m = PROFILE_METRICS.length;

@@ -37,4 +37,12 @@ describe('explorer view in the URL', () => {
     expect(view.filters).toEqual({ churn_risk_band: ['high'] });
     expect(view.customer).toBeNull();
   });
+
+  it('given the at-risk filter, then it is written as risk=1 and read back; other values are ignored', () => {
+    const view: ExplorerView = { ...EMPTY_VIEW, filters: { atRisk: true, clv_band: ['top 10%'] } };
+    const qs = serializeView(view);
+    expect(qs).toBe('clv=top+10%25&risk=1');
+    expect(parseView(qs)).toEqual(view);
+    expect(parseView('risk=yes').filters).toEqual({});
+  });
 });

@@ -1,5 +1,5 @@
 import type { CustomerColumn } from '@/lib/schema/customers-master';
-import { FILTER_KEYS, FILTER_PARAMS, type Filters } from './filter';
+import { AT_RISK_PARAM, FILTER_KEYS, FILTER_PARAMS, type Filters } from './filter';
 import { isSortColumn, type SortSpec } from './sort';
 
 /** Everything about a view of the explorer that a shared link should carry. */
@@ -42,6 +42,7 @@ export function parseView(search: string | URLSearchParams): ExplorerView {
     const values = splitList(params.get(FILTER_PARAMS[k]));
     if (values.length) filters[k] = [...new Set(values)];
   }
+  if (params.get(AT_RISK_PARAM) === '1') filters.atRisk = true;
   let sort: SortSpec | null = null;
   const rawSort = params.get('sort');
   if (rawSort) {
@@ -66,6 +67,7 @@ export function serializeView(view: ExplorerView): string {
     const values = view.filters[k];
     if (values?.length) params.set(FILTER_PARAMS[k], values.join('~'));
   }
+  if (view.filters.atRisk) params.set(AT_RISK_PARAM, '1');
   if (view.sort) params.set('sort', `${view.sort.id}.${view.sort.desc ? 'desc' : 'asc'}`);
   if (view.columns) params.set('cols', view.columns.join('~'));
   if (view.customer) params.set('customer', view.customer);
