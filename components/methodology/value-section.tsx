@@ -193,7 +193,7 @@ function Benchmark({ cdnow, currency }: { cdnow: CdnowBenchmark | null; currency
       <ol className="mt-1 list-decimal space-y-1 pl-5 text-sm text-ink-muted" data-testid="value-references">
         {CDNOW_REFERENCES.map((r) => (
           <li key={r.id}>
-            {r.text} <span className="text-ink-muted/80">({r.for})</span>
+            {r.text} <span className="italic">({r.for})</span>
           </li>
         ))}
       </ol>
@@ -222,7 +222,6 @@ export function ValueModelSection({ vm, cdnow }: { vm: ValueModel | null; cdnow:
             table={params}
             caption="BG/NBD and Gamma-Gamma parameters (value_model.json)"
             currency={vm.currency}
-            wrapText
           />
         ) : (
           <p className="mt-2 text-sm text-ink-muted">No model was fitted in this build (see above).</p>

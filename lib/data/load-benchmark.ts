@@ -38,10 +38,19 @@ export type CdnowBenchmark = z.infer<typeof CdnowBenchmarkSchema>;
 export const CDNOW_BENCHMARK_PATH = 'benchmarks/cdnow.json';
 
 /** benchmarks/cdnow.json, validated; null when it is missing or malformed. */
-export function loadCdnowBenchmark(file = path.join(process.cwd(), CDNOW_BENCHMARK_PATH)): CdnowBenchmark | null {
-  if (!existsSync(file)) return null;
+export function loadCdnowBenchmark(): CdnowBenchmark | null {
+  return readCdnowBenchmark(path.join(process.cwd(), CDNOW_BENCHMARK_PATH));
+}
+
+/**
+ * A benchmark file at `file`, validated; null when it is missing or malformed. Read at build time
+ * only (the page is prerendered), so the bundler is told not to trace it into the server output.
+ */
+export function readCdnowBenchmark(file: string): CdnowBenchmark | null {
+  if (!existsSync(/* turbopackIgnore: true */ file)) return null;
   try {
-    const parsed = CdnowBenchmarkSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    const text = readFileSync(/* turbopackIgnore: true */ file, 'utf8');
+    const parsed = CdnowBenchmarkSchema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

@@ -167,6 +167,17 @@ describe('parameterTable', () => {
       'Gamma-Gamma γ',
       'Gamma-Gamma log-likelihood',
     ]);
+    expect(t.rows.map((r) => r.value)).toEqual([
+      '0.5000',
+      '5.0000',
+      '1.0000',
+      '3.0000',
+      '−100.0',
+      '4.0000',
+      '3.0000',
+      '50.0000',
+      '−80.0',
+    ]);
     expect(t.rows[1]!.meaning).toContain('r/α = 0.100'); // 0.5 / 5
     expect(t.rows[3]!.meaning).toContain('a/(a+b) = 25.0%'); // 1 / 4
     expect(t.rows[7]!.meaning).toContain('pγ/(q−1) = 100 INR'); // 4 × 50 / 2

@@ -188,11 +188,15 @@ export function parameterTable(vm: ValueModel): TableData {
   return {
     columns: [
       { key: 'param', label: 'Parameter', format: 'text' },
+      { key: 'value', label: 'Value', format: 'number' },
       { key: 'model', label: 'Model', format: 'text' },
-      { key: 'value', label: 'Value', format: 'number', decimals: 4 },
       { key: 'meaning', label: 'What it says', format: 'text' },
     ],
-    rows,
+    // Parameters to 4 decimals, log-likelihoods to 1, as printed (the table has no chart or CSV).
+    rows: rows.map((r) => {
+      const v = Number(r.value);
+      return { ...r, value: formatSigned(v, String(r.param) === 'log-likelihood' ? 1 : 4) };
+    }),
   };
 }
 
@@ -376,7 +380,7 @@ export function layoutTracking(model: TrackingModel, frame: PlotFrame): Tracking
   const maxWeek = Math.max(model.lastWeek, model.splitWeek, 1);
   const x = (w: number) => plot.x + (w / maxWeek) * plot.width;
   const top = Math.max(0, ...model.points.flatMap((p) => [p.actual, p.predicted]));
-  const ys = niceScale(top, 4);
+  const ys = niceScale(top, 5);
   const y = (v: number) => plot.y + plot.height - (v / ys.max) * plot.height;
   const xs = niceScale(maxWeek, frame.width > 500 ? 8 : 4).ticks.filter((w) => w <= maxWeek);
   const path = (key: 'actual' | 'predicted') =>
@@ -519,10 +523,10 @@ export function benchmarkTable(rows: BenchmarkRow[]): TableData {
   return {
     columns: [
       { key: 'parameter', label: 'Parameter', format: 'text' },
-      { key: 'model', label: 'Model', format: 'text' },
       { key: 'published', label: 'Published', format: 'number' },
       { key: 'ours', label: 'Ours', format: 'number' },
       { key: 'difference', label: 'Difference', format: 'number' },
+      { key: 'model', label: 'Model', format: 'text' },
     ],
     rows: rows.map((r) => {
       const rounded = (v: number) => Number(v.toFixed(r.decimals));
