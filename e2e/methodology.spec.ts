@@ -10,6 +10,12 @@ const manifest = ManifestSchema.parse(
   JSON.parse(readFileSync(path.join(process.cwd(), 'public', 'data', 'manifest.json'), 'utf8')),
 );
 const seg = readTable('segmentation');
+const valueModel = readTable('value_model');
+const cdnow = JSON.parse(readFileSync(path.join(process.cwd(), 'benchmarks', 'cdnow.json'), 'utf8')) as {
+  bgnbd: { r: number; alpha: number };
+};
+/** A number as the page prints it, with a true minus sign. */
+const signed = (v: number, decimals: number) => `${v < 0 ? '−' : ''}${formatCount(Math.abs(v), decimals)}`;
 
 async function open(page: Page, url = '/methodology') {
   await page.goto(url, { timeout: 90_000 });
@@ -39,6 +45,7 @@ test.describe('methodology page', () => {
       'Choosing the number of personas',
       'The personas in two dimensions',
       'Cluster centroids',
+      'Predicted customer value (BG/NBD + Gamma-Gamma)',
       'Assumptions and limitations',
       'Build manifest',
     ]) {
@@ -52,9 +59,10 @@ test.describe('methodology page', () => {
     ]) {
       await expect(page.getByRole('heading', { level: 3, name: title, exact: true })).toBeVisible();
     }
-    // Four charts, four table equivalents and downloads.
-    await expect(page.getByRole('button', { name: 'View as table' })).toHaveCount(4);
-    await expect(page.getByRole('button', { name: 'Download CSV' })).toHaveCount(4);
+    // Four charts (six with the value back-test), each with its table equivalent and download.
+    const charts = valueModel.back_test ? 6 : 4;
+    await expect(page.getByRole('button', { name: 'View as table' })).toHaveCount(charts);
+    await expect(page.getByRole('button', { name: 'Download CSV' })).toHaveCount(charts);
     // Every metric the brief names is defined.
     for (const column of ['engagement_index', 'loyalty_score', 'churn_risk', 'clv_proxy', 'index', 'lift']) {
       await expect(page.locator(`[data-metric="${column}"]`)).toHaveCount(1);
@@ -99,6 +107,97 @@ test.describe('methodology page', () => {
     // The silhouette takeaway names the best k from the JSON.
     const best = sorted.reduce((b, d) => (d.silhouette > b.silhouette ? d : b));
     await expect(page.locator('#silhouette-chart p').first()).toContainText(`k = ${best.k}`);
+  });
+
+  test('predicted value: verdict, back-test KPIs and charts from value_model.json, CDNOW benchmark', async ({
+    page,
+  }) => {
+    await open(page);
+    const section = page.locator('#predicted-value');
+    await expect(section.getByTestId('value-verdict')).toHaveAttribute(
+      'data-verdict',
+      !valueModel.bgnbd ? 'fallback' : !valueModel.gamma_gamma ? 'frequency-only' : 'full',
+    );
+    const pearson = valueModel.frequency_spend_correlation.pearson;
+    if (pearson !== null)
+      await expect(section.getByTestId('value-correlation')).toContainText(signed(pearson, 3));
+    if (valueModel.bgnbd) {
+      const params = section.getByRole('table', {
+        name: 'BG/NBD and Gamma-Gamma parameters (value_model.json)',
+      });
+      expect((await rowCells(params, 'r'))[0]).toBe(formatCount(valueModel.bgnbd.r, 4));
+    }
+
+    const bt = valueModel.back_test;
+    if (!bt) {
+      await expect(section.getByTestId('value-back-test-missing')).toContainText(
+        valueModel.back_test_reason ?? '',
+      );
+    } else {
+      await expect(section.getByTestId('kpi-value-auc').locator('dd').first()).toHaveText(
+        bt.auc === null ? '—' : formatCount(bt.auc, 3),
+      );
+      await expect(section.getByTestId('kpi-value-spearman').locator('dd').first()).toHaveText(
+        bt.spearman === null ? '—' : signed(bt.spearman, 3),
+      );
+      await expect(section.getByTestId('kpi-value-predicted').locator('dd').first()).toHaveText(
+        formatCount(bt.predicted_total, 0),
+      );
+      await expect(section.getByTestId('kpi-value-actual').locator('dd').first()).toHaveText(
+        formatCount(bt.actual_total, 0),
+      );
+
+      // Tracking: both lines and the split in the wide frame, one table row per week.
+      const tracking = page.getByTestId('value-tracking-svg').locator('svg[data-tracking-variant="wide"]');
+      await expect(tracking).toBeVisible();
+      await expect(tracking.locator('path[data-series="actual"]')).toHaveCount(1);
+      await expect(tracking.locator('path[data-series="predicted"]')).toHaveCount(1);
+      await expect(tracking.locator('[data-split-week]')).toHaveCount(1);
+      const trackingTable = page.getByRole('table', {
+        name: 'Cumulative repeat purchases: actual vs predicted: data',
+      });
+      await expect(trackingTable.locator('tbody tr')).toHaveCount(bt.tracking.length);
+      const lastWeek = bt.tracking[bt.tracking.length - 1]!;
+      expect(await rowCells(trackingTable, formatCount(lastWeek.week))).toEqual([
+        'holdout',
+        formatCount(lastWeek.actual),
+        formatCount(lastWeek.predicted, 1),
+      ]);
+
+      // Frequency buckets: a pair of bars per bucket, table equal to the JSON.
+      const freq = page.getByTestId('value-frequency-svg').locator('svg[data-frequency-variant="wide"]');
+      await expect(freq).toBeVisible();
+      await expect(freq.locator('rect[data-series="actual"]')).toHaveCount(bt.by_frequency.length);
+      await expect(freq.locator('rect[data-series="predicted"]')).toHaveCount(bt.by_frequency.length);
+      const freqTable = page.getByRole('table', { name: 'Holdout purchases by calibration frequency: data' });
+      await expect(freqTable.locator('tbody tr')).toHaveCount(bt.by_frequency.length);
+      for (const b of bt.by_frequency) {
+        const cells = await rowCells(freqTable, b.x);
+        expect(cells.slice(0, 3)).toEqual([
+          formatCount(b.customers),
+          formatCount(b.actual, 2),
+          formatCount(b.predicted, 2),
+        ]);
+      }
+      // The table view toggles in place of the chart.
+      const frame = page.locator('#value-frequency-chart');
+      await frame.getByRole('button', { name: 'View as table' }).click();
+      await expect(freqTable).toBeVisible();
+      await expect(freq).toBeHidden();
+    }
+
+    // CDNOW: published r = 0.243 beside ours, with the citations.
+    const bench = section.getByRole('table', { name: 'CDNOW: our estimates against the published ones' });
+    const r = await rowCells(bench, 'r');
+    expect(r[0]).toBe('0.243');
+    expect(r[1]).toBe(formatCount(cdnow.bgnbd.r, 3));
+    expect(r[3]).toBe('BG/NBD');
+    expect((await rowCells(bench, 'α')).slice(0, 2)).toEqual(['4.414', formatCount(cdnow.bgnbd.alpha, 3)]);
+    await expect(bench.locator('tbody tr')).toHaveCount(8);
+    const refs = section.getByTestId('value-references');
+    await expect(refs).toContainText('Marketing Science, 24(2), 275–284');
+    await expect(refs).toContainText('Journal of Marketing Research, 42(4), 415–430');
+    await expect(refs).toContainText('The Gamma-Gamma Model of Monetary Value');
   });
 
   test('the manifest section shows seed, counts, schema version and versions equal to manifest.json', async ({

@@ -10,7 +10,9 @@ import { KLineChart } from '@/components/methodology/k-line-chart';
 import { LimitationsList } from '@/components/methodology/limitations-list';
 import { MetricDefinitions } from '@/components/methodology/metric-definitions';
 import { PcaScatterChart } from '@/components/methodology/pca-scatter';
+import { ValueModelSection } from '@/components/methodology/value-section';
 import { DataTable } from '@/components/tables/data-table';
+import { loadCdnowBenchmark } from '@/lib/data/load-benchmark';
 import { loadManifest, loadTable } from '@/lib/data/load-data';
 import { formatCount } from '@/lib/format/format';
 import {
@@ -30,7 +32,7 @@ import Link from 'next/link';
 export const metadata: Metadata = {
   title: 'Methodology',
   description:
-    'The data model, the sources, every metric’s definition, how the number of personas was chosen, the PCA view, centroids, limitations and the build manifest.',
+    'The data model, the sources, every metric’s definition, how the number of personas was chosen, the PCA view, centroids, the predicted-value models with their back-test and benchmark, limitations and the build manifest.',
 };
 
 const link = 'text-accent underline decoration-accent/30 underline-offset-4 hover:decoration-accent';
@@ -46,6 +48,8 @@ export default function MethodologyPage() {
   const pca = pcaScatter(seg);
   const centroids = centroidView(seg, currency);
   const kpis = methodKpis(manifest, seg, k, pca);
+  const valueModel = loadTable('value_model');
+  const cdnow = loadCdnowBenchmark();
 
   return (
     <>
@@ -207,6 +211,14 @@ export default function MethodologyPage() {
             currency={currency}
           />
         </div>
+      </Section>
+
+      <Section
+        id="predicted-value"
+        title="Predicted customer value (BG/NBD + Gamma-Gamma)"
+        intro="How P(alive), expected purchases and predicted CLV are made, how well the purchase model forecast a held-out period of this data, and a check of the same code against published results."
+      >
+        <ValueModelSection vm={valueModel} cdnow={cdnow} />
       </Section>
 
       <Section
