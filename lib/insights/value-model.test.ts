@@ -30,8 +30,8 @@ const summary = (persona: string) => ({
   predicted_clv_p10: null,
   predicted_clv_p50: null,
   predicted_clv_p90: null,
-  predicted_revenue_sum_p10: null,
-  predicted_revenue_sum_p90: null,
+  predicted_revenue_p10: null,
+  predicted_revenue_p90: null,
 });
 
 // Calibration 2025-01-01 … 2025-01-14 (14 days = 2 weeks), holdout 2 weeks.
