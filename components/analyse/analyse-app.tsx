@@ -7,9 +7,22 @@ import type { DateOrder } from '@/lib/orders/parse-values';
 import { missingMessage } from '@/lib/own-data/messages';
 import type { HeaderInspection } from '@/lib/own-data/stream-orders';
 import type { ArrivalCell } from '@/lib/sources/arrivals';
+import dynamic from 'next/dynamic';
 import { useId, useState, type DragEvent } from 'react';
-import { AnalyseResults } from './analyse-results';
 import { useAnalyseWorker } from './use-analyse-worker';
+
+/**
+ * The results draw with the dashboard's own charts (about 150 KB of JavaScript): loaded when the
+ * first result is on its way, not with the page, which stays within its first-load budget.
+ */
+const AnalyseResults = dynamic(() => import('./analyse-results').then((m) => m.AnalyseResults), {
+  ssr: false,
+  loading: () => (
+    <p className="text-sm text-ink-muted" role="status">
+      Drawing the results…
+    </p>
+  ),
+});
 
 const K_OPTIONS = [2, 3, 4, 5, 6, 7, 8, 9, 10];
 const CURRENCIES = ['INR', 'USD', 'EUR', 'GBP', 'AED', 'SGD', 'AUD'];
@@ -55,11 +68,17 @@ export function AnalyseApp({ arrivals }: { arrivals: ArrivalCell[] }) {
   const options = { mapping, dateOrder: dateOrder === 'auto' ? null : dateOrder, currency };
   const analyseNow = () => run({ ...options, k });
 
+  // A chosen file will soon have results: fetch their code while the header is inspected.
+  const pick = (chosen: File) => {
+    void import('./analyse-results');
+    chooseFile(chosen);
+  };
+
   const onDrop = (event: DragEvent<HTMLElement>) => {
     event.preventDefault();
     setDragging(false);
     const dropped = event.dataTransfer.files[0];
-    if (dropped) chooseFile(dropped);
+    if (dropped) pick(dropped);
   };
 
   return (
@@ -101,7 +120,7 @@ export function AnalyseApp({ arrivals }: { arrivals: ArrivalCell[] }) {
               data-testid="orders-input"
               onChange={(e) => {
                 const chosen = e.target.files?.[0];
-                if (chosen) chooseFile(chosen);
+                if (chosen) pick(chosen);
                 e.target.value = '';
               }}
             />
