@@ -186,7 +186,7 @@ async function main() {
         '| --- | ---: |',
         `| orders file | ${result.lines.toLocaleString('en')} lines, ${result.megabytes} MB |`,
         `| read in the worker (papaparse chunks → OrdersReader) | ${result.read_s} s |`,
-        `| analyse in the worker (features, scores, k-means, k diagnostics, PCA, summaries), k = 5 | ${result.analyse_s} s |`,
+        `| analyse in the worker (features, scores, k-means, k diagnostics, PCA, value model and back-test, every table), k = 5 | ${result.analyse_s} s |`,
         `| click → results on screen, k = 5 | ${result.click_to_results_s} s |`,
         `| longest main-thread task meanwhile | ${taskText(result.longest_main_thread_task_ms)} |`,
         `| peak resident memory of the tab (renderer processes, worker included) | ${result.peak_renderer_rss_mib === null ? 'not measured (no /proc)' : `${result.peak_renderer_rss_mib.toLocaleString('en')} MiB (limit 2,048: ${result.memory_target_met ? 'met' : '**MISSED**'})`} |`,
