@@ -146,6 +146,13 @@ test('analyses an orders file in the browser: mapping, personas, k, downloads, a
   const affinity = JSON.parse((await downloadText(page, 'download-product_affinity-json')).text);
   expect(affinity.intent_cells).toHaveLength(5 * 3);
   await expect(page.getByTestId('download-marketing_effectiveness-json')).toHaveCount(0);
+  // Predicted value from the same value_model table the download holds (400 customers suffice).
+  const valueModel = JSON.parse((await downloadText(page, 'download-value_model-json')).text);
+  expect(valueModel.sufficiency.frequency).toBe(true);
+  await expect(page.getByTestId('kpi-active-customers')).toContainText(
+    Math.round(valueModel.total.active_customers).toLocaleString('en-IN'),
+  );
+  await expect(page.getByTestId('own-predicted')).not.toContainText('NaN');
 
   // Another k: recomputed in the worker from the log it kept (no re-read, so no progress of reading).
   await page.getByTestId('k-select').selectOption('3');
