@@ -7,6 +7,7 @@ import {
   DEFAULT_DEMAND_VIEW,
   familiesTable,
   LEAN_RATIO,
+  parseDemandView,
   type DemandFamily,
   type DemandView,
   type SortableColumn,
@@ -78,15 +79,18 @@ function DemandTableView({
     setUrlSearch(view.search);
     if (view.search !== written && view.search !== search.trim()) setSearch(view.search);
   }
-  const latest = useRef({ view, onView });
+  const latest = useRef({ view, onView, intents });
   useEffect(() => {
-    latest.current = { view, onView };
+    latest.current = { view, onView, intents };
   });
   useEffect(() => {
     if (search.trim() === latest.current.view.search.trim()) return;
     const t = setTimeout(() => {
       setWritten(search.trim());
-      latest.current.onView({ ...latest.current.view, search });
+      // Merge into the view as the URL has it now, not as last rendered: a channel or intent
+      // chosen during the pause may not have re-rendered yet, and must not be undone.
+      const live = new URLSearchParams(window.location.search);
+      latest.current.onView({ ...parseDemandView((k) => live.get(k), latest.current.intents), search });
     }, SEARCH_DEBOUNCE);
     return () => clearTimeout(t);
   }, [search]);
