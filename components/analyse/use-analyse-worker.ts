@@ -1,5 +1,6 @@
 'use client';
 
+import { saveFile } from '@/lib/browser/save-file';
 import type { OrderField } from '@/lib/orders/column-matching';
 import type { RowProblem } from '@/lib/orders/orders-reader';
 import type { DateOrder } from '@/lib/orders/parse-values';
@@ -43,25 +44,13 @@ const INITIAL: AnalyseState = {
   notice: null,
 };
 
+/** Downloads have their own ids, above any analysis request's, so they never cancel one. */
+const DOWNLOAD_IDS = 1_000_000_000;
+
 /**
  * The page's side of the worker: one worker at a time, created when first needed; Cancel
  * terminates it (it really stops), and the next request starts a fresh one.
  */
-/** Downloads have their own ids, above any analysis request's, so they never cancel one. */
-const DOWNLOAD_IDS = 1_000_000_000;
-
-function saveFile(name: string, blob: Blob) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked later: some browsers read the object URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 export function useAnalyseWorker(arrivals: ArrivalCell[]) {
   const [state, setState] = useState<AnalyseState>(INITIAL);
   const workerRef = useRef<Worker | null>(null);

@@ -1,6 +1,7 @@
 'use client';
 
 import { DataTable } from '@/components/tables/data-table';
+import { saveFile } from '@/lib/browser/save-file';
 import { toCsv, type TableData } from '@/lib/format/table-data';
 import { useId, useState, type ReactNode } from 'react';
 
@@ -40,17 +41,8 @@ export function ChartFrame({
 }: ChartFrameProps) {
   const [showTable, setShowTable] = useState(false);
   const tableId = useId();
-  const download = () => {
-    const blob = new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${downloadName}.csv`;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    URL.revokeObjectURL(url);
-  };
+  const download = () =>
+    saveFile(`${downloadName}.csv`, new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' }));
   return (
     <figure
       id={id}

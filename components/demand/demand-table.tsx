@@ -1,13 +1,13 @@
 'use client';
 
 import { useHydrated } from '@/components/affinity/use-hydrated';
+import { saveFile } from '@/lib/browser/save-file';
 import { formatCount, formatRatio } from '@/lib/format/format';
 import { toCsv } from '@/lib/format/table-data';
 import {
   DEFAULT_DEMAND_VIEW,
   familiesTable,
   LEAN_RATIO,
-  parseDemandView,
   type DemandFamily,
   type DemandView,
   type SortableColumn,
@@ -51,15 +51,7 @@ export function DemandTableDefault(props: DemandTableProps) {
 }
 
 function download(table: Parameters<typeof toCsv>[0]) {
-  const blob = new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = 'product-families.csv';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  URL.revokeObjectURL(url);
+  saveFile('product-families.csv', new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' }));
 }
 
 function DemandTableView({
@@ -69,7 +61,7 @@ function DemandTableView({
   own = false,
   view,
   onView,
-}: DemandTableProps & { view: DemandView; onView: (v: DemandView) => void }) {
+}: DemandTableProps & { view: DemandView; onView: (patch: Partial<DemandView>) => void }) {
   // The search box answers at once; the URL follows when typing pauses. A URL change that is not
   // our own write (back / forward, a shared link) replaces what is in the box.
   const [search, setSearch] = useState(view.search);
@@ -79,23 +71,20 @@ function DemandTableView({
     setUrlSearch(view.search);
     if (view.search !== written && view.search !== search.trim()) setSearch(view.search);
   }
-  const latest = useRef({ view, onView, intents });
+  const latest = useRef({ view, onView });
   useEffect(() => {
-    latest.current = { view, onView, intents };
+    latest.current = { view, onView };
   });
   useEffect(() => {
     if (search.trim() === latest.current.view.search.trim()) return;
     const t = setTimeout(() => {
       setWritten(search.trim());
-      // Merge into the view as the URL has it now, not as last rendered: a channel or intent
-      // chosen during the pause may not have re-rendered yet, and must not be undone.
-      const live = new URLSearchParams(window.location.search);
-      latest.current.onView({ ...parseDemandView((k) => live.get(k), latest.current.intents), search });
+      latest.current.onView({ search });
     }, SEARCH_DEBOUNCE);
     return () => clearTimeout(t);
   }, [search]);
 
-  const update = (patch: Partial<DemandView>) => onView({ ...view, search, ...patch });
+  const update = (patch: Partial<DemandView>) => onView({ search, ...patch });
 
   const columns = useMemo(() => demandColumns(currency), [currency]);
   const sorting = useMemo<SortingState>(() => [{ id: view.sort.id, desc: view.sort.desc }], [view.sort]);

@@ -6,11 +6,13 @@ import { useCallback, useMemo } from 'react';
 
 /**
  * The family table's filters, search and sort, held in the URL query (intent, channel, q, sort) so
- * a view can be shared as a link. Values outside the allowed sets fall back to the defaults. The
- * write merges with the query as it is at that moment, so other views' parameters survive.
+ * a view can be shared as a link. Values outside the allowed sets fall back to the defaults. A write
+ * is a patch merged with the query as it is at that moment, so other parameters survive.
  * Must sit inside a <Suspense> boundary (static prerendering).
  */
-export function useDemandView(intents: readonly string[]): [DemandView, (next: DemandView) => void] {
+export function useDemandView(
+  intents: readonly string[],
+): [DemandView, (patch: Partial<DemandView>) => void] {
   const params = useSearchParams();
   const pathname = usePathname();
   const key = params?.toString() ?? '';
@@ -19,12 +21,16 @@ export function useDemandView(intents: readonly string[]): [DemandView, (next: D
     return parseDemandView((k) => q.get(k), intents);
   }, [key, intents]);
   const set = useCallback(
-    (next: DemandView) => {
+    (patch: Partial<DemandView>) => {
+      // A patch on the view as the URL holds it now, not as last rendered: two writes close together
+      // (a debounced search, then a channel) must not undo each other.
+      const live = new URLSearchParams(window.location.search);
+      const next = { ...parseDemandView((k) => live.get(k), intents), ...patch };
       const qs = demandViewQuery(next, window.location.search);
       // As in useUrlState: the history API updates useSearchParams without a server round trip.
       window.history.replaceState(null, '', qs ? `${pathname}?${qs}` : (pathname ?? '/'));
     },
-    [pathname],
+    [pathname, intents],
   );
   return [view, set];
 }

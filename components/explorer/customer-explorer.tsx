@@ -1,5 +1,6 @@
 'use client';
 
+import { saveFile } from '@/lib/browser/save-file';
 import { atRiskThreshold, isAtRisk } from '@/lib/explorer/at-risk';
 import { customersCsv, exportColumns, exportFileName } from '@/lib/explorer/csv';
 import { CustomerFileError, parseCustomersMaster, type Customer } from '@/lib/explorer/customers';
@@ -296,15 +297,10 @@ export function CustomerExplorer({ valueModel }: { valueModel: ValueModelInfo | 
   const exportCsv = () => {
     const columns = exportColumns(table.getVisibleLeafColumns().map((c) => c.id as CustomerColumn));
     const rows = Array.from(order, (i) => all[i]!);
-    const blob = new Blob([customersCsv(rows, columns)], { type: 'text/csv;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = exportFileName(view.filters, view.search, view.sort, rows.length);
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+    saveFile(
+      exportFileName(view.filters, view.search, view.sort, rows.length),
+      new Blob([customersCsv(rows, columns)], { type: 'text/csv;charset=utf-8' }),
+    );
   };
 
   if (load.status === 'loading') return <LoadingCustomers url={CUSTOMERS_URL} />;

@@ -1,6 +1,6 @@
 /** Messages between the "Analyse your data" page and its worker: plain, structured-cloneable data. */
 import type { CustomerField, OrderField } from '../orders/column-matching';
-import type { RowProblem } from '../orders/orders-reader';
+import type { OrdersReport, RowProblem } from '../orders/orders-reader';
 import type { DateOrder } from '../orders/parse-values';
 import type { TableName } from '../pipeline/tables';
 import type { ArrivalCell } from '../sources/arrivals';
@@ -43,23 +43,9 @@ export type ToWorker =
   /** One of the computed tables as a file, as `data:build` would write it. */
   | { type: 'download'; id: number; table: TableName; format: DownloadFormat };
 
-/** What the page shows of the read: counts, the date range, bad rows. */
-export interface ReadSummary {
-  file: string;
+/** What the page shows of the read: the shared reader's report (counts, date range, bad rows) and more. */
+export interface ReadSummary extends OrdersReport {
   bytes: number;
-  rowsRead: number;
-  rowsSkipped: number;
-  problems: RowProblem[];
-  skippedBy: Record<string, number>;
-  columns: Partial<Record<OrderField, string>>;
-  dateOrder: DateOrder;
-  dateOrderAssumed: boolean;
-  firstDay: string;
-  lastDay: string;
-  customers: number;
-  orders: number;
-  lines: number;
-  warnings: string[];
   readMs: number;
   /** What was read of the customers file, or why it could not be (the orders are analysed either way). */
   customersFile: CustomersFileReport | null;
