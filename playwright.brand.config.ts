@@ -9,6 +9,10 @@ export default defineConfig({
   ...base,
   testDir: 'e2e-brand',
   outputDir: 'test-results/brand',
-  reporter: [['list'], ['json', { outputFile: '.test-reports/e2e-brand.json' }]],
+  // check-brand-build.ts runs these once per corpus case, each with its own report (merged after).
+  reporter: [
+    ['list'],
+    ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? '.test-reports/e2e-brand.json' }],
+  ],
   webServer: undefined,
 });

@@ -50,9 +50,11 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <footer className="border-t border-line">
           <div className="mx-auto w-full max-w-6xl px-5 py-6 text-sm text-ink-muted sm:px-8">
             <p>
-              {manifest?.provenance.kind === 'orders'
-                ? 'Your own orders, analysed at build time; public arrival curves (Bhowmick & Pazour, IISE 2024) as a reference. Scores are relative (0–100), not absolute.'
-                : 'Public grocery data (Bhowmick & Pazour, IISE 2024) + synthetic customers. Scores are relative (0–100), not absolute.'}
+              {manifest?.provenance.kind !== 'orders'
+                ? 'Public grocery data (Bhowmick & Pazour, IISE 2024) + synthetic customers. Scores are relative (0–100), not absolute.'
+                : manifest.sources.files.length > 0
+                  ? 'Your own orders, analysed at build time; public arrival curves (Bhowmick & Pazour, IISE 2024) as a reference. Scores are relative (0–100), not absolute.'
+                  : 'Your own orders, analysed at build time, without the public reference data. Scores are relative (0–100), not absolute.'}
             </p>
           </div>
         </footer>

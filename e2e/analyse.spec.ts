@@ -1,7 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { garbageBytes, makeOrders, renameHeader, spoilQuantities } from './fixtures/own-orders';
-import { expectNoSeriousA11yViolations, screenshotBothWidths, trackErrors } from './support';
+import {
+  downloadText,
+  expectHarmless,
+  expectNoSeriousA11yViolations,
+  screenshotBothWidths,
+  trackErrors,
+} from './support';
 
 // Generating the orders and analysing them in the browser takes a while.
 test.describe.configure({ timeout: 180_000, mode: 'serial' });
@@ -16,18 +21,6 @@ const csvFile = (name: string, text: string | Buffer): Upload => ({
   mimeType: 'text/csv',
   buffer: typeof text === 'string' ? Buffer.from(text, 'utf8') : text,
 });
-
-/**
- * A request that cannot carry the file: a GET without a body, for the app's own scripts or, when a
- * navigation link scrolls into view, Next's prefetch of another page (`?_rsc=`), on this origin.
- */
-function expectHarmless(r: Request) {
-  expect(r.method(), r.url()).toBe('GET');
-  expect(r.postData(), r.url()).toBeNull();
-  const url = new URL(r.url());
-  const prefetch = url.searchParams.has('_rsc') && [...url.searchParams.keys()].length === 1;
-  expect(url.pathname.startsWith('/_next/static/') || prefetch, r.url()).toBe(true);
-}
 
 async function open(page: Page) {
   await page.goto('/analyse');
@@ -44,11 +37,6 @@ async function waitForResults(page: Page, k: number) {
     timeout: 120_000,
   });
   await expect(page.getByTestId('analyse-progress')).toHaveCount(0);
-}
-
-async function downloadText(page: Page, testId: string): Promise<{ name: string; text: string }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
-  return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, 'utf8') };
 }
 
 test('analyses an orders file in the browser: mapping, personas, k, downloads, and nothing sent', async ({

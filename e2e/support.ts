@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TABLE_SCHEMAS, type TableName, type Tables } from '@/lib/pipeline/tables';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page, type Request } from '@playwright/test';
 
 /** A table from public/data, validated, as the pages read it. */
 export function readTable<N extends TableName>(name: N): NonNullable<Tables[N]> {
@@ -55,3 +55,21 @@ export async function screenshotBothWidths(page: Page, url: string, name: string
 }
 
 export const countFormat = new Intl.NumberFormat('en-IN');
+
+/**
+ * A request that cannot carry a file the page was given: a GET without a body, for the app's own
+ * scripts or, when a navigation link scrolls into view, Next's prefetch of another page (`?_rsc=`).
+ */
+export function expectHarmless(r: Request) {
+  expect(r.method(), r.url()).toBe('GET');
+  expect(r.postData(), r.url()).toBeNull();
+  const url = new URL(r.url());
+  const prefetch = url.searchParams.has('_rsc') && [...url.searchParams.keys()].length === 1;
+  expect(url.pathname.startsWith('/_next/static/') || prefetch, r.url()).toBe(true);
+}
+
+/** Clicks a download button and reads the file it saves. */
+export async function downloadText(page: Page, testId: string): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, 'utf8') };
+}

@@ -52,6 +52,9 @@ async function main(): Promise<void> {
       exported.intents,
       '--out',
       out,
+      // The pseudonym secret and key map stay in the temporary folder, not in the repository's private/.
+      '--private-dir',
+      path.join(work, 'private'),
     ];
     const useTime = existsSync('/usr/bin/time');
     const cmd = useTime ? '/usr/bin/time' : process.execPath;

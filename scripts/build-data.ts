@@ -7,9 +7,12 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CUSTOMER_FIELDS, ORDER_FIELDS } from '../lib/orders/column-matching';
+import { OrdersInputError } from '../lib/orders/orders-input-error';
+import { reconciliationLines } from '../lib/orders/reconciliation';
+import { NonFiniteTableError } from '../lib/tables/check-finite';
 import { ConfigError, parseBuildConfig, parseOwnDataArgs } from './lib/build-config';
-import { buildData, exportSyntheticOrders } from './lib/build-data-lib';
-import { resolveSourcesDir } from './lib/sources-dir';
+import { buildData, exportSyntheticOrders, TableValidationError } from './lib/build-data-lib';
+import { resolveSourcesDir, SourcesError } from './lib/sources-dir';
 
 /** Fields --map accepts: those of the orders file, and `customers.<field>` for the customers file. */
 const FIELD_KEYS = [
@@ -27,10 +30,15 @@ Options (synthetic):
   --recent-months N  --currency XXX  --usd-rate N  --out DIR
 
 Own data (with --orders):
-  --orders FILE          orders export, one row per order line (CSV; , ; or tab)
-  --customers FILE       customers file: id, age or age band, gender, region type
+  --orders FILE          orders export, one row per order line (CSV; , ; or tab): a POS register,
+                         a Shopify or WooCommerce orders export, or any file with the columns below
+  --products FILE        products export (Shopify: Products → Export): categories by SKU or title
+  --customers FILE       customers file: id, e-mail or mobile, and age or age band, gender, region type
                          (with --orders, --customers names this FILE, not a number of customers)
   --intents FILE         category,intent mapping (default: each category is its own intent)
+  --channel online|in-store   every order of the file is in this channel (no channel column)
+  --private-dir DIR      where the pseudonym secret and the customer key map are kept
+                         (default private/, git-ignored; OMNI_ID_SECRET overrides the secret)
   --map field=Column,…   columns by hand; fields: ${FIELD_KEYS.join(', ')}
                          (customers.customer_id names the customers file's id column; age, gender
                          and region_type apply to the customers file with or without the prefix)
@@ -38,7 +46,21 @@ Own data (with --orders):
   --max-bad SHARE        stop when more than this share of rows is bad (default 0.05)
   --seed, --k, --recent-months, --currency, --out as above
 
+Customer keys (e-mails, phone numbers, ids) never reach the tables: they carry pseudonymous ids,
+and DIR/customer-keys.csv in the private folder maps them back for your CRM. Keep it private.
 On any error the command exits 1 and leaves the output folder as it was.`;
+
+/** Errors that describe the input or the settings speak for themselves; anything else is our fault. */
+const FOR_PEOPLE = [ConfigError, OrdersInputError, SourcesError, NonFiniteTableError, TableValidationError];
+
+export function messageForPeople(error: unknown): string {
+  if (FOR_PEOPLE.some((kind) => error instanceof kind)) return (error as Error).message;
+  if ((error as NodeJS.ErrnoException | null)?.code === 'ENOSPC')
+    return 'the disk is full. Free some space and run the build again.';
+  if ((error as NodeJS.ErrnoException | null)?.code === 'EACCES')
+    return `a file or folder could not be written (${(error as NodeJS.ErrnoException).path ?? 'permission denied'}). Check the permissions of the output and private folders.`;
+  return 'something went wrong inside Omnichannel Insights (not in your files). Run the build again with OMNI_DEBUG=1 for the details, and report them to us.';
+}
 
 export async function main(argv: string[]): Promise<number> {
   const started = performance.now();
@@ -87,15 +109,21 @@ export async function main(argv: string[]): Promise<number> {
     if (report.ownReport) {
       const o = report.ownReport.orders;
       console.log(
-        `  ${o.file}: ${o.rowsRead.toLocaleString('en')} rows, ${o.rowsSkipped.toLocaleString('en')} skipped, ${o.firstDay} – ${o.lastDay}`,
+        `  ${o.file} (${o.platformLabel}): ${o.rowsRead.toLocaleString('en')} rows, ${o.rowsSkipped.toLocaleString('en')} skipped, ${o.firstDay} – ${o.lastDay}`,
       );
       for (const p of o.problems) console.log(`    line ${p.line}: ${p.reason}`);
+      for (const line of reconciliationLines(o.reconciliation)) console.log(`  ${line}`);
       for (const w of report.ownReport.warnings) console.log(`  warning: ${w}`);
+      if (report.keyMapFile)
+        console.log(
+          `  Customer keys → pseudonymous ids: ${path.relative(process.cwd(), report.keyMapFile)} (keep it private).`,
+        );
     }
     return 0;
   } catch (error) {
-    console.error(`\nData build failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`\nData build failed: ${messageForPeople(error)}`);
     console.error(`${path.relative(process.cwd(), outDir) || outDir} was left as it was.`);
+    if (process.env.OMNI_DEBUG && error instanceof Error) console.error(error.stack);
     return 1;
   }
 }

@@ -44,8 +44,41 @@ export function staleReason(manifestText: string | null, config: BuildConfig): s
   return null;
 }
 
+/** The orders file a manifest was built from, when it is a brand build (whatever its schema version). */
+export function brandBuildOf(manifestText: string | null): string | null {
+  if (manifestText === null) return null;
+  try {
+    const m = JSON.parse(manifestText) as { provenance?: { kind?: string; files?: { orders?: string } } };
+    return m.provenance?.kind === 'orders' ? (m.provenance.files?.orders ?? 'your orders file') : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function ensureData(): Promise<number> {
   const { config } = parseBuildConfig([], process.env);
+  let manifest: string | null = null;
+  try {
+    manifest = readFileSync(path.join(DATA_DIR, 'manifest.json'), 'utf8');
+  } catch {
+    manifest = null;
+  }
+  // Up to date: nothing to fetch or build (a brand build needs no public files).
+  const reason = staleReason(manifest, config);
+  if (reason === null) {
+    console.log('public/data is up to date with the configuration.');
+    return 0;
+  }
+  // A brand's own build is never replaced by synthetic data behind its back.
+  const brand = brandBuildOf(manifest);
+  if (brand !== null) {
+    console.error(
+      `public/data was built from your own orders (${brand}) by an earlier version (${reason}). ` +
+        `Build it again from your files with \`npm run data:build -- --orders ${brand} …\` (the same options as before), ` +
+        'or delete public/data to go back to the synthetic customers.',
+    );
+    return 1;
+  }
   const sourcesDir = resolveSourcesDir();
   const check = await checkSources(sourcesDir);
   if (check.missing.length > 0 || check.mismatched.length > 0) {
@@ -56,17 +89,6 @@ export async function ensureData(): Promise<number> {
     console.log('Source data missing: downloading the pinned public datasets…');
     const code = await fetchMain(process.env);
     if (code !== 0) return code;
-  }
-  let manifest: string | null = null;
-  try {
-    manifest = readFileSync(path.join(DATA_DIR, 'manifest.json'), 'utf8');
-  } catch {
-    manifest = null;
-  }
-  const reason = staleReason(manifest, config);
-  if (reason === null) {
-    console.log('public/data is up to date with the configuration.');
-    return 0;
   }
   console.log(`Building public/data (${reason}).`);
   return buildMain([]);

@@ -12,10 +12,12 @@ export const metadata: Metadata = {
 };
 
 export default function AnalysePage() {
-  // The public arrival curves (168 cells) go to the worker, which draws the brand's orders against them.
+  // The public arrival curves (168 cells) go to the worker, which draws the brand's orders against
+  // them; a dashboard built without the public files has none to give (its curves are its own orders).
   const arrivals = loadTable('arrivals_summary');
   if (!arrivals) return <MissingData what="the arrivals table" />;
-  const cells: ArrivalCell[] = arrivals.cells.map((c) => ({
+  const reference = arrivals.curves === 'public-arrivals' ? arrivals.cells : [];
+  const cells: ArrivalCell[] = reference.map((c) => ({
     day_index: c.day_index,
     day: c.day as Weekday,
     hour: c.hour,

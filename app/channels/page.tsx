@@ -16,6 +16,7 @@ import {
   basketChart,
   behaviourTable,
   channelKpis,
+  curveWording,
   digitalPromptChart,
   dwellChart,
   frequencyChart,
@@ -61,6 +62,7 @@ export default function ChannelsPage() {
     currency,
   };
   const facts = arrivalFacts(arrivals);
+  const words = curveWording(arrivals);
   const share = onlineShareChart(behaviour);
   const basket = basketChart(ops);
   const frequency = frequencyChart(ops);
@@ -76,9 +78,11 @@ export default function ChannelsPage() {
         title="When customers arrive, and how each persona uses the two channels"
         lede={
           <p>
-            The public arrival curves of a week — customers walking into a store and online orders coming in,
-            per store and hour — with their peak windows, then how each persona splits its orders, spend,
-            baskets and visits between the store and the online shop over the {months}-month window.
+            {words.own
+              ? 'Your orders of an average week, in store and online, per hour, with their peak windows (the public arrival curves were not available for this build, so there is no reference beside them)'
+              : 'The public arrival curves of a week — customers walking into a store and online orders coming in, per store and hour — with their peak windows'}
+            , then how each persona splits its orders, spend, baskets and visits between the store and the
+            online shop over the {months}-month window.
           </p>
         }
       >
@@ -92,7 +96,11 @@ export default function ChannelsPage() {
       <Section
         id="arrivals"
         title="Arrivals by day and hour"
-        intro="Average arrivals per store in each hour of the week, from the public data. Each channel has its own colour scale; switch to share of the week to compare their shapes. Hover or focus a cell for both figures."
+        intro={
+          words.own
+            ? 'Your orders a week in each hour, in store and online: the public arrival reference was not available for this build. Each channel has its own colour scale; switch to share of the week to compare their shapes. Hover or focus a cell for both figures.'
+            : 'Average arrivals per store in each hour of the week, from the public data. Each channel has its own colour scale; switch to share of the week to compare their shapes. Hover or focus a cell for both figures.'
+        }
       >
         <Suspense fallback={<ArrivalsHeatmapsDefault {...heatmaps} />}>
           <ArrivalsHeatmaps {...heatmaps} />
@@ -107,7 +115,7 @@ export default function ChannelsPage() {
         <DataTable
           className="mt-5"
           table={peakWindowTable(arrivals)}
-          caption={`Each day’s busiest ${arrivals.window_hours} hours per channel, busiest first (per store)`}
+          caption={`Each day’s busiest ${arrivals.window_hours} hours per channel, busiest first (${words.unit})`}
           currency={currency}
         />
       </Section>

@@ -19,7 +19,9 @@ export default function DataPage() {
   return (
     <div className="space-y-14 sm:space-y-16">
       <Intro manifest={manifest} />
-      {manifest.provenance.kind === 'orders' && <ImportReport provenance={manifest.provenance} />}
+      {manifest.provenance.kind === 'orders' && (
+        <ImportReport provenance={manifest.provenance} currency={manifest.config.currency} />
+      )}
       <TablesSection manifest={manifest} fileSizes={fileSizes} />
       <ConfigSection manifest={manifest} />
       <SourcesSection manifest={manifest} />
@@ -55,7 +57,7 @@ function Intro({ manifest }: { manifest: Manifest }) {
       </h1>
       <p className="mt-5 max-w-2xl text-ink-muted sm:text-lg">
         {manifest.provenance.kind === 'orders'
-          ? `${manifest.tables.length} tables built from your orders (${manifest.provenance.files.orders}): ${formatCount(config.customers)} customers over ${config.months} months (${config.window_start} to ${config.window_end}), with the public arrival curves as a reference. Schema version ${manifest.schema_version}.`
+          ? `${manifest.tables.length} tables built from your orders (${manifest.provenance.files.orders}): ${formatCount(config.customers)} customers over ${config.months} months (${config.window_start} to ${config.window_end}), ${sources.files.length ? 'with the public arrival curves as a reference' : 'without the public reference data'}. Schema version ${manifest.schema_version}.`
           : `${manifest.tables.length} tables built from ${sources.files.length} public source files and ${formatCount(config.customers)} synthetic customers over ${config.months} months (${config.window_start} to ${config.window_end}), seed ${config.seed}. Schema version ${manifest.schema_version}.`}
       </p>
       <p className="mt-3 max-w-2xl text-sm text-ink-muted">

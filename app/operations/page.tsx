@@ -75,8 +75,12 @@ export default function OperationsPage() {
         intro={
           <>
             A channel’s peak hours are its {formatCount(ops.peak_cells.instore.length)} busiest hours of the
-            week by public arrivals (the top {formatPct(100 * (ops.peak_cells.instore.length / 168), 0)}). In
-            store: {peakHoursText(ops.peak_cells.instore, days)}. Online:{' '}
+            week by{' '}
+            {ops.peak_basis === 'own-orders'
+              ? 'your own orders (the public arrival curves were not available for this build)'
+              : 'public arrivals'}{' '}
+            (the top {formatPct(100 * (ops.peak_cells.instore.length / 168), 0)}). In store:{' '}
+            {peakHoursText(ops.peak_cells.instore, days)}. Online:{' '}
             {peakHoursText(ops.peak_cells.online, days)}.
           </>
         }

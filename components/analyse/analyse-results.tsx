@@ -6,6 +6,7 @@ import {
 } from '@/components/affinity/persona-affinity-heatmap';
 import { KpiCard } from '@/components/cards/kpi-card';
 import { ChartFrame } from '@/components/charts/chart-frame';
+import { ReconciliationTable } from '@/components/data/reconciliation-table';
 import { PersonaCard } from '@/components/personas/persona-card';
 import { ClvDistributions } from '@/components/revenue/clv-distributions';
 import { MonthlyRevenueChart } from '@/components/revenue/monthly-revenue-chart';
@@ -48,6 +49,7 @@ export function AnalyseResults({
   onK,
   downloading,
   onDownload,
+  onDownloadKeys,
 }: {
   output: Output;
   busy: boolean;
@@ -55,6 +57,7 @@ export function AnalyseResults({
   onK: (k: number) => void;
   downloading: string | null;
   onDownload: (table: TableName, format: DownloadFormat) => void;
+  onDownloadKeys: () => void;
 }) {
   const { read, result } = output;
   const { tables, currency } = result;
@@ -108,7 +111,9 @@ export function AnalyseResults({
             3. What your orders say
           </h2>
           <p className="mt-1 text-sm text-ink-muted" data-testid="read-summary">
-            {read.file}: {formatCount(read.rowsRead)} rows read
+            {read.file}
+            {read.platform !== 'generic' ? ` (${read.platformLabel})` : ''}: {formatCount(read.rowsRead)} rows
+            read
             {read.rowsSkipped > 0 ? `, ${formatCount(read.rowsSkipped)} skipped` : ''};{' '}
             {formatCount(read.customers)} customers, {formatCount(read.orders)} orders, {read.firstDay} to{' '}
             {read.lastDay}. Read in {formatCount(read.readMs / 1000, 1)} s, analysed in{' '}
@@ -134,6 +139,7 @@ export function AnalyseResults({
       </div>
 
       <SideFilesSummary output={output} />
+      <ImportAccount read={read} currency={currency} />
       <ReadWarnings output={output} />
 
       <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
@@ -271,6 +277,23 @@ export function AnalyseResults({
             </li>
           ))}
         </ul>
+        <div className="mt-4 rounded-md border border-line bg-paper p-3 text-sm" data-testid="key-map">
+          <p>
+            The tables carry pseudonymous customer ids (c_…), never the e-mails, phone numbers or ids of your
+            file. The key map turns them back into those, to join the results to your CRM:{' '}
+            <strong className="font-medium">it is personal data; keep it private</strong> and never publish it
+            with the tables.
+          </p>
+          <button
+            type="button"
+            className="mt-2 rounded-md border border-line-strong px-3 py-1.5 text-sm hover:bg-sunken disabled:opacity-50"
+            disabled={downloading !== null}
+            data-testid="download-customer-keys"
+            onClick={onDownloadKeys}
+          >
+            customer-keys.csv{downloading === 'customer-keys.csv' ? ' — preparing…' : ''}
+          </button>
+        </div>
         <DataTable
           className="mt-5"
           table={model.byPersona.summary}
@@ -340,6 +363,43 @@ function SideFilesSummary({ output }: { output: Output }) {
       ) : null}
     </div>
   );
+}
+
+/** How the file was read: its platform, and every rupee of it accounted for. */
+function ImportAccount({ read, currency }: { read: Output['read']; currency: string }) {
+  const keys = read.customerKeys;
+  const pending = read.pendingOrders.cashOnDelivery + read.pendingOrders.other;
+  return (
+    <div
+      className="space-y-3 rounded-lg border border-line bg-surface p-4 text-sm"
+      data-testid="import-account"
+    >
+      <h3 className="text-base font-medium">The money in {read.file}, accounted for</h3>
+      <ReconciliationTable reconciliation={read.reconciliation} currency={currency} testId="reconciliation" />
+      <p className="text-ink-muted">
+        Customers identified by {keyKinds(keys)}
+        {keys.merged > 0
+          ? `; ${formatCount(keys.merged)} keys written differently for the same person (case, spaces, +91, a leading 0) were merged`
+          : ''}
+        .
+        {pending > 0
+          ? ` ${formatCount(pending)} orders still await payment (${formatCount(read.pendingOrders.cashOnDelivery)} cash on delivery) and are counted as sales.`
+          : ''}
+        {read.productsFile
+          ? ` Categories: ${read.categorySource}${read.linesWithoutProduct > 0 ? `; ${formatCount(read.linesWithoutProduct)} lines matched no product` : ''}.`
+          : ''}
+      </p>
+    </div>
+  );
+}
+
+function keyKinds(keys: Output['read']['customerKeys']): string {
+  const parts = [
+    keys.email > 0 ? `e-mail (${formatCount(keys.email)})` : '',
+    keys.phone > 0 ? `phone number (${formatCount(keys.phone)})` : '',
+    keys.id > 0 ? `customer id (${formatCount(keys.id)})` : '',
+  ].filter(Boolean);
+  return parts.join(', ');
 }
 
 /** Rows skipped and the reader's warnings. */

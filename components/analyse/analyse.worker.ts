@@ -6,14 +6,19 @@
  * are made here.
  * Nothing is sent anywhere: this file makes no network request.
  */
-import { readCustomersCsv } from '@/lib/orders/customers-csv';
-import { readIntentsCsv } from '@/lib/orders/intents-csv';
-import { OrdersInputError } from '@/lib/orders/orders-reader';
+import { toCsvText } from '@/lib/csv/csv';
+import type { CustomerKeyMap } from '@/lib/orders/customer-keys';
+import { OrdersInputError } from '@/lib/orders/orders-input-error';
+import type { OrdersReport } from '@/lib/orders/orders-reader';
+import { secretFromHex } from '@/lib/orders/pseudonym-secret';
+import { startOrdersRead } from '@/lib/orders/read-orders-csv';
 import { analyseOwnLog, tableFileChunks } from '@/lib/own-data/own-tables';
 import type { FromWorker, IntentsFileReport, ReadSummary, ToWorker } from '@/lib/own-data/protocol';
-import { inspectHead, startChunkedRead } from '@/lib/own-data/stream-orders';
+import { inspectHead } from '@/lib/own-data/stream-orders';
+import { finishOwnData, readSideFiles, type OwnDataReport } from '@/lib/pipeline/own-data';
 import type { Tables } from '@/lib/pipeline/tables';
 import type { ArrivalCell } from '@/lib/sources/arrivals';
+import { NonFiniteTableError } from '@/lib/tables/check-finite';
 import type { TransactionLog } from '@/lib/transactions/transaction-log';
 import Papa from 'papaparse';
 
@@ -30,15 +35,16 @@ const post = (message: FromWorker) => scope.postMessage(message);
 let kept: {
   log: TransactionLog;
   read: ReadSummary;
+  keyMap: CustomerKeyMap;
   currency: string;
   arrivals: ArrivalCell[];
   tables: Tables | null;
 } | null = null;
 
+/** A message for the analyst: the file's problem in its own words, or a plain sentence for a fault of ours. */
 function messageOf(error: unknown): string {
-  if (error instanceof OrdersInputError) return error.message;
-  if (error instanceof Error) return `Something went wrong while reading the file: ${error.message}`;
-  return 'Something went wrong while reading the file.';
+  if (error instanceof OrdersInputError || error instanceof NonFiniteTableError) return error.message;
+  return 'Something went wrong inside the analysis, not in your file. Reload the page and try again; if it happens again, please report it.';
 }
 
 function analyseAndPost(id: number, k: number) {
@@ -76,9 +82,18 @@ function download(message: Extract<ToWorker, { type: 'download' }>) {
   post({ type: 'file', id, name: `${table}.${format}`, blob });
 }
 
-/** The optional intents file, read before the orders (the reader assigns intents as it goes). */
-async function readIntents(file: File | null): Promise<Map<string, string> | undefined> {
-  return file ? readIntentsCsv(file.name, await file.text()) : undefined;
+/** The key map, made here from what the worker holds: it never leaves this browser but as this file. */
+function downloadKeys(id: number) {
+  if (!kept) {
+    post({ type: 'error', id, message: 'The results are no longer in memory: analyse the file again.' });
+    return;
+  }
+  const { ids, keys } = kept.keyMap;
+  const text = toCsvText(
+    ['customer_id', 'customer_key'],
+    ids.map((pseudonym, i) => [pseudonym, keys[i]!]),
+  );
+  post({ type: 'file', id, name: 'customer-keys.csv', blob: new Blob([text], { type: 'text/csv' }) });
 }
 
 function intentsReport(
@@ -95,36 +110,21 @@ function intentsReport(
   };
 }
 
-/**
- * The optional customers file: read whole (it is small) by the same reader as the command line,
- * and applied to the log's attributes.
- */
-async function readCustomers(
-  file: File | null,
-  log: TransactionLog,
-): Promise<Pick<ReadSummary, 'customersFile' | 'customersError'>> {
-  if (!file) return { customersFile: null, customersError: null };
-  try {
-    const { attributes, report } = readCustomersCsv(await file.text(), {
-      file: file.name,
-      customerIds: log.customerIds,
-    });
-    log.attributes = attributes;
-    return {
-      customersFile: {
-        file: report.file,
-        rows: report.rowsRead,
-        matched: report.rowsRead - report.rowsSkipped - report.rowsWithoutOrders,
-        unknownIds: report.rowsWithoutOrders,
-        columns: report.columns,
-        known: report.known,
-        warnings: report.warnings,
-      },
-      customersError: null,
-    };
-  } catch (error) {
-    return { customersFile: null, customersError: messageOf(error) };
-  }
+const textOf = async (file: File | null) => (file ? { file: file.name, text: await file.text() } : undefined);
+
+/** The customers file's part of the summary (the shared reader's report). */
+function customersSummary(report: OwnDataReport): ReadSummary['customersFile'] {
+  const c = report.customers;
+  if (!c) return null;
+  return {
+    file: c.file,
+    rows: c.rowsRead,
+    matched: c.rowsRead - c.rowsSkipped - c.rowsWithoutOrders,
+    unknownIds: c.rowsWithoutOrders,
+    columns: c.columns,
+    known: c.known,
+    warnings: c.warnings,
+  };
 }
 
 async function inspect(id: number, file: File) {
@@ -137,7 +137,19 @@ async function inspect(id: number, file: File) {
 }
 
 function read(message: Extract<ToWorker, { type: 'read' }>) {
-  const { id, file, customersFile, intentsFile, arrivals, mapping, dateOrder, k, currency } = message;
+  const {
+    id,
+    file,
+    customersFile,
+    intentsFile,
+    productsFile,
+    arrivals,
+    mapping,
+    dateOrder,
+    channel,
+    k,
+    currency,
+  } = message;
   kept = null;
   const t0 = performance.now();
   let failed = false;
@@ -146,90 +158,107 @@ function read(message: Extract<ToWorker, { type: 'read' }>) {
     const report = error instanceof OrdersInputError ? error.report : undefined;
     post({ type: 'error', id, message: messageOf(error), problems: problems ?? report?.problems });
   };
-  // The header decides the delimiter; a file that is not text is refused before parsing.
-  let intents: Map<string, string> | undefined;
-  readIntents(intentsFile)
-    .then((read) => {
-      intents = read;
-      return file.slice(0, 64 * 1024).text();
-    })
-    .then((head) => {
-      const { delimiter } = inspectHead(file.name, head);
-      const reading = startChunkedRead({
-        file: file.name,
-        mapping,
-        ...(dateOrder ? { dateOrder } : {}),
-        ...(intents ? { intents } : {}),
-      });
-      let chunks = 0;
-      Papa.parse<string[]>(file, {
-        delimiter,
-        skipEmptyLines: 'greedy',
-        chunkSize: CHUNK_BYTES,
-        chunk(results, parser) {
-          if (failed) return;
-          chunks++;
-          try {
-            reading.addRows(results.data);
-          } catch (error) {
-            parser.abort();
-            fail(error);
-            return;
-          }
-          post({
-            type: 'progress',
-            id,
-            rows: reading.rowsRead(),
-            bytes: Math.min(file.size, chunks * CHUNK_BYTES),
-            totalBytes: file.size,
-          });
-        },
-        complete() {
-          if (failed) return;
-          let read: ReturnType<typeof reading.finish>;
-          try {
-            read = reading.finish();
-          } catch (error) {
-            fail(error);
-            return;
-          }
-          void readCustomers(customersFile, read.log).then((customers) => {
-            try {
-              const { log, report } = read;
-              const summary: ReadSummary = {
-                ...customers,
-                ...report,
-                intentsFile: intentsReport(intentsFile, intents, log),
-                bytes: file.size,
-                warnings: report.warnings.map((w) =>
-                  w.includes('--date-order')
-                    ? 'Dates such as 03/04/2025 could be day-first or month-first, and no date in the file settles it; they were read day-first. Choose “month first” under date order if they are month-first.'
-                    : w,
-                ),
-                readMs: Math.round(performance.now() - t0),
-              };
-              kept = { log, read: summary, currency, arrivals, tables: null };
-              analyseAndPost(id, k);
-            } catch (error) {
-              fail(error);
-            }
-          });
-        },
-        error(error) {
-          fail(new OrdersInputError(`${file.name}: the file could not be read (${error.message}).`));
-        },
-      });
-    })
-    .catch((error: unknown) => fail(error));
+  const secret = secretFromHex(message.secretHex);
+  if (!secret) {
+    fail(new OrdersInputError('The pseudonym secret must be hex, at least 32 characters (16 bytes).'));
+    return;
+  }
+  // The side files the read needs first (intents, products), then the orders streamed from the File.
+  void (async () => {
+    const sideTexts = { intents: await textOf(intentsFile), products: await textOf(productsFile) };
+    const side = readSideFiles(sideTexts);
+    const head = await file.slice(0, 64 * 1024).text();
+    const { delimiter } = inspectHead(file.name, head);
+    const reading = startOrdersRead({
+      file: file.name,
+      mapping,
+      ...(dateOrder ? { dateOrder } : {}),
+      ...(channel ? { channel } : {}),
+      ...side,
+    });
+    let chunks = 0;
+    Papa.parse<string[]>(file, {
+      delimiter,
+      skipEmptyLines: 'greedy',
+      chunkSize: CHUNK_BYTES,
+      chunk(results, parser) {
+        if (failed) return;
+        chunks++;
+        try {
+          reading.addRows(results.data);
+        } catch (error) {
+          parser.abort();
+          fail(error);
+          return;
+        }
+        post({
+          type: 'progress',
+          id,
+          rows: reading.rowsRead(),
+          bytes: Math.min(file.size, chunks * CHUNK_BYTES),
+          totalBytes: file.size,
+        });
+      },
+      complete() {
+        if (failed) return;
+        void finish().catch((error: unknown) => fail(error));
+      },
+      error(error) {
+        // The browser's reason (a moved or locked file) is not shown: it means nothing to an analyst.
+        void error;
+        fail(
+          new OrdersInputError(
+            `${file.name}: the browser could not read the file (it may have been moved, renamed or still be open in another program). Choose it again.`,
+          ),
+        );
+      },
+    });
+
+    async function finish() {
+      const ordersRead = reading.finish();
+      const customers = await textOf(customersFile);
+      const options = { mapping, secret: secret! };
+      // A customers file that cannot be used does not stop the analysis of the orders: the page says why.
+      let own: ReturnType<typeof finishOwnData>;
+      let customersError: string | null = null;
+      try {
+        own = finishOwnData(ordersRead, side, { customers, intents: sideTexts.intents }, options);
+      } catch (error) {
+        if (!customers || !(error instanceof OrdersInputError)) throw error;
+        customersError = error.message;
+        own = finishOwnData(ordersRead, side, { intents: sideTexts.intents }, options);
+      }
+      const orders: OrdersReport = own.report.orders;
+      const summary: ReadSummary = {
+        ...orders,
+        customersFile: customersSummary(own.report),
+        customersError,
+        intentsFile: intentsReport(intentsFile, side.intents, own.log),
+        productsFile: own.report.productsFile,
+        bytes: file.size,
+        warnings: own.report.warnings
+          .filter((w) => !(customersError && w.startsWith('No customers file')))
+          .map((w) =>
+            w.includes('--date-order')
+              ? 'Dates such as 03/04/2025 could be day-first or month-first, and no date in the file settles it; they were read day-first. Choose “month first” under date order if they are month-first.'
+              : w,
+          ),
+        readMs: Math.round(performance.now() - t0),
+      };
+      kept = { log: own.log, read: summary, keyMap: own.keyMap, currency, arrivals, tables: null };
+      analyseAndPost(id, k);
+    }
+  })().catch((error: unknown) => fail(error));
 }
 
 scope.onmessage = (event) => {
   const message = event.data;
   if (message.type === 'inspect') void inspect(message.id, message.file);
   else if (message.type === 'read') read(message);
-  else if (message.type === 'download') {
+  else if (message.type === 'download' || message.type === 'download-keys') {
     try {
-      download(message);
+      if (message.type === 'download') download(message);
+      else downloadKeys(message.id);
     } catch (error) {
       post({ type: 'error', id: message.id, message: messageOf(error) });
     }

@@ -2,7 +2,7 @@
 
 import { saveFile } from '@/lib/browser/save-file';
 import type { OrderField } from '@/lib/orders/column-matching';
-import type { RowProblem } from '@/lib/orders/orders-reader';
+import type { RowProblem } from '@/lib/orders/orders-input-error';
 import type { DateOrder } from '@/lib/orders/parse-values';
 import type { DownloadFormat, OwnTablesResult } from '@/lib/own-data/own-tables';
 import type { FromWorker, ReadSummary, ToWorker } from '@/lib/own-data/protocol';
@@ -10,6 +10,15 @@ import type { HeaderInspection } from '@/lib/own-data/stream-orders';
 import type { TableName } from '@/lib/pipeline/tables';
 import type { ArrivalCell } from '@/lib/sources/arrivals';
 import { useCallback, useEffect, useRef, useState } from 'react';
+
+/** What the analyst chose on the page, for a run. */
+export interface RunOptions {
+  mapping: Partial<Record<OrderField, string>>;
+  dateOrder: DateOrder | null;
+  channel: 'online' | 'in-store' | null;
+  currency: string;
+  secretHex: string;
+}
 
 export type Busy =
   | { kind: 'inspecting' }
@@ -26,6 +35,7 @@ export interface AnalyseState {
   file: File | null;
   customersFile: File | null;
   intentsFile: File | null;
+  productsFile: File | null;
   inspection: HeaderInspection | null;
   busy: Busy | null;
   output: Output | null;
@@ -37,6 +47,7 @@ const INITIAL: AnalyseState = {
   file: null,
   customersFile: null,
   intentsFile: null,
+  productsFile: null,
   inspection: null,
   busy: null,
   output: null,
@@ -109,7 +120,9 @@ export function useAnalyseWorker(arrivals: ArrivalCell[]) {
           ...s,
           busy: null,
           error: {
-            message: `The analysis stopped unexpectedly${event.message ? `: ${event.message}` : ''}.`,
+            // The browser's own message (an out-of-memory, a script error) means nothing to an analyst.
+            message:
+              'The analysis stopped unexpectedly: the browser may have run out of memory, or something went wrong on our side. Reload the page and try again; with a very large file, use the command line (npm run data:build -- --orders).',
           },
         }));
       };
@@ -138,6 +151,7 @@ export function useAnalyseWorker(arrivals: ArrivalCell[]) {
         ...INITIAL,
         customersFile: s.customersFile,
         intentsFile: s.intentsFile,
+        productsFile: s.productsFile,
         file,
         busy: { kind: 'inspecting' },
       }));
@@ -147,12 +161,7 @@ export function useAnalyseWorker(arrivals: ArrivalCell[]) {
   );
 
   const run = useCallback(
-    (options: {
-      mapping: Partial<Record<OrderField, string>>;
-      dateOrder: DateOrder | null;
-      k: number;
-      currency: string;
-    }) => {
+    (options: RunOptions & { k: number }) => {
       const file = state.file;
       if (!file) return;
       const id = ++requestRef.current;
@@ -169,12 +178,27 @@ export function useAnalyseWorker(arrivals: ArrivalCell[]) {
         file,
         customersFile: state.customersFile,
         intentsFile: state.intentsFile,
+        productsFile: state.productsFile,
         arrivals,
         ...options,
       });
     },
-    [send, state.file, state.customersFile, state.intentsFile, arrivals],
+    [send, state.file, state.customersFile, state.intentsFile, state.productsFile, arrivals],
   );
+
+  /** The optional products file; like the other side files, it is read with the orders. */
+  const chooseProducts = useCallback((productsFile: File | null) => {
+    logHeld.current = false;
+    setState((s) => ({ ...s, productsFile }));
+  }, []);
+
+  /** The private key map, made in the worker from what it holds. */
+  const downloadKeys = useCallback(() => {
+    if (!workerRef.current) return;
+    const id = ++downloadRef.current;
+    setDownloading('customer-keys.csv');
+    workerRef.current.postMessage({ type: 'download-keys', id } satisfies ToWorker);
+  }, []);
 
   /** The optional intents file; like the customers file, it is read with the orders. */
   const chooseIntents = useCallback((intentsFile: File | null) => {
@@ -198,14 +222,7 @@ export function useAnalyseWorker(arrivals: ArrivalCell[]) {
 
   /** A new number of personas: recomputed from the log held in the worker, or re-read if it was stopped. */
   const recompute = useCallback(
-    (
-      k: number,
-      fallback: {
-        mapping: Partial<Record<OrderField, string>>;
-        dateOrder: DateOrder | null;
-        currency: string;
-      },
-    ) => {
+    (k: number, fallback: RunOptions) => {
       if (!logHeld.current) return run({ ...fallback, k });
       const id = ++requestRef.current;
       setState((s) => ({ ...s, error: null, notice: null, busy: { kind: 'analysing', k } }));
@@ -232,9 +249,11 @@ export function useAnalyseWorker(arrivals: ArrivalCell[]) {
     chooseFile,
     chooseCustomers,
     chooseIntents,
+    chooseProducts,
     run,
     recompute,
     cancel,
     download,
+    downloadKeys,
   };
 }

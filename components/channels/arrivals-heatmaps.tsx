@@ -68,7 +68,7 @@ function ArrivalsHeatmapsView({
           label="Show"
           name="arrivals-scale"
           options={[
-            { value: 'count', label: 'Arrivals per store' },
+            { value: 'count', label: instore.words.own ? 'Orders a week' : 'Arrivals per store' },
             { value: 'share', label: 'Share of the week' },
           ]}
           value={scale}
@@ -115,10 +115,13 @@ function ArrivalsFrame({
   const instore = data.channel === 'in-store';
   const values = data.values[scale];
   const max = data.max[scale] || 1;
-  const what = instore ? 'customer arrivals' : 'online orders';
+  const { words } = data;
+  const what = instore ? words.instore : words.online;
   // Shares without the % sign (it is in the subtitle and legend), so a cell stays four characters wide.
   const format =
-    scale === 'share' ? (v: number) => formatCount(v, 2) : (v: number) => formatCount(v, instore ? 0 : 1);
+    scale === 'share'
+      ? (v: number) => formatCount(v, 2)
+      : (v: number) => formatCount(v, instore && !data.words.own ? 0 : 1);
   const peaks = new Set(data.peakCells);
   // Wide screens: days down, hours across. Phones: hours down, days across, so all 24 hours fit
   // without scrolling sideways (the first hours of the day are closed and would fill the screen).
@@ -126,24 +129,31 @@ function ArrivalsFrame({
   const dayItems = data.days.map((d, i) => ({ id: String(i), label: d, short: d.slice(0, 3) }));
   const cellValues = wide ? values : HOURS.map((_, h) => data.days.map((_, d) => values[d]![h]!));
   const dayHour = (r: number, c: number): [number, number] => (wide ? [r, c] : [c, r]);
-  const title = instore ? 'In-store customer arrivals, day × hour' : 'Online order arrivals, day × hour';
+  const title = words.own
+    ? `${instore ? 'In-store' : 'Online'} orders, day × hour`
+    : instore
+      ? 'In-store customer arrivals, day × hour'
+      : 'Online order arrivals, day × hour';
   const unit =
     scale === 'share'
       ? `Share of the week’s ${formatCount(weekly)} ${what}, %`
-      : `Average ${what} per store in the hour (week total ${formatCount(weekly)})`;
+      : `Average ${what} ${words.unit} in the hour (week total ${formatCount(weekly)})`;
+  const source = words.own
+    ? 'Your own orders (the public arrival reference was not available for this build).'
+    : 'Public data (Bhowmick & Pazour, 2024).';
   return (
     <ChartFrame
       id={instore ? 'arrivals-instore' : 'arrivals-online'}
       title={title}
       takeaway={data.takeaway}
-      subtitle={`${unit}. Each cell is one hour of the week, labelled by the hour it starts (local time). Public data (Bhowmick & Pazour, 2024).`}
+      subtitle={`${unit}. Each cell is one hour of the week, labelled by the hour it starts (local time). ${source}`}
       table={data.tables[scale]}
       currency={currency}
       downloadName={instore ? 'arrivals-instore-day-hour' : 'arrivals-online-day-hour'}
     >
       <div className="mb-3">
         <ColorLegend
-          title={`${scale === 'share' ? 'Share of the week, %' : `${instore ? 'Arrivals' : 'Orders'} per store`} (darker = busier)`}
+          title={`${scale === 'share' ? 'Share of the week, %' : `${instore && !words.own ? 'Arrivals' : 'Orders'} ${words.unit}`} (darker = busier)`}
           stops={LEGEND_STEPS.map((t) => sequentialColor(t))}
           labels={[format(0), format(max / 2), format(max)]}
         />
@@ -151,7 +161,7 @@ function ArrivalsFrame({
       <Heatmap
         key={wide ? 'wide' : 'phone'}
         testId={instore ? 'arrivals-heatmap-instore' : 'arrivals-heatmap-online'}
-        caption={`${title}: ${scale === 'share' ? 'share of the week' : 'average per store'}`}
+        caption={`${title}: ${scale === 'share' ? 'share of the week' : `average ${words.unit}`}`}
         rowHeaderLabel={wide ? 'Day' : 'Hour'}
         rows={wide ? data.days.map((d, i) => ({ id: String(i), label: d })) : HOURS}
         columns={wide ? HOURS : dayItems}
@@ -161,7 +171,7 @@ function ArrivalsFrame({
         details={(r, c) => {
           const [d, h] = dayHour(r, c);
           return [
-            `${formatCount(data.values.count[d]?.[h] ?? null, instore ? 0 : 2)} ${what} per store`,
+            `${formatCount(data.values.count[d]?.[h] ?? null, instore && !words.own ? 0 : 2)} ${what} ${words.unit}`,
             `${formatPct(data.values.share[d]?.[h] ?? null, 2)} of the week`,
           ];
         }}

@@ -1,14 +1,18 @@
 import { SectionHeading, TableScroll, td, th } from '@/components/data/data-parts';
 import { formatCount } from '@/lib/format/format';
 import { formatDay } from '@/lib/format/provenance';
+import { ReconciliationTable } from './reconciliation-table';
 import type { Provenance } from '@/lib/schema/manifest';
 
 type OrdersProvenance = Extract<Provenance, { kind: 'orders' }>;
 
 /** The full report of a build from a brand's own files: what was read, skipped, assumed and warned. */
-export function ImportReport({ provenance: p }: { provenance: OrdersProvenance }) {
+export function ImportReport({ provenance: p, currency }: { provenance: OrdersProvenance; currency: string }) {
+  const keys = p.customer_keys;
+  const pending = p.pending_orders.cash_on_delivery + p.pending_orders.other;
   const facts = [
-    { id: 'orders-file', label: 'Orders file', value: p.files.orders },
+    { id: 'orders-file', label: 'Orders file', value: `${p.files.orders} (${p.platform_label})` },
+    { id: 'products-file', label: 'Products file', value: p.files.products ?? 'none' },
     { id: 'customers-file', label: 'Customers file', value: p.files.customers ?? 'none' },
     { id: 'intents-file', label: 'Intents file', value: p.files.intents ?? 'none (each category is its own intent)' },
     { id: 'rows-read', label: 'Rows read', value: formatCount(p.rows_read) },
@@ -18,6 +22,24 @@ export function ImportReport({ provenance: p }: { provenance: OrdersProvenance }
       id: 'date-order',
       label: 'Dates like 03/04/2025',
       value: `${p.date_order === 'dmy' ? 'day first' : 'month first'}${p.date_order_assumed ? ' (assumed: no date settled it)' : ''}`,
+    },
+    {
+      id: 'customer-keys',
+      label: 'Customers identified by',
+      value:
+        [
+          keys.email ? `e-mail ${formatCount(keys.email)}` : '',
+          keys.phone ? `phone ${formatCount(keys.phone)}` : '',
+          keys.id ? `id ${formatCount(keys.id)}` : '',
+        ]
+          .filter(Boolean)
+          .join(', ') + (keys.merged ? `; ${formatCount(keys.merged)} keys merged (written differently)` : ''),
+    },
+    { id: 'categories', label: 'Categories from', value: p.category_source },
+    {
+      id: 'pending',
+      label: 'Awaiting payment (counted)',
+      value: `${formatCount(pending)} orders, ${formatCount(p.pending_orders.cash_on_delivery)} cash on delivery`,
     },
   ];
   const skipped = Object.entries(p.skipped_by).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
@@ -36,6 +58,18 @@ export function ImportReport({ provenance: p }: { provenance: OrdersProvenance }
           </div>
         ))}
       </dl>
+
+      <h3 className="mt-10 text-lg">The money in the file, accounted for</h3>
+      <div className="mt-3">
+        <ReconciliationTable reconciliation={p.reconciliation} currency={currency} testId="import-reconciliation" />
+      </div>
+      {p.platform_notes.length > 0 && (
+        <ul className="mt-4 max-w-3xl list-disc space-y-1 pl-5 text-sm text-ink-muted" data-testid="import-platform-notes">
+          {p.platform_notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
 
       <h3 className="mt-10 text-lg">Columns used</h3>
       <TableScroll label="Columns used">
@@ -56,7 +90,12 @@ export function ImportReport({ provenance: p }: { provenance: OrdersProvenance }
                 <th scope="row" className={`${td} text-left font-mono text-[0.8rem]`}>
                   {field}
                 </th>
-                <td className={td}>{column}</td>
+                <td className={td}>
+                  {column}
+                  {p.columns_how[field] && !p.columns_how[field]!.startsWith('matched') ? (
+                    <span className="ml-2 text-xs text-ink-muted">({p.columns_how[field]})</span>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>

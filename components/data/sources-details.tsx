@@ -7,6 +7,16 @@ import { TableScroll, td, th } from './data-parts';
  * rows and SHA-256, and the citation. Shared by /data and /methodology; the caller gives the heading.
  */
 export function SourcesDetails({ sources }: { sources: Manifest['sources'] }) {
+  // A brand build made where the public files were not downloaded uses none of them.
+  if (sources.files.length === 0) {
+    return (
+      <p className="max-w-3xl text-sm" data-testid="no-public-sources">
+        No public data was used: the public files were not on this machine when these tables were built,
+        so the pages have no arrival reference beside your orders. To add it, download them with{' '}
+        <code>npm run data:fetch</code> and build again.
+      </p>
+    );
+  }
   const isUrl = /^https?:\/\//.test(sources.repository);
   return (
     <div className="space-y-8">

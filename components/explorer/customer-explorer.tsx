@@ -45,7 +45,7 @@ async function fetchCustomers(signal: AbortSignal): Promise<Load> {
     if (signal.aborted) throw error;
     return {
       status: 'error',
-      message: `The request for ${CUSTOMERS_URL} failed: ${error instanceof Error ? error.message : String(error)}.`,
+      message: `The customer list (${CUSTOMERS_URL}) could not be downloaded.`,
       hint: 'Check that the dashboard is still running, then reload the page.',
     };
   }
@@ -66,7 +66,7 @@ async function fetchCustomers(signal: AbortSignal): Promise<Load> {
     if (signal.aborted) throw error;
     return {
       status: 'error',
-      message: `${CUSTOMERS_URL} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
+      message: `The customer list (${CUSTOMERS_URL}) could not be read: it is not a complete table file.`,
       hint: 'The file is damaged or was cut short. Rebuild it with `npm run data:build`, then reload.',
     };
   }
@@ -113,11 +113,11 @@ export function CustomerExplorer({ valueModel }: { valueModel: ValueModelInfo | 
 
   useEffect(() => {
     const controller = new AbortController();
-    fetchCustomers(controller.signal).then(setLoad, (error: unknown) => {
+    fetchCustomers(controller.signal).then(setLoad, () => {
       if (controller.signal.aborted) return;
       setLoad({
         status: 'error',
-        message: `Reading ${CUSTOMERS_URL} failed: ${error instanceof Error ? error.message : String(error)}.`,
+        message: `The customer list (${CUSTOMERS_URL}) could not be shown: something went wrong on our side.`,
         hint: 'Reload the page; if it happens again, rebuild the data with `npm run data:build`.',
       });
     });

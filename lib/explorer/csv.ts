@@ -1,42 +1,19 @@
+import { toCsvText } from '@/lib/csv/csv';
 import type { CustomerColumn } from '@/lib/schema/customers-master';
 import type { Customer } from './customers';
 import { FILTER_KEYS, FILTER_PARAMS, normaliseSearch, type Filters } from './filter';
 import type { SortSpec } from './sort';
 
 /**
- * A cell a spreadsheet would run as a formula — text starting with =, +, - or @ (and tab or
- * carriage return, which some spreadsheets skip before reading a formula) — is prefixed with a
- * single quote, as the OWASP CSV-injection guidance recommends. Numbers are written as numbers:
- * a finite number is never a formula, and a negative one must stay a number.
- */
-export function neutraliseCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-/** RFC 4180: a field holding a comma, a double quote, CR or LF is quoted, with quotes doubled. */
-export function quoteField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/**
  * The filtered customers as CSV, one line per customer in the given order, the columns given (the
- * visible ones) in order, header = the column names of customers_master. Lines end in CRLF (RFC 4180).
+ * visible ones) in order, header = the column names of customers_master; through the one CSV
+ * writer (formula guard, RFC 4180, CRLF).
  */
 export function customersCsv(customers: readonly Customer[], columns: readonly CustomerColumn[]): string {
-  const lines: string[] = new Array(customers.length + 1);
-  lines[0] = columns.map((c) => quoteField(neutraliseCell(c))).join(',');
-  for (let r = 0; r < customers.length; r++) {
-    const c = customers[r]!;
-    let line = '';
-    for (let i = 0; i < columns.length; i++) {
-      if (i) line += ',';
-      line += quoteField(neutraliseCell(c[columns[i]!]));
-    }
-    lines[r + 1] = line;
-  }
-  return lines.join('\r\n') + '\r\n';
+  return toCsvText(
+    columns,
+    customers.map((c) => columns.map((column) => c[column])),
+  );
 }
 
 /**

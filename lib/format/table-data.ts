@@ -1,3 +1,4 @@
+import { toCsvText } from '../csv/csv';
 import { formatCount, formatMoney, formatPct, formatRatio } from './format';
 
 /** How a column's numbers are shown. */
@@ -44,18 +45,10 @@ export function formatCell(
   }
 }
 
-/**
- * CSV of the table (raw numbers, not formatted). Cells that a spreadsheet would run as a formula
- * (starting with =, +, -, @, tab or carriage return) are prefixed with an apostrophe.
- */
+/** CSV of the table (raw numbers, not formatted), through the one CSV writer (formula guard, RFC 4180). */
 export function toCsv(table: TableData): string {
-  const cell = (v: string | number | null | undefined) => {
-    if (v === null || v === undefined) return '';
-    let text = String(v);
-    if (typeof v === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines = [table.columns.map((c) => cell(c.label)).join(',')];
-  for (const row of table.rows) lines.push(table.columns.map((c) => cell(row[c.key])).join(','));
-  return lines.join('\r\n') + '\r\n';
+  return toCsvText(
+    table.columns.map((c) => c.label),
+    table.rows.map((row) => table.columns.map((c) => row[c.key])),
+  );
 }

@@ -60,6 +60,22 @@ const arrivalsOf = (channel: Channel) =>
 /* Day × hour arrivals                                                                              */
 /* ------------------------------------------------------------------------------------------------ */
 
+/**
+ * What the day × hour curves are, in words: the public arrivals per store, or, for a brand build
+ * made without the public files, the brand's own orders a week (there is no reference then).
+ */
+export function curveWording(arrivals: Pick<ArrivalsSummary, 'curves'>) {
+  const own = arrivals.curves === 'own-orders';
+  return {
+    own,
+    instore: own ? 'in-store orders' : 'customer arrivals',
+    online: 'online orders',
+    unit: own ? 'a week' : 'per store',
+    storeEmpty: own ? 'with no in-store order' : 'with no store arrivals',
+    storeTraffic: own ? 'in-store orders' : 'store arrivals',
+  };
+}
+
 export interface PeakGroup {
   from_hour: number;
   to_hour: number;
@@ -90,9 +106,10 @@ export function channelPeaks(arrivals: ArrivalsSummary, channel: Channel): Chann
   const days = arrivals.day_totals.map((d) => d.day);
   const weekly =
     channel === 'in-store' ? arrivals.weekly_totals.instore_arrivals : arrivals.weekly_totals.online_arrivals;
-  const what = channel === 'in-store' ? 'customer arrivals' : 'online orders';
-  const decimals = channel === 'in-store' ? 0 : 1;
-  const lead = `${busiest.day} ${hourRange(busiest.from_hour, busiest.to_hour)} is the busiest ${arrivals.window_hours}-hour window: ${formatCount(busiest.arrivals, decimals)} ${what} per store, ${formatPct(busiest.share_of_week_pct)} of the week’s ${formatCount(weekly)}`;
+  const words = curveWording(arrivals);
+  const what = channel === 'in-store' ? words.instore : words.online;
+  const decimals = channel === 'in-store' && !words.own ? 0 : 1;
+  const lead = `${busiest.day} ${hourRange(busiest.from_hour, busiest.to_hour)} is the busiest ${arrivals.window_hours}-hour window: ${formatCount(busiest.arrivals, decimals)} ${what} ${words.unit}, ${formatPct(busiest.share_of_week_pct)} of the week’s ${formatCount(weekly)}`;
   const rest =
     groups.length === 1
       ? `; every day peaks at the same hours`
@@ -111,6 +128,8 @@ export interface ArrivalsHeatmapData {
   takeaway: string;
   /** The grid as a table, per scale. */
   tables: Record<ArrivalScale, TableData>;
+  /** What the values are: public arrivals per store, or the brand's own orders a week. */
+  words: ReturnType<typeof curveWording>;
 }
 
 /** One channel's 7 × 24 arrivals, as published and as a share of the week, with its peak windows marked. */
@@ -133,8 +152,9 @@ export function arrivalsHeatmap(arrivals: ArrivalsSummary, channel: Channel): Ar
     max: { count: Math.max(0, ...count.flat()), share: Math.max(0, ...share.flat()) },
     peakCells: [...peakSet],
     takeaway: peaks.sentence,
+    words: curveWording(arrivals),
     tables: {
-      count: dayHourTable(days, count, 'per store', channel === 'in-store' ? 0 : 2),
+      count: dayHourTable(days, count, curveWording(arrivals).unit, channel === 'in-store' ? 0 : 2),
       share: dayHourTable(days, share, '% of the week', 2),
     },
   };
@@ -168,7 +188,12 @@ export function peakWindowTable(arrivals: ArrivalsSummary): TableData {
       { key: 'channel', label: 'Channel', format: 'text' },
       { key: 'day', label: 'Day', format: 'text' },
       { key: 'window', label: `Busiest ${arrivals.window_hours} hours`, format: 'text' },
-      { key: 'arrivals', label: 'Arrivals per store', format: 'number', decimals: 1 },
+      {
+        key: 'arrivals',
+        label: curveWording(arrivals).own ? 'Orders a week' : 'Arrivals per store',
+        format: 'number',
+        decimals: 1,
+      },
       { key: 'share', label: 'Share of the week', format: 'pct', decimals: 2 },
     ],
     rows: CHANNELS.flatMap((channel) =>
@@ -209,14 +234,19 @@ export function arrivalFacts(arrivals: ArrivalsSummary): ArrivalFacts {
       return [ch, { day: top.day, sharePct: weekly > 0 ? (100 * pick(top)) / weekly : 0 }];
     }),
   ) as Record<Channel, { day: string; sharePct: number }>;
+  const words = curveWording(arrivals);
   const sentences = [
-    `${formatPct(onlineWhileClosedPct)} of online orders arrive in the ${formatCount(closed.length)} hours a week when no customer walks into a store: work the stores cannot pick as they come in.`,
+    words.own
+      ? `${formatPct(onlineWhileClosedPct)} of online orders come in the ${formatCount(closed.length)} hours a week with no in-store order: work the stores cannot pick as it comes in.`
+      : `${formatPct(onlineWhileClosedPct)} of online orders arrive in the ${formatCount(closed.length)} hours a week when no customer walks into a store: work the stores cannot pick as they come in.`,
     busiestDay['in-store'].day === busiestDay.online.day
-      ? `${busiestDay.online.day} is the busiest day in both channels: ${formatPct(busiestDay.online.sharePct)} of the week’s online orders against ${formatPct(busiestDay['in-store'].sharePct)} of store arrivals.`
+      ? `${busiestDay.online.day} is the busiest day in both channels: ${formatPct(busiestDay.online.sharePct)} of the week’s online orders against ${formatPct(busiestDay['in-store'].sharePct)} of ${words.storeTraffic}.`
       : `The busiest day differs: ${busiestDay['in-store'].day} in store (${formatPct(busiestDay['in-store'].sharePct)} of the week), ${busiestDay.online.day} online (${formatPct(busiestDay.online.sharePct)}).`,
-    arrivals.orders_source === 'orders'
-      ? `Your orders against these public curves, per day × hour: correlation ${formatCount(arrivals.synthetic_fit.instore_correlation, 3)} in store and ${formatCount(arrivals.synthetic_fit.online_correlation, 3)} online (1 = the same weekly rhythm).`
-      : `The synthetic orders behind every other chart follow these public curves: correlation ${formatCount(arrivals.synthetic_fit.instore_correlation, 3)} in store and ${formatCount(arrivals.synthetic_fit.online_correlation, 3)} online, per day × hour.`,
+    words.own
+      ? 'The public arrival curves were not available when this data was built, so there is no reference to hold your orders against: these are your own orders a week, per day × hour.'
+      : arrivals.orders_source === 'orders'
+        ? `Your orders against these public curves, per day × hour: correlation ${formatCount(arrivals.synthetic_fit.instore_correlation, 3)} in store and ${formatCount(arrivals.synthetic_fit.online_correlation, 3)} online (1 = the same weekly rhythm).`
+        : `The synthetic orders behind every other chart follow these public curves: correlation ${formatCount(arrivals.synthetic_fit.instore_correlation, 3)} in store and ${formatCount(arrivals.synthetic_fit.online_correlation, 3)} online, per day × hour.`,
   ];
   return { onlineWhileClosedPct, closedHours: closed.length, busiestDay, sentences };
 }
@@ -553,7 +583,7 @@ export function channelKpis(arrivals: ArrivalsSummary, ops: OperationalEfficienc
       id: 'kpi-instore-peak',
       label: 'Store peak',
       value: store.day,
-      hint: `${hourRange(store.from_hour, store.to_hour)}: ${formatPct(store.share_of_week_pct)} of the week’s arrivals`,
+      hint: `${hourRange(store.from_hour, store.to_hour)}: ${formatPct(store.share_of_week_pct)} of the week’s ${curveWording(arrivals).own ? 'in-store orders' : 'arrivals'}`,
     },
     {
       id: 'kpi-online-peak',
@@ -565,7 +595,7 @@ export function channelKpis(arrivals: ArrivalsSummary, ops: OperationalEfficienc
       id: 'kpi-online-closed',
       label: 'Online while stores are empty',
       value: formatPct(facts.onlineWhileClosedPct),
-      hint: `of online orders, in the ${formatCount(facts.closedHours)} hours a week with no store arrivals`,
+      hint: `of online orders, in the ${formatCount(facts.closedHours)} hours a week ${curveWording(arrivals).storeEmpty}`,
     },
     {
       id: 'kpi-both-channels',

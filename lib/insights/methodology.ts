@@ -1034,11 +1034,17 @@ export function limitations(
           title: 'Scores are relative',
           text: 'Engagement, loyalty, churn risk and the CLV proxy are percentile-based 0–100 ranks within this customer base. A persona with churn risk 70 is riskier than most customers here; it is not a 70 % probability of leaving, and scores are not comparable between builds of different customer bases.',
         },
-        {
-          id: 'reference-curves',
-          title: 'Public arrival curves as a reference',
-          text: 'The in-store and online arrival curves on the Channels and Operations pages are the public data’s (Bhowmick & Pazour, IISE 2024), kept as a reference beside your own orders per day × hour; the demand table describes your categories and leaves the public-only fields (dwell, impulse, emotional flag) empty.',
-        },
+        manifest.sources.files.length > 0
+          ? {
+              id: 'reference-curves',
+              title: 'Public arrival curves as a reference',
+              text: 'The in-store and online arrival curves on the Channels and Operations pages are the public data’s (Bhowmick & Pazour, IISE 2024), kept as a reference beside your own orders per day × hour; the demand table describes your categories and leaves the public-only fields (dwell, impulse, emotional flag) empty.',
+            }
+          : {
+              id: 'reference-curves',
+              title: 'No public reference',
+              text: 'The public files were not on this machine when the data was built: Channels and Operations draw your own orders per day × hour, with no public arrival curves beside them, and take peak hours from your orders; the demand table describes your categories and leaves the public-only fields (dwell, impulse, emotional flag) empty.',
+            },
       ]
     : [
         {

@@ -84,6 +84,8 @@ export function verdictSentences(vm: ValueModel): Verdict {
       `The ${unconverged.join(' and ')} fit stopped before the optimiser’s convergence test was met: read its parameters as approximate.`,
     );
   }
+  // What the fit found about the data, such as no dropout at all (the no-dropout limit is used then).
+  sentences.push(...(s.notes ?? []));
   return { level, sentences, reasons: [...s.reasons] };
 }
 
@@ -129,6 +131,9 @@ export function parameterTable(vm: ValueModel): TableData {
   if (bg) {
     const meanRate = bg.r / bg.alpha;
     const dropout = bg.a / (bg.a + bg.b);
+    // No dropout seen: r and α are the no-dropout (NBD) model's, a and b only show how far the
+    // BG/NBD fit ran towards it.
+    const nbd = bg.model === 'nbd';
     rows.push(
       { param: 'r', model: 'BG/NBD', value: bg.r, meaning: 'Shape of purchase rates across customers' },
       {
@@ -141,13 +146,17 @@ export function parameterTable(vm: ValueModel): TableData {
         param: 'a',
         model: 'BG/NBD',
         value: bg.a,
-        meaning: 'Dropout: first shape of the chance to stop after a purchase',
+        meaning: nbd
+          ? 'Dropout, first shape: the fit ran to no dropout, so the no-dropout (NBD) model is used'
+          : 'Dropout: first shape of the chance to stop after a purchase',
       },
       {
         param: 'b',
         model: 'BG/NBD',
         value: bg.b,
-        meaning: `Dropout: second shape; the average chance to stop after a purchase is a/(a+b) = ${formatPct(100 * dropout, 1)}`,
+        meaning: nbd
+          ? 'Dropout, second shape: every customer counts as still active (P(alive) = 1)'
+          : `Dropout: second shape; the average chance to stop after a purchase is a/(a+b) = ${formatPct(100 * dropout, 1)}`,
       },
       {
         param: 'log-likelihood',

@@ -4,17 +4,21 @@
  * unknown and reported with their line; rows without a customer id, or repeating one with other
  * values, are skipped. Pure: text in, attributes and a report out.
  */
+import { UNKNOWN_ATTRIBUTE, type CustomerAttributes } from '../transactions/transaction-log';
 import {
-  GENDERS,
-  LOCALES,
-  type CustomerAttributes,
-  type TransactionLog,
-} from '../transactions/transaction-log';
-import { CUSTOMER_FIELDS, describeMissing, matchColumns, type CustomerField } from './column-matching';
-import { OrdersInputError, type RowProblem } from './orders-reader';
-import { parseSideFile } from './read-orders-csv';
+  CUSTOMER_FIELDS,
+  describeMissing,
+  matchColumns,
+  normaliseHeader,
+  type CustomerField,
+} from './column-matching';
+import { parseSideFile } from './csv-text';
+import { normaliseCustomerKey } from './customer-keys';
+import { OrdersInputError, type RowProblem } from './orders-input-error';
+import { parseOrderTime, type DateOrder } from './parse-values';
+import { listHeaders, quoteValue } from './quote-value';
 
-export const UNKNOWN = 255;
+export const UNKNOWN = UNKNOWN_ATTRIBUTE;
 
 export interface CustomersReadOptions {
   file: string;
@@ -24,6 +28,10 @@ export interface CustomersReadOptions {
   /** The read fails when more than this share of rows is bad (default 0.05). */
   maxBadShare?: number;
   shownErrors?: number;
+  /** The day ages are taken at, from a date of birth (the last day of the orders); ISO. */
+  ageOn?: string;
+  /** How dates of birth like 03/04/1980 are read (the orders file's date order). */
+  dateOrder?: DateOrder;
 }
 
 export interface CustomersReport {
@@ -87,9 +95,43 @@ const GENDER_WORDS: Record<string, number> = {
   undisclosed: 2,
   'prefer not to say': 2,
   'not disclosed': 2,
+  'not specified': 2,
+  unspecified: 2,
   'rather not say': 2,
   'non binary or undisclosed': 2,
 };
+
+/** Of the columns named like a customer key, the one whose values match the most customers of the orders. */
+function joiningKeyColumn(
+  headers: readonly string[],
+  rows: readonly string[][],
+  index: ReadonlyMap<string, number>,
+  first: number,
+): number {
+  const keyNames = new Set(CUSTOMER_FIELDS[0].synonyms.map(normaliseHeader));
+  let best = { column: first, matches: -1 };
+  headers.forEach((h, i) => {
+    if (!keyNames.has(normaliseHeader(h))) return;
+    let matches = 0;
+    for (const cells of rows) {
+      const raw = (cells[i] ?? '').trim();
+      if (raw && index.has(normaliseCustomerKey(raw)?.key ?? raw)) matches++;
+    }
+    // Ties keep the column the synonyms prefer.
+    if (matches > best.matches || (matches === best.matches && i === first)) best = { column: i, matches };
+  });
+  return best.column;
+}
+
+/** Whole years from a date of birth to `on` (ISO; today when absent); null when it is not a date or not an age. */
+export function ageFromBirth(raw: string, on: string | undefined, order: DateOrder): number | null {
+  const born = parseOrderTime(raw, order);
+  if (!born) return null;
+  const day = on ?? new Date().toISOString().slice(0, 10);
+  let years = Number(day.slice(0, 4)) - Number(born.day.slice(0, 4));
+  if (day.slice(5) < born.day.slice(5)) years--;
+  return years >= 1 && years <= 120 ? years : null;
+}
 
 /** Index into GENDERS (female, male, non-binary or undisclosed), or null when not recognised. */
 export function parseGender(raw: string): number | null {
@@ -126,19 +168,19 @@ export function readCustomersCsv(
   const { file } = options;
   const maxBadShare = options.maxBadShare ?? 0.05;
   const shown = options.shownErrors ?? 10;
-  const [rawHeader, ...rows] = parseSideFile(file, text);
+  const [rawHeader, ...rows] = parseSideFile(file, text, 'the customers');
   const headers = (rawHeader ?? []).map((h) => h.trim());
   if (headers.length < 2) {
     throw new OrdersInputError(
-      `${file}: the header has ${headers.length === 0 ? 'no columns' : `a single column ("${headers[0]}")`}; a customers file needs a customer id and at least one of age, age band, gender, region type.`,
+      `${file}: the header has ${headers.length === 0 ? 'no columns' : `a single column (${listHeaders(headers)})`}; a customers file needs a customer id and at least one of age, age band, gender, region type.`,
     );
   }
   const match = matchColumns(headers, CUSTOMER_FIELDS, options.mapping);
   if (match.unknown.length) {
     throw new OrdersInputError(
       `${file}: the column mapping names columns the file does not have: ` +
-        match.unknown.map((u) => `${u.key} → "${u.column}"`).join(', ') +
-        `. Columns in the file: ${headers.map((h) => `"${h}"`).join(', ')}.`,
+        match.unknown.map((u) => `${u.key} → ${quoteValue(u.column)}`).join(', ') +
+        `. Columns in the file: ${listHeaders(headers)}.`,
     );
   }
   if (match.missing.length) throw new OrdersInputError(describeMissing(match.missing, headers, file));
@@ -146,6 +188,7 @@ export function readCustomersCsv(
   if (
     col.age === undefined &&
     col.age_band === undefined &&
+    col.date_of_birth === undefined &&
     col.gender === undefined &&
     col.region_type === undefined
   ) {
@@ -153,19 +196,24 @@ export function readCustomersCsv(
       .map((f) => `${f.label} (${f.synonyms.map((s) => `"${s}"`).join(', ')})`)
       .join('; ');
     throw new OrdersInputError(
-      `${file}: no demographic column found; tried ${tried}. Columns in the file: ${headers.map((h) => `"${h}"`).join(', ')}.`,
+      `${file}: no demographic column found; tried ${tried}. Columns in the file: ${listHeaders(headers)}.`,
     );
   }
 
   const n = options.customerIds.length;
   const index = new Map<string, number>();
   options.customerIds.forEach((id, i) => index.set(id, i));
+  // A CRM export has several keys (member id, mobile, e-mail): the one that joins is the one whose
+  // values are the orders' customers, whichever the orders file identified them by.
+  if (!options.mapping?.customer_id)
+    col.customer_id = joiningKeyColumn(headers, rows, index, col.customer_id!);
   const attributes: CustomerAttributes = {
     age: new Uint8Array(n),
     gender: new Uint8Array(n).fill(UNKNOWN),
     locale: new Uint8Array(n).fill(UNKNOWN),
   };
-  const seen = new Uint8Array(n);
+  /** The line each customer was first read from (0: not yet). */
+  const seen = new Uint32Array(n);
   const problems: RowProblem[] = [];
   let skipped = 0;
   let withoutOrders = 0;
@@ -188,10 +236,16 @@ export function readCustomersCsv(
     }
     let age = 0;
     const rawAge = cell(cells, 'age') || cell(cells, 'age_band');
+    const rawBirth = cell(cells, 'date_of_birth');
+    if (rawAge === '' && rawBirth !== '') {
+      const a = ageFromBirth(rawBirth, options.ageOn, options.dateOrder ?? 'dmy');
+      if (a === null) problem(line, `date of birth ${quoteValue(rawBirth)} is not a date`);
+      else age = a;
+    }
     if (rawAge !== '') {
       const a = parseAge(rawAge);
       if (a === null || a > 255)
-        problem(line, `age "${rawAge}" is neither an age nor a band like 25-34 or 55+`);
+        problem(line, `age ${quoteValue(rawAge)} is neither an age nor a band like 25-34 or 55+`);
       else age = a;
     }
     let gender = UNKNOWN;
@@ -199,7 +253,10 @@ export function readCustomersCsv(
     if (rawGender !== '') {
       const g = parseGender(rawGender);
       if (g === null)
-        problem(line, `gender "${rawGender}" is not recognised (e.g. F, Female, M, Male, Non-binary)`);
+        problem(
+          line,
+          `gender ${quoteValue(rawGender)} is not recognised (e.g. F, Female, M, Male, Non-binary)`,
+        );
       else gender = g;
     }
     let locale = UNKNOWN;
@@ -211,7 +268,8 @@ export function readCustomersCsv(
         unknownLocaleValues.set(rawLocale, (unknownLocaleValues.get(rawLocale) ?? 0) + 1);
       } else locale = l;
     }
-    const c = index.get(id);
+    // Keys are compared as the orders' are: e-mails and phone numbers however they were typed.
+    const c = index.get(normaliseCustomerKey(id)?.key ?? id);
     if (c === undefined) {
       withoutOrders++;
       return;
@@ -219,11 +277,11 @@ export function readCustomersCsv(
     if (seen[c]) {
       if (attributes.age[c] !== age || attributes.gender[c] !== gender || attributes.locale[c] !== locale) {
         skipped++;
-        problem(line, `customer "${id}" appears on an earlier line with other values`);
+        problem(line, `the same customer is on line ${seen[c]} with other values`);
       }
       return;
     }
-    seen[c] = 1;
+    seen[c] = line;
     attributes.age[c] = age;
     attributes.gender[c] = gender;
     attributes.locale[c] = locale;
@@ -251,7 +309,7 @@ export function readCustomersCsv(
     const examples = [...unknownLocaleValues.entries()]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, 5)
-      .map(([v, k]) => `"${v}" (${k})`)
+      .map(([v, k]) => `${quoteValue(v)} (${k})`)
       .join(', ');
     warnings.push(
       `${file}: ${unknownLocale.toLocaleString('en')} region values are not urban, semi-urban or rural (nor Tier 1/2/3) and were left unknown: ${examples}.`,
@@ -282,22 +340,4 @@ export function readCustomersCsv(
       warnings,
     },
   };
-}
-
-/** The log's demographics as a customers file (customer_id, age, gender, region_type); unknown values empty. */
-export function exportCustomersCsv(log: TransactionLog): string {
-  const out = ['customer_id,age,gender,region_type'];
-  const { age, gender, locale } = log.attributes;
-  for (let c = 0; c < log.customerCount; c++) {
-    const id = log.customerIds[c]!;
-    out.push(
-      [
-        /[",\n\r]/.test(id) ? `"${id.replace(/"/g, '""')}"` : id,
-        age[c]! > 0 ? String(age[c]) : '',
-        gender[c] === UNKNOWN ? '' : GENDERS[gender[c]!]!,
-        locale[c] === UNKNOWN ? '' : LOCALES[locale[c]!]!,
-      ].join(','),
-    );
-  }
-  return `${out.join('\n')}\n`;
 }

@@ -3,7 +3,16 @@
  * the synthetic path and the own-data path can be checked against each other. Money is split over
  * an order's lines in whole paise (largest remainder), so the lines add up exactly to the order.
  */
-import { addDays, CHANNEL_ONLINE, type TransactionLog } from '../transactions/transaction-log';
+import { CSV_LINE_END, csvLine, toCsvText } from '../csv/csv';
+import {
+  addDays,
+  CHANNEL_ONLINE,
+  GENDERS,
+  LOCALES,
+  UNKNOWN_ATTRIBUTE,
+  type TransactionLog,
+} from '../transactions/transaction-log';
+import { splitWhole } from './split-whole';
 
 export const ORDER_EXPORT_HEADER = [
   'order_id',
@@ -17,25 +26,6 @@ export const ORDER_EXPORT_HEADER = [
   'dwell_minutes',
 ] as const;
 
-/** Splits `total` whole units over `weights` in proportion, the remainders to the largest fractions. */
-export function splitWhole(total: number, weights: ArrayLike<number>): number[] {
-  const n = weights.length;
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += weights[i]!;
-  const exact = Array.from({ length: n }, (_, i) => (sum > 0 ? (total * weights[i]!) / sum : total / n));
-  const out = exact.map(Math.floor);
-  let left = total - out.reduce((a, b) => a + b, 0);
-  const order = exact
-    .map((v, i) => [v - Math.floor(v), i] as const)
-    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (let j = 0; left > 0; j = (j + 1) % n, left--) out[order[j]![1]]!++;
-  return out;
-}
-
-function cell(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 const paise = (v: number) => (v / 100).toFixed(2);
 
 /** The log as orders CSV text (header included), and the category → intent mapping beside it. */
@@ -46,10 +36,10 @@ export function exportOrdersCsv(log: TransactionLog): { orders: string; intents:
     if (!s) days.set(d, (s = addDays(log.windowStart, d)));
     return s;
   };
-  const out: string[] = [ORDER_EXPORT_HEADER.join(',')];
-  const names = log.categories.map((c) => cell(c.name));
+  const out: string[] = [csvLine(ORDER_EXPORT_HEADER)];
+  const names = log.categories.map((c) => c.name);
   for (let c = 0; c < log.customerCount; c++) {
-    const customer = cell(log.customerIds[c]!);
+    const customer = log.customerIds[c]!;
     for (let o = log.customerOrderStart[c]!; o < log.customerOrderStart[c + 1]!; o++) {
       const l0 = log.orderLineStart[o]!;
       const l1 = log.orderLineStart[o + 1]!;
@@ -63,7 +53,7 @@ export function exportOrdersCsv(log: TransactionLog): { orders: string; intents:
       const dwell = online ? '' : String(Math.round(log.orderDwellMinutes[o]! * 10) / 10);
       for (let l = l0; l < l1; l++) {
         out.push(
-          [
+          csvLine([
             `O${o + 1}`,
             customer,
             at,
@@ -73,11 +63,28 @@ export function exportOrdersCsv(log: TransactionLog): { orders: string; intents:
             paise(nets[l - l0]!),
             paise(discounts[l - l0]!),
             dwell,
-          ].join(','),
+          ]),
         );
       }
     }
   }
-  const intents = ['category,intent', ...log.categories.map((c) => `${cell(c.name)},${cell(c.intent)}`)];
-  return { orders: `${out.join('\n')}\n`, intents: `${intents.join('\n')}\n` };
+  const intents = toCsvText(
+    ['category', 'intent'],
+    log.categories.map((c) => [c.name, c.intent]),
+  );
+  return { orders: out.join(CSV_LINE_END) + CSV_LINE_END, intents };
+}
+
+/** The log's demographics as a customers file (customer_id, age, gender, region_type); unknown values empty. */
+export function exportCustomersCsv(log: TransactionLog): string {
+  const { age, gender, locale } = log.attributes;
+  return toCsvText(
+    ['customer_id', 'age', 'gender', 'region_type'],
+    log.customerIds.map((id, c) => [
+      id,
+      age[c]! > 0 ? age[c]! : '',
+      gender[c] === UNKNOWN_ATTRIBUTE ? '' : GENDERS[gender[c]!]!,
+      locale[c] === UNKNOWN_ATTRIBUTE ? '' : LOCALES[locale[c]!]!,
+    ]),
+  );
 }

@@ -1,10 +1,11 @@
 import { normaliseHeader } from './column-matching';
-import { OrdersInputError } from './orders-reader';
-import { parseSideFile } from './read-orders-csv';
+import { parseSideFile } from './csv-text';
+import { OrdersInputError } from './orders-input-error';
+import { listHeaders, quoteValue } from './quote-value';
 
 /** A category → lifestyle-intent mapping file: two columns, `category` and `intent` (any order). */
 export function readIntentsCsv(file: string, text: string): Map<string, string> {
-  const [header, ...rows] = parseSideFile(file, text);
+  const [header, ...rows] = parseSideFile(file, text, 'the category → intent mapping');
   const names = (header ?? []).map(normaliseHeader);
   const ci = names.findIndex((h) =>
     ['category', 'product category', 'product type', 'department'].includes(h),
@@ -12,7 +13,7 @@ export function readIntentsCsv(file: string, text: string): Map<string, string> 
   const ii = names.findIndex((h) => ['intent', 'lifestyle intent', 'group', 'theme'].includes(h));
   if (ci < 0 || ii < 0) {
     throw new OrdersInputError(
-      `${file}: needs a "category" and an "intent" column; found ${(header ?? []).map((h) => `"${h}"`).join(', ') || 'none'}.`,
+      `${file}: needs a "category" and an "intent" column; found ${listHeaders(header ?? [])}.`,
     );
   }
   const map = new Map<string, string>();
@@ -24,7 +25,7 @@ export function readIntentsCsv(file: string, text: string): Map<string, string> 
     const before = map.get(category);
     if (before !== undefined && before !== intent) {
       throw new OrdersInputError(
-        `${file}, line ${i + 2}: "${category}" is mapped to "${before}" and to "${intent}".`,
+        `${file}, line ${i + 2}: ${quoteValue(category)} is mapped to ${quoteValue(before)} and to ${quoteValue(intent)}; give each category one intent.`,
       );
     }
     map.set(category, intent);

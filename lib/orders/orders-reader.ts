@@ -1,8 +1,18 @@
 /**
  * Turns the rows of a brand's orders export into the transaction shape every table is built from.
+ *
  * Rows arrive one at a time (papaparse's step callback, in Node or in a worker), so a 50 MB file is
- * never held as strings; bad rows are counted, the first few kept with line and reason, and the
- * read stops with a clear error when too many are bad.
+ * never held as strings. The first rows are held back until the column mapping (a channel column
+ * may only be recognised by its values), the date order and the decimal separator can be told from
+ * the data. Then the rows of each order are gathered (exports write an order's lines together) and
+ * the order is read as a whole, by the semantics of the platform it comes from (platforms.ts):
+ * order-level fields carried to every line, discounts counted once, refunds netted, cancelled and
+ * voided orders, guests and returns left out and reported. Every rupee of the file is accounted for
+ * in the report's reconciliation. Bad rows are counted, the first few kept with line and reason,
+ * and the read stops with a clear error when too many are bad.
+ *
+ * Customer keys are normalised here (customer-keys.ts); they are pseudonymised before any table is
+ * built (lib/pipeline/own-data.ts), and no message or report ever quotes one.
  */
 import { daysBetween, windowStartOf } from '../synth/synth-config';
 import {
@@ -10,22 +20,44 @@ import {
   CHANNEL_ONLINE,
   Growable,
   NO_CONTACT,
+  UNKNOWN_ATTRIBUTE,
   type Category,
   type CustomerAttributes,
   type TransactionLog,
 } from '../transactions/transaction-log';
-import { describeMissing, matchColumns, ORDER_FIELDS, type OrderField } from './column-matching';
+import { describeMissing, findColumn, ORDER_FIELDS, type OrderField } from './column-matching';
+import { checkHeaderIsNames } from './csv-text';
+import { normaliseCustomerKey, type CustomerKeyKind } from './customer-keys';
+import { matchOrderColumns, missingOrderFields } from './order-columns';
+import { OrdersInputError, type RowProblem } from './orders-input-error';
 import {
   detectDateOrder,
   detectDecimalSeparator,
   hasOrderDependentDates,
   parseAmount,
-  parseChannel,
   parseOrderTime,
-  parseQuantity,
   type DateOrder,
   type DecimalSeparator,
 } from './parse-values';
+import {
+  detectPlatform,
+  type ChannelReading,
+  type OrderStatus,
+  type Platform,
+  type PlatformId,
+} from './platforms';
+import { categoryOfProduct, type ProductCatalogue } from './products-csv';
+import { listHeaders, quoteValue, safeText } from './quote-value';
+import {
+  EXCLUSION_LABELS,
+  EXCLUSION_REASONS,
+  formatPaise,
+  type ExclusionReason,
+  type Reconciliation,
+} from './reconciliation';
+import { splitWhole } from './split-whole';
+
+export { OrdersInputError, type RowProblem } from './orders-input-error';
 
 export interface OrdersReadOptions {
   /** File name used in messages. */
@@ -45,16 +77,19 @@ export interface OrdersReadOptions {
   recentMonths?: number;
   /** Observation window; by default from the first to the last order day. */
   window?: { start: string; end: string };
-}
-
-export interface RowProblem {
-  /** 1-based line in the file, the header being line 1. */
-  line: number;
-  reason: string;
+  /** A products file: the category of each line by SKU or product title. */
+  products?: ProductCatalogue;
+  /** Every order is in this channel (a file without a channel column). */
+  channel?: 'online' | 'in-store';
 }
 
 export interface OrdersReport {
   file: string;
+  /** Which platform the file was read as. */
+  platform: PlatformId;
+  platformLabel: string;
+  /** The platform semantics applied, one sentence each. */
+  notes: string[];
   rowsRead: number;
   rowsSkipped: number;
   /** The first bad rows, in file order. */
@@ -62,6 +97,8 @@ export interface OrdersReport {
   /** Bad rows per reason (the reason's first words, without values). */
   skippedBy: Record<string, number>;
   columns: Partial<Record<OrderField, string>>;
+  /** Field → how its column was found (by hand, by name, by its values). */
+  columnsHow: Partial<Record<OrderField, string>>;
   /** How dates like 03/04/2025 were read (ISO dates need no order). */
   dateOrder: DateOrder;
   /** Set when the date order could not be proven from the data and a default was used. */
@@ -72,20 +109,23 @@ export interface OrdersReport {
   customers: number;
   orders: number;
   lines: number;
+  /** Customers by the kind of key the file identifies them with, and keys merged by normalisation. */
+  customerKeys: Record<CustomerKeyKind, number> & { merged: number };
+  /** Counted orders whose payment is still to come, cash on delivery or otherwise. */
+  pendingOrders: { cashOnDelivery: number; other: number };
+  /** Online orders from sales channels written as an app id, and sources we do not know: source → orders. */
+  appSources: Record<string, number>;
+  unknownSources: Record<string, number>;
+  /** Statuses we do not know, read as sales: status → orders. */
+  unknownStatuses: Record<string, number>;
+  /** Where categories came from, and lines the products file did not know. */
+  categorySource: string;
+  linesWithoutProduct: number;
+  reconciliation: Reconciliation;
   warnings: string[];
 }
 
-export class OrdersInputError extends Error {
-  constructor(
-    message: string,
-    readonly report?: Partial<OrdersReport>,
-  ) {
-    super(message);
-    this.name = 'OrdersInputError';
-  }
-}
-
-/** Rows held back until the date order and decimal separator can be told from the data. */
+/** Rows held back until the mapping, date order and decimal separator can be told from the data. */
 const SAMPLE_ROWS = 2000;
 
 const u32 = (n: number) => new Uint32Array(n);
@@ -99,14 +139,45 @@ function isoOfDayNumber(n: number): string {
   return new Date(n * 86_400_000).toISOString().slice(0, 10);
 }
 
+const toPaise = (v: number) => Math.round(v * 100);
+
+interface Row {
+  cells: string[];
+  line: number;
+}
+
+/** One line of an order, read. */
+interface ReadLine {
+  line: number;
+  category: string;
+  quantity: number;
+  grossPaise: number;
+  discountPaise: number;
+  netPaise: number;
+}
+
+const CASH_ON_DELIVERY = /cash on delivery|\bcod\b|pay on delivery/i;
+/** A category or a customer key longer than this is a broken line, not a name or an id. */
+const MAX_CATEGORY_LENGTH = 200;
+const MAX_KEY_LENGTH = 320;
+/** A number in a spreadsheet's scientific notation, "9.19876E+11": what Excel makes of a long phone number. */
+const SPREADSHEET_NUMBER = /^[+-]?\d(?:\.\d+)?e\+?\d+$/i;
+
 export class OrdersReader {
-  private readonly columns: Partial<Record<OrderField, number>>;
-  private readonly width: number;
+  private columns: Partial<Record<OrderField, number>> = {};
+  private columnsHow: Partial<Record<OrderField, string>> = {};
+  private readonly fallbackKeyColumns: number[];
+  private readonly categoryFallbackColumn: number;
+  private width = 0;
   private readonly opts: Required<Pick<OrdersReadOptions, 'maxBadShare' | 'shownErrors'>> & OrdersReadOptions;
+  readonly platform: Platform;
+  private settled = false;
   private dateOrder: DateOrder | null;
   private decimal: DecimalSeparator | null;
   private dateOrderAssumed = false;
-  private pending: Array<{ cells: string[]; line: number }> = [];
+  private pending: Row[] = [];
+  private group: { id: string; rows: Row[] } | null = null;
+  private unitPriceMode = false;
 
   private rowsRead = 0;
   private rowsSkipped = 0;
@@ -115,6 +186,8 @@ export class OrdersReader {
 
   private readonly customerIndex = new Map<string, number>();
   private readonly customerIds: string[] = [];
+  private readonly customerKinds: CustomerKeyKind[] = [];
+  private readonly rawKeys = new Set<string>();
   private readonly orderIndex = new Map<string, number>();
   private readonly orderCustomer: number[] = [];
   private readonly orderDay: number[] = [];
@@ -122,6 +195,8 @@ export class OrdersReader {
   private readonly orderChannel: number[] = [];
   private readonly orderDwell: number[] = [];
   private readonly orderLine: number[] = [];
+  /** Orders whose lines came back after other orders: their order-level amounts are not applied twice. */
+  private splitOrders = 0;
   private readonly categoryIndex = new Map<string, number>();
   private readonly categoryNames: string[] = [];
   // Lines, columnar: order, category, quantity, net and discount in paise (exact sums).
@@ -131,9 +206,42 @@ export class OrdersReader {
   private readonly lineNet = new Growable(f64);
   private readonly lineDiscount = new Growable(f64);
   private readonly one = { u: new Uint32Array(1), f: new Float64Array(1) };
-  /** Date-times and channels already read (lines of one order repeat them): raw → value. */
+  /** Date-times and product categories already read: raw → value (lines repeat them). */
   private readonly times = new Map<string, { day: number; hour: number } | null>();
-  private readonly channels = new Map<string, 'online' | 'in-store' | null>();
+  private readonly productCategories = new Map<string, string | null>();
+
+  private readonly tally = {
+    pendingCod: 0,
+    pendingOther: 0,
+    appSources: {} as Record<string, number>,
+    unknownSources: {} as Record<string, number>,
+    unknownStatuses: {} as Record<string, number>,
+    linesWithoutProduct: 0,
+    zeroQuantityLines: 0,
+    mangledKeys: 0,
+    nulCells: 0,
+    discountCapped: 0,
+    productlessRows: 0,
+    discountAboveOrder: 0,
+  };
+  private readonly money: Reconciliation = {
+    file_paise: 0,
+    file_subtotal_paise: null,
+    excluded: {
+      cancelled: { orders: 0, paise: 0 },
+      voided: { orders: 0, paise: 0 },
+      refunded: { orders: 0, paise: 0 },
+      unpaid: { orders: 0, paise: 0 },
+      guest: { orders: 0, paise: 0 },
+    },
+    refunds_paise: 0,
+    refunds_beyond_merchandise_paise: 0,
+    returns_paise: 0,
+    return_lines: 0,
+    bad_rows_paise: 0,
+    bad_rows_without_amount: 0,
+    tables_paise: 0,
+  };
 
   constructor(
     readonly headers: readonly string[],
@@ -145,23 +253,30 @@ export class OrdersReader {
       maxBadShare: options.maxBadShare ?? 0.05,
       shownErrors: options.shownErrors ?? 10,
     };
-    const match = matchColumns(headers, ORDER_FIELDS, options.mapping);
-    if (match.unknown.length) {
+    checkHeaderIsNames(options.file, headers);
+    this.platform = detectPlatform(headers);
+    const unknown = Object.entries(options.mapping ?? {}).filter(
+      ([, column]) => column && findColumn(headers, column) < 0,
+    );
+    if (unknown.length) {
       throw new OrdersInputError(
-        `${options.file}: the column mapping names ${match.unknown.length === 1 ? 'a column' : 'columns'} the file does not have: ` +
-          match.unknown.map((u) => `${u.key} → "${u.column}"`).join(', ') +
-          `. Columns in the file: ${headers.map((h) => `"${h}"`).join(', ')}.`,
+        `${options.file}: the column mapping names ${unknown.length === 1 ? 'a column' : 'columns'} the file does not have: ` +
+          unknown.map(([key, column]) => `${key} → ${quoteValue(column)}`).join(', ') +
+          `. Columns in the file: ${listHeaders(headers)}.`,
       );
     }
-    // A unit price stands in for the line amount (amount = unit price × quantity − discount).
-    const missing = match.missing.filter(
-      (m) => !(m.key === 'amount' && match.columns.unit_price !== undefined),
-    );
-    if (missing.length) throw new OrdersInputError(describeMissing(missing, headers, options.file));
-    this.columns = match.columns;
-    this.width = Math.max(...Object.values(match.columns).map((i) => (i ?? 0) + 1));
+    this.fallbackKeyColumns = this.platform.customerFallbacks
+      .map((name) => headers.indexOf(name))
+      .filter((i) => i >= 0);
+    this.categoryFallbackColumn = this.platform.categoryFallback
+      ? headers.indexOf(this.platform.categoryFallback)
+      : -1;
     this.dateOrder = options.dateOrder ?? null;
     this.decimal = options.decimal ?? null;
+    // Everything the header alone decides is checked now; the channel may need the sample rows.
+    this.matchColumns([]);
+    const missing = this.missingFields().filter((key) => key !== 'channel');
+    if (missing.length) this.throwMissing(missing);
   }
 
   /** Column names as used, for the report and the page's mapping view. */
@@ -171,40 +286,79 @@ export class OrdersReader {
     ) as Partial<Record<OrderField, string>>;
   }
 
+  private matchColumns(sample: readonly (readonly string[])[]): void {
+    const match = matchOrderColumns(this.headers, sample, this.platform, this.opts);
+    this.columns = match.columns;
+    this.columnsHow = match.how;
+    this.unitPriceMode = match.columns.amount === undefined;
+    this.width = Math.max(
+      ...Object.values(match.columns).map((i) => (i ?? 0) + 1),
+      ...this.fallbackKeyColumns.map((i) => i + 1),
+      this.categoryFallbackColumn + 1,
+    );
+  }
+
+  private missingFields(): OrderField[] {
+    return missingOrderFields(this.columns, this.platform, this.opts);
+  }
+
+  private throwMissing(missing: OrderField[]): never {
+    const specs = ORDER_FIELDS.filter((f) => missing.includes(f.key));
+    let text = describeMissing(specs, this.headers, this.opts.file);
+    if (missing.includes('channel')) {
+      text +=
+        '\n  If every order in the file comes from one channel, say which: --channel online or --channel in-store.';
+    }
+    throw new OrdersInputError(text);
+  }
+
   /** One data row; `line` is its 1-based line in the file. Blank rows should not be passed. */
   addRow(cells: string[], line: number): void {
     this.rowsRead++;
-    if (this.dateOrder === null || this.decimal === null) {
+    // NUL bytes (a file saved by some POS software, or damaged) are invisible in every message: dropped.
+    for (let i = 0; i < cells.length; i++) {
+      if (cells[i]!.includes('\u0000')) {
+        cells[i] = cells[i]!.replace(/\u0000/g, '');
+        this.tally.nulCells++;
+      }
+    }
+    if (!this.settled) {
       this.pending.push({ cells, line });
-      if (this.pending.length >= SAMPLE_ROWS) this.settleFormats();
+      if (this.pending.length >= SAMPLE_ROWS) this.settle();
       return;
     }
-    this.readRow(cells, line);
+    this.takeRow({ cells, line });
   }
 
-  private cell(cells: string[], field: OrderField): string {
+  private cell(cells: readonly string[], field: OrderField): string {
     const i = this.columns[field];
     return i === undefined ? '' : (cells[i] ?? '').trim();
   }
 
-  private settleFormats(): void {
-    const sample = (field: OrderField) => this.pending.map((r) => this.cell(r.cells, field));
+  /** Mapping, date order and decimal separator from the sample; then the held rows are read. */
+  private settle(): void {
+    this.settled = true;
+    const sample = this.pending.map((r) => r.cells);
+    this.matchColumns(sample);
+    const missing = this.missingFields();
+    if (missing.length) this.throwMissing(missing);
+    const values = (field: OrderField) => this.pending.map((r) => this.cell(r.cells, field));
     if (this.decimal === null) {
       this.decimal = detectDecimalSeparator([
-        ...sample('amount'),
-        ...sample('unit_price'),
-        ...sample('discount'),
+        ...values('amount'),
+        ...values('unit_price'),
+        ...values('discount'),
       ]);
     }
     if (this.dateOrder === null) {
-      const dates = sample('ordered_at');
+      const dates = values('ordered_at').filter(Boolean);
       const detected = detectDateOrder(dates);
       this.dateOrder = detected ?? 'dmy';
       this.dateOrderAssumed = detected === null && hasOrderDependentDates(dates);
     }
     const rows = this.pending;
     this.pending = [];
-    for (const r of rows) this.readRow(r.cells, r.line);
+    for (const r of rows) this.takeRow(r);
   }
 
   private skip(line: number, kind: string, detail: string): void {
@@ -213,125 +367,507 @@ export class OrdersReader {
     if (this.problems.length < this.opts.shownErrors) this.problems.push({ line, reason: detail });
   }
 
-  private readRow(cells: string[], line: number): void {
-    if (cells.length < this.width) {
-      this.skip(
-        line,
+  /** A bad row: skipped, and its amount (when it can be read) kept aside for the reconciliation. */
+  private skipRow(row: Row, kind: string, detail: string): void {
+    this.skip(row.line, kind, detail);
+    const net = this.rowNetPaise(row.cells);
+    if (net === null) this.money.bad_rows_without_amount++;
+    else {
+      this.money.file_paise += net;
+      this.money.bad_rows_paise += net;
+    }
+  }
+
+  private rowNetPaise(cells: readonly string[]): number | null {
+    const amount = this.cell(cells, this.unitPriceMode ? 'unit_price' : 'amount');
+    const value = parseAmount(amount, this.decimal!);
+    if (value === null) return null;
+    if (!this.unitPriceMode) return toPaise(value);
+    const qty = parseAmount(this.cell(cells, 'quantity'), '.');
+    const discount = parseAmount(this.cell(cells, 'discount'), this.decimal!) ?? 0;
+    return qty === null ? null : toPaise(value * qty) - toPaise(discount);
+  }
+
+  /** Gathers the rows of one order (written together); a new order id closes the last one. */
+  private takeRow(row: Row): void {
+    if (row.cells.length < this.width) {
+      this.skipRow(
+        row,
         'too few cells',
-        `${cells.length} cells where ${this.width} are needed (a wrong delimiter, or a broken line?)`,
+        `${row.cells.length} cells where ${this.width} are needed (a wrong delimiter, or a broken line?)`,
       );
       return;
     }
-    const orderId = this.cell(cells, 'order_id');
-    const customerId = this.cell(cells, 'customer_id');
-    if (!orderId) return this.skip(line, 'order id is empty', 'order id is empty');
-    if (!customerId) return this.skip(line, 'customer id is empty', 'customer id is empty');
-    const rawTime = this.cell(cells, 'ordered_at');
-    let time = this.times.get(rawTime);
+    // More cells than the header has, and not only empty ones: two lines run together, or a delimiter inside a value.
+    if (
+      row.cells.length > this.headers.length &&
+      row.cells.slice(this.headers.length).some((c) => c.trim() !== '')
+    ) {
+      this.skip(
+        row.line,
+        'too many cells',
+        `${row.cells.length} cells where the header has ${this.headers.length} (two lines run together, or a comma inside a value without quotes?)`,
+      );
+      this.money.bad_rows_without_amount++;
+      return;
+    }
+    const id = this.cell(row.cells, 'order_id');
+    if (!id) return this.skipRow(row, 'order id is empty', 'order id is empty');
+    if (this.group && this.group.id === id) {
+      this.group.rows.push(row);
+      return;
+    }
+    this.closeOrder();
+    this.group = { id, rows: [row] };
+  }
+
+  private closeOrder(): void {
+    if (!this.group) return;
+    const { id, rows } = this.group;
+    this.group = null;
+    this.readOrder(id, rows);
+  }
+
+  /** The first non-blank value of an order-level field among the order's rows. */
+  private orderValue(rows: readonly Row[], field: OrderField): string {
+    if (this.columns[field] === undefined) return '';
+    for (const r of rows) {
+      const v = this.cell(r.cells, field);
+      if (v) return v;
+    }
+    return '';
+  }
+
+  /** The order's customer key as written (spaces kept: "written differently" counts them), or ''. */
+  private customerKeyOf(rows: readonly Row[]): string {
+    const columns = [this.columns.customer_id, ...this.fallbackKeyColumns];
+    for (const i of columns) {
+      if (i === undefined) continue;
+      for (const r of rows) {
+        const v = r.cells[i] ?? '';
+        if (v.trim()) return v;
+      }
+    }
+    return '';
+  }
+
+  /** The order's date-time as written: the date column, with the time column's value when the date has none. */
+  /** A row's date-time as written: the date column, with the time column's value when the date has none. */
+  private rowTimeOf(cells: readonly string[]): string {
+    const date = this.cell(cells, 'ordered_at');
+    const time = this.cell(cells, 'ordered_time');
+    return time && date && !date.includes(':') ? `${date} ${time}` : date;
+  }
+
+  /**
+   * The order's date-time: the first one of its rows that can be read (the others carry it, or
+   * are bad rows of their own); else the first one written, or '' when no row has one.
+   */
+  private orderTimeOf(rows: readonly Row[]): string {
+    let written = '';
+    for (const r of rows) {
+      const raw = this.rowTimeOf(r.cells);
+      if (raw && this.readTime(raw)) return raw;
+      written ||= raw;
+    }
+    return written;
+  }
+
+  private readTime(raw: string): { day: number; hour: number } | null {
+    let time = this.times.get(raw);
     if (time === undefined) {
-      const t = parseOrderTime(rawTime, this.dateOrder!);
+      const t = parseOrderTime(raw, this.dateOrder!);
       time = t ? { day: dayNumber(t.day), hour: t.hour } : null;
       if (this.times.size >= 50_000) this.times.clear();
-      this.times.set(rawTime, time);
+      this.times.set(raw, time);
     }
-    if (!time) {
-      const how = this.dateOrder === 'dmy' ? 'day-first' : 'month-first';
-      return this.skip(
-        line,
-        'unreadable date',
-        `order date-time "${rawTime}" is not a date (dates like 03/04/2025 are read ${how})`,
-      );
+    return time;
+  }
+
+  private categoryOf(cells: readonly string[]): string {
+    const products = this.opts.products;
+    if (products) {
+      const sku = this.cell(cells, 'sku');
+      const name = this.cell(cells, 'product_name');
+      const key = `${sku}\u0000${name}`;
+      let found = this.productCategories.get(key);
+      if (found === undefined) {
+        found = categoryOfProduct(products, sku, name);
+        if (this.productCategories.size >= 100_000) this.productCategories.clear();
+        this.productCategories.set(key, found);
+      }
+      if (found) return found;
+      this.tally.linesWithoutProduct++;
     }
-    const rawChannel = this.cell(cells, 'channel');
-    let channel = this.channels.get(rawChannel);
-    if (channel === undefined) {
-      channel = parseChannel(rawChannel);
-      if (this.channels.size < 1000) this.channels.set(rawChannel, channel);
+    const own = this.cell(cells, 'category');
+    if (own || this.columns.category !== undefined) return own;
+    return this.categoryFallbackColumn >= 0 ? (cells[this.categoryFallbackColumn] ?? '').trim() : '';
+  }
+
+  /**
+   * A line's values, or why it cannot be read. A line with a negative quantity or amount is a
+   * return: its quantity and money come back negative, whichever of the two the file wrote so.
+   */
+  private readLine(row: Row): ReadLine | { bad: string; kind: string } | 'zero' | 'no product' {
+    const { cells } = row;
+    // A row of the order with no product on it (WooCommerce writes a second coupon on its own row).
+    if (
+      this.cell(cells, 'quantity') === '' &&
+      this.cell(cells, this.unitPriceMode ? 'unit_price' : 'amount') === '' &&
+      this.cell(cells, 'product_name') === '' &&
+      this.cell(cells, 'sku') === ''
+    )
+      return 'no product';
+    const category = this.categoryOf(cells);
+    if (category.length > MAX_CATEGORY_LENGTH) {
+      return {
+        kind: 'category too long',
+        bad: `product category ${quoteValue(category)} is longer than ${MAX_CATEGORY_LENGTH} characters (two lines run together?)`,
+      };
     }
-    if (!channel) {
-      return this.skip(
-        line,
-        'unknown channel',
-        `channel "${rawChannel}" is neither online nor in-store (e.g. Online, Web, App, In-store, Store, POS)`,
-      );
+    if (!category) {
+      return {
+        kind: 'category is empty',
+        bad:
+          this.opts.products && this.columns.category === undefined && this.categoryFallbackColumn < 0
+            ? `product category is unknown: ${this.opts.products.file} has no product with this SKU or name`
+            : 'product category is empty',
+      };
     }
-    const category = this.cell(cells, 'category');
-    if (!category) return this.skip(line, 'category is empty', 'product category is empty');
     const rawQty = this.cell(cells, 'quantity');
-    const quantity = parseQuantity(rawQty);
-    if (quantity === null || quantity > 65_535) {
-      return this.skip(line, 'bad quantity', `quantity "${rawQty}" is not a whole number from 1 to 65,535`);
+    const quantity = parseAmount(rawQty, '.');
+    if (quantity === null || !Number.isInteger(quantity) || Math.abs(quantity) > 65_535) {
+      return {
+        kind: 'bad quantity',
+        bad: `quantity ${quoteValue(rawQty)} is not a whole number from 1 to 65,535`,
+      };
     }
+    if (quantity === 0) return 'zero';
     const rawDiscount = this.cell(cells, 'discount');
     const discount = rawDiscount === '' ? 0 : parseAmount(rawDiscount, this.decimal!);
-    if (discount === null || discount < 0) {
-      return this.skip(line, 'bad discount', `discount "${rawDiscount}" is not an amount of zero or more`);
+    if (discount === null) {
+      return { kind: 'bad discount', bad: `discount ${quoteValue(rawDiscount)} is not an amount` };
     }
-    let net: number | null;
-    if (this.columns.amount !== undefined) {
+    const discountPaise = toPaise(Math.abs(discount));
+    let gross: number;
+    let net: number;
+    let isReturn = quantity < 0;
+    if (!this.unitPriceMode) {
       const raw = this.cell(cells, 'amount');
-      net = parseAmount(raw, this.decimal!);
-      if (net === null) return this.skip(line, 'bad amount', `amount "${raw}" is not a number`);
+      const amount = parseAmount(raw, this.decimal!);
+      if (amount === null) return { kind: 'bad amount', bad: `amount ${quoteValue(raw)} is not a number` };
+      isReturn ||= amount < 0;
+      net = Math.abs(toPaise(amount));
+      gross = net + discountPaise;
     } else {
       const raw = this.cell(cells, 'unit_price');
       const unit = parseAmount(raw, this.decimal!);
-      if (unit === null) return this.skip(line, 'bad unit price', `unit price "${raw}" is not a number`);
-      net = unit * quantity - discount;
+      if (unit === null)
+        return { kind: 'bad unit price', bad: `unit price ${quoteValue(raw)} is not a number` };
+      isReturn ||= unit < 0;
+      gross = toPaise(Math.abs(unit) * Math.abs(quantity));
+      net = gross - discountPaise;
     }
-    if (net < 0) return this.skip(line, 'negative amount', `amount ${net} is negative (a return or refund?)`);
-    const rawDwell = this.cell(cells, 'dwell_minutes');
-    const dwell = rawDwell === '' ? 0 : parseAmount(rawDwell, this.decimal!);
-    if (dwell === null || dwell < 0 || dwell > 24 * 60) {
-      return this.skip(line, 'bad dwell', `dwell minutes "${rawDwell}" is not a number from 0 to 1,440`);
+    const sign = isReturn ? -1 : 1;
+    return {
+      line: row.line,
+      category,
+      quantity: sign * Math.abs(quantity),
+      grossPaise: sign * gross,
+      discountPaise: sign * discountPaise,
+      netPaise: sign * net,
+    };
+  }
+
+  private readOrder(id: string, rows: Row[]): void {
+    let rawKey = this.customerKeyOf(rows);
+    if (rawKey.length > MAX_KEY_LENGTH) {
+      for (const r of rows)
+        this.skipRow(
+          r,
+          'customer id too long',
+          `customer id is longer than ${MAX_KEY_LENGTH} characters (two lines run together?)`,
+        );
+      return;
+    }
+    if (SPREADSHEET_NUMBER.test(rawKey)) {
+      // "9.19876E+11": a phone number a spreadsheet turned into a rounded number; its digits are lost.
+      this.tally.mangledKeys++;
+      rawKey = '';
+    }
+    const key = normaliseCustomerKey(rawKey);
+
+    // What the whole order shares: its date, channel and dwell. If one is unreadable, so is every line.
+    const rawTime = this.orderTimeOf(rows);
+    const time = this.readTime(rawTime);
+    if (!time) {
+      const how = this.dateOrder === 'dmy' ? 'day-first' : 'month-first';
+      const detail = rawTime
+        ? `order date-time ${quoteValue(rawTime)} is not a date (dates like 03/04/2025 are read ${how})`
+        : 'order date-time is empty';
+      for (const r of rows) this.skipRow(r, 'unreadable date', detail);
+      return;
+    }
+    const source = this.channelOf(rows);
+    const channel = source.channel;
+    if (!channel) {
+      const raw = this.orderValue(rows, 'channel');
+      for (const r of rows)
+        this.skipRow(
+          r,
+          'unknown channel',
+          `channel ${quoteValue(raw)} is neither online nor in-store (e.g. Online, Web, App, In-store, Store, POS)`,
+        );
+      return;
+    }
+    const dwell = this.dwellOf(rows, channel);
+    if (dwell === null) {
+      for (const r of rows)
+        this.skipRow(
+          r,
+          'bad dwell',
+          `dwell minutes ${quoteValue(this.orderValue(rows, 'dwell_minutes'))} is not a number from 0 to 1,440`,
+        );
+      return;
     }
 
-    let customer = this.customerIndex.get(customerId);
-    let order = this.orderIndex.get(orderId);
-    const day = time.day;
-    const ch = channel === 'online' ? CHANNEL_ONLINE : CHANNEL_INSTORE;
-    if (order !== undefined) {
-      const owner = this.customerIds[this.orderCustomer[order]!];
-      if (owner !== customerId) {
-        return this.skip(
-          line,
+    const lines: ReadLine[] = [];
+    for (const r of rows) {
+      // Lines of one order share its customer and date: a line that says otherwise is bad.
+      const rowKey = this.cell(r.cells, 'customer_id');
+      if (rowKey && key && normaliseCustomerKey(rowKey)?.key !== key.key) {
+        this.skipRow(
+          r,
           'order of two customers',
-          `order "${orderId}" belongs to customer "${owner}" on an earlier line, here to "${customerId}"`,
+          `order ${quoteValue(id)} has another customer on an earlier line`,
         );
+        continue;
       }
-      if (this.orderDay[order] !== day || this.orderChannel[order] !== ch) {
-        return this.skip(
-          line,
-          'order with two dates or channels',
-          `order "${orderId}" has another date or channel on an earlier line`,
+      const rowTime = this.rowTimeOf(r.cells);
+      const rowDay = rowTime ? this.readTime(rowTime) : time;
+      if (!rowDay) {
+        const how = this.dateOrder === 'dmy' ? 'day-first' : 'month-first';
+        this.skipRow(
+          r,
+          'unreadable date',
+          `order date-time ${quoteValue(rowTime)} is not a date (dates like 03/04/2025 are read ${how})`,
         );
+        continue;
       }
+      if (rowDay.day !== time.day) {
+        this.skipRow(
+          r,
+          'order with two dates',
+          `order ${quoteValue(id)} has another date on an earlier line`,
+        );
+        continue;
+      }
+      const read = this.readLine(r);
+      if (read === 'zero') {
+        this.tally.zeroQuantityLines++;
+        continue;
+      }
+      if (read === 'no product') {
+        this.tally.productlessRows++;
+        continue;
+      }
+      if ('bad' in read) {
+        this.skipRow(r, read.kind, read.bad);
+        continue;
+      }
+      lines.push(read);
+    }
+    const status = this.statusOf(rows);
+    const reason: ExclusionReason | null = !key
+      ? 'guest'
+      : status === 'cancelled' || status === 'voided' || status === 'refunded' || status === 'unpaid'
+        ? status
+        : null;
+    // An order whose lines all went (WooCommerce writes a refunded order's quantities as 0) is still told.
+    if (lines.length === 0) {
+      if (reason) this.exclude(reason, 0);
+      return;
+    }
+    const sales = lines.filter((l) => l.quantity > 0);
+    const salesValue = (ls: readonly ReadLine[]) => ls.reduce((s, l) => s + l.netPaise, 0);
+
+    // The rest of the order's discount spread over its lines in proportion: taken off lines priced
+    // before it (Shopify's Discount Amount), only recorded on lines already net of it (WooCommerce's
+    // Item Cost, or a file's net line amounts).
+    const orderDiscount = parseAmount(this.orderValue(rows, 'order_discount'), this.decimal!);
+    if (orderDiscount !== null && orderDiscount > 0 && salesValue(sales) > 0) {
+      let rest = toPaise(orderDiscount) - sales.reduce((s, l) => s + l.discountPaise, 0);
+      const takeOff = this.unitPriceMode && !this.platform.linesNetOfOrderDiscount;
+      // More discount than the lines are worth (some of the order's lines were bad): capped, and said.
+      if (takeOff && rest > salesValue(sales)) {
+        this.tally.discountCapped++;
+        rest = salesValue(sales);
+      }
+      if (rest < 0) this.tally.discountAboveOrder++;
+      else if (rest > 0) {
+        const shares = splitWhole(
+          rest,
+          sales.map((l) => Math.max(0, l.netPaise)),
+        );
+        sales.forEach((l, i) => {
+          l.discountPaise += shares[i]!;
+          if (takeOff) l.netPaise -= shares[i]!;
+          else l.grossPaise += shares[i]!;
+        });
+      }
+    }
+    const orderNet = salesValue(lines);
+    this.money.file_paise += orderNet;
+    const subtotal = parseAmount(this.orderValue(rows, 'subtotal'), this.decimal!);
+    if (subtotal !== null)
+      this.money.file_subtotal_paise = (this.money.file_subtotal_paise ?? 0) + toPaise(subtotal);
+
+    if (reason) return this.exclude(reason, orderNet);
+
+    // Refunds: netted from the order's sales in proportion; an order refunded in full is no sale.
+    const merchandise = salesValue(sales);
+    const refunded = parseAmount(this.orderValue(rows, 'refunded'), this.decimal!);
+    const refund = refunded !== null && refunded > 0 ? toPaise(refunded) : 0;
+    if (refund > 0 && refund >= merchandise) {
+      this.money.refunds_beyond_merchandise_paise += refund - merchandise;
+      return this.exclude('refunded', orderNet);
+    }
+    if (refund > 0) {
+      const shares = splitWhole(
+        refund,
+        sales.map((l) => Math.max(0, l.netPaise)),
+      );
+      sales.forEach((l, i) => (l.netPaise -= shares[i]!));
+      this.money.refunds_paise += refund;
+    }
+    for (const l of lines) {
+      if (l.quantity < 0) {
+        this.money.returns_paise -= l.netPaise;
+        this.money.return_lines++;
+      }
+    }
+    // A return bill (returns only) is no purchase.
+    if (sales.length === 0) return;
+    if (status === 'pending') {
+      if (CASH_ON_DELIVERY.test(this.orderValue(rows, 'payment_method'))) this.tally.pendingCod++;
+      else this.tally.pendingOther++;
+    }
+    this.tallySource(source);
+    this.addOrder(id, key!.key, key!.kind, rawKey, time, channel, dwell, sales);
+  }
+
+  private exclude(reason: ExclusionReason, paise: number): void {
+    this.money.excluded[reason].orders++;
+    this.money.excluded[reason].paise += paise;
+  }
+
+  private statusOf(rows: readonly Row[]): OrderStatus {
+    if (this.orderValue(rows, 'cancelled_at')) return 'cancelled';
+    const raw = this.orderValue(rows, 'status');
+    if (!raw) return 'counted';
+    const status = this.platform.statusOf(raw);
+    if (status === null) {
+      const k = safeText(raw);
+      this.tally.unknownStatuses[k] = (this.tally.unknownStatuses[k] ?? 0) + 1;
+      return 'counted';
+    }
+    return status;
+  }
+
+  private channelOf(rows: readonly Row[]): ChannelReading {
+    const fixed = this.opts.channel ?? this.platform.channel;
+    if (fixed && this.columns.channel === undefined) return { channel: fixed };
+    const read = this.platform.readChannel(
+      this.orderValue(rows, 'channel'),
+      this.orderValue(rows, 'location'),
+    );
+    return read.channel ? read : { channel: this.columns.channel === undefined ? fixed : null };
+  }
+
+  /** A counted order's sales channel, when it is an app id or a source we do not know, for the report. */
+  private tallySource(read: ChannelReading): void {
+    if (read.appId) this.tally.appSources[read.appId] = (this.tally.appSources[read.appId] ?? 0) + 1;
+    if (read.unknownSource) {
+      const k = safeText(read.unknownSource);
+      this.tally.unknownSources[k] = (this.tally.unknownSources[k] ?? 0) + 1;
+    }
+  }
+
+  private dwellOf(rows: readonly Row[], channel: 'online' | 'in-store'): number | null {
+    if (channel === 'online' || this.columns.dwell_minutes === undefined) return 0;
+    let most = 0;
+    for (const r of rows) {
+      const raw = this.cell(r.cells, 'dwell_minutes');
+      if (raw === '') continue;
+      const v = parseAmount(raw, this.decimal!);
+      if (v === null || v < 0 || v > 24 * 60) return null;
+      most = Math.max(most, v);
+    }
+    return most;
+  }
+
+  private addOrder(
+    id: string,
+    key: string,
+    kind: CustomerKeyKind,
+    rawKey: string,
+    time: { day: number; hour: number },
+    channel: 'online' | 'in-store',
+    dwell: number,
+    lines: readonly ReadLine[],
+  ): void {
+    const ch = channel === 'online' ? CHANNEL_ONLINE : CHANNEL_INSTORE;
+    let customer = this.customerIndex.get(key);
+    let order = this.orderIndex.get(id);
+    if (order !== undefined) {
+      // The order's lines came back after other orders: added to it, when they agree with it.
+      if (
+        this.orderCustomer[order] !== customer ||
+        this.orderDay[order] !== time.day ||
+        this.orderChannel[order] !== ch
+      ) {
+        for (const l of lines)
+          this.skip(
+            l.line,
+            'order with two dates or channels',
+            `order ${quoteValue(id)} has another customer, date or channel on an earlier line`,
+          );
+        for (const l of lines) this.money.bad_rows_paise += l.netPaise;
+        return;
+      }
+      this.splitOrders++;
       this.orderDwell[order] = Math.max(this.orderDwell[order]!, dwell);
     } else {
       if (customer === undefined) {
         customer = this.customerIds.length;
-        this.customerIndex.set(customerId, customer);
-        this.customerIds.push(customerId);
+        this.customerIndex.set(key, customer);
+        this.customerIds.push(key);
+        this.customerKinds.push(kind);
       }
       order = this.orderCustomer.length;
-      this.orderIndex.set(orderId, order);
+      this.orderIndex.set(id, order);
       this.orderCustomer.push(customer);
-      this.orderDay.push(day);
+      this.orderDay.push(time.day);
       this.orderHour.push(time.hour);
       this.orderChannel.push(ch);
       this.orderDwell.push(dwell);
-      this.orderLine.push(line);
+      this.orderLine.push(lines[0]!.line);
     }
-    let cat = this.categoryIndex.get(category);
-    if (cat === undefined) {
-      cat = this.categoryNames.length;
-      this.categoryIndex.set(category, cat);
-      this.categoryNames.push(category);
+    this.rawKeys.add(rawKey);
+    for (const l of lines) {
+      let cat = this.categoryIndex.get(l.category);
+      if (cat === undefined) {
+        cat = this.categoryNames.length;
+        this.categoryIndex.set(l.category, cat);
+        this.categoryNames.push(l.category);
+      }
+      this.push(this.lineOrder, order);
+      this.push(this.lineCategory, cat);
+      this.push(this.lineQuantity, l.quantity);
+      this.pushF(this.lineNet, l.netPaise);
+      this.pushF(this.lineDiscount, l.discountPaise);
+      this.money.tables_paise += l.netPaise;
     }
-    this.push(this.lineOrder, order);
-    this.push(this.lineCategory, cat);
-    this.push(this.lineQuantity, quantity);
-    this.pushF(this.lineNet, Math.round(net * 100));
-    this.pushF(this.lineDiscount, Math.round(discount * 100));
   }
 
   private push(column: Growable<Uint32Array>, value: number): void {
@@ -346,7 +882,8 @@ export class OrdersReader {
 
   /** Ends the read: the transaction log and a report, or an error saying why the file cannot be used. */
   finish(): { log: TransactionLog; report: OrdersReport } {
-    if (this.dateOrder === null || this.decimal === null) this.settleFormats();
+    if (!this.settled) this.settle();
+    this.closeOrder();
     const { file } = this.opts;
     const listing = this.problems.map((p) => `  line ${p.line}: ${p.reason}`).join('\n');
     const partial = { file, rowsRead: this.rowsRead, rowsSkipped: this.rowsSkipped, problems: this.problems };
@@ -367,6 +904,13 @@ export class OrdersReader {
         partial,
       );
     }
+    if (this.orderCustomer.length === 0) {
+      throw new OrdersInputError(
+        `${file}: no order in the file is a sale to a known customer (${describeExclusions(this.money)}). ` +
+          'The dashboard needs orders with a customer id, e-mail or phone number.',
+        partial,
+      );
+    }
     return this.buildLog();
   }
 
@@ -382,6 +926,10 @@ export class OrdersReader {
     const window = this.opts.window ?? { start: isoOfDayNumber(minDay), end: isoOfDayNumber(maxDay) };
     const start = dayNumber(window.start);
     const windowDays = dayNumber(window.end) - start + 1;
+    if (windowDays > 65_535)
+      throw new OrdersInputError(
+        `${this.opts.file}: the orders span ${window.start} – ${window.end}, more than 179 years; check the date column and the date order.`,
+      );
     const recentMonths = this.opts.recentMonths ?? 6;
     let recentFromDay = daysBetween(
       window.start,
@@ -399,6 +947,7 @@ export class OrdersReader {
         'Dates such as 03/04/2025 could be day-first or month-first, and no date in the file settles it; they were read day-first. Say --date-order mdy if they are month-first.',
       );
     }
+    warnings.push(...this.readWarnings());
 
     // Orders grouped by customer (customers in order of first appearance), then by time.
     const byCustomer = Array.from({ length: this.customerIds.length }, () => [] as number[]);
@@ -432,15 +981,17 @@ export class OrdersReader {
 
     // Categories sorted by name, so ids do not depend on the order of rows.
     const sortedNames = [...this.categoryNames].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const categoryRank = new Uint32Array(this.categoryNames.length);
-    this.categoryNames.forEach((name, i) => (categoryRank[i] = sortedNames.indexOf(name)));
+    const rankOf = new Map(sortedNames.map((name, i) => [name, i]));
+    const categoryRank = Uint32Array.from(this.categoryNames, (name) => rankOf.get(name)!);
     const categories: Category[] = sortedNames.map((name, i) => ({
       category_id: i + 1,
       name,
       intent: this.opts.intents?.get(name) ?? name,
     }));
     if (categories.length > 65_535)
-      throw new OrdersInputError(`${this.opts.file}: more than 65,535 categories.`);
+      throw new OrdersInputError(
+        `${this.opts.file}: more than 65,535 product categories; map a broader column as the category (for example --map category="Department").`,
+      );
 
     const srcCat = this.lineCategory.toArray();
     const srcQty = this.lineQuantity.toArray();
@@ -500,13 +1051,19 @@ export class OrdersReader {
       log.orderGross[o] = grossPaise[o]! / 100;
       log.orderDiscount[o] = discountPaise[o]! / 100;
     }
+    const kinds: Record<CustomerKeyKind, number> = { email: 0, phone: 0, id: 0 };
+    for (const kind of this.customerKinds) kinds[kind]++;
     const report: OrdersReport = {
       file: this.opts.file,
+      platform: this.platform.id,
+      platformLabel: this.platform.label,
+      notes: [...this.platform.notes],
       rowsRead: this.rowsRead,
       rowsSkipped: this.rowsSkipped,
       problems: this.problems,
       skippedBy: this.skippedBy,
       columns: this.mappedColumns(),
+      columnsHow: this.columnsHow,
       dateOrder: this.dateOrder!,
       dateOrderAssumed: this.dateOrderAssumed,
       decimal: this.decimal!,
@@ -515,14 +1072,131 @@ export class OrdersReader {
       customers: this.customerIds.length,
       orders: orderCount,
       lines: lineCount,
+      customerKeys: { ...kinds, merged: this.rawKeys.size - this.customerIds.length },
+      pendingOrders: { cashOnDelivery: this.tally.pendingCod, other: this.tally.pendingOther },
+      appSources: this.tally.appSources,
+      unknownSources: this.tally.unknownSources,
+      unknownStatuses: this.tally.unknownStatuses,
+      categorySource: this.categorySource(),
+      linesWithoutProduct: this.tally.linesWithoutProduct,
+      reconciliation: { ...this.money, excluded: { ...this.money.excluded } },
       warnings,
     };
-    if (windowDays > 65_535)
-      throw new OrdersInputError(`${this.opts.file}: the orders span more than 179 years.`);
     return { log, report };
+  }
+
+  private categorySource(): string {
+    const products = this.opts.products;
+    const column = this.columns.category !== undefined ? this.headers[this.columns.category]! : null;
+    const fallback = this.categoryFallbackColumn >= 0 ? this.headers[this.categoryFallbackColumn]! : null;
+    if (products) {
+      const rest = column ?? fallback;
+      return `${products.file} (${products.categoryColumn} by SKU or product name)${rest ? `, else the ${rest} column` : ''}`;
+    }
+    if (column) return `the ${column} column`;
+    return `the ${fallback} column, as there is no category column and no products file`;
+  }
+
+  /** Warnings about what was read, in plain words. */
+  private readWarnings(): string[] {
+    const out: string[] = [];
+    const file = this.opts.file;
+    const count = (n: number, one: string, many = `${one}s`) =>
+      `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+    if (!this.opts.products && this.columns.category === undefined && this.categoryFallbackColumn >= 0) {
+      out.push(
+        `${file} has no product category: categories are its ${this.headers[this.categoryFallbackColumn]} column. Give the products export too (--products, or the products file on this page) to use product types.`,
+      );
+    }
+    if (this.tally.linesWithoutProduct > 0) {
+      out.push(
+        `${count(this.tally.linesWithoutProduct, 'order line')} of ${file} matched no product of ${this.opts.products!.file} by SKU or name and took ${this.columns.category !== undefined || this.categoryFallbackColumn >= 0 ? 'the fallback category column' : 'no category'}.`,
+      );
+    }
+    const apps = Object.entries(this.tally.appSources);
+    if (apps.length) {
+      out.push(
+        `${count(
+          apps.reduce((s, [, n]) => s + n, 0),
+          'order',
+        )} came from sales channels written as app ids (${apps
+          .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+          .slice(0, 6)
+          .map(([id, n]) => `${id}: ${n}`)
+          .join(
+            ', ',
+          )}); they were read as online. Look the ids up under Settings → Apps and sales channels in Shopify.`,
+      );
+    }
+    const unknownSources = Object.entries(this.tally.unknownSources);
+    if (unknownSources.length) {
+      out.push(
+        `${count(
+          unknownSources.reduce((s, [, n]) => s + n, 0),
+          'order',
+        )} have a source we do not know (${unknownSources
+          .slice(0, 6)
+          .map(([s, n]) => `${s}: ${n}`)
+          .join(', ')}); they were read as online.`,
+      );
+    }
+    const statuses = Object.entries(this.tally.unknownStatuses);
+    if (statuses.length) {
+      out.push(
+        `${count(
+          statuses.reduce((s, [, n]) => s + n, 0),
+          'order',
+        )} have a status we do not know (${statuses
+          .slice(0, 6)
+          .map(([s, n]) => `${s}: ${n}`)
+          .join(', ')}); they were counted as sales.`,
+      );
+    }
+    if (this.tally.mangledKeys > 0)
+      out.push(
+        `${count(this.tally.mangledKeys, 'order')} of ${file} have a customer key a spreadsheet turned into a number like 9.19876E+11, whose digits are lost; they were read as guests. Export the file again and open it as text (or not at all) before loading it.`,
+      );
+    if (this.tally.nulCells > 0)
+      out.push(
+        `${count(this.tally.nulCells, 'cell')} of ${file} held invisible NUL characters, which were removed. The file may have been damaged on its way; compare its totals with your system's.`,
+      );
+    if (this.tally.discountCapped > 0)
+      out.push(
+        `${count(this.tally.discountCapped, 'order')} had an order discount larger than the lines left to read (some of their lines were bad); the discount was capped at the lines' value.`,
+      );
+    if (this.tally.zeroQuantityLines > 0)
+      out.push(
+        `${count(this.tally.zeroQuantityLines, 'line')} with quantity 0 (items removed from their order) were left out.`,
+      );
+    if (this.tally.discountAboveOrder > 0)
+      out.push(
+        `${count(this.tally.discountAboveOrder, 'order')} have line discounts above the order's discount; the line discounts were used.`,
+      );
+    if (this.splitOrders > 0)
+      out.push(
+        `${count(this.splitOrders, 'order')} had lines apart from the rest of the order; they were added to it, without applying its order-level discount or refund twice.`,
+      );
+    const m = this.money;
+    if (m.file_subtotal_paise !== null && m.file_subtotal_paise !== m.file_paise) {
+      out.push(
+        `The order subtotals in ${file} add up to ${formatPaise(m.file_subtotal_paise)}, the lines after discounts to ${formatPaise(m.file_paise)} (a difference of ${formatPaise(Math.abs(m.file_subtotal_paise - m.file_paise))}, usually discounts on shipping or edited orders); the lines are used.`,
+      );
+    }
+    return out;
   }
 }
 
 function unknownAttributes(n: number): CustomerAttributes {
-  return { age: new Uint8Array(n), gender: new Uint8Array(n).fill(255), locale: new Uint8Array(n).fill(255) };
+  return {
+    age: new Uint8Array(n),
+    gender: new Uint8Array(n).fill(UNKNOWN_ATTRIBUTE),
+    locale: new Uint8Array(n).fill(UNKNOWN_ATTRIBUTE),
+  };
+}
+
+function describeExclusions(m: Reconciliation): string {
+  const parts = EXCLUSION_REASONS.filter((r) => m.excluded[r].orders > 0).map(
+    (r) => `${m.excluded[r].orders.toLocaleString('en')} ${EXCLUSION_LABELS[r]}`,
+  );
+  return parts.length ? parts.join(', ') : 'every row was bad';
 }

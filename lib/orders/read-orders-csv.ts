@@ -1,56 +1,50 @@
 /**
- * Reads a brand's orders export (CSV text) into the transaction shape: delimiter sniffed from the
- * header (`,`, `;` or tab), UTF-8 with or without BOM, rows streamed through papaparse into the
- * OrdersReader. The same function serves the command line and the browser worker.
+ * Reads a brand's orders export into the transaction shape: the delimiter sniffed from the header
+ * (`,`, `;` or tab), UTF-8 with or without BOM, rows fed to the OrdersReader as they are parsed.
+ * The command line hands over the whole text (readOrdersCsv); the browser worker hands over the
+ * chunks papaparse streams from the File (startOrdersRead). Both go through startOrdersRead.
  */
 import Papa from 'papaparse';
 import type { TransactionLog } from '../transactions/transaction-log';
-import { OrdersInputError, OrdersReader, type OrdersReadOptions, type OrdersReport } from './orders-reader';
+import { checkLooksLikeText, firstLine, sniffDelimiter, type Delimiter } from './csv-text';
+import { OrdersInputError } from './orders-input-error';
+import { OrdersReader, type OrdersReadOptions, type OrdersReport } from './orders-reader';
+import { listHeaders } from './quote-value';
 
-export type Delimiter = ',' | ';' | '\t';
-
-/** The delimiter that splits the header line into the most cells (outside quotes). */
-export function sniffDelimiter(headerLine: string): Delimiter {
-  const counts: Record<Delimiter, number> = { ',': 0, ';': 0, '\t': 0 };
-  let quoted = false;
-  for (const ch of headerLine) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch]++;
-  }
-  const best = (Object.keys(counts) as Delimiter[]).reduce((a, b) => (counts[b] > counts[a] ? b : a), ',');
-  return best;
+export interface OrdersRead {
+  /** Feeds parsed rows (the first row of the file is its header). */
+  addRows(rows: readonly string[][]): void;
+  rowsRead(): number;
+  finish(): { log: TransactionLog; report: OrdersReport };
 }
 
-/** Refuses what is plainly not a CSV text: binary bytes, undecodable text, nothing at all. */
-export function checkLooksLikeText(file: string, head: string): void {
-  if (head.replace(/^\uFEFF/, '').trim() === '') throw new OrdersInputError(`${file}: the file is empty.`);
-  const sample = head.slice(0, 4096);
-  let odd = 0;
-  for (const ch of sample) {
-    const c = ch.charCodeAt(0);
-    if (c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13)) odd++;
-  }
-  if (odd > Math.max(2, sample.length * 0.01)) {
-    throw new OrdersInputError(
-      `${file}: this does not look like a CSV text file (${odd} binary or undecodable characters in its first ${sample.length}). Export the orders as CSV (UTF-8).`,
-    );
-  }
-}
-
-/**
- * A small CSV side file (customers, intents) read whole: refused if it is not text, BOM dropped,
- * delimiter sniffed from its header, blank lines skipped. The header is the first row.
- */
-export function parseSideFile(file: string, text: string): string[][] {
-  checkLooksLikeText(file, text);
-  const body = text.replace(/^\uFEFF/, '');
-  return Papa.parse<string[]>(body, { delimiter: sniffDelimiter(firstLine(body)), skipEmptyLines: 'greedy' })
-    .data;
-}
-
-function firstLine(text: string): string {
-  const end = text.search(/\r?\n|\r/);
-  return end < 0 ? text : text.slice(0, end);
+/** Rows in, transaction log out, through the OrdersReader; throws OrdersInputError on bad input. */
+export function startOrdersRead(options: OrdersReadOptions): OrdersRead {
+  let reader: OrdersReader | null = null;
+  let line = 0;
+  return {
+    addRows(rows) {
+      for (const raw of rows) {
+        // papaparse's greedy skip leaves no blank rows; a stray one of a single empty cell is ignored too.
+        if (raw.length === 1 && raw[0]!.trim() === '') continue;
+        line++;
+        if (!reader) {
+          const headers = raw.map((h) => h.trim());
+          if (headers.length < 2) {
+            throw new OrdersInputError(
+              `${options.file}: the header has a single column (${listHeaders(headers)}); the file is not split by commas, semicolons or tabs. Export the orders as CSV with one of those.`,
+            );
+          }
+          reader = new OrdersReader(headers, options);
+        } else reader.addRow(raw as string[], line);
+      }
+    },
+    rowsRead: () => Math.max(0, line - 1),
+    finish() {
+      if (!reader) throw new OrdersInputError(`${options.file}: the file is empty.`);
+      return reader.finish();
+    },
+  };
 }
 
 export function readOrdersCsv(
@@ -58,26 +52,16 @@ export function readOrdersCsv(
   options: OrdersReadOptions,
 ): { log: TransactionLog; report: OrdersReport; delimiter: Delimiter } {
   checkLooksLikeText(options.file, text);
-  const body = text.replace(/^\uFEFF/, '');
+  const body = text.replace(/^\uFEFF+/, '');
   const delimiter = sniffDelimiter(firstLine(body));
-  let reader: OrdersReader | null = null;
-  let row = 0;
+  const reading = startOrdersRead(options);
   let failure: unknown = null;
   Papa.parse<string[]>(body, {
     delimiter,
     skipEmptyLines: 'greedy',
     step: (result, parser) => {
-      row++;
       try {
-        if (!reader) {
-          const headers = result.data.map((h) => h.trim());
-          if (headers.length < 2) {
-            throw new OrdersInputError(
-              `${options.file}: the header has a single column ("${headers[0] ?? ''}"); the file is not split by , ; or tab as expected.`,
-            );
-          }
-          reader = new OrdersReader(headers, options);
-        } else reader.addRow(result.data, row);
+        reading.addRows([result.data]);
       } catch (error) {
         failure = error;
         parser.abort();
@@ -85,6 +69,5 @@ export function readOrdersCsv(
     },
   });
   if (failure) throw failure;
-  if (!reader) throw new OrdersInputError(`${options.file}: the file is empty.`);
-  return { ...(reader as OrdersReader).finish(), delimiter };
+  return { ...reading.finish(), delimiter };
 }

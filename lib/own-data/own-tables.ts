@@ -9,7 +9,7 @@ import { analyse, buildTables } from '../pipeline/run-pipeline';
 import { TABLE_INFO, TABLE_NAMES, type TableName, type Tables } from '../pipeline/tables';
 import type { ArrivalCell } from '../sources/arrivals';
 import type { StagedSources } from '../sources/stage-sources';
-import { csvChunks, jsonChunks } from '../tables/serialise';
+import { jsonChunks, tableCsvChunks } from '../tables/serialise';
 import type { TransactionLog } from '../transactions/transaction-log';
 
 /** The seed of the browser's analysis: the command line's default, so both give the same personas. */
@@ -100,5 +100,5 @@ export function tableFileChunks(tables: Tables, table: TableName, format: Downlo
   if (format === 'json') return [...jsonChunks(doc)];
   if (!TABLE_INFO[table].csv) throw new Error(`The ${table} table has no CSV form.`);
   const t = doc as { columns: string[]; rows: unknown[][] };
-  return [...csvChunks(t.columns, t.rows)];
+  return [...tableCsvChunks(t.columns, t.rows)];
 }

@@ -1,7 +1,9 @@
 /** Messages between the "Analyse your data" page and its worker: plain, structured-cloneable data. */
 import type { CustomerField, OrderField } from '../orders/column-matching';
-import type { OrdersReport, RowProblem } from '../orders/orders-reader';
+import type { RowProblem } from '../orders/orders-input-error';
+import type { OrdersReport } from '../orders/orders-reader';
 import type { DateOrder } from '../orders/parse-values';
+import type { ProductsFileReport } from '../pipeline/own-data';
 import type { TableName } from '../pipeline/tables';
 import type { ArrivalCell } from '../sources/arrivals';
 import type { DownloadFormat, OwnTablesResult } from './own-tables';
@@ -32,6 +34,12 @@ export type ToWorker =
       customersFile: File | null;
       /** Optional category → lifestyle intent file (without one, each category is its own intent). */
       intentsFile: File | null;
+      /** Optional products export: each line's category by SKU or product title (Shopify). */
+      productsFile: File | null;
+      /** Every order's channel, when the file has no channel column. */
+      channel: 'online' | 'in-store' | null;
+      /** The pseudonym secret, hex (the page makes one per visit unless the analyst gives theirs). */
+      secretHex: string;
       /** The public arrival curves the brand's orders are drawn against (from the dashboard's data). */
       arrivals: ArrivalCell[];
       mapping: Partial<Record<OrderField, string>>;
@@ -41,7 +49,9 @@ export type ToWorker =
     }
   | { type: 'recompute'; id: number; k: number }
   /** One of the computed tables as a file, as `data:build` would write it. */
-  | { type: 'download'; id: number; table: TableName; format: DownloadFormat };
+  | { type: 'download'; id: number; table: TableName; format: DownloadFormat }
+  /** The private key map: pseudonymous id → the customer key as the file wrote it (never uploaded). */
+  | { type: 'download-keys'; id: number };
 
 /** What the page shows of the read: the shared reader's report (counts, date range, bad rows) and more. */
 export interface ReadSummary extends OrdersReport {
@@ -52,6 +62,8 @@ export interface ReadSummary extends OrdersReport {
   customersError: string | null;
   /** What the intents file mapped (a file that cannot be read stops the run with its error). */
   intentsFile: IntentsFileReport | null;
+  /** What the products file gave (a file that cannot be read stops the run with its error). */
+  productsFile: ProductsFileReport | null;
 }
 
 export interface IntentsFileReport {

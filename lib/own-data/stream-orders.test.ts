@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { OrdersInputError } from '../orders/orders-reader';
+import { OrdersInputError } from '../orders/orders-input-error';
+import { startOrdersRead as startChunkedRead } from '../orders/read-orders-csv';
 import { missingMessage } from './messages';
-import { inspectHead, startChunkedRead } from './stream-orders';
+import { inspectHead } from './stream-orders';
 
 const HEADER = 'order_id,customer_id,ordered_at,channel,category,quantity,amount';
 const row = (o: number, c: number, day: number) =>

@@ -3,6 +3,8 @@ import { UNKNOWN } from '../orders/customers-csv';
 import { OrdersInputError } from '../orders/orders-reader';
 import { readOwnData } from './own-data';
 
+const SECRET = new Uint8Array(32).fill(7);
+
 const ORDERS = [
   'Bill No,Client,Date,Channel,Category,Qty,Amount',
   'B1,c1,2025-01-02 10:00,Store,Linen,1,100',
@@ -12,7 +14,7 @@ const ORDERS = [
 
 describe('readOwnData', () => {
   it('reads orders, fills demographics from the customers file and intents from the mapping', () => {
-    const { log, report } = readOwnData(
+    const { log, report, keyMap } = readOwnData(
       {
         orders: { file: 'orders.csv', text: ORDERS },
         customers: {
@@ -21,9 +23,13 @@ describe('readOwnData', () => {
         },
         intents: { file: 'intents.csv', text: 'category,intent\nCandles,Comfort Living\n' },
       },
-      { mapping: { order_id: 'Bill No', customer_id: 'Client' } },
+      { mapping: { order_id: 'Bill No', customer_id: 'Client' }, secret: SECRET },
     );
-    expect(log.customerIds).toEqual(['c1', 'c2']);
+    // The tables get pseudonyms; the key map (kept private) turns them back into the file's ids.
+    expect(keyMap.keys).toEqual(['c1', 'c2']);
+    expect(log.customerIds).toEqual(keyMap.ids);
+    expect(log.customerIds.every((id) => /^c_[a-z]{14}$/.test(id))).toBe(true);
+    expect(new Set(log.customerIds).size).toBe(2);
     expect(log.orderCount).toBe(3);
     expect(Array.from(log.attributes.age)).toEqual([0, 39]);
     expect(Array.from(log.attributes.gender)).toEqual([UNKNOWN, 0]);
@@ -42,25 +48,25 @@ describe('readOwnData', () => {
   it("maps the customers file's own columns with customers.<field>, apart from the orders file's", () => {
     const customers = {
       file: 'crm.csv',
-      text: 'Member No,Years,Sex\nc1,41,M\nc2,29,F\n',
+      text: 'Patron Ref,Years,Sex\nc1,41,M\nc2,29,F\n',
     };
     const mapping = {
       order_id: 'Bill No',
       customer_id: 'Client',
-      'customers.customer_id': 'Member No',
+      'customers.customer_id': 'Patron Ref',
       'customers.age': 'Years',
     };
     const { log, report } = readOwnData(
       { orders: { file: 'orders.csv', text: ORDERS }, customers },
-      { mapping },
+      { mapping, secret: SECRET },
     );
-    expect(report.customers?.columns).toMatchObject({ customer_id: 'Member No', age: 'Years' });
+    expect(report.customers?.columns).toMatchObject({ customer_id: 'Patron Ref', age: 'Years' });
     expect(Array.from(log.attributes.age)).toEqual([41, 29]);
-    // Without the mapping, "Member No" is no synonym of a customer id: the file is refused, naming the column.
+    // Without the mapping, "Patron Ref" is no synonym of a customer id: the file is refused, naming the column.
     expect(() =>
       readOwnData(
         { orders: { file: 'orders.csv', text: ORDERS }, customers },
-        { mapping: { order_id: 'Bill No', customer_id: 'Client' } },
+        { mapping: { order_id: 'Bill No', customer_id: 'Client' }, secret: SECRET },
       ),
     ).toThrow(/crm\.csv: a required column is missing/);
   });
@@ -68,7 +74,7 @@ describe('readOwnData', () => {
   it('warns that demographics are unknown without a customers file', () => {
     const { report } = readOwnData(
       { orders: { file: 'orders.csv', text: ORDERS } },
-      { mapping: { order_id: 'Bill No', customer_id: 'Client' } },
+      { mapping: { order_id: 'Bill No', customer_id: 'Client' }, secret: SECRET },
     );
     expect(report.customers).toBeNull();
     expect(report.warnings.join(' ')).toContain('No customers file');
@@ -79,13 +85,13 @@ describe('readOwnData', () => {
     expect(() =>
       readOwnData(
         { orders: { file: 'orders.csv', text: rows } },
-        { mapping: { order_id: 'Bill No', customer_id: 'Client' }, maxBadShare: undefined },
+        { mapping: { order_id: 'Bill No', customer_id: 'Client' }, maxBadShare: undefined, secret: SECRET },
       ),
     ).toThrow(OrdersInputError);
     expect(
       readOwnData(
         { orders: { file: 'orders.csv', text: rows } },
-        { mapping: { order_id: 'Bill No', customer_id: 'Client' }, maxBadShare: 0.5 },
+        { mapping: { order_id: 'Bill No', customer_id: 'Client' }, maxBadShare: 0.5, secret: SECRET },
       ).report.orders.rowsSkipped,
     ).toBe(1);
   });

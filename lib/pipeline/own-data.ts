@@ -1,20 +1,38 @@
 /**
  * A brand's own data → the transaction log every table is built from. Texts in, log and report
- * out: no file system, so the command line and a browser worker call the same function.
+ * out: no file system, so the command line and a browser worker call the same functions (the
+ * worker feeds the orders file in chunks through startOrdersRead, then calls finishOwnData).
+ *
+ * Order: the side files that the orders read needs (intents, products), the orders, the customers
+ * file joined on the normalised customer keys, and last the keys pseudonymised, so that no table
+ * built from the log can hold an e-mail address or a phone number.
  */
 import type { CustomerField, OrderField } from '../orders/column-matching';
+import { pseudonymiseCustomers, type CustomerKeyMap } from '../orders/customer-keys';
 import { readCustomersCsv, type CustomersReport } from '../orders/customers-csv';
 import { readIntentsCsv } from '../orders/intents-csv';
 import type { OrdersReport } from '../orders/orders-reader';
 import type { DateOrder } from '../orders/parse-values';
+import { readProductsCsv, type ProductCatalogue } from '../orders/products-csv';
 import { readOrdersCsv } from '../orders/read-orders-csv';
 import type { TransactionLog } from '../transactions/transaction-log';
 
-export interface OwnDataInput {
-  orders: { file: string; text: string };
-  customers?: { file: string; text: string };
-  intents?: { file: string; text: string };
+export interface InputText {
+  file: string;
+  text: string;
 }
+
+export interface OwnDataInput {
+  orders: InputText;
+  customers?: InputText;
+  intents?: InputText;
+  /** A products export: the category of each order line by SKU or product title (Shopify). */
+  products?: InputText;
+}
+
+export type OwnDataMapping = Partial<
+  Record<OrderField | CustomerField | `customers.${CustomerField}`, string>
+>;
 
 export interface OwnDataOptions {
   /**
@@ -22,16 +40,28 @@ export interface OwnDataOptions {
    * customers file's, as `customers.<field>` (`customers.customer_id` is its id column) or, for
    * age, age_band, gender and region_type, without the prefix.
    */
-  mapping?: Partial<Record<OrderField | CustomerField | `customers.${CustomerField}`, string>>;
+  mapping?: OwnDataMapping;
   dateOrder?: DateOrder;
   maxBadShare?: number;
   recentMonths?: number;
+  /** Every order is in this channel (a file without a channel column). */
+  channel?: 'online' | 'in-store';
+  /** The secret customer keys are pseudonymised with (16 bytes or more). */
+  secret: Uint8Array;
+}
+
+export interface ProductsFileReport {
+  file: string;
+  products: number;
+  withoutCategory: number;
+  categoryColumn: string;
 }
 
 export interface OwnDataReport {
   orders: OrdersReport;
   customers: CustomersReport | null;
   intentsFile: string | null;
+  productsFile: ProductsFileReport | null;
   /** Categories of the orders without an intent in the intents file (each is its own intent). */
   categoriesWithoutIntent: string[];
   warnings: string[];
@@ -47,9 +77,26 @@ const ORDER_KEYS = new Set<string>([
   'amount',
   'unit_price',
   'discount',
+  'order_discount',
+  'refunded',
+  'subtotal',
+  'status',
+  'cancelled_at',
+  'payment_method',
+  'location',
+  'sku',
+  'product_name',
   'dwell_minutes',
+  'ordered_time',
+] satisfies OrderField[]);
+const CUSTOMER_KEYS = new Set<string>([
+  'customer_id',
+  'age',
+  'age_band',
+  'date_of_birth',
+  'gender',
+  'region_type',
 ]);
-const CUSTOMER_KEYS = new Set<string>(['customer_id', 'age', 'age_band', 'gender', 'region_type']);
 
 function pick<K extends string>(
   mapping: Record<string, string> | undefined,
@@ -60,19 +107,31 @@ function pick<K extends string>(
   >;
 }
 
-export function readOwnData(
-  input: OwnDataInput,
-  options: OwnDataOptions = {},
-): { log: TransactionLog; report: OwnDataReport } {
-  const intents = input.intents ? readIntentsCsv(input.intents.file, input.intents.text) : undefined;
-  const { log, report } = readOrdersCsv(input.orders.text, {
-    file: input.orders.file,
-    mapping: pick<OrderField>(options.mapping, ORDER_KEYS),
-    dateOrder: options.dateOrder,
-    maxBadShare: options.maxBadShare,
-    recentMonths: options.recentMonths,
-    intents,
-  });
+/** The order fields of a mapping (the rest names the customers file's columns). */
+export const orderMapping = (mapping: OwnDataMapping | undefined) => pick<OrderField>(mapping, ORDER_KEYS);
+
+/** The side files the orders read needs before it starts: intents and products. */
+export function readSideFiles(input: Pick<OwnDataInput, 'intents' | 'products'>): {
+  intents?: Map<string, string>;
+  products?: ProductCatalogue;
+} {
+  return {
+    ...(input.intents ? { intents: readIntentsCsv(input.intents.file, input.intents.text) } : {}),
+    ...(input.products ? { products: readProductsCsv(input.products.file, input.products.text) } : {}),
+  };
+}
+
+/**
+ * After the orders are read: the customers file joined on the normalised keys, the intents checked,
+ * the report put together, and the customer keys pseudonymised.
+ */
+export function finishOwnData(
+  read: { log: TransactionLog; report: OrdersReport },
+  side: { intents?: Map<string, string>; products?: ProductCatalogue },
+  input: Pick<OwnDataInput, 'customers' | 'intents'>,
+  options: OwnDataOptions,
+): { log: TransactionLog; report: OwnDataReport; keyMap: CustomerKeyMap } {
+  const { log, report } = read;
   let customers: CustomersReport | null = null;
   let full = log;
   if (input.customers) {
@@ -83,15 +142,18 @@ export function readOwnData(
       if (key.startsWith('customers.') && column)
         mapping[key.slice('customers.'.length) as CustomerField] = column;
     }
-    const read = readCustomersCsv(input.customers.text, {
+    const joined = readCustomersCsv(input.customers.text, {
       file: input.customers.file,
       customerIds: log.customerIds,
       mapping,
       maxBadShare: options.maxBadShare,
+      ageOn: report.lastDay,
+      dateOrder: report.dateOrder,
     });
-    customers = read.report;
-    full = { ...log, attributes: read.attributes };
+    customers = joined.report;
+    full = { ...log, attributes: joined.attributes };
   }
+  const { intents, products } = side;
   const categoriesWithoutIntent = intents
     ? log.categories.filter((c) => !intents.has(c.name)).map((c) => c.name)
     : [];
@@ -108,14 +170,42 @@ export function readOwnData(
     warnings.push(
       'No customers file: age, gender and region are unknown, so the demographic breakdowns are empty.',
     );
+  const keyMap = pseudonymiseCustomers(full.customerIds, options.secret);
   return {
-    log: full,
+    log: { ...full, customerIds: keyMap.ids },
     report: {
       orders: report,
       customers,
       intentsFile: input.intents?.file ?? null,
+      productsFile: products
+        ? {
+            file: products.file,
+            products: products.products,
+            withoutCategory: products.withoutCategory,
+            categoryColumn: products.categoryColumn,
+          }
+        : null,
       categoriesWithoutIntent,
       warnings,
     },
+    keyMap,
   };
+}
+
+/** The whole read on the command line: texts in, a pseudonymised log, its report and the private key map out. */
+export function readOwnData(
+  input: OwnDataInput,
+  options: OwnDataOptions,
+): { log: TransactionLog; report: OwnDataReport; keyMap: CustomerKeyMap } {
+  const side = readSideFiles(input);
+  const read = readOrdersCsv(input.orders.text, {
+    file: input.orders.file,
+    mapping: orderMapping(options.mapping),
+    dateOrder: options.dateOrder,
+    maxBadShare: options.maxBadShare,
+    recentMonths: options.recentMonths,
+    channel: options.channel,
+    ...side,
+  });
+  return finishOwnData(read, side, input, options);
 }

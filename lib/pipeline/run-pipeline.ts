@@ -7,8 +7,9 @@ import { fitKMeans } from '../segment/kmeans-fit';
 import { projectPca } from '../segment/pca-projection';
 import { namePersonas } from '../segment/persona-naming';
 import type { StagedSources } from '../sources/stage-sources';
-import { buildArrivalsSummary } from '../tables/arrivals-summary';
+import { buildArrivalsSummary, dayHourCurves } from '../tables/arrivals-summary';
 import { buildBehaviourOverview } from '../tables/behaviour-overview';
+import { assertFiniteTables } from '../tables/check-finite';
 import { buildClvProxy } from '../tables/clv-proxy';
 import { buildCustomersMaster } from '../tables/customers-master';
 import { buildDemandSummary, buildOwnDemandSummary } from '../tables/demand-summary';
@@ -131,7 +132,7 @@ export function buildTables(
     () => computeCustomerValue(ctx.log, { ...DEFAULT_VALUE_OPTIONS, ...valueOptions, seed }),
     (v) =>
       v.predictions.bgnbd
-        ? `${v.predictions.range.histories} histories, ${v.predictions.range.cells} range cells${v.backTest ? `, back-test AUC ${v.backTest.result.auc.toFixed(3)}` : ''}`
+        ? `${v.predictions.range.histories} histories, ${v.predictions.range.cells} range cells${v.backTest && Number.isFinite(v.backTest.result.auc) ? `, back-test AUC ${v.backTest.result.auc.toFixed(3)}` : ''}`
         : `not fitted: ${v.predictions.verdict.reasons.join('; ')}`,
   );
   return timed(
@@ -142,19 +143,23 @@ export function buildTables(
       const revenue = buildRevenueByCluster(ctx);
       const affinity = buildProductAffinity(ctx, intents);
       const marketing = ctx.log.marketing === null ? null : buildMarketingEffectiveness(ctx);
-      return {
+      const curves = dayHourCurves(sources.arrivals, ctx.log);
+      const tables: Tables = {
         customers_master: buildCustomersMaster(ctx, intents, value),
         revenue_by_cluster: revenue,
         clv_proxy: buildClvProxy(ctx, value),
         product_affinity: affinity,
         marketing_effectiveness: marketing,
-        operational_efficiency: buildOperationalEfficiency(ctx, sources.arrivals),
-        arrivals_summary: buildArrivalsSummary(sources.arrivals, ctx.log, own),
+        operational_efficiency: buildOperationalEfficiency(ctx, curves),
+        arrivals_summary: buildArrivalsSummary(curves, ctx.log, own),
         demand_summary: own ? buildOwnDemandSummary(ctx.log) : buildDemandSummary(sources.families, ctx.log),
         behaviour_overview: buildBehaviourOverview(ctx),
         segmentation: buildSegmentation(ctx, seed, revenue, marketing, affinity),
         value_model: buildValueModel(ctx, value),
       };
+      // Before anything is written or posted to a page (JSON would write NaN as null).
+      assertFiniteTables(tables);
+      return tables;
     },
     () => '11 tables',
   );

@@ -29,6 +29,11 @@ export const ArrivalsSummarySchema = z.object({
    * orders, beside the public arrival curves kept as a reference.
    */
   orders_source: z.literal('orders').optional(),
+  /**
+   * What the arrival values are: 'public-arrivals' (the published curves, per store), or 'own-orders'
+   * when a brand build had no public files: its own orders a week in each cell, with no reference.
+   */
+  curves: z.enum(['public-arrivals', 'own-orders']),
   /** 168 cells, Monday 0:00 first. */
   cells: z.array(ArrivalCellRowSchema).length(168),
   day_totals: z

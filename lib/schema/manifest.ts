@@ -4,9 +4,13 @@ import { z } from 'zod';
  * 2: config.recent_months and versions; 3: operational_efficiency gains customers, visit frequency,
  * digital prompts and channel overlap; 4: provenance (synthetic or a brand's orders), and the demand
  * table's public-only fields may be null; 5: predicted value — the value_model table, customers_master's
- * p_alive, expected_purchases and predicted_clv (p10, p90) columns, clv_proxy's predicted blocks.
+ * p_alive, expected_purchases and predicted_clv (p10, p90) columns, clv_proxy's predicted blocks;
+ * 6: real exports — provenance gains the platform, the reconciliation of the file's money with the
+ * tables', excluded orders, customer keys and the products file; the public arrival reference may be
+ * absent (arrivals_summary's public values null, operational_efficiency's peak_basis); value_model's
+ * no-dropout limit.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export const TableEntrySchema = z.object({
   /** Table name, e.g. `customers_master`; the file is `<name>.json`. */
@@ -24,6 +28,27 @@ export const SourceEntrySchema = z.object({
   rows: z.number().int().nonnegative(),
 });
 
+const paise = z.number().int();
+const count = z.number().int().nonnegative();
+
+/** Every rupee of the orders file accounted for (in paise): file = tables + excluded + refunds − returns + bad rows. */
+export const ReconciliationSchema = z.object({
+  file_paise: paise,
+  /** The file's own order subtotals where it writes them (Shopify's Subtotal). */
+  file_subtotal_paise: paise.nullable(),
+  excluded: z.record(
+    z.enum(['cancelled', 'voided', 'refunded', 'unpaid', 'guest']),
+    z.object({ orders: count, paise }),
+  ),
+  refunds_paise: paise,
+  refunds_beyond_merchandise_paise: paise,
+  returns_paise: paise,
+  return_lines: count,
+  bad_rows_paise: paise,
+  bad_rows_without_amount: count,
+  tables_paise: paise,
+});
+
 export const BadRowSchema = z.object({
   file: z.string(),
   line: z.number().int().positive(),
@@ -35,7 +60,28 @@ export const ProvenanceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('synthetic') }),
   z.object({
     kind: z.literal('orders'),
-    files: z.object({ orders: z.string(), customers: z.string().nullable(), intents: z.string().nullable() }),
+    files: z.object({
+      orders: z.string(),
+      customers: z.string().nullable(),
+      intents: z.string().nullable(),
+      products: z.string().nullable(),
+    }),
+    /** The platform the orders export was read as (shopify, woocommerce, generic) and what that meant. */
+    platform: z.enum(['shopify', 'woocommerce', 'generic']),
+    platform_label: z.string(),
+    platform_notes: z.array(z.string()),
+    reconciliation: ReconciliationSchema,
+    /** Customers by the kind of key the file gave them, and keys written differently for one person. */
+    customer_keys: z.object({ email: count, phone: count, id: count, merged: count }),
+    pending_orders: z.object({ cash_on_delivery: count, other: count }),
+    /** Online orders whose source is an app id, or a source we do not know: source → orders. */
+    app_sources: z.record(z.string(), count),
+    unknown_sources: z.record(z.string(), count),
+    unknown_statuses: z.record(z.string(), count),
+    category_source: z.string(),
+    lines_without_product: count,
+    /** Field → how its column was found (by hand, by name, by its values). */
+    columns_how: z.record(z.string(), z.string()),
     /** Data rows of the orders file (header excluded), and those skipped as bad. */
     rows_read: z.number().int().nonnegative(),
     rows_skipped: z.number().int().nonnegative(),

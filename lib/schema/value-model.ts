@@ -12,6 +12,15 @@ export const BgNbdParamsSchema = z.object({
   b: z.number().positive(),
   log_likelihood: z.number(),
   converged: z.boolean(),
+  /**
+   * 'bg/nbd', or 'nbd' when the data shows no dropout and the model's no-dropout limit is used
+   * (P(alive) = 1, expected purchases (r + x)·t/(α + T)): then r, α and the log-likelihood are the
+   * NBD's, and a and b those of the penalised BG/NBD fit it was compared with (a/(a + b), its mean
+   * dropout per purchase, is near 0). Absent in tables built before the limit existed.
+   */
+  model: z.enum(['bg/nbd', 'nbd']).optional(),
+  /** The fit's L2 penalty coefficient (lifetimes' penalizer_coef form; see lib/value/bg-nbd.ts). */
+  penalty: z.number().nonnegative().optional(),
 });
 
 export const GammaGammaParamsSchema = z.object({
@@ -90,6 +99,11 @@ export const ValueModelSchema = z.object({
     /** Gamma-Gamma could be fitted too: predicted CLV and its range are given. */
     monetary: z.boolean(),
     reasons: z.array(z.string()),
+    /**
+     * Sentences on how the models were fitted that the analyst should know though nothing is
+     * missing, e.g. that no dropout is seen so the no-dropout (NBD) limit is used.
+     */
+    notes: z.array(z.string()).optional(),
     customers: count,
     repeat_customers: count,
     positive_repeat_customers: count,

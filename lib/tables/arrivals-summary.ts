@@ -38,11 +38,37 @@ export function ordersPerCell(log: TransactionLog): [Float64Array, Float64Array]
   return out;
 }
 
+/** The day × hour curves peaks and heatmaps are drawn from, and what they are. */
+export interface DayHourCurves {
+  cells: ArrivalCell[];
+  /**
+   * 'public-arrivals': the published in-store arrivals and online orders per store (the reference);
+   * 'own-orders': a brand build without the public files, so the brand's own orders a week per cell.
+   */
+  basis: 'public-arrivals' | 'own-orders';
+}
+
+/** The public arrival curves when they were read, else the log's own orders a week per day × hour. */
+export function dayHourCurves(arrivals: ArrivalCell[], log: TransactionLog): DayHourCurves {
+  if (arrivals.length === 168) return { cells: arrivals, basis: 'public-arrivals' };
+  const [instore, online] = ordersPerCell(log);
+  const weeks = log.windowDays / 7;
+  const cells = Array.from({ length: 168 }, (_, i) => ({
+    day_index: Math.floor(i / 24),
+    day: WEEKDAYS[Math.floor(i / 24)]!,
+    hour: i % 24,
+    instore_arrivals: instore[i]! / weeks,
+    online_arrivals: online[i]! / weeks,
+  }));
+  return { cells, basis: 'own-orders' };
+}
+
 export function buildArrivalsSummary(
-  arrivals: ArrivalCell[],
+  curves: DayHourCurves,
   log: TransactionLog,
   ownOrders = false,
 ): ArrivalsSummary {
+  const arrivals = curves.cells;
   const [instoreOrders, onlineOrders] = ordersPerCell(log);
   const weekly = { instore_arrivals: 0, online_arrivals: 0 };
   for (const a of arrivals) {
@@ -79,6 +105,7 @@ export function buildArrivalsSummary(
   return {
     table: 'arrivals_summary',
     ...(ownOrders ? { orders_source: 'orders' as const } : {}),
+    curves: curves.basis,
     cells: arrivals.map((a, i) => ({
       day_index: a.day_index,
       day: a.day,

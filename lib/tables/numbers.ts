@@ -6,11 +6,13 @@ export function round(x: number, decimals = 2): number | null {
   return Object.is(r, -0) ? 0 : r;
 }
 
-/** Like round, for values that are always defined. */
+/**
+ * Like round, for values that are always defined. A non-finite value is passed through unchanged:
+ * the table check (check-finite.ts) then names its table, column and row, instead of a builder
+ * stopping the build from deep inside with no clue where.
+ */
 export function roundNum(x: number, decimals = 2): number {
-  const r = round(x, decimals);
-  if (r === null) throw new Error(`Expected a finite number, got ${x}`);
-  return r;
+  return round(x, decimals) ?? x;
 }
 
 export const pct = (part: number, whole: number, decimals = 2): number =>

@@ -4,14 +4,13 @@ import type {
   OperationalEfficiency,
   OperationsRow,
 } from '../schema/operational-efficiency';
-import type { ArrivalCell } from '../sources/arrivals';
 import {
   CHANNEL_ONLINE,
   CONTACT_CHANNELS,
   weekdayOf,
   type TransactionLog,
 } from '../transactions/transaction-log';
-import { ordersPerCell } from './arrivals-summary';
+import { ordersPerCell, type DayHourCurves } from './arrivals-summary';
 import { pct, round, roundNum } from './numbers';
 
 /** The busiest tenth of the week's 168 hours counts as peak. */
@@ -86,8 +85,9 @@ interface Acc {
 
 export function buildOperationalEfficiency(
   ctx: AnalysisContext,
-  arrivals: ArrivalCell[],
+  curves: DayHourCurves,
 ): OperationalEfficiency {
+  const arrivals = curves.cells;
   const { log, k } = ctx;
   const weeks = log.windowDays / 7;
   const months = log.windowDays / DAYS_PER_MONTH;
@@ -167,6 +167,7 @@ export function buildOperationalEfficiency(
     weeks: roundNum(weeks, 3),
     months: roundNum(months, 3),
     peak_cells: { instore: peaks[0]!, online: peaks[1]! },
+    peak_basis: curves.basis,
     rows,
     channel_overlap: channelOverlap,
     hourly_load: arrivals.map((a, i) => ({

@@ -9,6 +9,7 @@ import type { PredictedDistribution } from '../schema/clv-proxy';
 import type { ValueModel, ValueSummaryRow } from '../schema/value-model';
 import { addDays } from '../transactions/transaction-log';
 import type { CustomerValue } from '../value/customer-value';
+import { FIT_MESSAGES } from '../value/data-sufficiency';
 import { quantilesOf } from './clv-proxy';
 import { round, roundNum } from './numbers';
 
@@ -123,7 +124,86 @@ export function predictedDistribution(
 
 const nullable = (v: number, decimals: number) => (Number.isFinite(v) ? round(v, decimals) : null);
 
+/**
+ * A positive parameter to 4 decimals, or to 4 significant digits below 10⁻⁴ (a fit in the
+ * no-dropout corner can have a ~ 10⁻⁹, which 4 decimals would turn into an invalid 0).
+ */
+export function roundPositive(v: number): number {
+  return v >= 1e-4 ? roundNum(v, 4) : Number(v.toPrecision(4));
+}
+
+/** Every number the back-test block is made of is finite (else it is left out, with the reason). */
+function finiteBackTest(bt: NonNullable<CustomerValue['backTest']>): boolean {
+  const r = bt.result;
+  return [
+    r.holdoutWeeks,
+    r.predictedTotal,
+    r.actualTotal,
+    bt.fit.logLikelihood,
+    ...Object.values(bt.fit.params),
+    ...Object.values(bt.fit.dropout.params),
+    ...r.tracking.flatMap((t) => [t.actual, t.predicted]),
+    ...r.byFrequency.flatMap((b) => [b.actual, b.predicted]),
+  ].every(Number.isFinite);
+}
+
+/** Whether every number in a document is finite. */
+function allFinite(doc: unknown): boolean {
+  if (typeof doc === 'number') return Number.isFinite(doc);
+  if (Array.isArray(doc)) return doc.every(allFinite);
+  if (doc !== null && typeof doc === 'object') return Object.values(doc).every(allFinite);
+  return true;
+}
+
+/**
+ * The value_model document, with no NaN or ±Infinity whatever the models give: a back-test with
+ * anything but finite numbers is left out with its reason, and should any other number fail to be
+ * finite (none is expected: computeCustomerValue guarantees its predictions), the document is
+ * built as for data that cannot support the model, the verdict saying so, rather than stopping
+ * the build.
+ */
 export function buildValueModel(ctx: AnalysisContext, value: CustomerValue): ValueModel {
+  let v = value;
+  if (v.backTest && !finiteBackTest(v.backTest))
+    v = { ...v, backTest: null, backTestReason: FIT_MESSAGES.backTestNotFinite };
+  try {
+    const doc = valueModelDocument(ctx, v);
+    if (allFinite(doc)) return doc;
+  } catch {
+    // Built again below, without the model.
+  }
+  return valueModelDocument(ctx, withoutModel(v));
+}
+
+/** The value without any prediction or back-test, the verdict saying the model could not be computed. */
+function withoutModel(value: CustomerValue): CustomerValue {
+  const p = value.predictions;
+  const nan = () => new Float64Array(p.rfm.count).fill(NaN);
+  return {
+    ...value,
+    predictions: {
+      ...p,
+      verdict: {
+        ...p.verdict,
+        frequency: false,
+        monetary: false,
+        reasons: [...p.verdict.reasons, FIT_MESSAGES.failed],
+      },
+      bgnbd: null,
+      gammaGamma: null,
+      pAlive: nan(),
+      expectedPurchases: nan(),
+      clv: nan(),
+      clvP10: nan(),
+      clvP90: nan(),
+      clvVariance: nan(),
+    },
+    backTest: null,
+    backTestReason: FIT_MESSAGES.backTestFailed,
+  };
+}
+
+function valueModelDocument(ctx: AnalysisContext, value: CustomerValue): ValueModel {
   const { log } = ctx;
   const p = value.predictions;
   const v = p.verdict;
@@ -133,13 +213,17 @@ export function buildValueModel(ctx: AnalysisContext, value: CustomerValue): Val
   for (let c = 0; c < log.customerCount; c++) clusterSizes[ctx.clusterOf[c]!]!++;
   const bt = value.backTest;
   const dayDate = (d: number) => addDays(log.windowStart, d);
+  // In the no-dropout limit the predictions use a = 0 (p ≡ 0); a and b are then the penalised
+  // BG/NBD fit's, whose a/(a + b) says how little dropout there is (see BgNbdParamsSchema).
   const params = (fit: NonNullable<typeof p.bgnbd>) => ({
-    r: roundNum(fit.params.r, 4),
-    alpha: roundNum(fit.params.alpha, 4),
-    a: roundNum(fit.params.a, 4),
-    b: roundNum(fit.params.b, 4),
+    r: roundPositive(fit.params.r),
+    alpha: roundPositive(fit.params.alpha),
+    a: roundPositive(fit.dropout.params.a),
+    b: roundPositive(fit.dropout.params.b),
     log_likelihood: roundNum(fit.logLikelihood, 2),
     converged: fit.converged,
+    model: fit.model,
+    penalty: fit.penalty,
   });
   return {
     table: 'value_model',
@@ -152,6 +236,7 @@ export function buildValueModel(ctx: AnalysisContext, value: CustomerValue): Val
       frequency: v.frequency,
       monetary: v.monetary,
       reasons: v.reasons,
+      notes: v.notes,
       customers: v.customers,
       repeat_customers: v.repeatCustomers,
       positive_repeat_customers: v.positiveRepeatCustomers,

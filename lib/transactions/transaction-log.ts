@@ -14,6 +14,8 @@ export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 export const NO_CONTACT = 255;
 
 export const GENDERS = ['female', 'male', 'non-binary or undisclosed'] as const;
+/** The value of a gender or locale that is not known. */
+export const UNKNOWN_ATTRIBUTE = 255;
 export const LOCALES = ['urban', 'semi-urban', 'rural'] as const;
 
 /** Per-customer marketing counts, one slot per (customer, contact channel, period). */

@@ -193,13 +193,19 @@ export function backTest(input: BackTestInput): BackTest {
   const tracking: BackTest['tracking'] = [];
   let cumulative = 0;
   const step = Math.max(1, Math.ceil(weeks / maxTrackingPoints));
+  // E[X(t)] depends on the days since the first purchase only: once per distinct number of days.
+  const fromStart = new Map<number, number>();
+  const expectedAfter = (days: number) => {
+    let e = fromStart.get(days);
+    if (e === undefined) fromStart.set(days, (e = expectedPurchasesFromStart(params, days / DAYS_PER_WEEK)));
+    return e;
+  };
   for (let w = 1; w <= weeks; w++) {
     cumulative += repeatsByWeek[w - 1]!;
     if (w % step !== 0 && w !== weeks) continue;
     const t = Math.min(w * DAYS_PER_WEEK, holdoutEndDay + 1);
     let expected = 0;
-    for (const [s, count] of firstWeeks)
-      expected += count * expectedPurchasesFromStart(params, (t - (s + 1)) / DAYS_PER_WEEK);
+    for (const [s, count] of firstWeeks) expected += count * expectedAfter(t - (s + 1));
     tracking.push({ week: w, actual: cumulative, predicted: expected });
   }
   return {

@@ -12,12 +12,14 @@ import {
   expectedPurchasesWhileAlive,
   fitBgNbd,
   groupRfm,
+  NO_DROPOUT_CRITICAL_VALUE,
   probabilityAlive,
   type BgNbdFit,
   type RfmGroups,
 } from './bg-nbd';
 import {
   DEFAULT_SUFFICIENCY,
+  FIT_MESSAGES,
   judgeSufficiency,
   type SufficiencyRules,
   type SufficiencyVerdict,
@@ -53,6 +55,8 @@ export interface ValueOptions extends ClvOptions {
   /** Months at the end of the window held out for the back-test (0: no back-test). */
   holdoutMonths: number;
   rules?: SufficiencyRules;
+  /** The BG/NBD fit's penalty coefficient (default DEFAULT_BGNBD_PENALTY, see bg-nbd.ts). */
+  bgnbdPenalty?: number;
 }
 
 /**
@@ -76,7 +80,7 @@ export interface FrequencySpendCorrelation {
 
 export interface ValuePredictions {
   rfm: RfmSummary;
-  /** The verdict on the data, with any failed fit added to its reasons. */
+  /** The verdict on the data, with any failed fit added to its reasons and a boundary fit to its notes. */
   verdict: SufficiencyVerdict;
   bgnbd: BgNbdFit | null;
   gammaGamma: GammaGammaFit | null;
@@ -215,19 +219,24 @@ export function predictCustomerValue(
   mark('RFM summary');
   const { groups, seen } = groupSeen(rfm);
   mark('group (x, t_x, T)');
-  const bg = fitBgNbd(groups);
+  const bg = fitBgNbd(groups, { penalty: options.bgnbdPenalty });
   mark('BG/NBD fit');
-  const bgOk = bg.converged && Object.values(bg.params).every((v) => Number.isFinite(v) && v > 0);
-  if (!bgOk) {
+  if (!usableFit(bg)) {
     out.verdict = {
       ...verdict,
       frequency: false,
       monetary: false,
-      reasons: [...verdict.reasons, 'the BG/NBD fit did not converge'],
+      reasons: [...verdict.reasons, FIT_MESSAGES.frequencyNotFitted],
     };
     return out;
   }
   out.bgnbd = bg;
+  if (bg.model === 'nbd') {
+    out.verdict = {
+      ...out.verdict,
+      notes: [...out.verdict.notes, FIT_MESSAGES.noDropout(bg.dropoutStatistic, NO_DROPOUT_CRITICAL_VALUE)],
+    };
+  }
   let monetary = verdict.monetary;
   if (monetary) {
     const gg = fitGammaGamma(rfm.x, rfm.meanRepeatValue);
@@ -238,13 +247,13 @@ export function predictCustomerValue(
     else {
       monetary = false;
       out.verdict = {
-        ...verdict,
+        ...out.verdict,
         monetary: false,
         reasons: [
-          ...verdict.reasons,
-          gg.converged
-            ? `the Gamma-Gamma fit gives q = ${gg.params.q.toFixed(2)} ≤ 1: mean spend per purchase is not finite`
-            : 'the Gamma-Gamma fit did not converge',
+          ...out.verdict.reasons,
+          gg.converged && Number.isFinite(gg.params.q)
+            ? FIT_MESSAGES.monetaryUnbounded(gg.params.q)
+            : FIT_MESSAGES.monetaryNotFitted,
         ],
       };
     }
@@ -275,6 +284,7 @@ export function predictCustomerValue(
     out.pAlive[c] = finite(gAlive[g]!);
     out.expectedPurchases[c] = finite(gPurchases[g]!);
   }
+  if (!allFinite(seen, out.pAlive, out.expectedPurchases)) return withoutPredictions(out, 'frequency');
   if (!monetary || !out.gammaGamma) return out;
   const gg = out.gammaGamma.params;
 
@@ -359,7 +369,65 @@ export function predictCustomerValue(
     out.clvVariance[c] = finite(Math.max(0, m2 - m1 * m1));
   }
   mark('CLV and ranges per customer');
+  if (!allFinite(seen, out.clv, out.clvP10, out.clvP90, out.clvVariance))
+    return withoutPredictions(out, 'monetary');
   return out;
+}
+
+/** A fit the predictions can use: converged, r and α positive, a ≥ 0 (0: the no-dropout limit), b positive. */
+function usableFit(bg: BgNbdFit): boolean {
+  const { r, alpha, a, b } = bg.params;
+  const positive = (v: number) => Number.isFinite(v) && v > 0;
+  return (
+    bg.converged &&
+    positive(r) &&
+    positive(alpha) &&
+    Number.isFinite(a) &&
+    a >= 0 &&
+    positive(b) &&
+    Number.isFinite(bg.logLikelihood)
+  );
+}
+
+function allFinite(seen: Uint32Array, ...arrays: Float64Array[]): boolean {
+  for (const a of arrays) for (const c of seen) if (!Number.isFinite(a[c]!)) return false;
+  return true;
+}
+
+/**
+ * The last line of defence: a prediction that is not a finite number (none is expected: every
+ * formula is finite for any parameters) takes the model's predictions away, with the verdict
+ * saying why, rather than reaching a table.
+ */
+function withoutPredictions(out: ValuePredictions, part: 'frequency' | 'monetary'): ValuePredictions {
+  const nan = () => new Float64Array(out.rfm.count).fill(NaN);
+  const money = { clv: nan(), clvP10: nan(), clvP90: nan(), clvVariance: nan() };
+  if (part === 'monetary') {
+    return {
+      ...out,
+      ...money,
+      gammaGamma: null,
+      verdict: {
+        ...out.verdict,
+        monetary: false,
+        reasons: [...out.verdict.reasons, FIT_MESSAGES.monetaryNotFinite],
+      },
+    };
+  }
+  return {
+    ...out,
+    ...money,
+    pAlive: nan(),
+    expectedPurchases: nan(),
+    bgnbd: null,
+    gammaGamma: null,
+    verdict: {
+      ...out.verdict,
+      frequency: false,
+      monetary: false,
+      reasons: [...out.verdict.reasons, FIT_MESSAGES.frequencyNotFinite],
+    },
+  };
 }
 
 /**
@@ -425,7 +493,7 @@ export function backTestPurchases(
   purchases: Purchases,
   calibrationEndDay: number,
   holdoutEndDay: number,
-  options: { rules?: SufficiencyRules; maxTrackingPoints?: number } = {},
+  options: { rules?: SufficiencyRules; maxTrackingPoints?: number; bgnbdPenalty?: number } = {},
 ): { backTest: ValueBackTest; reason: null } | { backTest: null; reason: string } {
   if (!(calibrationEndDay >= 0) || holdoutEndDay <= calibrationEndDay)
     return { backTest: null, reason: 'the history is shorter than the holdout' };
@@ -436,9 +504,8 @@ export function backTestPurchases(
       backTest: null,
       reason: `the calibration window before the holdout cannot support the model: ${verdict.reasons.join('; ')}`,
     };
-  const fit = fitBgNbd(groupSeen(rfm).groups);
-  if (!fit.converged)
-    return { backTest: null, reason: 'the BG/NBD fit on the calibration window did not converge' };
+  const fit = fitBgNbd(groupSeen(rfm).groups, { penalty: options.bgnbdPenalty });
+  if (!usableFit(fit)) return { backTest: null, reason: FIT_MESSAGES.backTestNotFitted };
   const result = backTest({
     params: fit.params,
     calibration: rfm,
@@ -448,11 +515,30 @@ export function backTestPurchases(
     holdoutEndDay,
     maxTrackingPoints: options.maxTrackingPoints ?? 110,
   });
+  const forecasts = [
+    result.predictedTotal,
+    ...result.tracking.map((t) => t.predicted),
+    ...result.byFrequency.map((b) => b.predicted),
+  ];
+  if (!forecasts.every((v) => Number.isFinite(v) && v >= 0))
+    return { backTest: null, reason: FIT_MESSAGES.backTestNotFinite };
   return { backTest: { calibrationEndDay, holdoutEndDay, fit, result }, reason: null };
 }
 
+/** The parts of a transaction log the value model reads. */
+export type ValueLog = Pick<
+  TransactionLog,
+  | 'windowStart'
+  | 'windowDays'
+  | 'customerOrderStart'
+  | 'orderCount'
+  | 'orderDay'
+  | 'orderGross'
+  | 'orderDiscount'
+>;
+
 /** A log's orders as purchases: one per order, worth its net amount (gross − discount). */
-export function purchasesOfLog(log: TransactionLog): Purchases {
+export function purchasesOfLog(log: ValueLog): Purchases {
   const value = new Float64Array(log.orderCount);
   for (let o = 0; o < log.orderCount; o++) value[o] = log.orderGross[o]! - log.orderDiscount[o]!;
   return { start: log.customerOrderStart, day: log.orderDay, value };
@@ -477,14 +563,64 @@ export interface CustomerValue {
   backTestReason: string | null;
 }
 
-/** Everything the value tables need, from a log: predictions at the end of the window, and the back-test. */
+/**
+ * Everything the value tables need, from a log: predictions at the end of the window, and the
+ * back-test. Never throws: data the models cannot support gets a verdict (or a back-test reason)
+ * that says why, and every other table still builds.
+ */
 export function computeCustomerValue(
-  log: TransactionLog,
+  log: ValueLog,
   options: ValueOptions = DEFAULT_VALUE_OPTIONS,
 ): CustomerValue {
   const purchases = purchasesOfLog(log);
   const endDay = log.windowDays - 1;
-  const predictions = predictCustomerValue(purchases, endDay, options);
+  let predictions: ValuePredictions;
+  try {
+    predictions = predictCustomerValue(purchases, endDay, options);
+  } catch {
+    predictions = failedPredictions(purchases, endDay, options);
+  }
+  let bt: ReturnType<typeof backTestPurchases>;
+  try {
+    bt = backTestOfLog(log, purchases, options);
+  } catch {
+    bt = { backTest: null, reason: FIT_MESSAGES.backTestFailed };
+  }
+  return { options, predictions, backTest: bt.backTest, backTestReason: bt.reason };
+}
+
+/** Predictions of nobody, with the verdict saying the model could not be computed. */
+function failedPredictions(purchases: Purchases, endDay: number, options: ValueOptions): ValuePredictions {
+  const rfm = summarisePurchases(purchases.start, purchases.day, purchases.value, endDay);
+  const verdict = judgeSufficiency(rfm, options.rules);
+  const nan = () => new Float64Array(rfm.count).fill(NaN);
+  return {
+    rfm,
+    verdict: {
+      ...verdict,
+      frequency: false,
+      monetary: false,
+      reasons: [...verdict.reasons, FIT_MESSAGES.failed],
+    },
+    bgnbd: null,
+    gammaGamma: null,
+    frequencySpend: frequencySpend(rfm),
+    pAlive: nan(),
+    expectedPurchases: nan(),
+    clv: nan(),
+    clvP10: nan(),
+    clvP90: nan(),
+    clvVariance: nan(),
+    range: { draws: options.draws, cellDays: options.rangeCellDays, cells: 0, histories: 0 },
+  };
+}
+
+function backTestOfLog(
+  log: ValueLog,
+  purchases: Purchases,
+  options: ValueOptions,
+): ReturnType<typeof backTestPurchases> {
+  const endDay = log.windowDays - 1;
   let bt: ReturnType<typeof backTestPurchases>;
   if (!(options.holdoutMonths > 0)) bt = { backTest: null, reason: 'no holdout was asked for' };
   else {
@@ -497,7 +633,10 @@ export function computeCustomerValue(
             backTest: null,
             reason: `the history (${log.windowDays} days) is too short for a ${options.holdoutMonths}-month holdout: it leaves ${calibrationWeeks.toFixed(1)} weeks to calibrate on, at least ${minWeeks} are needed`,
           }
-        : backTestPurchases(purchases, calibrationEnd, endDay, { rules: options.rules });
+        : backTestPurchases(purchases, calibrationEnd, endDay, {
+            rules: options.rules,
+            bgnbdPenalty: options.bgnbdPenalty,
+          });
   }
-  return { options, predictions, backTest: bt.backTest, backTestReason: bt.reason };
+  return bt;
 }

@@ -1,6 +1,9 @@
 /**
  * Whether a transaction history can support the buy-till-you-die models. When it cannot, the verdict
- * says what is missing and the pages fall back to the CLV proxy: never a NaN on a page.
+ * says what is missing and the pages fall back to the CLV proxy: never a NaN on a page. The fits
+ * add to it: a model that cannot be fitted is a reason (written for brand analysts: what is wrong
+ * with the data and what it means), and a fit that sits at a boundary of the model (no dropout
+ * seen) is a note.
  */
 import type { RfmSummary } from './rfm-summary';
 
@@ -23,6 +26,11 @@ export interface SufficiencyVerdict {
   /** Gamma-Gamma can be fitted (needs repeat purchases of positive value). */
   monetary: boolean;
   reasons: string[];
+  /**
+   * Plain sentences on how the models were fitted that the analyst should know, though nothing is
+   * missing: e.g. that the data shows no dropout, so the no-dropout (NBD) limit is used.
+   */
+  notes: string[];
   customers: number;
   repeatCustomers: number;
   positiveRepeatCustomers: number;
@@ -70,9 +78,32 @@ export function judgeSufficiency(
     frequency,
     monetary: frequency && monetaryReasons.length === 0,
     reasons: [...reasons, ...monetaryReasons],
+    notes: [],
     customers,
     repeatCustomers: repeat,
     positiveRepeatCustomers: positive,
     historyWeeks: history,
   };
 }
+
+/** Reasons and notes the fits add to the verdict, as plain sentences (see SufficiencyVerdict). */
+export const FIT_MESSAGES = {
+  frequencyNotFitted:
+    'the purchase model (BG/NBD) could not be fitted to these purchase histories: no single set of purchase and dropout rates fits them best, so P(alive) and expected purchases are not given',
+  frequencyNotFinite:
+    'the purchase model gave no usable forecast for some customers (their histories lie far outside what it was fitted on), so P(alive) and expected purchases are not given',
+  monetaryNotFitted:
+    'the spend model (Gamma-Gamma) could not be fitted to the repeat purchases: no single set of spend parameters fits them best, so predicted CLV is not given',
+  monetaryNotFinite: 'the spend model gave no usable value for some customers, so predicted CLV is not given',
+  monetaryUnbounded: (q: number) =>
+    `spend per purchase varies too much between customers for the spend model: its fitted q = ${q.toFixed(2)} is at most 1, which means an unbounded average spend, so predicted CLV is not given`,
+  failed: 'the value model could not be computed for this data, so predictions are not given',
+  backTestNotFitted:
+    'the purchase model could not be fitted to the calibration window before the holdout (no single set of purchase and dropout rates fits those histories best), so there is no back-test',
+  backTestNotFinite:
+    'the model fitted on the calibration window gives no usable forecast of the holdout for these histories, so there is no back-test',
+  backTestFailed: 'the back-test could not be computed for this data',
+  /** The NBD limit: `statistic` is 2·(LL BG/NBD − LL NBD), `critical` its 95 % threshold. */
+  noDropout: (statistic: number, critical: number) =>
+    `No dropout is seen in the data: letting customers stop buying does not fit these purchase histories significantly better (likelihood-ratio statistic ${Math.max(0, statistic).toFixed(1)}, against ${critical.toFixed(2)} at 95 %), so the no-dropout (NBD) limit of the purchase model is used. Every customer counts as still active (P(alive) = 1), and expected purchases grow in step with the horizon at each customer's own estimated rate.`,
+};

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../random/rng';
 import { expectedPurchases } from './bg-nbd';
 import { judgeSufficiency } from './data-sufficiency';
-import { expectedClv, expectedPurchasesByMonth, simulateClvRange } from './predicted-clv';
+import {
+  DEFAULT_CLV_OPTIONS,
+  expectedClv,
+  expectedPurchasesByMonth,
+  simulateAliveUnitClv,
+  simulateClvRange,
+  WEEKS_PER_MONTH,
+} from './predicted-clv';
 import { summarisePurchases } from './rfm-summary';
 
 const BG = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
@@ -34,6 +42,24 @@ describe('simulated CLV range', () => {
     const r = simulateClvRange(BG, GG, ACTIVE, 1, 1, undefined, 4000);
     expect(r.p10).toBeLessThan(expected);
     expect(r.p90).toBeGreaterThan(expected);
+  });
+});
+
+describe('the simulation in the no-dropout limit (a = 0)', () => {
+  it('draws Poisson futures: its mean is the NBD’s closed form, within 4 standard errors', () => {
+    // Nobody drops out: purchases at λ ~ Gamma(r + x, α + T) all through the 12 months, so month m
+    // holds (r + x)/(α + T)·52/12 purchases on average, each worth p/(q − 1) in units of γ + m·x
+    // (ν′ ~ Gamma(q, 1) without a positive mean, E 1/ν′ = 1/(q − 1)), discounted by 1.01^m.
+    const bg = { r: 0.5, alpha: 6.5, a: 0, b: 1 };
+    const x = 5;
+    const T = 40;
+    const draws = simulateAliveUnitClv(bg, GG, x, T, 0, createRng(1, 1), DEFAULT_CLV_OPTIONS, 20_000);
+    let discount = 0;
+    for (let m = 1; m <= 12; m++) discount += 1 / 1.01 ** m;
+    const expected = (((bg.r + x) / (bg.alpha + T)) * WEEKS_PER_MONTH * discount * GG.p) / (GG.q - 1);
+    const mean = draws.reduce((s, v) => s + v, 0) / draws.length;
+    const sd = Math.sqrt(draws.reduce((s, v) => s + (v - mean) ** 2, 0) / (draws.length - 1));
+    expect(Math.abs(mean - expected)).toBeLessThan((4 * sd) / Math.sqrt(draws.length));
   });
 });
 

@@ -76,7 +76,8 @@ export interface ClvRange {
  * ν = ν′ / (γ + m·x) with ν′ ~ Gamma(px + q, 1), every value is exactly (γ + m·x) times the value
  * drawn with ν′: one simulation serves every customer with the same x and T, whatever their t_x
  * (which only sets P(alive), see mixtureQuantile) and their mean spend. `xm` is x when the repeat
- * purchases have a positive mean value, else 0 (the population prior).
+ * purchases have a positive mean value, else 0 (the population prior). In the no-dropout limit
+ * (a = 0) nobody drops out: purchases are Poisson(λ·horizon) given λ, the NBD's future.
  */
 export function simulateAliveUnitClv(
   bg: BgNbdParams,
@@ -96,7 +97,8 @@ export function simulateAliveUnitClv(
   const values = new Float64Array(draws);
   for (let s = 0; s < draws; s++) {
     const lambda = gamma(rng, bg.r + x, 1 / (bg.alpha + T));
-    const dropout = beta(rng, bg.a, bg.b + x);
+    // In the no-dropout limit (a = 0) p is 0: the customer buys at λ to the end of the horizon.
+    const dropout = bg.a === 0 ? 0 : beta(rng, bg.a, bg.b + x);
     const nu = gamma(rng, gg.p * xm + gg.q, 1);
     let t = 0;
     let total = 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hyp2f1, lnBeta, logAddExp } from './special-functions';
+import { hyp2f1Reference } from './high-precision-reference';
+import { EPSILON, hyp2f1, hyp2f1Estimate, lnBeta, logAddExp } from './special-functions';
 
 const close = (actual: number, expected: number, rel = 1e-12) =>
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(expected)));
@@ -59,5 +60,54 @@ describe('lnBeta and logAddExp', () => {
     close(logAddExp(Math.log(2), Math.log(3)), Math.log(5));
     close(logAddExp(-1000, -1000), -1000 + Math.log(2));
     expect(logAddExp(-Infinity, 1.5)).toBe(1.5);
+  });
+});
+
+describe('hyp2f1 for large parameters, against a 512-bit summation of the defining series', () => {
+  // The BG/NBD's ₂F₁(r + x, b + x; a + b + x − 1; z) near the no-dropout boundary the reported fit
+  // ran to (a ≈ 1.1·10³, b ≈ 5.3·10⁸), far from it, and for heavy buyers (x in the hundreds); z up
+  // to 0.99, where the old transformation to 1 − z overflowed into NaN for b ~ 10⁸. Values are
+  // kept within the double range ((r + x)·ln(1/(1 − z)) < 700). The reference is the plain series
+  // in BigInt fixed point (high-precision-reference.ts): no transformation, no double arithmetic.
+  const cases: Array<[number, number, number, number, number]> = [
+    // r, a, b, x, z
+    [0.504, 1100, 5.3e8, 0, 0.99],
+    [0.504, 1100, 5.3e8, 1, 0.95],
+    [0.504, 1100, 5.3e8, 60, 0.95],
+    [0.504, 1100, 5.3e8, 300, 0.6],
+    [2, 1000, 1e8, 1, 0.99],
+    [2, 1000, 1e8, 7, 0.9],
+    [0.5, 0.3, 1e8, 1, 0.95],
+    [0.5, 0.3, 1e8, 150, 0.3],
+    [0.243, 0.793, 2.426, 0, 0.95],
+    [0.243, 0.793, 2.426, 40, 0.6],
+    [0.243, 0.793, 2.426, 300, 0.05],
+    [1, 1.5, 0.5, 7, 0.8],
+  ];
+  it.each(cases)('r = %f, a = %f, b = %f, x = %f, z = %f', (r, a, b, x, z) => {
+    const [p, q, c] = [r + x, b + x, a + b + x - 1];
+    const reference = hyp2f1Reference(p, q, c, z);
+    const got = hyp2f1Estimate(p, q, c, z);
+    close(got.value, reference, 1e-12);
+    // The error estimate is honest: the actual error is within it (up to rounding of the check).
+    expect(Math.abs(got.value - reference)).toBeLessThanOrEqual(
+      4 * got.error + 4 * EPSILON * Math.abs(reference),
+    );
+  });
+
+  it('gives (1 − z)^s·₂F₁ past the double range through the scale, for heavy buyers near z = 1', () => {
+    // s = 300.5, z = 0.99: ₂F₁ ~ 100^300.5 overflows, (1 − z)^s·₂F₁ does not (it is E(1 + p·u)^(−s) ≤ 1).
+    const [s, B, c, z] = [300.5, 5.3e8 + 300, 5.3e8 + 300 + 1099, 0.99];
+    const scaled = hyp2f1Estimate(s, B, c, z, s * Math.log1p(-z)).value;
+    expect(scaled).toBeGreaterThan(0);
+    expect(scaled).toBeLessThanOrEqual(1);
+    expect(hyp2f1(s, B, c, z)).toBe(Infinity);
+    // Against the reference at a smaller z where both are representable, scaled the same way.
+    const z2 = 0.6;
+    close(
+      hyp2f1Estimate(s, B, c, z2, s * Math.log1p(-z2)).value,
+      Math.pow(1 - z2, s) * hyp2f1Reference(s, B, c, z2),
+      1e-12,
+    );
   });
 });

@@ -86,12 +86,27 @@ export interface OwnDataArgs {
   orders: string;
   customers: string | null;
   intents: string | null;
+  /** A products export (Shopify: Products → Export): categories by SKU or product title. */
+  products: string | null;
+  /** Every order is in this channel (a file without a channel column). */
+  channel: 'online' | 'in-store' | undefined;
+  /** The private folder for the pseudonym secret and the key map (default private/). */
+  privateDir: string | undefined;
   mapping: Record<string, string>;
   dateOrder: 'dmy' | 'mdy' | undefined;
   maxBadShare: number | undefined;
 }
 
-const OWN_FLAGS = ['--orders', '--intents', '--map', '--date-order', '--max-bad'] as const;
+const OWN_FLAGS = [
+  '--orders',
+  '--intents',
+  '--products',
+  '--channel',
+  '--private-dir',
+  '--map',
+  '--date-order',
+  '--max-bad',
+] as const;
 
 /**
  * Takes the own-data flags out of argv. With `--orders`, `--customers` names the customers file
@@ -156,12 +171,25 @@ export function parseOwnDataArgs(
     if (rawBad.trim() === '' || !Number.isFinite(maxBadShare) || maxBadShare < 0 || maxBadShare > 1)
       throw new ConfigError(`--max-bad: "${rawBad}" is not a share from 0 to 1 (e.g. 0.05)`);
   }
+  const rawChannel = taken
+    .get('--channel')
+    ?.trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
+  const channel = rawChannel === 'instore' || rawChannel === 'store' ? 'in-store' : rawChannel;
+  if (channel !== undefined && channel !== 'online' && channel !== 'in-store')
+    throw new ConfigError(
+      `--channel: "${taken.get('--channel')}" is neither online nor in-store (every order of the file is in that channel)`,
+    );
   return {
     argv: rest,
     own: {
       orders: taken.get('--orders')!,
       customers,
       intents: taken.get('--intents') ?? null,
+      products: taken.get('--products') ?? null,
+      channel,
+      privateDir: taken.get('--private-dir'),
       mapping,
       dateOrder,
       maxBadShare,

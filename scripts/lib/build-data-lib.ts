@@ -1,8 +1,8 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { exportCustomersCsv } from '../../lib/orders/customers-csv';
-import { exportOrdersCsv } from '../../lib/orders/export-orders';
-import { OrdersInputError } from '../../lib/orders/orders-reader';
+import type { CustomerKeyMap } from '../../lib/orders/customer-keys';
+import { exportCustomersCsv, exportOrdersCsv } from '../../lib/orders/export-orders';
+import { OrdersInputError } from '../../lib/orders/orders-input-error';
 import { readOwnData, type OwnDataReport } from '../../lib/pipeline/own-data';
 import { analyse, buildTables } from '../../lib/pipeline/run-pipeline';
 import { rowCount, TABLE_INFO, TABLE_NAMES, TABLE_SCHEMAS, type Tables } from '../../lib/pipeline/tables';
@@ -15,12 +15,13 @@ import {
   SOURCE_LICENCE,
   SOURCE_REPOSITORY,
 } from '../../lib/sources/source-files';
-import { stageSources } from '../../lib/sources/stage-sources';
+import { stageSources, type StagedSources } from '../../lib/sources/stage-sources';
 import { generateTransactions } from '../../lib/synth/generate-transactions';
 import { addDays, type TransactionLog } from '../../lib/transactions/transaction-log';
 import type { BuildConfig, OwnDataArgs } from './build-config';
 import { readPackageVersions, type PackageVersions } from './package-versions';
-import { readSourceTexts } from './sources-dir';
+import { DEFAULT_PRIVATE_DIR, loadSecret, writeKeyMap } from './private-dir';
+import { readSourceTexts, SourcesError } from './sources-dir';
 import { replaceFolder, writeCsv, writeJson } from './write-data-folder';
 
 export type Logger = (line: string) => void;
@@ -30,7 +31,12 @@ export class TableValidationError extends Error {
     const listed = issues
       .slice(0, 10)
       .map((i) => `  - ${table}.${i.path.map(String).join('.')}: ${i.message}`);
-    super([`Table ${table} does not match its schema; nothing was written:`, ...listed].join('\n'));
+    super(
+      [
+        `The ${table} table came out in a shape the pages cannot read. This is a fault in Omnichannel Insights, not in your data: nothing was written. Please report it with these details:`,
+        ...listed,
+      ].join('\n'),
+    );
     this.name = 'TableValidationError';
   }
 }
@@ -58,7 +64,7 @@ function buildManifest(
   windowEnd: string,
   notes: string[],
   versions: PackageVersions,
-  own: { report: OwnDataReport; log: TransactionLog } | null = null,
+  own: { report: OwnDataReport; log: TransactionLog; reference: boolean } | null = null,
 ): Manifest {
   return {
     schema_version: SCHEMA_VERSION,
@@ -81,7 +87,11 @@ function buildManifest(
       commit: SOURCE_COMMIT,
       citation: SOURCE_CITATION,
       licence: SOURCE_LICENCE,
-      files: SOURCE_FILES.map((f) => ({ file: f.fileName, sha256: f.sha256, rows: f.rows })),
+      // A brand build without the public files downloaded uses none of them.
+      files:
+        own && !own.reference
+          ? []
+          : SOURCE_FILES.map((f) => ({ file: f.fileName, sha256: f.sha256, rows: f.rows })),
     },
     versions,
     counts,
@@ -94,7 +104,7 @@ function buildManifest(
       description: TABLE_INFO[name].description,
     })),
     notes: own
-      ? ownNotes(own.report, config)
+      ? ownNotes(own.report, config, own.reference)
       : [
           'Customers, orders and marketing touches are synthetic, generated from the public data with a fixed seed; they describe no real person.',
           'Scores (engagement, loyalty, churn risk, CLV proxy) are relative 0–100 ranks within this customer base, not absolute or financial figures.',
@@ -108,13 +118,16 @@ function buildManifest(
   };
 }
 
-function ownNotes(report: OwnDataReport, config: BuildConfig): string[] {
+function ownNotes(report: OwnDataReport, config: BuildConfig, reference: boolean): string[] {
   return [
     `Customers and orders are the brand's own, read from ${report.orders.file}; no synthetic customer was generated.`,
     'Scores (engagement, loyalty, churn risk, CLV proxy) are relative 0–100 ranks within this customer base, not absolute or financial figures.',
     `Money is as written in the orders file, shown in ${config.currency}.`,
     "The demand table describes the brand's categories: purchase % is the share of a channel's orders holding the category, daily demand the units a day, prices amount ÷ quantity; dwell, impulse, emotional flag, zone and example products exist only in the public data and are empty.",
-    "The public arrival curves (Bhowmick & Pazour, IISE 2024) are kept as a reference beside the brand's orders per day × hour.",
+    reference
+      ? "The public arrival curves (Bhowmick & Pazour, IISE 2024) are kept as a reference beside the brand's orders per day × hour."
+      : "The public arrival curves were not found on this machine (they are optional for a brand's own orders): the pages show the brand's own orders per day × hour without that reference, and peak hours come from the brand's orders.",
+    'Customer keys (e-mails, phone numbers, ids) are pseudonymised: the tables carry ids made with a keyed hash, and the key map that turns them back is kept in a private folder, never in this one.',
     'The orders format carries no marketing touches: the marketing table is not built, and scores leave their marketing components out.',
   ];
 }
@@ -124,7 +137,24 @@ export function provenanceOf(report: OwnDataReport): Provenance {
   const c = report.customers;
   return {
     kind: 'orders',
-    files: { orders: o.file, customers: c?.file ?? null, intents: report.intentsFile },
+    files: {
+      orders: o.file,
+      customers: c?.file ?? null,
+      intents: report.intentsFile,
+      products: report.productsFile?.file ?? null,
+    },
+    platform: o.platform,
+    platform_label: o.platformLabel,
+    platform_notes: o.notes,
+    reconciliation: o.reconciliation,
+    customer_keys: o.customerKeys,
+    pending_orders: { cash_on_delivery: o.pendingOrders.cashOnDelivery, other: o.pendingOrders.other },
+    app_sources: o.appSources,
+    unknown_sources: o.unknownSources,
+    unknown_statuses: o.unknownStatuses,
+    category_source: o.categorySource,
+    lines_without_product: o.linesWithoutProduct,
+    columns_how: o.columnsHow as Record<string, string>,
     rows_read: o.rowsRead,
     rows_skipped: o.rowsSkipped,
     skipped_by: o.skippedBy,
@@ -196,7 +226,7 @@ export async function buildData(options: {
   projectRoot?: string;
   /** Build from a brand's own files instead of synthetic customers. */
   own?: OwnDataArgs | null;
-}): Promise<BuildReport & { ownReport: OwnDataReport | null }> {
+}): Promise<BuildReport & { ownReport: OwnDataReport | null; keyMapFile: string | null }> {
   const { config } = options;
   const log = options.log ?? (() => {});
   const stages: BuildReport['stages'] = [];
@@ -213,21 +243,37 @@ export async function buildData(options: {
     return r;
   };
 
+  const own = options.own ?? null;
+  // A brand's own orders need the public files only for the arrival reference: without them the
+  // build goes on, and the pages say the reference is absent.
   const texts = await step(
     'read sources',
-    () => readSourceTexts(options.sourcesDir),
-    () => `${SOURCE_FILES.length} files, sha256 verified`,
+    async () => {
+      try {
+        return await readSourceTexts(options.sourcesDir);
+      } catch (error) {
+        if (own && error instanceof SourcesError) return null;
+        throw error;
+      }
+    },
+    (t) =>
+      t
+        ? `${SOURCE_FILES.length} files, sha256 verified`
+        : 'not found: the public arrival reference is left out (a brand build does not need it)',
   );
-  const sources = await step(
-    'stage sources',
-    () => stageSources(texts),
-    (s) => `${s.families.length} families, ${s.arrivals.length} arrival cells`,
-  );
+  const sources: StagedSources = texts
+    ? await step(
+        'stage sources',
+        () => stageSources(texts),
+        (s) => `${s.families.length} families, ${s.arrivals.length} arrival cells`,
+      )
+    : { families: [], arrivals: [], intents: [], notes: [] };
   const describe = (l: TransactionLog) =>
     `${l.customerCount.toLocaleString('en')} customers, ${l.orderCount.toLocaleString('en')} orders, ${l.lineCount.toLocaleString('en')} lines`;
   let ownReport: OwnDataReport | null = null;
+  let keyMap: CustomerKeyMap | null = null;
   let txLog: TransactionLog;
-  const own = options.own ?? null;
+  const privateDir = path.resolve(own?.privateDir ?? DEFAULT_PRIVATE_DIR);
   if (own) {
     const files = await step(
       'read files',
@@ -235,9 +281,12 @@ export async function buildData(options: {
         orders: await readInputFile('Orders', own.orders),
         customers: own.customers ? await readInputFile('Customers', own.customers) : undefined,
         intents: own.intents ? await readInputFile('Intents', own.intents) : undefined,
+        products: own.products ? await readInputFile('Products', own.products) : undefined,
       }),
       (f) => `${f.orders.file}, ${(f.orders.text.length / 2 ** 20).toFixed(1)} MiB`,
     );
+    const { secret, from } = await loadSecret(privateDir);
+    log(`pseudonyms       secret from ${from}`);
     const read = await step(
       'read orders',
       () =>
@@ -246,12 +295,15 @@ export async function buildData(options: {
           dateOrder: own.dateOrder,
           maxBadShare: own.maxBadShare,
           recentMonths: config.recentMonths,
+          ...(own.channel ? { channel: own.channel } : {}),
+          secret,
         }),
       (r) =>
-        `${r.report.orders.rowsRead.toLocaleString('en')} rows (${r.report.orders.rowsSkipped.toLocaleString('en')} skipped) → ${describe(r.log)}`,
+        `${r.report.orders.rowsRead.toLocaleString('en')} rows (${r.report.orders.rowsSkipped.toLocaleString('en')} skipped), ${r.report.orders.platformLabel} → ${describe(r.log)}`,
     );
     txLog = read.log;
     ownReport = read.report;
+    keyMap = read.keyMap;
   } else {
     txLog = await step('generate', () => generateTransactions(sources, config), describe);
   }
@@ -280,7 +332,7 @@ export async function buildData(options: {
     addDays(txLog.windowStart, txLog.windowDays - 1),
     sources.notes,
     readPackageVersions(options.projectRoot),
-    ownReport ? { report: ownReport, log: txLog } : null,
+    ownReport ? { report: ownReport, log: txLog, reference: texts !== null } : null,
   );
   const parsed = ManifestSchema.safeParse(manifest);
   if (!parsed.success) throw new TableValidationError('manifest', parsed.error.issues);
@@ -303,5 +355,13 @@ export async function buildData(options: {
       }),
     () => options.outDir,
   );
-  return { manifest, stages, peakRssBytes: peakRss, ownReport };
+  // The key map goes to the private folder only once the tables are in place.
+  const keyMapFile = keyMap
+    ? await step(
+        'key map',
+        () => writeKeyMap(privateDir, keyMap),
+        (file) => `${keyMap.ids.length.toLocaleString('en')} customers → ${file} (private: never publish it)`,
+      )
+    : null;
+  return { manifest, stages, peakRssBytes: peakRss, ownReport, keyMapFile };
 }

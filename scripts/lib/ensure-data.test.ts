@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../lib/schema/manifest';
-import { staleReason } from '../ensure-data';
+import { brandBuildOf, staleReason } from '../ensure-data';
 import { parseBuildConfig } from './build-config';
 
 const config = parseBuildConfig([], {}).config;
@@ -42,5 +42,15 @@ describe('staleReason', () => {
     expect(staleReason(JSON.stringify(old), config)).toBe(
       `schema version ${SCHEMA_VERSION - 1} ≠ ${SCHEMA_VERSION}`,
     );
+  });
+});
+
+describe('brandBuildOf', () => {
+  it('names the orders file of a brand build, of any schema version, and nothing else', () => {
+    const brand = { schema_version: 1, provenance: { kind: 'orders', files: { orders: 'bills.csv' } } };
+    expect(brandBuildOf(JSON.stringify(brand))).toBe('bills.csv');
+    expect(brandBuildOf(JSON.stringify(synthetic))).toBeNull();
+    expect(brandBuildOf('not json')).toBeNull();
+    expect(brandBuildOf(null)).toBeNull();
   });
 });

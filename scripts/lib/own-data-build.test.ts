@@ -9,10 +9,10 @@ import { hashTree, makeTempDir, REPO_ROOT, SHARED_SOURCES_DIR } from '@/test/hel
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CUSTOMER_FIELDS, ORDER_FIELDS } from '../../lib/orders/column-matching';
-import { readCustomersCsv } from '../../lib/orders/customers-csv';
-import { readIntentsCsv } from '../../lib/orders/intents-csv';
+import { secretFromHex } from '../../lib/orders/pseudonym-secret';
+import { startOrdersRead } from '../../lib/orders/read-orders-csv';
 import { analyseOwnLog, downloadsOf, tableFileChunks } from '../../lib/own-data/own-tables';
-import { startChunkedRead } from '../../lib/own-data/stream-orders';
+import { finishOwnData, readSideFiles } from '../../lib/pipeline/own-data';
 import { analyse } from '../../lib/pipeline/run-pipeline';
 import { TABLE_NAMES, TABLE_SCHEMAS } from '../../lib/pipeline/tables';
 import { ManifestSchema, type Manifest } from '../../lib/schema/manifest';
@@ -23,6 +23,8 @@ import { readSharedSources } from '../../test/helpers/shared-sources';
 import { ConfigError, parseBuildConfig, parseOwnDataArgs } from './build-config';
 
 const CUSTOMERS = 2000;
+/** The pseudonym secret of these builds (hex), as a brand would keep it in OMNI_ID_SECRET. */
+const SECRET_HEX = '0f'.repeat(32);
 const KEYS = [...new Set([...ORDER_FIELDS, ...CUSTOMER_FIELDS].map((f) => f.key))];
 
 interface CliResult {
@@ -31,10 +33,16 @@ interface CliResult {
   stderr: string;
 }
 
-function runCli(args: string[]): Promise<CliResult> {
+function runCli(cliArgs: string[]): Promise<CliResult> {
+  // A brand build's key map goes to a private folder: the test's own, never the repository's private/.
+  const args =
+    cliArgs.includes('--orders') && !cliArgs.includes('--private-dir')
+      ? [...cliArgs, '--private-dir', path.join(work, `private-${++privateRuns}`)]
+      : cliArgs;
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith('OMNI_')) delete env[key];
   env.OMNI_SOURCES_DIR = SHARED_SOURCES_DIR;
+  env.OMNI_ID_SECRET = SECRET_HEX;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build-data.ts', ...args], {
       cwd: REPO_ROOT,
@@ -51,14 +59,17 @@ function runCli(args: string[]): Promise<CliResult> {
 }
 
 let work: string;
+let privateRuns = 0;
 let exported: string;
 let out: string;
+let privateDir: string;
 let built: CliResult;
 
 beforeAll(async () => {
   work = await makeTempDir('omni-own-test');
   exported = path.join(work, 'export');
   out = path.join(work, 'brand', 'data');
+  privateDir = path.join(work, 'brand', 'private');
   const ex = await runCli(['--export-orders', exported, '--customers', String(CUSTOMERS)]);
   expect(ex.code, ex.stderr).toBe(0);
   built = await runCli([
@@ -68,6 +79,8 @@ beforeAll(async () => {
     path.join(exported, 'customers.csv'),
     '--intents',
     path.join(exported, 'intents.csv'),
+    '--private-dir',
+    privateDir,
     '--out',
     out,
   ]);
@@ -81,7 +94,7 @@ describe('data:build --export-orders, then --orders (CLI round trip)', () => {
   it('exports orders.csv, intents.csv and customers.csv in the orders format', async () => {
     expect((await readdir(exported)).sort()).toEqual(['customers.csv', 'intents.csv', 'orders.csv']);
     const orders = await readFile(path.join(exported, 'orders.csv'), 'utf8');
-    expect(orders.split('\n', 1)[0]).toBe(
+    expect(orders.split('\r\n', 1)[0]).toBe(
       'order_id,customer_id,ordered_at,channel,category,quantity,amount,discount,dwell_minutes',
     );
   });
@@ -120,12 +133,20 @@ describe('data:build --export-orders, then --orders (CLI round trip)', () => {
     const p = manifest.provenance;
     expect(p.kind).toBe('orders');
     if (p.kind !== 'orders') return;
-    expect(p.files).toEqual({ orders: 'orders.csv', customers: 'customers.csv', intents: 'intents.csv' });
+    expect(p.files).toEqual({
+      orders: 'orders.csv',
+      customers: 'customers.csv',
+      intents: 'intents.csv',
+      products: null,
+    });
+    expect(p.platform).toBe('generic');
     expect(p.rows_read).toBe(manifest.counts.order_lines);
     expect(p.rows_skipped).toBe(0);
     expect(p.customers_file?.customers_without_row).toBe(0);
     expect(manifest.counts.customers).toBe(CUSTOMERS);
-    expect(built.stdout).toContain(`orders.csv: ${p.rows_read.toLocaleString('en')} rows, 0 skipped`);
+    expect(built.stdout).toContain(
+      `orders.csv (an orders export): ${p.rows_read.toLocaleString('en')} rows, 0 skipped`,
+    );
   });
 
   it('gives customers_master the clusters and personas of an analysis of the same log without marketing', async () => {
@@ -136,7 +157,17 @@ describe('data:build --export-orders, then --orders (CLI round trip)', () => {
     const ci = master.columns.indexOf('cluster_id');
     const pi = master.columns.indexOf('persona');
     const idi = master.columns.indexOf('customer_id');
-    expect(master.rows.map((r: unknown[]) => r[idi])).toEqual(log.customerIds);
+    // The tables carry pseudonyms; the private key map turns them back into the file's ids.
+    const keyMap = Papa.parse<string[]>(
+      (await readFile(path.join(privateDir, 'customer-keys.csv'), 'utf8')).trim(),
+      {
+        newline: '\r\n',
+      },
+    ).data;
+    expect(keyMap[0]).toEqual(['customer_id', 'customer_key']);
+    const keyOf = new Map(keyMap.slice(1).map(([id, key]) => [id!, key!]));
+    expect(master.rows.map((r: unknown[]) => keyOf.get(r[idi] as string))).toEqual(log.customerIds);
+    expect(master.rows.every((r: unknown[]) => /^c_[a-z]{14}$/.test(r[idi] as string))).toBe(true);
     expect(master.rows.map((r: unknown[]) => r[ci])).toEqual(Array.from(ctx.clusterOf));
     expect(master.rows.map((r: unknown[]) => r[pi])).toEqual(
       Array.from(ctx.clusterOf, (c) => ctx.personas[c]!.persona),
@@ -167,15 +198,17 @@ describe('the browser path ("Analyse your data") against the command line', () =
     const text = (name: string) => readFile(path.join(exported, name), 'utf8');
     // What the worker does: intents first, the orders in chunks of papaparse rows through the shared
     // reader, then the customers file, then the analysis and the tables.
-    const intents = readIntentsCsv('intents.csv', await text('intents.csv'));
-    const reading = startChunkedRead({ file: 'orders.csv', intents });
+    const intentsFile = { file: 'intents.csv', text: await text('intents.csv') };
+    const side = readSideFiles({ intents: intentsFile });
+    const reading = startOrdersRead({ file: 'orders.csv', ...side });
     const rows = Papa.parse<string[]>(await text('orders.csv'), { skipEmptyLines: 'greedy' }).data;
     for (let i = 0; i < rows.length; i += 7_000) reading.addRows(rows.slice(i, i + 7_000));
-    const { log } = reading.finish();
-    log.attributes = readCustomersCsv(await text('customers.csv'), {
-      file: 'customers.csv',
-      customerIds: log.customerIds,
-    }).attributes;
+    const { log } = finishOwnData(
+      reading.finish(),
+      side,
+      { intents: intentsFile, customers: { file: 'customers.csv', text: await text('customers.csv') } },
+      { secret: secretFromHex(SECRET_HEX)! },
+    );
     const arrivals = (
       JSON.parse(await readFile(path.join(out, 'arrivals_summary.json'), 'utf8')) as {
         cells: ArrivalCell[];
@@ -313,6 +346,9 @@ describe('parseOwnDataArgs', () => {
       orders: 'o.csv',
       customers: 'c.csv',
       intents: null,
+      products: null,
+      channel: undefined,
+      privateDir: undefined,
       mapping: { order_id: 'Bill No', channel: 'Till' },
       dateOrder: 'mdy',
       maxBadShare: 0.1,

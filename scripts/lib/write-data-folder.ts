@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { csvChunks, jsonChunks } from '../../lib/tables/serialise';
+import { jsonChunks, tableCsvChunks } from '../../lib/tables/serialise';
 
 /** Streams chunks to a file, waiting for the stream to drain. */
 async function writeChunks(file: string, chunks: Iterable<string>): Promise<void> {
@@ -23,7 +23,7 @@ export async function writeCsv(
   columns: readonly string[],
   rows: readonly unknown[][],
 ): Promise<void> {
-  await writeChunks(file, csvChunks(columns, rows));
+  await writeChunks(file, tableCsvChunks(columns, rows));
 }
 
 async function exists(p: string): Promise<boolean> {

@@ -62,6 +62,7 @@ export function arrivalsFixture(): ArrivalsSummary {
   ];
   return {
     table: 'arrivals_summary',
+    curves: 'public-arrivals',
     cells,
     day_totals: dayTotals,
     weekly_totals: weekly,
@@ -107,6 +108,7 @@ export function opsFixture(): OperationalEfficiency {
     weeks: 52,
     months: 12,
     peak_cells: { instore: [133, 134, 135], online: [130, 131, 132] },
+    peak_basis: 'public-arrivals',
     rows: [
       opsRow(0, 'Loyal Locals', 'in-store', {
         items_per_order: 4,

@@ -1,0 +1,87 @@
+/**
+ * Scans what a static host would publish (public/data, a static export) for personal data and for
+ * spreadsheet formulas: e-mail addresses and phone numbers by their shape anywhere, Indian mobile
+ * numbers in the text values of JSON tables, the exact personal values of known input files (the
+ * corpus), and CSV cells a spreadsheet would run. Findings name the file, the line and what was
+ * found, never the value itself (the scan's own output must not publish it either).
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import Papa from 'papaparse';
+import {
+  INDIAN_MOBILE,
+  jsonStrings,
+  personalPatterns,
+  type NeedleMatcher,
+} from '../../lib/privacy/personal-data';
+
+export interface Finding {
+  file: string;
+  line: number;
+  what: string;
+}
+
+const TEXT_FILES = /\.(json|csv|html|txt|js|css|xml|svg|webmanifest|md)$/i;
+/** A CSV text cell a spreadsheet would run as a formula (numbers are numbers, and guarded cells start with '). */
+const FORMULA = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+const lineOf = (text: string, index: number) => text.slice(0, index).split('\n').length;
+
+export function scanText(file: string, text: string, needles?: NeedleMatcher): Finding[] {
+  const findings: Finding[] = [];
+  const [email, phone] = personalPatterns();
+  for (const [pattern, what] of [
+    [email!, 'an e-mail address'],
+    [phone!, 'a phone number'],
+  ] as const) {
+    const global = new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`);
+    for (const m of text.matchAll(global)) findings.push({ file, line: lineOf(text, m.index), what });
+  }
+  const known = needles?.count(text) ?? 0;
+  if (known > 0) findings.push({ file, line: 0, what: `${known} personal value(s) of the input files` });
+  if (/\.json$/i.test(file)) {
+    try {
+      for (const s of jsonStrings(JSON.parse(text)))
+        if (INDIAN_MOBILE.test(s)) findings.push({ file, line: 0, what: 'a mobile number in a text value' });
+    } catch {
+      // Not JSON after all: the patterns above have looked at it.
+    }
+  }
+  if (/\.csv$/i.test(file)) {
+    const rows = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' }).data;
+    rows.forEach((cells, r) =>
+      cells.forEach((cell) => {
+        if (FORMULA.test(cell) && !Number.isFinite(Number(cell)))
+          findings.push({ file, line: r + 1, what: 'a cell a spreadsheet would run as a formula' });
+        if (INDIAN_MOBILE.test(cell) && !Number.isFinite(Number(cell)))
+          findings.push({ file, line: r + 1, what: 'a mobile number in a text cell' });
+      }),
+    );
+  }
+  return findings;
+}
+
+async function* filesUnder(dir: string): AsyncGenerator<string> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* filesUnder(full);
+    else if (TEXT_FILES.test(entry.name)) yield full;
+  }
+}
+
+/** Every finding in the text files under `dir` (paths relative to it). */
+export async function scanFolder(dir: string, needles?: NeedleMatcher): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for await (const file of filesUnder(dir)) {
+    findings.push(...scanText(path.relative(dir, file), await readFile(file, 'utf8'), needles));
+  }
+  return findings;
+}
+
+/** Findings in words, a line each, grouped so one leak in every row of a table does not flood the log. */
+export function describeFindings(findings: readonly Finding[], limit = 20): string[] {
+  return findings
+    .slice(0, limit)
+    .map((f) => `  ${f.file}${f.line ? `, line ${f.line}` : ''}: ${f.what}`)
+    .concat(findings.length > limit ? [`  … and ${findings.length - limit} more`] : []);
+}
