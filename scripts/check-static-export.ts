@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { PAGES } from './bench-pages-list';
+import { describeFindings, scanFolder } from './lib/scan-published';
 import { serveStatic } from './lib/static-server';
 
 const OUT = path.resolve('out');
@@ -43,11 +44,19 @@ async function main(): Promise<number> {
   } finally {
     server.close();
   }
+  // What a host would publish holds no personal data and no spreadsheet formula.
+  for (const dir of [path.resolve('public', 'data'), OUT]) {
+    const findings = await scanFolder(dir);
+    if (findings.length)
+      problems.push(`${path.relative(process.cwd(), dir)}:\n${describeFindings(findings).join('\n')}`);
+  }
   if (problems.length) {
     console.error(`Static export problems:\n  - ${problems.join('\n  - ')}`);
     return 1;
   }
-  console.log('Static export: every page, script and data file is served by a plain static server.');
+  console.log(
+    'Static export: every page, script and data file is served by a plain static server, and neither it nor public/data holds an e-mail, a phone number or a spreadsheet formula.',
+  );
   return 0;
 }
 

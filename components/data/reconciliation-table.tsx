@@ -31,8 +31,8 @@ export function ReconciliationTable({
               <th scope="row" className="py-1.5 pr-3 text-left font-normal">
                 {row.label}
               </th>
-              <td className="py-1.5 pr-3 text-right text-ink-muted tabular-nums">{row.count ?? ''}</td>
-              <td className="py-1.5 text-right tabular-nums">
+              <td className="py-1.5 pr-3 text-right whitespace-nowrap text-ink-muted tabular-nums">{row.count ?? ''}</td>
+              <td className="py-1.5 text-right whitespace-nowrap tabular-nums">
                 {row.kind === 'step' && row.paise > 0 ? '+' : ''}
                 {money(row.paise)}
               </td>

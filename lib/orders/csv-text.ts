@@ -33,17 +33,24 @@ export function checkLooksLikeText(file: string, head: string, what = 'the order
     throw new OrdersInputError(`${file}: the file is empty.`);
   const sample = head.slice(0, 4096);
   let odd = 0;
-  let nul = 0;
-  for (const ch of sample) {
-    const c = ch.charCodeAt(0);
-    if (c === 0) nul++;
+  let printable = 0;
+  // UTF-16 text read as UTF-8: a NUL beside every character, all on even or all on odd positions.
+  const nulAt = [0, 0];
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0) nulAt[i % 2]!++;
     else if (c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13)) odd++;
+    else printable++;
   }
-  if (nul > sample.length * 0.3) {
+  const half = sample.length / 2;
+  const oneSided = Math.max(...nulAt) > 0.4 * half && Math.min(...nulAt) < 0.05 * half;
+  if (oneSided && printable > 0.9 * (sample.length - nulAt[0]! - nulAt[1]!)) {
     throw new OrdersInputError(
       `${file}: the file is saved in a two-byte encoding (UTF-16), which this reader does not take. Save ${what} again as "CSV UTF-8".`,
     );
   }
+  // A few NULs in a text are dropped by the readers (and reported); many make it binary.
+  odd += nulAt[0]! + nulAt[1]! > 0.05 * sample.length ? nulAt[0]! + nulAt[1]! : 0;
   if (odd > Math.max(2, sample.length * 0.01)) {
     throw new OrdersInputError(
       `${file}: this does not look like a CSV text file (${odd} binary or undecodable characters in its first ${sample.length}). Export ${what} as CSV (UTF-8).`,

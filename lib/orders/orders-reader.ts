@@ -567,6 +567,12 @@ export class OrdersReader {
       isReturn ||= unit < 0;
       gross = toPaise(Math.abs(unit) * Math.abs(quantity));
       net = gross - discountPaise;
+      if (net < 0) {
+        return {
+          kind: 'discount above the line',
+          bad: `discount ${quoteValue(rawDiscount)} is more than the line's value (unit price × quantity)`,
+        };
+      }
     }
     const sign = isReturn ? -1 : 1;
     return {

@@ -131,6 +131,19 @@ describe('readOrdersCsv', () => {
     );
   });
 
+  it('refuses a line whose discount is more than its value, rather than count negative revenue', () => {
+    const text = [
+      'order_id,customer_id,ordered_at,channel,category,quantity,unit_price,discount',
+      'A,c1,2025-01-01,Online,Gifts,1,100,150',
+      'B,c1,2025-01-02,Online,Gifts,2,100,50',
+    ].join('\n');
+    const { log, report } = read(text, { maxBadShare: 0.5 });
+    expect(report.problems).toEqual([
+      { line: 2, reason: `discount "150" is more than the line's value (unit price × quantity)` },
+    ]);
+    expect(Array.from(log.lineNet)).toEqual([150]);
+  });
+
   it('names a missing column and the synonyms it tried', () => {
     const message = errorOf(() =>
       read('order_id,order_date,channel,category,quantity,amount\nA,2025-01-01,Online,Gifts,1,10\n'),
@@ -145,6 +158,12 @@ describe('readOrdersCsv', () => {
     expect(errorOf(() => read(`${HEADER}\n`))).toBe('orders.csv: the file has a header but no order rows.');
     const binary = String.fromCharCode(...Array.from({ length: 400 }, (_, i) => (i * 37) % 256));
     expect(errorOf(() => read(binary))).toContain('does not look like a CSV text file');
+    const utf16 = new TextDecoder().decode(
+      Buffer.from(`\uFEFF${HEADER}\nA,c,2025-01-01,Online,Gifts,1,10,,\n`, 'utf16le'),
+    );
+    expect(errorOf(() => read(utf16))).toBe(
+      'orders.csv: the file is saved in a two-byte encoding (UTF-16), which this reader does not take. Save the orders again as "CSV UTF-8".',
+    );
     expect(errorOf(() => read('order_id|customer_id|order_date\nA|c|2025-01-01\n'))).toContain(
       'the header has a single column ("order_id|customer_id|order_date")',
     );

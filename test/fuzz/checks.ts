@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { TABLE_INFO, TABLE_NAMES, TABLE_SCHEMAS } from '../../lib/pipeline/tables';
-import { ManifestSchema } from '../../lib/schema/manifest';
 import { findPersonal, type NeedleMatcher } from '../../lib/privacy/personal-data';
+import { ManifestSchema } from '../../lib/schema/manifest';
 import type { BuildOutcome } from './build-pool';
 import { parseCsv } from './csv-raw';
 
