@@ -82,7 +82,7 @@ test(`${CASE}: the explorer lists pseudonymous customers, and the private key ma
   const { counts } = json<Manifest>('manifest.json');
   // The key map (private/, never published) joins a pseudonym back to the file's e-mail or phone.
   const keyMap = Papa.parse<string[]>(read('private', 'customer-keys.csv').trim(), { newline: '\r\n' }).data;
-  expect(keyMap[0]).toEqual(['customer_id', 'customer_key']);
+  expect(keyMap[0]).toEqual(['customer_id', 'customer_key', 'key_kind']);
   expect(keyMap.length - 1).toBe(counts.customers);
   const [pseudonym, key] = keyMap[1]!;
   expect(pseudonym).toMatch(/^c_[a-z]{14}$/);
@@ -129,4 +129,17 @@ test(`${CASE}: Channels and Operations say where their day × hour curves come f
   } else {
     await expect(facts).toContainText('Your orders against these public curves');
   }
+});
+
+test(`${CASE}: Revenue & CLV gives the value model's verdict on this data, and any note on what the fit found`, async ({
+  page,
+}) => {
+  const vm = json<{ sufficiency: { notes?: string[] }; bgnbd: { model?: string } | null }>(
+    'value_model.json',
+  );
+  await page.goto('/revenue/');
+  const notes = vm.sufficiency.notes ?? [];
+  // A POS register of steady buyers shows no dropout: the page must say why everyone counts as active.
+  for (const note of notes) await expect(page.getByTestId('predicted-value')).toContainText(note);
+  if (vm.bgnbd?.model === 'nbd') expect(notes.join(' ')).toContain('No dropout is seen in the data');
 });

@@ -68,7 +68,7 @@ for (const c of cases) {
     const keys = await downloadText(page, 'download-customer-keys');
     expect(keys.name).toBe('customer-keys.csv');
     const map = Papa.parse<string[]>(keys.text.trim(), { newline: '\r\n' }).data;
-    expect(map[0]).toEqual(['customer_id', 'customer_key']);
+    expect(map[0]).toEqual(['customer_id', 'customer_key', 'key_kind']);
     expect(new Set(map.slice(1).map((r) => r[0]))).toEqual(new Set(rows.slice(1).map((r) => r[0])));
     // Phone keys start with an apostrophe: the formula guard of every CSV we write (spreadsheets hide it).
     expect(map.slice(1).every((r) => /@|^'?\+\d{10,}$/.test(r[1]!))).toBe(true);

@@ -87,6 +87,7 @@ export function AnalyseApp({ arrivals }: { arrivals: ArrivalCell[] }) {
   const columnsMapping = { ...mapping };
   if (channel) delete columnsMapping.channel;
   const missingKeys = missingOrderFields(
+    inspection?.headers ?? [],
     columnsMapping,
     { channel: null, categoryFallback: inspection?.categoryFallback ?? null },
     { channel, products: productsFile ?? undefined },

@@ -6,8 +6,7 @@
  * are made here.
  * Nothing is sent anywhere: this file makes no network request.
  */
-import { toCsvText } from '@/lib/csv/csv';
-import type { CustomerKeyMap } from '@/lib/orders/customer-keys';
+import { keyMapCsv, type CustomerKeyMap } from '@/lib/orders/customer-keys';
 import { OrdersInputError } from '@/lib/orders/orders-input-error';
 import type { OrdersReport } from '@/lib/orders/orders-reader';
 import { secretFromHex } from '@/lib/orders/pseudonym-secret';
@@ -15,7 +14,7 @@ import { startOrdersRead } from '@/lib/orders/read-orders-csv';
 import { analyseOwnLog, tableFileChunks } from '@/lib/own-data/own-tables';
 import type { FromWorker, IntentsFileReport, ReadSummary, ToWorker } from '@/lib/own-data/protocol';
 import { inspectHead } from '@/lib/own-data/stream-orders';
-import { finishOwnData, readSideFiles, type OwnDataReport } from '@/lib/pipeline/own-data';
+import { finishOwnData, NO_CUSTOMERS_FILE, readSideFiles, type OwnDataReport } from '@/lib/pipeline/own-data';
 import type { Tables } from '@/lib/pipeline/tables';
 import type { ArrivalCell } from '@/lib/sources/arrivals';
 import { NonFiniteTableError } from '@/lib/tables/check-finite';
@@ -88,11 +87,7 @@ function downloadKeys(id: number) {
     post({ type: 'error', id, message: 'The results are no longer in memory: analyse the file again.' });
     return;
   }
-  const { ids, keys } = kept.keyMap;
-  const text = toCsvText(
-    ['customer_id', 'customer_key'],
-    ids.map((pseudonym, i) => [pseudonym, keys[i]!]),
-  );
+  const text = keyMapCsv(kept.keyMap);
   post({ type: 'file', id, name: 'customer-keys.csv', blob: new Blob([text], { type: 'text/csv' }) });
 }
 
@@ -236,13 +231,8 @@ function read(message: Extract<ToWorker, { type: 'read' }>) {
         intentsFile: intentsReport(intentsFile, side.intents, own.log),
         productsFile: own.report.productsFile,
         bytes: file.size,
-        warnings: own.report.warnings
-          .filter((w) => !(customersError && w.startsWith('No customers file')))
-          .map((w) =>
-            w.includes('--date-order')
-              ? 'Dates such as 03/04/2025 could be day-first or month-first, and no date in the file settles it; they were read day-first. Choose “month first” under date order if they are month-first.'
-              : w,
-          ),
+        // The customers file that failed is said above; "no customers file" would contradict it.
+        warnings: own.report.warnings.filter((w) => !(customersError && w === NO_CUSTOMERS_FILE)),
         readMs: Math.round(performance.now() - t0),
       };
       kept = { log: own.log, read: summary, keyMap: own.keyMap, currency, arrivals, tables: null };

@@ -27,6 +27,11 @@ export function PredictedValue({ view, currency }: { view: PredictedValueView; c
       <p className="max-w-3xl text-sm" data-testid="predicted-takeaway">
         {view.takeaway}
       </p>
+      {view.notes.map((note) => (
+        <p key={note} className="max-w-3xl text-sm text-ink-muted" data-testid="predicted-note">
+          {note}
+        </p>
+      ))}
       <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         {view.kpis.map((k) => (
           <KpiCard key={k.id} label={k.label} value={k.value} hint={k.hint} testId={k.id} />

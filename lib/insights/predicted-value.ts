@@ -26,6 +26,8 @@ export interface PredictedValueView {
   available: boolean;
   /** Why there are no predictions (the verdict's reasons), when unavailable. */
   reasons: string[];
+  /** What the fit found about the data, e.g. no dropout seen (every customer then counts as active). */
+  notes: string[];
   horizonMonths: number;
   kpis: PredictedKpi[];
   /** Predicted CLV per customer, by persona: mean, median, middle half, 10th–90th percentile. */
@@ -164,6 +166,7 @@ export function predictedValue(
     return {
       available: false,
       reasons: model?.sufficiency.reasons ?? ['the value model table is missing'],
+      notes: [],
       horizonMonths: horizon,
       kpis: [],
       ranges: null,
@@ -225,6 +228,7 @@ export function predictedValue(
   return {
     available: true,
     reasons: model.sufficiency.reasons,
+    notes: model.sufficiency.notes ?? [],
     horizonMonths: horizon,
     kpis,
     ranges: clv && money ? rangesChart(model, clv, currency) : null,

@@ -32,6 +32,8 @@ describe('normaliseHeader', () => {
     ['Cust. Mob. No', 'customer mobile number'],
     ['E-mail', 'email'],
     ['Bill Dt', 'bill date'],
+    // A percentage is not the amount: "Disc (%)" must not pass for "Disc Amt".
+    ['Disc (%)', 'discount %'],
   ])('spells out units, currencies and POS abbreviations: %j → %j', (header, expected) => {
     expect(normaliseHeader(header)).toBe(expected);
   });

@@ -327,8 +327,9 @@ export const CUSTOMER_FIELDS = [
 export type OrderField = (typeof ORDER_FIELDS)[number]['key'];
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number]['key'];
 
-/** Units and currencies a header may carry: "(₹)", "(INR)", "(Rs.)", "(in ₹)", "/Rs", "(%)", "(pcs)". */
-const UNIT = String.raw`(?:₹|rs\.?|inr|rupees?|usd|us\$|\$|eur|€|gbp|£|aed|sgd|aud|cad|%|pcs\.?|nos\.?|units?|mins?\.?|minutes)`;
+/** Units and currencies a header may carry: "(₹)", "(INR)", "(Rs.)", "(in ₹)", "/Rs", "(pcs)". */
+// Not %: a percentage is another quantity than the amount ("Disc (%)" is no "Disc Amt").
+const UNIT = String.raw`(?:₹|rs\.?|inr|rupees?|usd|us\$|\$|eur|€|gbp|£|aed|sgd|aud|cad|pcs\.?|nos\.?|units?|mins?\.?|minutes)`;
 const BRACKETED_UNIT = new RegExp(String.raw`\s*[([]\s*(?:in\s+)?${UNIT}\s*[)\]]`, 'g');
 const BRACKETED_TAX =
   /\s*[([]\s*(?:incl|excl|inclusive|exclusive|with|without|w\/o)\.?\s+(?:of\s+)?(?:gst|tax|taxes|vat)\s*[)\]]/g;

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   createPseudonymiser,
+  keyMapCsv,
   normaliseCustomerKey,
   normalisePhone,
   pseudonymiseCustomers,
@@ -17,6 +18,7 @@ describe('normaliseCustomerKey: one person is one customer however the key was t
     ['919876543210', '+919876543210'],
     ['(0) 98765 43210', '+919876543210'],
     ['0091 98765 43210', '+919876543210'],
+    ['+91 098765 43210', '+919876543210'],
     ['+44 20 7946 0958', '+442079460958'],
   ])('the phone number %j is %j', (raw, key) => {
     expect(normaliseCustomerKey(raw)).toEqual({ key, kind: 'phone' });
@@ -72,5 +74,14 @@ describe('pseudonyms', () => {
     expect(secretFromHex('zz'.repeat(16))).toBeNull();
     const fresh = newSecret();
     expect(secretFromHex(secretToHex(fresh))).toEqual(fresh);
+  });
+});
+
+describe('the key map', () => {
+  it('gives each pseudonym its key and the kind of key, phones guarded so no spreadsheet reads them as numbers', () => {
+    const text = keyMapCsv({ ids: ['c_a', 'c_b', 'c_c'], keys: ['asha@x.in', '+919876543210', 'LOY 42'] });
+    expect(text).toBe(
+      "customer_id,customer_key,key_kind\r\nc_a,asha@x.in,email\r\nc_b,'+919876543210,phone\r\nc_c,LOY 42,id\r\n",
+    );
   });
 });

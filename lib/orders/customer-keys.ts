@@ -12,6 +12,7 @@
  */
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
+import { toCsvText } from '../csv/csv';
 
 export type CustomerKeyKind = 'email' | 'phone' | 'id';
 
@@ -52,6 +53,9 @@ export function normalisePhone(raw: string): string | null {
   let digits = raw.replace(/\D/g, '');
   if (international) {
     digits = digits.replace(/^00/, '');
+    // "+91 098765 43210": a trunk 0 written after the country code is not dialled.
+    if (digits.startsWith(`${DEFAULT_COUNTRY_CODE}0`) && digits.length === 13)
+      digits = DEFAULT_COUNTRY_CODE + digits.slice(3);
     return digits.length >= 10 && digits.length <= 15 ? `+${digits}` : null;
   }
   digits = digits.replace(/^0+/, '');
@@ -104,4 +108,19 @@ export function pseudonymiseCustomers(keys: readonly string[], secret: Uint8Arra
     throw new Error('Two customer keys gave the same pseudonym; run again with a new pseudonym secret.');
   }
   return { ids, keys: [...keys] };
+}
+
+/**
+ * The key map as CSV (the command line's private/customer-keys.csv, the browser's download): the
+ * pseudonymous id, the key as normalised, and its kind. Phone keys come out as '+91…: the formula
+ * guard's apostrophe, which spreadsheets hide and which keeps them from turning into 9.19876E+11.
+ */
+export function keyMapCsv(map: CustomerKeyMap): string {
+  return toCsvText(
+    ['customer_id', 'customer_key', 'key_kind'],
+    map.ids.map((id, i) => {
+      const key = map.keys[i]!;
+      return [id, key, normaliseCustomerKey(key)?.kind ?? 'id'];
+    }),
+  );
 }

@@ -28,17 +28,20 @@ export function matchOrderColumns(
 
 /** Required fields with no column: the channel may be fixed, a unit price stands in for the amount, and a products file or the platform's fallback gives the category. */
 export function missingOrderFields(
+  headers: readonly string[],
   columns: Partial<Record<OrderField, unknown>>,
   platform: Pick<Platform, 'channel' | 'categoryFallback'>,
   options: { channel?: 'online' | 'in-store' | null; products?: unknown },
 ): OrderField[] {
   const has = (key: OrderField) => columns[key] !== undefined && columns[key] !== '';
+  // The platform's stand-in category column counts only when the file has it.
+  const fallback = platform.categoryFallback !== null && headers.includes(platform.categoryFallback);
   return ORDER_FIELDS.filter((f) => f.required && !has(f.key))
     .map((f) => f.key)
     .filter((key) => {
       if (key === 'amount') return !has('unit_price');
       if (key === 'channel') return !(options.channel ?? platform.channel);
-      if (key === 'category') return !options.products && !platform.categoryFallback;
+      if (key === 'category') return !options.products && !fallback;
       return true;
     });
 }

@@ -47,7 +47,7 @@ import {
   type PlatformId,
 } from './platforms';
 import { categoryOfProduct, type ProductCatalogue } from './products-csv';
-import { listHeaders, quoteValue, safeText } from './quote-value';
+import { isPersonalShape, listHeaders, quoteValue, safeText } from './quote-value';
 import {
   EXCLUSION_LABELS,
   EXCLUSION_REASONS,
@@ -146,6 +146,16 @@ interface Row {
   line: number;
 }
 
+/** The rows of one order as they come, with the customer and day they share. */
+interface OrderGroup {
+  id: string;
+  rows: Row[];
+  /** The normalised customer of its first row that has one, else ''. */
+  key: string;
+  /** The day of its first row that has a readable one. */
+  time: number | null;
+}
+
 /** One line of an order, read. */
 interface ReadLine {
   line: number;
@@ -160,6 +170,24 @@ const CASH_ON_DELIVERY = /cash on delivery|\bcod\b|pay on delivery/i;
 /** A category or a customer key longer than this is a broken line, not a name or an id. */
 const MAX_CATEGORY_LENGTH = 200;
 const MAX_KEY_LENGTH = 320;
+/** Net paise of some lines. */
+const sumNet = (lines: readonly ReadLine[]) => lines.reduce((s, l) => s + l.netPaise, 0);
+
+/**
+ * A till's stand-in for "no customer": a placeholder word ("Cash Customer", "Walk-in", "Guest",
+ * "NA") or a number of one repeated digit (9999999999, 0000000000). Read as a guest, not a person
+ * who would otherwise become the brand's biggest customer.
+ */
+const PLACEHOLDER_WORDS =
+  /^(?:cash|cash customer|cash sale|walk ?in|walk-in customer|walkin|guest|guest customer|customer|unknown|na|n\/a|none|nil|null|-+|\.+|0+)$/i;
+export function isPlaceholderKey(raw: string): boolean {
+  const s = raw.trim();
+  if (!s) return false;
+  if (PLACEHOLDER_WORDS.test(s)) return true;
+  const digits = s.replace(/\D/g, '');
+  return digits.length >= 6 && digits === s.replace(/[\s+()-]/g, '') && /^(\d)\1+$/.test(digits.slice(-10));
+}
+
 /** A number in a spreadsheet's scientific notation, "9.19876E+11": what Excel makes of a long phone number. */
 const SPREADSHEET_NUMBER = /^[+-]?\d(?:\.\d+)?e\+?\d+$/i;
 
@@ -169,6 +197,8 @@ export class OrdersReader {
   private readonly fallbackKeyColumns: number[];
   private readonly categoryFallbackColumn: number;
   private width = 0;
+  /** The columns the reader looks at. */
+  private readColumns: number[] = [];
   private readonly opts: Required<Pick<OrdersReadOptions, 'maxBadShare' | 'shownErrors'>> & OrdersReadOptions;
   readonly platform: Platform;
   private settled = false;
@@ -176,7 +206,7 @@ export class OrdersReader {
   private decimal: DecimalSeparator | null;
   private dateOrderAssumed = false;
   private pending: Row[] = [];
-  private group: { id: string; rows: Row[] } | null = null;
+  private group: OrderGroup | null = null;
   private unitPriceMode = false;
 
   private rowsRead = 0;
@@ -197,6 +227,13 @@ export class OrdersReader {
   private readonly orderLine: number[] = [];
   /** Orders whose lines came back after other orders: their order-level amounts are not applied twice. */
   private splitOrders = 0;
+  /** Every order id read so far (a reused one gets a suffix), with its verdict, customer and day. */
+  private readonly closed = new Map<
+    string,
+    { outcome: ExclusionReason | 'counted'; key: string | null; day: number }
+  >();
+  /** Order ids used again for other orders (bill numbers that restart). */
+  private reusedIds = 0;
   private readonly categoryIndex = new Map<string, number>();
   private readonly categoryNames: string[] = [];
   // Lines, columnar: order, category, quantity, net and discount in paise (exact sums).
@@ -221,7 +258,8 @@ export class OrdersReader {
     mangledKeys: 0,
     nulCells: 0,
     discountCapped: 0,
-    productlessRows: 0,
+    placeholderKeys: 0,
+    refundsInQuantities: 0,
     discountAboveOrder: 0,
   };
   private readonly money: Reconciliation = {
@@ -291,6 +329,13 @@ export class OrdersReader {
     this.columns = match.columns;
     this.columnsHow = match.how;
     this.unitPriceMode = match.columns.amount === undefined;
+    this.readColumns = [
+      ...new Set([
+        ...(Object.values(match.columns) as number[]),
+        ...this.fallbackKeyColumns,
+        ...(this.categoryFallbackColumn >= 0 ? [this.categoryFallbackColumn] : []),
+      ]),
+    ];
     this.width = Math.max(
       ...Object.values(match.columns).map((i) => (i ?? 0) + 1),
       ...this.fallbackKeyColumns.map((i) => i + 1),
@@ -299,7 +344,7 @@ export class OrdersReader {
   }
 
   private missingFields(): OrderField[] {
-    return missingOrderFields(this.columns, this.platform, this.opts);
+    return missingOrderFields(this.headers, this.columns, this.platform, this.opts);
   }
 
   private throwMissing(missing: OrderField[]): never {
@@ -315,10 +360,13 @@ export class OrdersReader {
   /** One data row; `line` is its 1-based line in the file. Blank rows should not be passed. */
   addRow(cells: string[], line: number): void {
     this.rowsRead++;
-    // NUL bytes (a file saved by some POS software, or damaged) are invisible in every message: dropped.
-    for (let i = 0; i < cells.length; i++) {
-      if (cells[i]!.includes('\u0000')) {
-        cells[i] = cells[i]!.replace(/\u0000/g, '');
+    // NUL bytes (a file saved by some POS software, or damaged) are invisible in every message:
+    // dropped from the cells that are read (all of them until the columns are settled).
+    const columns = this.settled ? this.readColumns : cells.keys();
+    for (const i of columns) {
+      const cell = cells[i];
+      if (cell !== undefined && cell.includes('\u0000')) {
+        cells[i] = cell.replace(/\u0000/g, '');
         this.tally.nulCells++;
       }
     }
@@ -378,17 +426,72 @@ export class OrdersReader {
     }
   }
 
+  /** A bad row's money, by the same rules as a good line's; null when it cannot be read or is not positive. */
   private rowNetPaise(cells: readonly string[]): number | null {
-    const amount = this.cell(cells, this.unitPriceMode ? 'unit_price' : 'amount');
-    const value = parseAmount(amount, this.decimal!);
-    if (value === null) return null;
-    if (!this.unitPriceMode) return toPaise(value);
-    const qty = parseAmount(this.cell(cells, 'quantity'), '.');
-    const discount = parseAmount(this.cell(cells, 'discount'), this.decimal!) ?? 0;
-    return qty === null ? null : toPaise(value * qty) - toPaise(discount);
+    const money = this.lineMoney(cells);
+    return money && money !== 'zero' && 'net' in money && money.net > 0 ? money.net : null;
   }
 
-  /** Gathers the rows of one order (written together); a new order id closes the last one. */
+  /**
+   * A line's quantity and money in paise, by the file's rules: a net amount column, or unit price ×
+   * quantity less the line's discount. Negative quantity or money: a return (all come back
+   * negative). A string: what cannot be read, for the bad-row message.
+   */
+  private lineMoney(
+    cells: readonly string[],
+  ):
+    | { quantity: number; gross: number; discount: number; net: number }
+    | 'zero'
+    | { bad: string; kind: string } {
+    const rawQty = this.cell(cells, 'quantity');
+    const quantity = parseAmount(rawQty, '.');
+    if (quantity === null || !Number.isInteger(quantity) || Math.abs(quantity) > 65_535) {
+      return {
+        kind: 'bad quantity',
+        bad: `quantity ${quoteValue(rawQty)} is not a whole number from 1 to 65,535`,
+      };
+    }
+    if (quantity === 0) return 'zero';
+    const rawDiscount = this.cell(cells, 'discount');
+    const discount = rawDiscount === '' ? 0 : parseAmount(rawDiscount, this.decimal!);
+    if (discount === null)
+      return { kind: 'bad discount', bad: `discount ${quoteValue(rawDiscount)} is not an amount` };
+    const discountPaise = toPaise(Math.abs(discount));
+    let gross: number;
+    let net: number;
+    let isReturn = quantity < 0;
+    if (!this.unitPriceMode) {
+      const raw = this.cell(cells, 'amount');
+      const amount = parseAmount(raw, this.decimal!);
+      if (amount === null) return { kind: 'bad amount', bad: `amount ${quoteValue(raw)} is not a number` };
+      isReturn ||= amount < 0;
+      net = Math.abs(toPaise(amount));
+      gross = net + discountPaise;
+    } else {
+      const raw = this.cell(cells, 'unit_price');
+      const unit = parseAmount(raw, this.decimal!);
+      if (unit === null)
+        return { kind: 'bad unit price', bad: `unit price ${quoteValue(raw)} is not a number` };
+      isReturn ||= unit < 0;
+      gross = toPaise(Math.abs(unit) * Math.abs(quantity));
+      net = gross - discountPaise;
+      if (net < 0) {
+        return {
+          kind: 'discount above the line',
+          bad: `discount ${quoteValue(rawDiscount)} is more than the line's value (unit price × quantity)`,
+        };
+      }
+    }
+    const sign = isReturn ? -1 : 1;
+    return {
+      quantity: sign * Math.abs(quantity),
+      gross: sign * gross,
+      discount: sign * discountPaise,
+      net: sign * net,
+    };
+  }
+
+  /** Gathers the rows of one order (written together); a new order id, customer or day closes the last one. */
   private takeRow(row: Row): void {
     if (row.cells.length < this.width) {
       this.skipRow(
@@ -413,12 +516,39 @@ export class OrdersReader {
     }
     const id = this.cell(row.cells, 'order_id');
     if (!id) return this.skipRow(row, 'order id is empty', 'order id is empty');
-    if (this.group && this.group.id === id) {
+    if (this.group && this.group.id === id && !this.startsAnotherOrder(this.group, row)) {
       this.group.rows.push(row);
+      this.group.key ||= this.rowKeyOf(row);
+      this.group.time ??= this.rowDayOf(row);
       return;
     }
     this.closeOrder();
-    this.group = { id, rows: [row] };
+    this.group = { id, rows: [row], key: this.rowKeyOf(row), time: this.rowDayOf(row) };
+  }
+
+  /**
+   * Whether a row under the current order's number is another order. Bill numbers restart each
+   * day, year or store, so the same number for another customer or on another day is a new order,
+   * as it is when the number comes back later in the file (readOrder).
+   */
+  private startsAnotherOrder(group: OrderGroup, row: Row): boolean {
+    const key = this.rowKeyOf(row);
+    if (key && group.key && key !== group.key) return true;
+    const day = this.rowDayOf(row);
+    return day !== null && group.time !== null && day !== group.time;
+  }
+
+  /** A row's customer, normalised ('' for none or a till's stand-in), to tell orders apart. */
+  private rowKeyOf(row: Row): string {
+    const raw = this.cell(row.cells, 'customer_id');
+    if (!raw || isPlaceholderKey(raw)) return '';
+    return normaliseCustomerKey(raw)?.key ?? raw;
+  }
+
+  /** A row's day, when it has a readable one. */
+  private rowDayOf(row: Row): number | null {
+    const raw = this.rowTimeOf(row.cells);
+    return raw ? (this.readTime(raw)?.day ?? null) : null;
   }
 
   private closeOrder(): void {
@@ -451,7 +581,6 @@ export class OrdersReader {
     return '';
   }
 
-  /** The order's date-time as written: the date column, with the time column's value when the date has none. */
   /** A row's date-time as written: the date column, with the time column's value when the date has none. */
   private rowTimeOf(cells: readonly string[]): string {
     const date = this.cell(cells, 'ordered_at');
@@ -519,6 +648,13 @@ export class OrdersReader {
     )
       return 'no product';
     const category = this.categoryOf(cells);
+    if (isPersonalShape(category)) {
+      // An e-mail or a phone number is no category: a column is out of place, and it must not reach a table.
+      return {
+        kind: 'category is personal data',
+        bad: `product category is ${safeText(category)} (a column out of place?)`,
+      };
+    }
     if (category.length > MAX_CATEGORY_LENGTH) {
       return {
         kind: 'category too long',
@@ -534,58 +670,19 @@ export class OrdersReader {
             : 'product category is empty',
       };
     }
-    const rawQty = this.cell(cells, 'quantity');
-    const quantity = parseAmount(rawQty, '.');
-    if (quantity === null || !Number.isInteger(quantity) || Math.abs(quantity) > 65_535) {
-      return {
-        kind: 'bad quantity',
-        bad: `quantity ${quoteValue(rawQty)} is not a whole number from 1 to 65,535`,
-      };
-    }
-    if (quantity === 0) return 'zero';
-    const rawDiscount = this.cell(cells, 'discount');
-    const discount = rawDiscount === '' ? 0 : parseAmount(rawDiscount, this.decimal!);
-    if (discount === null) {
-      return { kind: 'bad discount', bad: `discount ${quoteValue(rawDiscount)} is not an amount` };
-    }
-    const discountPaise = toPaise(Math.abs(discount));
-    let gross: number;
-    let net: number;
-    let isReturn = quantity < 0;
-    if (!this.unitPriceMode) {
-      const raw = this.cell(cells, 'amount');
-      const amount = parseAmount(raw, this.decimal!);
-      if (amount === null) return { kind: 'bad amount', bad: `amount ${quoteValue(raw)} is not a number` };
-      isReturn ||= amount < 0;
-      net = Math.abs(toPaise(amount));
-      gross = net + discountPaise;
-    } else {
-      const raw = this.cell(cells, 'unit_price');
-      const unit = parseAmount(raw, this.decimal!);
-      if (unit === null)
-        return { kind: 'bad unit price', bad: `unit price ${quoteValue(raw)} is not a number` };
-      isReturn ||= unit < 0;
-      gross = toPaise(Math.abs(unit) * Math.abs(quantity));
-      net = gross - discountPaise;
-      if (net < 0) {
-        return {
-          kind: 'discount above the line',
-          bad: `discount ${quoteValue(rawDiscount)} is more than the line's value (unit price × quantity)`,
-        };
-      }
-    }
-    const sign = isReturn ? -1 : 1;
+    const money = this.lineMoney(cells);
+    if (money === 'zero' || 'bad' in money) return money;
     return {
       line: row.line,
       category,
-      quantity: sign * Math.abs(quantity),
-      grossPaise: sign * gross,
-      discountPaise: sign * discountPaise,
-      netPaise: sign * net,
+      quantity: money.quantity,
+      grossPaise: money.gross,
+      discountPaise: money.discount,
+      netPaise: money.net,
     };
   }
 
-  private readOrder(id: string, rows: Row[]): void {
+  private readOrder(fileId: string, rows: Row[]): void {
     let rawKey = this.customerKeyOf(rows);
     if (rawKey.length > MAX_KEY_LENGTH) {
       for (const r of rows)
@@ -599,6 +696,11 @@ export class OrdersReader {
     if (SPREADSHEET_NUMBER.test(rawKey)) {
       // "9.19876E+11": a phone number a spreadsheet turned into a rounded number; its digits are lost.
       this.tally.mangledKeys++;
+      rawKey = '';
+    }
+    if (isPlaceholderKey(rawKey)) {
+      // "Cash Customer", "Walk-in", 9999999999: the till's stand-in for no customer, not a person.
+      this.tally.placeholderKeys++;
       rawKey = '';
     }
     const key = normaliseCustomerKey(rawKey);
@@ -637,21 +739,22 @@ export class OrdersReader {
       return;
     }
 
+    // An id seen before: more lines of the same order (same customer and day), written apart from
+    // the rest; or another order under a reused number (bills restart each year or at each store).
+    let id = fileId;
+    let prior = this.closed.get(id);
+    if (prior && (prior.key !== (key?.key ?? null) || prior.day !== time.day)) {
+      this.reusedIds++;
+      id = `${fileId}\u0000${this.reusedIds}`;
+      prior = undefined;
+    }
+
     const lines: ReadLine[] = [];
+    let zeroLines = 0;
     for (const r of rows) {
-      // Lines of one order share its customer and date: a line that says otherwise is bad.
-      const rowKey = this.cell(r.cells, 'customer_id');
-      if (rowKey && key && normaliseCustomerKey(rowKey)?.key !== key.key) {
-        this.skipRow(
-          r,
-          'order of two customers',
-          `order ${quoteValue(id)} has another customer on an earlier line`,
-        );
-        continue;
-      }
+      // The rows of an order share its customer and day (another one starts another order, takeRow).
       const rowTime = this.rowTimeOf(r.cells);
-      const rowDay = rowTime ? this.readTime(rowTime) : time;
-      if (!rowDay) {
+      if (rowTime && rowTime !== rawTime && !this.readTime(rowTime)) {
         const how = this.dateOrder === 'dmy' ? 'day-first' : 'month-first';
         this.skipRow(
           r,
@@ -660,106 +763,121 @@ export class OrdersReader {
         );
         continue;
       }
-      if (rowDay.day !== time.day) {
-        this.skipRow(
-          r,
-          'order with two dates',
-          `order ${quoteValue(id)} has another date on an earlier line`,
-        );
-        continue;
-      }
       const read = this.readLine(r);
       if (read === 'zero') {
-        this.tally.zeroQuantityLines++;
+        zeroLines++;
         continue;
       }
-      if (read === 'no product') {
-        this.tally.productlessRows++;
-        continue;
-      }
+      if (read === 'no product') continue;
       if ('bad' in read) {
         this.skipRow(r, read.kind, read.bad);
         continue;
       }
       lines.push(read);
     }
-    const status = this.statusOf(rows);
-    const reason: ExclusionReason | null = !key
-      ? 'guest'
-      : status === 'cancelled' || status === 'voided' || status === 'refunded' || status === 'unpaid'
-        ? status
-        : null;
-    // An order whose lines all went (WooCommerce writes a refunded order's quantities as 0) is still told.
-    if (lines.length === 0) {
-      if (reason) this.exclude(reason, 0);
-      return;
-    }
+    this.tally.zeroQuantityLines += zeroLines;
+
+    // What the order is: the earlier part's verdict for its continuation, else its own.
+    const outcome: ExclusionReason | 'counted' = prior ? prior.outcome : this.outcomeOf(rows, key !== null);
+    if (!prior) this.closed.set(id, { outcome, key: key?.key ?? null, day: time.day });
+    // Returns (negative lines) are never sales, whatever the order: they are added back on their own.
     const sales = lines.filter((l) => l.quantity > 0);
-    const salesValue = (ls: readonly ReadLine[]) => ls.reduce((s, l) => s + l.netPaise, 0);
-
-    // The rest of the order's discount spread over its lines in proportion: taken off lines priced
-    // before it (Shopify's Discount Amount), only recorded on lines already net of it (WooCommerce's
-    // Item Cost, or a file's net line amounts).
-    const orderDiscount = parseAmount(this.orderValue(rows, 'order_discount'), this.decimal!);
-    if (orderDiscount !== null && orderDiscount > 0 && salesValue(sales) > 0) {
-      let rest = toPaise(orderDiscount) - sales.reduce((s, l) => s + l.discountPaise, 0);
-      const takeOff = this.unitPriceMode && !this.platform.linesNetOfOrderDiscount;
-      // More discount than the lines are worth (some of the order's lines were bad): capped, and said.
-      if (takeOff && rest > salesValue(sales)) {
-        this.tally.discountCapped++;
-        rest = salesValue(sales);
-      }
-      if (rest < 0) this.tally.discountAboveOrder++;
-      else if (rest > 0) {
-        const shares = splitWhole(
-          rest,
-          sales.map((l) => Math.max(0, l.netPaise)),
-        );
-        sales.forEach((l, i) => {
-          l.discountPaise += shares[i]!;
-          if (takeOff) l.netPaise -= shares[i]!;
-          else l.grossPaise += shares[i]!;
-        });
-      }
-    }
-    const orderNet = salesValue(lines);
-    this.money.file_paise += orderNet;
-    const subtotal = parseAmount(this.orderValue(rows, 'subtotal'), this.decimal!);
-    if (subtotal !== null)
-      this.money.file_subtotal_paise = (this.money.file_subtotal_paise ?? 0) + toPaise(subtotal);
-
-    if (reason) return this.exclude(reason, orderNet);
-
-    // Refunds: netted from the order's sales in proportion; an order refunded in full is no sale.
-    const merchandise = salesValue(sales);
-    const refunded = parseAmount(this.orderValue(rows, 'refunded'), this.decimal!);
-    const refund = refunded !== null && refunded > 0 ? toPaise(refunded) : 0;
-    if (refund > 0 && refund >= merchandise) {
-      this.money.refunds_beyond_merchandise_paise += refund - merchandise;
-      return this.exclude('refunded', orderNet);
-    }
-    if (refund > 0) {
-      const shares = splitWhole(
-        refund,
-        sales.map((l) => Math.max(0, l.netPaise)),
-      );
-      sales.forEach((l, i) => (l.netPaise -= shares[i]!));
-      this.money.refunds_paise += refund;
-    }
     for (const l of lines) {
       if (l.quantity < 0) {
+        this.money.file_paise += l.netPaise;
         this.money.returns_paise -= l.netPaise;
         this.money.return_lines++;
       }
     }
-    // A return bill (returns only) is no purchase.
-    if (sales.length === 0) return;
-    if (status === 'pending') {
-      if (CASH_ON_DELIVERY.test(this.orderValue(rows, 'payment_method'))) this.tally.pendingCod++;
-      else this.tally.pendingOther++;
+    if (sales.length === 0) {
+      // An order whose lines all went (WooCommerce writes a refunded order's quantities as 0) is still told.
+      if (outcome !== 'counted' && !prior) this.exclude(outcome, 0);
+      return;
     }
-    this.tallySource(source);
-    this.addOrder(id, key!.key, key!.kind, rawKey, time, channel, dwell, sales);
+    // Order-level amounts belong to the order once: a continuation takes none of them again.
+    if (!prior) {
+      this.applyOrderDiscount(rows, sales);
+      const subtotal = parseAmount(this.orderValue(rows, 'subtotal'), this.decimal!);
+      if (subtotal !== null)
+        this.money.file_subtotal_paise = (this.money.file_subtotal_paise ?? 0) + toPaise(subtotal);
+    }
+    const merchandise = sumNet(sales);
+    this.money.file_paise += merchandise;
+    if (outcome !== 'counted') {
+      if (prior) this.money.excluded[outcome].paise += merchandise;
+      else this.exclude(outcome, merchandise);
+      return;
+    }
+
+    // Refunds: netted from the order's sales in proportion; an order refunded in full is no sale.
+    if (!prior) {
+      const refunded = parseAmount(this.orderValue(rows, 'refunded'), this.decimal!);
+      let refund = refunded !== null && refunded > 0 ? toPaise(refunded) : 0;
+      // WooCommerce takes refunded items off the quantities: such a refund is already out of the lines.
+      if (refund > 0 && zeroLines > 0 && this.platform.refundsInQuantities) {
+        this.tally.refundsInQuantities++;
+        refund = 0;
+      }
+      if (refund > 0 && refund >= merchandise) {
+        this.money.refunds_beyond_merchandise_paise += refund - merchandise;
+        this.closed.set(id, { outcome: 'refunded', key: key?.key ?? null, day: time.day });
+        return this.exclude('refunded', merchandise);
+      }
+      if (refund > 0) {
+        const shares = splitWhole(
+          refund,
+          sales.map((l) => Math.max(0, l.netPaise)),
+        );
+        sales.forEach((l, i) => (l.netPaise -= shares[i]!));
+        this.money.refunds_paise += refund;
+      }
+    }
+    if (!this.addOrder(id, key!.key, key!.kind, rawKey, time, channel, dwell, sales)) return;
+    if (!prior) {
+      if (this.statusOf(rows) === 'pending') {
+        if (CASH_ON_DELIVERY.test(this.orderValue(rows, 'payment_method'))) this.tally.pendingCod++;
+        else this.tally.pendingOther++;
+      }
+      this.tallySource(source);
+    }
+  }
+
+  /** A new order's verdict: a guest's, not a sale by its status, or counted. */
+  private outcomeOf(rows: readonly Row[], hasCustomer: boolean): ExclusionReason | 'counted' {
+    if (!hasCustomer) return 'guest';
+    const status = this.statusOf(rows);
+    return status === 'cancelled' || status === 'voided' || status === 'refunded' || status === 'unpaid'
+      ? status
+      : 'counted';
+  }
+
+  /**
+   * The rest of the order's discount spread over its lines in proportion: taken off lines priced
+   * before it (Shopify's Discount Amount), only recorded on lines already net of it (WooCommerce's
+   * Item Cost, or a file's net line amounts).
+   */
+  private applyOrderDiscount(rows: readonly Row[], sales: ReadLine[]): void {
+    const orderDiscount = parseAmount(this.orderValue(rows, 'order_discount'), this.decimal!);
+    const value = sumNet(sales);
+    if (orderDiscount === null || orderDiscount <= 0 || value <= 0) return;
+    let rest = toPaise(orderDiscount) - sales.reduce((s, l) => s + l.discountPaise, 0);
+    const takeOff = this.unitPriceMode && !this.platform.linesNetOfOrderDiscount;
+    // More discount than the lines are worth (some of the order's lines were bad): capped, and said.
+    if (takeOff && rest > value) {
+      this.tally.discountCapped++;
+      rest = value;
+    }
+    if (rest < 0) this.tally.discountAboveOrder++;
+    if (rest <= 0) return;
+    const shares = splitWhole(
+      rest,
+      sales.map((l) => Math.max(0, l.netPaise)),
+    );
+    sales.forEach((l, i) => {
+      l.discountPaise += shares[i]!;
+      if (takeOff) l.netPaise -= shares[i]!;
+      else l.grossPaise += shares[i]!;
+    });
   }
 
   private exclude(reason: ExclusionReason, paise: number): void {
@@ -768,7 +886,9 @@ export class OrdersReader {
   }
 
   private statusOf(rows: readonly Row[]): OrderStatus {
-    if (this.orderValue(rows, 'cancelled_at')) return 'cancelled';
+    // A cancellation date, or a yes: placeholders such as "-", "N/A" or 0000-00-00 are no cancellation.
+    const cancelled = this.orderValue(rows, 'cancelled_at');
+    if (/[1-9]/.test(cancelled) || /^(?:yes|y|true|cancelled|canceled)$/i.test(cancelled)) return 'cancelled';
     const raw = this.orderValue(rows, 'status');
     if (!raw) return 'counted';
     const status = this.platform.statusOf(raw);
@@ -792,7 +912,11 @@ export class OrdersReader {
 
   /** A counted order's sales channel, when it is an app id or a source we do not know, for the report. */
   private tallySource(read: ChannelReading): void {
-    if (read.appId) this.tally.appSources[read.appId] = (this.tally.appSources[read.appId] ?? 0) + 1;
+    if (read.appId) {
+      // An app id is a number: one shaped like a mobile is a misplaced phone number, not named.
+      const k = safeText(read.appId);
+      this.tally.appSources[k] = (this.tally.appSources[k] ?? 0) + 1;
+    }
     if (read.unknownSource) {
       const k = safeText(read.unknownSource);
       this.tally.unknownSources[k] = (this.tally.unknownSources[k] ?? 0) + 1;
@@ -812,6 +936,7 @@ export class OrdersReader {
     return most;
   }
 
+  /** Adds an order's sale lines to the log (to the order itself when it is a continuation); false if refused. */
   private addOrder(
     id: string,
     key: string,
@@ -821,25 +946,21 @@ export class OrdersReader {
     channel: 'online' | 'in-store',
     dwell: number,
     lines: readonly ReadLine[],
-  ): void {
+  ): boolean {
     const ch = channel === 'online' ? CHANNEL_ONLINE : CHANNEL_INSTORE;
     let customer = this.customerIndex.get(key);
     let order = this.orderIndex.get(id);
     if (order !== undefined) {
-      // The order's lines came back after other orders: added to it, when they agree with it.
-      if (
-        this.orderCustomer[order] !== customer ||
-        this.orderDay[order] !== time.day ||
-        this.orderChannel[order] !== ch
-      ) {
+      // The order's lines came back after other orders: added to it, unless they say another channel.
+      if (this.orderChannel[order] !== ch) {
         for (const l of lines)
           this.skip(
             l.line,
-            'order with two dates or channels',
-            `order ${quoteValue(id)} has another customer, date or channel on an earlier line`,
+            'order with two channels',
+            `order ${quoteValue(id.split('\u0000')[0]!)} has another channel on an earlier line`,
           );
         for (const l of lines) this.money.bad_rows_paise += l.netPaise;
-        return;
+        return false;
       }
       this.splitOrders++;
       this.orderDwell[order] = Math.max(this.orderDwell[order]!, dwell);
@@ -874,6 +995,7 @@ export class OrdersReader {
       this.pushF(this.lineDiscount, l.discountPaise);
       this.money.tables_paise += l.netPaise;
     }
+    return true;
   }
 
   private push(column: Growable<Uint32Array>, value: number): void {
@@ -950,7 +1072,7 @@ export class OrdersReader {
     }
     if (this.dateOrderAssumed) {
       warnings.push(
-        'Dates such as 03/04/2025 could be day-first or month-first, and no date in the file settles it; they were read day-first. Say --date-order mdy if they are month-first.',
+        'Dates such as 03/04/2025 could be day-first or month-first, and no date in the file settles it; they were read day-first. If they are month-first, say so: --date-order mdy on the command line, "Month first" on the Your data page.',
       );
     }
     warnings.push(...this.readWarnings());
@@ -1161,6 +1283,18 @@ export class OrdersReader {
     if (this.tally.mangledKeys > 0)
       out.push(
         `${count(this.tally.mangledKeys, 'order')} of ${file} have a customer key a spreadsheet turned into a number like 9.19876E+11, whose digits are lost; they were read as guests. Export the file again and open it as text (or not at all) before loading it.`,
+      );
+    if (this.reusedIds > 0)
+      out.push(
+        `${count(this.reusedIds, 'order number')} of ${file} came back for another customer or day (bill numbers that restart each year or at each store); each was read as an order of its own.`,
+      );
+    if (this.tally.placeholderKeys > 0)
+      out.push(
+        `${count(this.tally.placeholderKeys, 'order')} of ${file} name a stand-in customer ("Cash Customer", "Walk-in", 9999999999 …): they were read as guests, not as one customer.`,
+      );
+    if (this.tally.refundsInQuantities > 0)
+      out.push(
+        `${count(this.tally.refundsInQuantities, 'order')} took their refunded items off the quantities: their refund was not taken off again.`,
       );
     if (this.tally.nulCells > 0)
       out.push(

@@ -115,9 +115,10 @@ function parseHour(time: string | undefined): number | null {
 
 /** Splits "2024-03-05T14:22:10+05:30" or "05/03/2024 2:22 PM" into its date and time parts, zone dropped. */
 function splitDateTime(raw: string): [string, string | undefined] {
+  // A zone only follows a time ("14:22:10 +0530", "…T14:22Z"): "05-01-2025" ends in "-2025", no zone.
   const s = raw
     .trim()
-    .replace(/(?:\s*(?:z|utc|gmt|ist)|\s*[+-]\d{2}:?\d{2})$/i, '')
+    .replace(/(?<=\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?)(?:\s*(?:z|utc|gmt|ist)|\s*[+-]\d{2}:?\d{2})$/i, '')
     .trim();
   const t = s.indexOf('T');
   if (/^\d{4}-\d{2}-\d{2}T/.test(s)) return [s.slice(0, t), s.slice(t + 1)];

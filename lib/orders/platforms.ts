@@ -45,6 +45,11 @@ export interface Platform {
   channel: 'online' | 'in-store' | null;
   /** The unit prices are already net of the order's discount (WooCommerce's Item Cost after coupons). */
   linesNetOfOrderDiscount: boolean;
+  /**
+   * Refunded items leave the quantities (WooCommerce's "Quantity (- Refund)"): an order whose
+   * lines went to 0 has its refund in them already, and it is not taken off again.
+   */
+  refundsInQuantities: boolean;
   statusOf(raw: string): OrderStatus | null;
   readChannel(source: string, location: string): ChannelReading;
   /** What was applied, one sentence each, for the import report. */
@@ -111,6 +116,7 @@ const GENERIC: Platform = {
   categoryFallback: null,
   channel: null,
   linesNetOfOrderDiscount: false,
+  refundsInQuantities: false,
   statusOf: commonStatus,
   readChannel: genericChannel,
   notes: [],
@@ -144,6 +150,7 @@ const SHOPIFY: Platform = {
   categoryFallback: 'Vendor',
   channel: null,
   linesNetOfOrderDiscount: false,
+  refundsInQuantities: false,
   // Shopify's financial status: "pending" is a sale awaiting payment (cash on delivery), not an abandoned checkout.
   statusOf: commonStatus,
   readChannel(source, location) {
@@ -207,29 +214,30 @@ const WOOCOMMERCE: Platform = {
     discount: null,
     amount: null,
     subtotal: null,
+    // A web shop: every order is online, whatever a "Source" or "Channel" column holds.
+    channel: null,
   },
   customerFallbacks: ['Phone (Billing)'],
   categoryFallback: null,
   channel: 'online',
   linesNetOfOrderDiscount: true,
+  refundsInQuantities: true,
   statusOf: (raw) => WOOCOMMERCE_STATUS[words(raw)] ?? commonStatus(raw),
   readChannel: genericChannel,
   notes: [
     'Every order was read as online (a WooCommerce shop).',
     'Completed, processing and on-hold orders are sales (processing and on-hold ones still await payment); pending-payment, failed, cancelled and refunded orders are not.',
-    'Item Cost is the unit price after coupons, so the cart discount is already in the lines and was not taken off again; refunds were netted from their orders.',
+    'Item Cost is the unit price after coupons, so the cart discount is already in the lines and was not taken off again; refunds were netted from their orders, except where the refunded items were already taken off the quantities.',
   ],
 };
 
-/** Header names (normalised) that only a Shopify orders export has together. */
-const SHOPIFY_SIGNATURE = ['name', 'lineitem quantity', 'lineitem price', 'financial status'];
+/** Header names (normalised) that only a Shopify orders export has together (its "Lineitem" columns are its own). */
+const SHOPIFY_SIGNATURE = ['name', 'lineitem quantity'];
 
 /** The platform a header row comes from. */
 export function detectPlatform(headers: readonly string[]): Platform {
   const names = new Set(headers.map(normaliseHeader));
-  if (SHOPIFY_SIGNATURE.every((h) => names.has(h)) || (names.has('lineitem quantity') && names.has('name'))) {
-    return SHOPIFY;
-  }
+  if (SHOPIFY_SIGNATURE.every((h) => names.has(h))) return SHOPIFY;
   if (WOOCOMMERCE_SIGNATURE.some((sig) => sig.every((h) => names.has(h)))) return WOOCOMMERCE;
   return GENERIC;
 }

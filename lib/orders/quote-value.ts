@@ -3,9 +3,7 @@
  * import report of public/data). Personal data is never repeated: a value that looks like an
  * e-mail address or a phone number is named, not quoted, and a long value is cut short.
  */
-const EMAIL_LIKE = /[^\s@]+@[^\s@]+\.[^\s@]+/;
-/** Ten or more digits, with the separators people type in phone numbers. */
-const PHONE_LIKE = /(?:\+|\b)\d(?:[\s().-]?\d){9,}/;
+import { looksLikeEmail, looksLikePhone } from '../privacy/personal-data';
 
 const MAX_QUOTED = 40;
 
@@ -25,8 +23,8 @@ export function safeText(raw: string): string {
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
     .trim();
   if (s === '') return '(empty)';
-  if (EMAIL_LIKE.test(s)) return '(an e-mail address)';
-  if (PHONE_LIKE.test(s)) return '(a phone number)';
+  if (looksLikeEmail(s)) return '(an e-mail address)';
+  if (looksLikePhone(s)) return '(a phone number)';
   return s.length > MAX_QUOTED ? `${s.slice(0, MAX_QUOTED)}…` : s;
 }
 
@@ -36,3 +34,9 @@ export function listHeaders(headers: readonly string[]): string {
   const shown = headers.slice(0, 60).map((h) => quoteValue(h.replace(/^\uFEFF+/, '')));
   return shown.join(', ') + (headers.length > 60 ? `, and ${headers.length - 60} more` : '');
 }
+
+/** Whether a value is shaped like personal data (an e-mail address or a phone number). */
+export const isPersonalShape = (raw: string) => {
+  const s = raw.slice(0, MAX_LOOKED_AT);
+  return looksLikeEmail(s) || looksLikePhone(s);
+};

@@ -3,42 +3,14 @@
  * balances, and the sentences the command line, the Data page and "Analyse your data" show.
  * Money is in paise (hundredths of the currency unit), so every total is exact.
  */
+import type { z } from 'zod';
+import type { ExclusionReasonSchema, ReconciliationSchema } from '../schema/manifest';
 
 /** Why an order of the file is not a sale in the tables. */
-export type ExclusionReason = 'cancelled' | 'voided' | 'refunded' | 'unpaid' | 'guest';
-export const EXCLUSION_REASONS: readonly ExclusionReason[] = [
-  'cancelled',
-  'voided',
-  'refunded',
-  'unpaid',
-  'guest',
-];
+export type ExclusionReason = z.infer<typeof ExclusionReasonSchema>;
 
-/**
- * Money is counted in paise (hundredths of the currency unit), so every total is exact. Written in
- * the manifest as it is (lib/schema/manifest.ts ReconciliationSchema): file = tables + excluded +
- * refunds − returns + bad rows.
- */
-export interface Reconciliation {
-  /** Σ of every readable line's net amount (after its discounts, returns negative): the file's merchandise. */
-  file_paise: number;
-  /** The file's own order subtotals, where it writes them (Shopify's Subtotal), for comparison. */
-  file_subtotal_paise: number | null;
-  /** Orders that are not sales, by reason. */
-  excluded: Record<ExclusionReason, { orders: number; paise: number }>;
-  /** Partial refunds netted from counted orders. */
-  refunds_paise: number;
-  /** Refunded above an order's merchandise (shipping, taxes): not part of merchandise revenue. */
-  refunds_beyond_merchandise_paise: number;
-  /** Return lines (negative) of counted orders and return bills, as a positive amount. */
-  returns_paise: number;
-  return_lines: number;
-  /** Rows skipped as bad whose amount could be read, and how many could not. */
-  bad_rows_paise: number;
-  bad_rows_without_amount: number;
-  /** Net merchandise revenue the tables hold. */
-  tables_paise: number;
-}
+/** The file's money and where it went; its fields are described in the manifest's schema. */
+export type Reconciliation = z.infer<typeof ReconciliationSchema>;
 
 /** ₹1,234.50 style, for messages (the currency sign is left out: files state their own). */
 export function formatPaise(paise: number): string {
@@ -53,6 +25,9 @@ export const EXCLUSION_LABELS: Record<ExclusionReason, string> = {
   unpaid: 'never paid',
   guest: 'without a customer (guests, walk-ins)',
 };
+
+/** Every reason, in the order the account lists them. */
+export const EXCLUSION_REASONS = Object.keys(EXCLUSION_LABELS) as ExclusionReason[];
 
 /** The file's money less what is not revenue, in paise; equals tables_paise when every rupee is accounted for. */
 export function expectedTablesPaise(r: Reconciliation): number {

@@ -57,7 +57,7 @@ export function inspectHead(file: string, head: string): HeaderInspection {
   for (const [key, index] of Object.entries(match.columns) as Array<[OrderField, number]>) {
     columns[key] = headers[index];
   }
-  const missingKeys = missingOrderFields(match.columns, platform, {});
+  const missingKeys = missingOrderFields(headers, match.columns, platform, {});
   return {
     headers,
     delimiter,

@@ -17,6 +17,10 @@ import { readProductsCsv, type ProductCatalogue } from '../orders/products-csv';
 import { readOrdersCsv } from '../orders/read-orders-csv';
 import type { TransactionLog } from '../transactions/transaction-log';
 
+/** Said when there is no customers file (the browser leaves it out when the file it was given failed). */
+export const NO_CUSTOMERS_FILE =
+  'No customers file: age, gender and region are unknown, so the demographic breakdowns are empty.';
+
 export interface InputText {
   file: string;
   text: string;
@@ -166,10 +170,7 @@ export function finishOwnData(
         .join(', ')}${categoriesWithoutIntent.length > 5 ? ', …' : ''}.`,
     );
   }
-  if (!input.customers)
-    warnings.push(
-      'No customers file: age, gender and region are unknown, so the demographic breakdowns are empty.',
-    );
+  if (!input.customers) warnings.push(NO_CUSTOMERS_FILE);
   const keyMap = pseudonymiseCustomers(full.customerIds, options.secret);
   return {
     log: { ...full, customerIds: keyMap.ids },

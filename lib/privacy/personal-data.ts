@@ -13,16 +13,28 @@ const INTERNATIONAL_PHONE = /(?<![\w.+])\+\d{1,3}[\s-]?\d(?:[\s-]?\d){7,11}(?!\d
 /** An Indian mobile on its own (10 digits from 6 to 9, optionally after 0 or 91), not inside a longer number. */
 export const INDIAN_MOBILE = /(?<![\d.])(?:0|91)?[6-9]\d{4}[\s-]?\d{5}(?![\d.])/;
 
+/** Somewhere in the text, something shaped like an e-mail address. */
+export const looksLikeEmail = (text: string) => EMAIL.test(text);
+/** Somewhere in the text, ten or more digits written the way phone numbers are. */
+export const looksLikePhone = (text: string) => PHONE_LIKE.test(text);
+/** Ten or more digits, with the separators people type in phone numbers (any country). */
+const PHONE_LIKE = /(?:\+|\b)\d(?:[\s().-]?\d){9,}/;
+
 /** Patterns that must match nowhere in what we publish. */
 export function personalPatterns(): RegExp[] {
   return [EMAIL, INTERNATIONAL_PHONE];
 }
 
-/** Every string value of a JSON document (numbers are money and counts, not phone numbers). */
+/** Every string of a JSON document, keys included (numbers are money and counts, not phone numbers). */
 export function jsonStrings(doc: unknown, out: string[] = []): string[] {
   if (typeof doc === 'string') out.push(doc);
   else if (Array.isArray(doc)) for (const v of doc) jsonStrings(v, out);
-  else if (doc && typeof doc === 'object') for (const v of Object.values(doc)) jsonStrings(v, out);
+  else if (doc && typeof doc === 'object') {
+    for (const [k, v] of Object.entries(doc)) {
+      out.push(k);
+      jsonStrings(v, out);
+    }
+  }
   return out;
 }
 

@@ -31,21 +31,32 @@ export const SourceEntrySchema = z.object({
 const paise = z.number().int();
 const count = z.number().int().nonnegative();
 
-/** Every rupee of the orders file accounted for (in paise): file = tables + excluded + refunds − returns + bad rows. */
+/** Why an order of the file is not a sale in the tables. */
+export const ExclusionReasonSchema = z.enum(['cancelled', 'voided', 'refunded', 'unpaid', 'guest']);
+
+/**
+ * Every rupee of the orders file accounted for, in paise (hundredths of the currency unit) so every
+ * total is exact: file = tables + excluded + refunds − returns + bad rows. The reader counts it
+ * (lib/orders/orders-reader.ts); lib/orders/reconciliation.ts balances it and puts it in words.
+ */
 export const ReconciliationSchema = z.object({
+  /** Σ of every readable line's net amount (after its discounts, returns negative): the file's merchandise. */
   file_paise: paise,
-  /** The file's own order subtotals where it writes them (Shopify's Subtotal). */
+  /** The file's own order subtotals, where it writes them (Shopify's Subtotal), for comparison. */
   file_subtotal_paise: paise.nullable(),
-  excluded: z.record(
-    z.enum(['cancelled', 'voided', 'refunded', 'unpaid', 'guest']),
-    z.object({ orders: count, paise }),
-  ),
+  /** Orders that are not sales, by reason. */
+  excluded: z.record(ExclusionReasonSchema, z.object({ orders: count, paise })),
+  /** Partial refunds netted from counted orders. */
   refunds_paise: paise,
+  /** Refunded above an order's merchandise (shipping, taxes): not part of merchandise revenue. */
   refunds_beyond_merchandise_paise: paise,
+  /** Return lines (negative) of counted orders and return bills, as a positive amount. */
   returns_paise: paise,
   return_lines: count,
+  /** Rows skipped as bad whose amount could be read, and how many could not. */
   bad_rows_paise: paise,
   bad_rows_without_amount: count,
+  /** Net merchandise revenue the tables hold. */
   tables_paise: paise,
 });
 

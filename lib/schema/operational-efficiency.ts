@@ -51,9 +51,9 @@ export const OperationalEfficiencySchema = z.object({
   rows: z.array(OperationsRowSchema),
   /** Per cluster, then everyone (cluster_id null): in-store only, online only, both channels. */
   channel_overlap: z.array(ChannelOverlapRowSchema),
-  /** Average synthetic orders per week in each of the 168 cells: online fulfilment load against store traffic. */
   /** Peak hours come from the public arrival curves, or from the brand's own orders when a build has none. */
   peak_basis: z.enum(['public-arrivals', 'own-orders']),
+  /** Average synthetic orders per week in each of the 168 cells: online fulfilment load against store traffic. */
   hourly_load: z
     .array(
       z.object({

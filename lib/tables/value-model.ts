@@ -166,13 +166,8 @@ export function buildValueModel(ctx: AnalysisContext, value: CustomerValue): Val
   let v = value;
   if (v.backTest && !finiteBackTest(v.backTest))
     v = { ...v, backTest: null, backTestReason: FIT_MESSAGES.backTestNotFinite };
-  try {
-    const doc = valueModelDocument(ctx, v);
-    if (allFinite(doc)) return doc;
-  } catch {
-    // Built again below, without the model.
-  }
-  return valueModelDocument(ctx, withoutModel(v));
+  const doc = valueModelDocument(ctx, v);
+  return allFinite(doc) ? doc : valueModelDocument(ctx, withoutModel(v));
 }
 
 /** The value without any prediction or back-test, the verdict saying the model could not be computed. */

@@ -1,5 +1,6 @@
 import { CALIBRATION_END_DAY, readCdnow } from '@/test/helpers/cdnow';
 import { describe, expect, it } from 'vitest';
+import { expectedAlivePurchasesReference } from '../../test/value/high-precision-reference';
 import { beta, exponential, gamma } from '../random/distributions';
 import { createRng } from '../random/rng';
 import {
@@ -16,7 +17,6 @@ import {
   NO_DROPOUT_CRITICAL_VALUE,
   probabilityAlive,
 } from './bg-nbd';
-import { expectedAlivePurchasesReference } from './high-precision-reference';
 import { summarisePurchases } from './rfm-summary';
 import { simulatePurchases } from './simulate-purchases';
 

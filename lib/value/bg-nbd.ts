@@ -496,7 +496,8 @@ function closedForm(s: number, a: number, B: number, u: number): number | null {
   let G: Estimate;
   try {
     G = hyp2f1Estimate(s, B, c, u / (1 + u), -s * Math.log1p(u), 5_000);
-  } catch {
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
     return null;
   }
   const k = c / (a - 1);

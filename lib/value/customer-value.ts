@@ -575,15 +575,19 @@ export function computeCustomerValue(
   const purchases = purchasesOfLog(log);
   const endDay = log.windowDays - 1;
   let predictions: ValuePredictions;
+  // A RangeError is the mathematics giving up on this data (₂F₁ out of reach): a verdict. Anything
+  // else is a fault of ours and stops the build, loudly, rather than blaming the data.
   try {
     predictions = predictCustomerValue(purchases, endDay, options);
-  } catch {
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
     predictions = failedPredictions(purchases, endDay, options);
   }
   let bt: ReturnType<typeof backTestPurchases>;
   try {
     bt = backTestOfLog(log, purchases, options);
-  } catch {
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
     bt = { backTest: null, reason: FIT_MESSAGES.backTestFailed };
   }
   return { options, predictions, backTest: bt.backTest, backTestReason: bt.reason };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hyp2f1Reference } from './high-precision-reference';
+import { hyp2f1Reference } from '../../test/value/high-precision-reference';
 import { EPSILON, hyp2f1, hyp2f1Estimate, lnBeta, logAddExp } from './special-functions';
 
 const close = (actual: number, expected: number, rel = 1e-12) =>

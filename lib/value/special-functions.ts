@@ -192,7 +192,6 @@ export function hyp2f1Estimate(
   let order: Array<(max: number) => Estimate | null>;
   if (z < 0) order = Math.abs(z) < 0.5 ? [direct, pfaffA, pfaffB] : [pfaffA, pfaffB, direct];
   else if (z > 0.9) order = [transform, pfaffA, pfaffB, near, far];
-  else if (z > 0.5) order = [near, pfaffA, pfaffB, transform, far];
   else order = [near, pfaffA, pfaffB, transform, far];
   let best: Estimate | null = null;
   // A series that settled, times a factor past the double range: the value itself is out of range.

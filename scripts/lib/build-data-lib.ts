@@ -158,9 +158,10 @@ export function provenanceOf(report: OwnDataReport): Provenance {
     rows_read: o.rowsRead,
     rows_skipped: o.rowsSkipped,
     skipped_by: o.skippedBy,
+    // Published: the reasons without the values they quote (a misplaced column could put a name there).
     first_bad_rows: [
-      ...o.problems.map((p) => ({ file: o.file, ...p })),
-      ...(c?.problems ?? []).map((p) => ({ file: c!.file, ...p })),
+      ...o.problems.map((p) => ({ file: o.file, line: p.line, reason: withoutValues(p.reason) })),
+      ...(c?.problems ?? []).map((p) => ({ file: c!.file, line: p.line, reason: withoutValues(p.reason) })),
     ],
     columns: o.columns as Record<string, string>,
     first_day: o.firstDay,
@@ -179,6 +180,11 @@ export function provenanceOf(report: OwnDataReport): Provenance {
       : null,
     warnings: report.warnings,
   };
+}
+
+/** A reason as published in the manifest: the values it quotes ("…") left out, its words kept. */
+export function withoutValues(reason: string): string {
+  return reason.replace(/"[^"]*"/g, '…');
 }
 
 /** A file's text, or an OrdersInputError naming it when it cannot be read. */
@@ -252,7 +258,8 @@ export async function buildData(options: {
       try {
         return await readSourceTexts(options.sourcesDir);
       } catch (error) {
-        if (own && error instanceof SourcesError) return null;
+        // Missing files are fine for a brand build; altered ones are not hidden.
+        if (own && error instanceof SourcesError && error.mismatched.length === 0) return null;
         throw error;
       }
     },
@@ -337,6 +344,15 @@ export async function buildData(options: {
   const parsed = ManifestSchema.safeParse(manifest);
   if (!parsed.success) throw new TableValidationError('manifest', parsed.error.issues);
 
+  // The key map first (written whole, then renamed): if it cannot be written, the tables are not
+  // replaced either, and a map with the new ids beside the old tables does no harm.
+  const keyMapFile = keyMap
+    ? await step(
+        'key map',
+        () => writeKeyMap(privateDir, keyMap),
+        (file) => `${keyMap.ids.length.toLocaleString('en')} customers → ${file} (private: never publish it)`,
+      )
+    : null;
   await step(
     'write',
     () =>
@@ -355,13 +371,5 @@ export async function buildData(options: {
       }),
     () => options.outDir,
   );
-  // The key map goes to the private folder only once the tables are in place.
-  const keyMapFile = keyMap
-    ? await step(
-        'key map',
-        () => writeKeyMap(privateDir, keyMap),
-        (file) => `${keyMap.ids.length.toLocaleString('en')} customers → ${file} (private: never publish it)`,
-      )
-    : null;
   return { manifest, stages, peakRssBytes: peakRss, ownReport, keyMapFile };
 }

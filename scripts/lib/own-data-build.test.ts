@@ -164,7 +164,7 @@ describe('data:build --export-orders, then --orders (CLI round trip)', () => {
         newline: '\r\n',
       },
     ).data;
-    expect(keyMap[0]).toEqual(['customer_id', 'customer_key']);
+    expect(keyMap[0]).toEqual(['customer_id', 'customer_key', 'key_kind']);
     const keyOf = new Map(keyMap.slice(1).map(([id, key]) => [id!, key!]));
     expect(master.rows.map((r: unknown[]) => keyOf.get(r[idi] as string))).toEqual(log.customerIds);
     expect(master.rows.every((r: unknown[]) => /^c_[a-z]{14}$/.test(r[idi] as string))).toBe(true);

@@ -5,8 +5,7 @@
  */
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { toCsvText } from '../../lib/csv/csv';
-import type { CustomerKeyMap } from '../../lib/orders/customer-keys';
+import { keyMapCsv, type CustomerKeyMap } from '../../lib/orders/customer-keys';
 import { newSecret, secretFromHex, secretToHex } from '../../lib/orders/pseudonym-secret';
 import { ConfigError } from './build-config';
 import type { Env } from './sources-dir';
@@ -56,10 +55,7 @@ export async function writeKeyMap(privateDir: string, map: CustomerKeyMap): Prom
   await mkdir(privateDir, { recursive: true });
   const file = path.join(privateDir, KEY_MAP_FILE);
   const tmp = `${file}.tmp-${process.pid}`;
-  const text = toCsvText(
-    ['customer_id', 'customer_key'],
-    map.ids.map((id, i) => [id, map.keys[i]!]),
-  );
+  const text = keyMapCsv(map);
   await writeFile(tmp, text, { mode: 0o600 });
   await chmod(tmp, 0o600);
   await rename(tmp, file);
