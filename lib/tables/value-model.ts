@@ -8,7 +8,7 @@ import { personaOf, type AnalysisContext } from '../pipeline/analysis-context';
 import type { PredictedDistribution } from '../schema/clv-proxy';
 import type { ValueModel, ValueSummaryRow } from '../schema/value-model';
 import { addDays } from '../transactions/transaction-log';
-import type { CustomerValue } from '../value/customer-value';
+import { withoutModel, type CustomerValue } from '../value/customer-value';
 import { FIT_MESSAGES } from '../value/data-sufficiency';
 import { quantilesOf } from './clv-proxy';
 import { round, roundNum } from './numbers';
@@ -167,32 +167,14 @@ export function buildValueModel(ctx: AnalysisContext, value: CustomerValue): Val
   if (v.backTest && !finiteBackTest(v.backTest))
     v = { ...v, backTest: null, backTestReason: FIT_MESSAGES.backTestNotFinite };
   const doc = valueModelDocument(ctx, v);
-  return allFinite(doc) ? doc : valueModelDocument(ctx, withoutModel(v));
+  return allFinite(doc) ? doc : valueModelDocument(ctx, withoutAnyModel(v));
 }
 
 /** The value without any prediction or back-test, the verdict saying the model could not be computed. */
-function withoutModel(value: CustomerValue): CustomerValue {
-  const p = value.predictions;
-  const nan = () => new Float64Array(p.rfm.count).fill(NaN);
+function withoutAnyModel(value: CustomerValue): CustomerValue {
   return {
     ...value,
-    predictions: {
-      ...p,
-      verdict: {
-        ...p.verdict,
-        frequency: false,
-        monetary: false,
-        reasons: [...p.verdict.reasons, FIT_MESSAGES.failed],
-      },
-      bgnbd: null,
-      gammaGamma: null,
-      pAlive: nan(),
-      expectedPurchases: nan(),
-      clv: nan(),
-      clvP10: nan(),
-      clvP90: nan(),
-      clvVariance: nan(),
-    },
+    predictions: withoutModel(value.predictions, FIT_MESSAGES.failed),
     backTest: null,
     backTestReason: FIT_MESSAGES.backTestFailed,
   };

@@ -197,23 +197,8 @@ export function predictCustomerValue(
     last = now;
   };
   const rfm = summarisePurchases(purchases.start, purchases.day, purchases.value, endDay);
-  const n = rfm.count;
   const verdict = judgeSufficiency(rfm, options.rules);
-  const nan = () => new Float64Array(n).fill(NaN);
-  const out: ValuePredictions = {
-    rfm,
-    verdict,
-    bgnbd: null,
-    gammaGamma: null,
-    frequencySpend: frequencySpend(rfm),
-    pAlive: nan(),
-    expectedPurchases: nan(),
-    clv: nan(),
-    clvP10: nan(),
-    clvP90: nan(),
-    clvVariance: nan(),
-    range: { draws: options.draws, cellDays: options.rangeCellDays, cells: 0, histories: 0 },
-  };
+  const out = unpredicted(rfm, verdict, options);
   if (!verdict.frequency) return out;
 
   mark('RFM summary');
@@ -414,20 +399,7 @@ function withoutPredictions(out: ValuePredictions, part: 'frequency' | 'monetary
       },
     };
   }
-  return {
-    ...out,
-    ...money,
-    pAlive: nan(),
-    expectedPurchases: nan(),
-    bgnbd: null,
-    gammaGamma: null,
-    verdict: {
-      ...out.verdict,
-      frequency: false,
-      monetary: false,
-      reasons: [...out.verdict.reasons, FIT_MESSAGES.frequencyNotFinite],
-    },
-  };
+  return withoutModel(out, FIT_MESSAGES.frequencyNotFinite);
 }
 
 /**
@@ -593,19 +565,12 @@ export function computeCustomerValue(
   return { options, predictions, backTest: bt.backTest, backTestReason: bt.reason };
 }
 
-/** Predictions of nobody, with the verdict saying the model could not be computed. */
-function failedPredictions(purchases: Purchases, endDay: number, options: ValueOptions): ValuePredictions {
-  const rfm = summarisePurchases(purchases.start, purchases.day, purchases.value, endDay);
-  const verdict = judgeSufficiency(rfm, options.rules);
+/** Every customer's predictions unknown (NaN), before the models are fitted. */
+function unpredicted(rfm: RfmSummary, verdict: SufficiencyVerdict, options: ValueOptions): ValuePredictions {
   const nan = () => new Float64Array(rfm.count).fill(NaN);
   return {
     rfm,
-    verdict: {
-      ...verdict,
-      frequency: false,
-      monetary: false,
-      reasons: [...verdict.reasons, FIT_MESSAGES.failed],
-    },
+    verdict,
     bgnbd: null,
     gammaGamma: null,
     frequencySpend: frequencySpend(rfm),
@@ -617,6 +582,29 @@ function failedPredictions(purchases: Purchases, endDay: number, options: ValueO
     clvVariance: nan(),
     range: { draws: options.draws, cellDays: options.rangeCellDays, cells: 0, histories: 0 },
   };
+}
+
+/** The predictions taken away (purchases and money), the verdict saying why: for data the models cannot serve. */
+export function withoutModel(p: ValuePredictions, reason: string): ValuePredictions {
+  const nan = () => new Float64Array(p.rfm.count).fill(NaN);
+  return {
+    ...p,
+    verdict: { ...p.verdict, frequency: false, monetary: false, reasons: [...p.verdict.reasons, reason] },
+    bgnbd: null,
+    gammaGamma: null,
+    pAlive: nan(),
+    expectedPurchases: nan(),
+    clv: nan(),
+    clvP10: nan(),
+    clvP90: nan(),
+    clvVariance: nan(),
+  };
+}
+
+/** Predictions of nobody, with the verdict saying the model could not be computed. */
+function failedPredictions(purchases: Purchases, endDay: number, options: ValueOptions): ValuePredictions {
+  const rfm = summarisePurchases(purchases.start, purchases.day, purchases.value, endDay);
+  return withoutModel(unpredicted(rfm, judgeSufficiency(rfm, options.rules), options), FIT_MESSAGES.failed);
 }
 
 function backTestOfLog(
