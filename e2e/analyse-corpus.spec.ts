@@ -57,6 +57,10 @@ for (const c of cases) {
     await expect(account).toContainText(formatMoney(t.netRevenuePaise / 100, 'INR', 2));
     await expect(account).toContainText('It reconciles with the file to the paisa.');
     await expect(page.getByTestId('kpi-customers')).toContainText(formatCount(t.customers));
+    // A side file's warnings are said once, with its summary, not again among the orders file's.
+    for (const side of [c.files.customers, c.files.intents]) {
+      if (side) await expect(page.getByTestId('read-warnings').getByText(side.name)).toHaveCount(0);
+    }
 
     // The tables' customer ids are pseudonyms; nothing personal from the files is in them.
     const master = await downloadText(page, 'download-customers_master-csv');

@@ -337,13 +337,21 @@ function SideFilesSummary({ output }: { output: Output }) {
   return (
     <div className="space-y-2 rounded-lg border border-line bg-surface p-4 text-sm">
       {c ? (
-        <p data-testid="customers-summary">
-          {c.file}: {formatCount(c.rows)} rows, {formatCount(c.matched)} matched to customers of the orders
-          {c.unknownIds > 0 ? ` (${formatCount(c.unknownIds)} ids not in the orders)` : ''}; age known for{' '}
-          {formatCount(c.known.age)}, gender for {formatCount(c.known.gender)}, region type for{' '}
-          {formatCount(c.known.locale)} of {formatCount(read.customers)} customers.
-          {c.warnings.length > 0 ? ` ${c.warnings.join(' ')}` : ''}
-        </p>
+        <div data-testid="customers-summary">
+          <p>
+            {c.file}: {formatCount(c.rows)} rows, {formatCount(c.matched)} matched to customers of the orders
+            {c.unknownIds > 0 ? ` (${formatCount(c.unknownIds)} ids not in the orders)` : ''}; age known for{' '}
+            {formatCount(c.known.age)}, gender for {formatCount(c.known.gender)}, region type for{' '}
+            {formatCount(c.known.locale)} of {formatCount(read.customers)} customers.
+          </p>
+          {c.warnings.length > 0 ? (
+            <ul className="mt-1 list-disc space-y-1 pl-5 text-ink-muted">
+              {c.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
       ) : read.customersError ? (
         <p role="alert" data-testid="customers-summary">
           The customers file was not used: {read.customersError} The orders were analysed without it.

@@ -231,8 +231,11 @@ function read(message: Extract<ToWorker, { type: 'read' }>) {
         intentsFile: intentsReport(intentsFile, side.intents, own.log),
         productsFile: own.report.productsFile,
         bytes: file.size,
-        // The customers file that failed is said above; "no customers file" would contradict it.
-        warnings: own.report.warnings.filter((w) => !(customersError && w === NO_CUSTOMERS_FILE)),
+        // The side files' warnings are said with their summaries; here only the orders file's, and a
+        // missing customers file (not when one failed: that is said above, and this would contradict it).
+        warnings: own.report.warnings.filter(
+          (w) => orders.warnings.includes(w) || (w === NO_CUSTOMERS_FILE && !customersError),
+        ),
         readMs: Math.round(performance.now() - t0),
       };
       kept = { log: own.log, read: summary, keyMap: own.keyMap, currency, arrivals, tables: null };
