@@ -13,7 +13,7 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts', 'components/**/*.test.tsx'],
     setupFiles: ['test/setup.ts'],
     env: { TZ: 'UTC' },
     testTimeout: 60_000,

@@ -13,7 +13,7 @@ import { VisitBars } from '@/components/overview/visit-bars';
 import { DataTable } from '@/components/tables/data-table';
 import { loadManifest, loadTable } from '@/lib/data/load-data';
 import { formatCount } from '@/lib/format/format';
-import { buildOverview } from '@/lib/insights/overview';
+import { buildOverview } from '@/lib/view/overview';
 import type { Metadata } from 'next';
 import '@/components/overview/overview-print.css';
 

@@ -1,5 +1,5 @@
-import { formatMoneyCompact } from '@/lib/format/format';
 import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
+import { formatMoneyCompact } from './expected-format';
 import {
   countFormat,
   expectNoSeriousA11yViolations,

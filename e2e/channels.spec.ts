@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { formatCount, formatPct } from '@/lib/format/format';
 import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
+import { formatCount, formatPct } from './expected-format';
 import { expectNoSeriousA11yViolations, readTable, screenshotBothWidths, trackErrors } from './support';
 
 // A view change goes through the router (the view lives in the URL); give assertions room on a busy machine.

@@ -1,6 +1,5 @@
-import { formatMoney } from '@/lib/format/format';
-import { DISCOUNT_DEPENDENT_RATIO, DISENGAGING_TREND } from '@/lib/insights/marketing';
 import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
+import { formatMoney } from './expected-format';
 import {
   countFormat,
   expectNoSeriousA11yViolations,
@@ -17,6 +16,13 @@ const everyone = me.rows.find((r) => r.cluster_id === null && r.contact_channel 
 const personaIds = [...new Set(me.rows.filter((r) => r.cluster_id !== null).map((r) => r.cluster_id!))];
 const cell = (id: number, channel: string) =>
   me.rows.find((r) => r.cluster_id === id && r.contact_channel === channel)!;
+
+// The lever thresholds as the page's rule (#lever-rule) states them; written here, not imported,
+// so that a page applying another threshold than it states fails.
+/** Discount-dependent: the persona's discount dependency is at least 1.5× that of all customers. */
+const DISCOUNT_DEPENDENT_RATIO = 1.5;
+/** Disengaging: the recent response rate is below 80 % of the earlier one. */
+const DISENGAGING_TREND = 0.8;
 
 type Field = 'response_rate_pct' | 'conversion_rate_pct' | 'revenue_per_touch' | 'discount_dependency_pct';
 /** Every heatmap cell as "persona|channel" → value, from the JSON. */

@@ -1,5 +1,5 @@
-import { formatCount, formatMoney, formatPct } from '@/lib/format/format';
 import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
+import { formatCount, formatMoney, formatPct } from './expected-format';
 import { expectNoSeriousA11yViolations, readTable, screenshotBothWidths, trackErrors } from './support';
 
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -150,7 +150,7 @@ test.describe('operations page', () => {
     await open(page);
     expect(await loadRows(page)).toEqual(expectedRows([0, 1, 2, 3, 4, 5, 6]));
     // 24 bars of store traffic in the chart, and the online peak named in the takeaway.
-    await expect(page.locator('#load-by-hour svg[data-load-variant="wide"] rect[data-hour]')).toHaveCount(24);
+    await expect(page.locator('#load-by-hour rect[data-hour]')).toHaveCount(24);
     const all = expectedLoad([0, 1, 2, 3, 4, 5, 6]);
     const peak = all.reduce((b, p, h) => (p.online > all[b]!.online ? h : b), 0);
     await expect(page.locator('#load-by-hour')).toContainText(

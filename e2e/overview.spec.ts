@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { formatCount, formatMoney, formatMoneyCompact, formatPct, formatRatio } from '@/lib/format/format';
 import { ManifestSchema } from '@/lib/schema/manifest';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { formatCount, formatMoney, formatMoneyCompact, formatPct, formatRatio } from './expected-format';
 import { expectNoSeriousA11yViolations, readTable, screenshotBothWidths, trackErrors } from './support';
 
 const manifest = ManifestSchema.parse(
@@ -87,7 +87,7 @@ test.describe('overview page', () => {
     }
 
     // Bubble chart: one labelled bubble per persona, sized by customers.
-    const wide = page.locator('#chart-bubble [data-bubble-variant="wide"]');
+    const wide = page.locator('#chart-bubble [data-bubble-chart]');
     await expect(wide).toBeVisible();
     for (const p of behaviour.personas) {
       await expect(
@@ -102,8 +102,11 @@ test.describe('overview page', () => {
     // More customers, bigger bubble (area ∝ customers).
     const bySize = sized.sort((a, b) => a[0] - b[0]).map(([, r]) => r);
     expect(bySize).toEqual([...bySize].sort((a, b) => a - b));
-    await expect(wide.locator('[data-axis="x"]')).toHaveText(/loyalty score, 0–100/);
-    await expect(wide.locator('[data-axis="y"]')).toHaveText(/churn risk, 0–100/);
+    await expect(wide.getByText(/^Average loyalty score, 0–100/)).toBeVisible();
+    await expect(wide.getByText(/^Average churn risk, 0–100/)).toBeVisible();
+    // Every bubble takes focus and shows its figures in a tooltip.
+    await wide.locator('circle[data-persona]').first().focus();
+    await expect(wide.getByRole('tooltip')).toContainText(/Loyalty .*churn risk/);
 
     expect(errors).toEqual([]);
   });
@@ -229,11 +232,10 @@ test.describe('overview page', () => {
     await expect(page.getByTestId('kpi-revenue')).toBeVisible();
     await expect(page.getByTestId('headline').first()).toBeVisible();
     await expect(page.locator('#chart-composition')).toBeVisible();
-    await expect(page.locator('#chart-bubble [data-bubble-variant="print"]')).toBeVisible();
-    await expect(page.locator('#chart-bubble [data-bubble-variant="wide"]')).toBeHidden();
-    await expect(
-      page.locator('#chart-bubble [data-bubble-variant="print"] circle[data-persona]'),
-    ).toHaveCount(behaviour.personas.length);
+    await expect(page.locator('#chart-bubble [data-bubble-chart]')).toBeVisible();
+    await expect(page.locator('#chart-bubble [data-bubble-chart] circle[data-persona]')).toHaveCount(
+      behaviour.personas.length,
+    );
     await page.screenshot({ path: path.join('test-results', 'overview-print.png'), fullPage: true });
     const printHeight = await page.evaluate(
       () => document.querySelector('main')!.getBoundingClientRect().bottom,
@@ -254,8 +256,14 @@ test.describe('overview page', () => {
   test('looks right at 1440 and 390 px', async ({ page }) => {
     await open(page);
     await screenshotBothWidths(page, '/', 'overview');
-    // screenshotBothWidths ends at 390 px: the phone frame of the bubble chart is the one shown.
-    await expect(page.locator('#chart-bubble [data-bubble-variant="phone"]')).toBeVisible();
-    await expect(page.locator('#chart-bubble [data-bubble-variant="wide"]')).toBeHidden();
+    // screenshotBothWidths ends at 390 px: the one bubble chart is drawn there too, every bubble inside it.
+    const chart = page.locator('#chart-bubble [data-bubble-chart]');
+    await expect(chart).toBeVisible();
+    const box = (await chart.boundingBox())!;
+    for (const c of await chart.locator('circle[data-persona]').all()) {
+      const b = (await c.boundingBox())!;
+      expect(b.x).toBeGreaterThanOrEqual(box.x - 1);
+      expect(b.x + b.width).toBeLessThanOrEqual(box.x + box.width + 1);
+    }
   });
 });

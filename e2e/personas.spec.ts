@@ -1,6 +1,5 @@
-import { formatCount, formatMoneyCompact } from '@/lib/format/format';
-import { CUSTOMER_COLUMNS } from '@/lib/schema/customers-master';
 import { expect, test, type Page } from '@playwright/test';
+import { formatCount, formatMoneyCompact } from './expected-format';
 import {
   countFormat,
   expectNoSeriousA11yViolations,
@@ -154,8 +153,10 @@ test.describe('persona page', () => {
     page,
   }) => {
     const master = readTable('customers_master');
-    const cluster = CUSTOMER_COLUMNS.indexOf('cluster_id');
-    const churn = CUSTOMER_COLUMNS.indexOf('churn_risk');
+    // Column positions from the file's own header.
+    const columns = master.columns as readonly string[];
+    const cluster = columns.indexOf('cluster_id');
+    const churn = columns.indexOf('churn_risk');
     const mine = master.rows.filter((r) => r[cluster] === persona.cluster_id).map((r) => r[churn] as number);
     const share = (values: number[], lo: number, hi: number) =>
       (100 * values.filter((v) => v >= lo && (v < hi || (hi === 100 && v <= 100))).length) / values.length;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { formatCount, formatMoney, formatMoneyCompact, formatPct, formatRatio } from '@/lib/format/format';
 import { ManifestSchema } from '@/lib/schema/manifest';
 import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
+import { formatCount, formatMoney, formatMoneyCompact, formatPct, formatRatio } from './expected-format';
 import { expectNoSeriousA11yViolations, readTable, screenshotBothWidths, trackErrors } from './support';
 
 // The first request compiles the page on a dev server; give assertions room on a busy machine.
@@ -226,7 +226,8 @@ test.describe('revenue & CLV page', () => {
       await expect(takeaway).toContainText('No persona is both above-average value and above-average risk');
     }
     // Bubbles: one per persona, in the quadrant the JSON puts it, over at most 600 faint customer dots.
-    const wide = page.locator('#value-risk-chart svg[data-variant="wide"]');
+    // One drawing for every width (no phone duplicate).
+    const wide = page.locator('#value-risk-chart');
     await expect(wide.getByTestId('persona-bubble')).toHaveCount(rev.rows.length);
     for (const id of ['protect', 'reward', 'reactivate', 'grow']) {
       for (const persona of expected[id]!) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { TABLE_SCHEMAS, type TableName, type Tables } from '@/lib/pipeline/tables';
+import { TABLE_SCHEMAS, type TableName, type Tables } from '@/lib/schema';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type Request } from '@playwright/test';
 

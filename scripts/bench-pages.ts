@@ -3,13 +3,13 @@
  * measured in headless Chromium against the production build (`next build` must have run), written to
  * benchmarks/pages.json and benchmarks/pages.md. Targets (issue 3): ≤ 250 KB gzipped JS, LCP < 1.5 s.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { PAGES } from './bench-pages-list';
+import { chromiumPath, median, startNextServer } from './lib/next-server';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3311);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -24,44 +24,16 @@ interface PageResult {
   lcp_ms_runs: number[];
 }
 
-async function waitForServer(url: string, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      const r = await fetch(url);
-      if (r.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`server at ${url} did not start within ${timeoutMs} ms`);
-}
-
-function executablePath(): string | undefined {
-  if (process.env.PLAYWRIGHT_CHROMIUM_PATH) return process.env.PLAYWRIGHT_CHROMIUM_PATH;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-
 async function main(): Promise<number> {
   if (!existsSync(path.join('.next', 'BUILD_ID'))) {
     console.error('No production build: run `npm run build` first.');
     return 1;
   }
-  const server = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', String(PORT)], {
-    stdio: 'ignore',
-  });
-  const base = `http://127.0.0.1:${PORT}`;
+  const server = await startNextServer(PORT);
+  const base = server.base;
   try {
-    await waitForServer(base + '/', 60_000);
     const browser = await chromium.launch({
-      executablePath: executablePath(),
+      executablePath: chromiumPath(),
       args: [
         '--no-sandbox',
         '--disable-gpu',
@@ -143,7 +115,7 @@ async function main(): Promise<number> {
     console.log('Wrote benchmarks/pages.json and benchmarks/pages.md');
     return 0;
   } finally {
-    server.kill();
+    server.stop();
   }
 }
 

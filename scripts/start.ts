@@ -4,26 +4,13 @@
  * data, then `next start` on PORT (default 3000).
  */
 import { spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
-import path from 'node:path';
 import { ensureData } from './ensure-data';
-
-function mtime(file: string): number | null {
-  try {
-    return statSync(file).mtimeMs;
-  } catch {
-    return null;
-  }
-}
-
-const nextBin = path.join('node_modules', '.bin', 'next');
+import { buildNeeded, NEXT_BIN as nextBin } from './lib/next-server';
 
 async function start(): Promise<number> {
   const dataCode = await ensureData();
   if (dataCode !== 0) return dataCode;
-  const built = mtime(path.join('.next', 'BUILD_ID'));
-  const data = mtime(path.join('public', 'data', 'manifest.json'));
-  if (built === null || data === null || built < data) {
+  if (buildNeeded() !== null) {
     console.log('Building the dashboard (next build)…');
     const build = spawnSync(nextBin, ['build'], { stdio: 'inherit' });
     if (build.status !== 0) return build.status ?? 1;

@@ -20,7 +20,7 @@ import {
   personaSignatures,
   TOP_FAMILIES,
   topFamilyIds,
-} from '@/lib/insights/affinity';
+} from '@/lib/view/affinity';
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 

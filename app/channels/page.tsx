@@ -1,13 +1,13 @@
 import { KpiCard } from '@/components/cards/kpi-card';
 import { ArrivalsHeatmaps, ArrivalsHeatmapsDefault } from '@/components/channels/arrivals-heatmaps';
-import { CHANNEL_COLORS } from '@/components/channels/channel-colors';
 import { OverlapBars } from '@/components/channels/overlap-bars';
 import { PairBars } from '@/components/channels/pair-bars';
 import { ChartFrame } from '@/components/charts/chart-frame';
+import { PersonaBars } from '@/components/charts/persona-bars';
 import { MissingData } from '@/components/layout/missing-data';
 import { PageHeader, Section } from '@/components/layout/page-header';
-import { PersonaBars } from '@/components/overview/persona-bars';
 import { DataTable } from '@/components/tables/data-table';
+import { CHANNEL_COLORS } from '@/lib/charts/theme';
 import { loadManifest, loadTable } from '@/lib/data/load-data';
 import { formatCount, formatPct } from '@/lib/format/format';
 import {
@@ -23,7 +23,7 @@ import {
   onlineShareChart,
   overlapChart,
   peakWindowTable,
-} from '@/lib/insights/channels';
+} from '@/lib/view/channels';
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 
@@ -33,7 +33,7 @@ export const metadata: Metadata = {
     'When customers walk in and online orders arrive, day by hour, and how each persona uses the store and the online shop.',
 };
 
-const STORE = { color: CHANNEL_COLORS.instore, border: true };
+const STORE = { color: CHANNEL_COLORS.instore };
 const ONLINE = { color: CHANNEL_COLORS.online };
 const one = (v: number) => formatCount(v, 1);
 const two = (v: number) => formatCount(v, 2);
@@ -137,7 +137,7 @@ export default function ChannelsPage() {
           >
             <PairBars
               chart={share}
-              styles={[ONLINE, { color: '#8d99ab' }]}
+              styles={[ONLINE, { color: CHANNEL_COLORS.both }]}
               format={pct0}
               axisTitle="Online share, % of the persona’s orders or revenue"
               label="Online share of orders and revenue by persona"

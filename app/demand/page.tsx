@@ -16,7 +16,7 @@ import {
   intentSplit,
   intentSplitTable,
   paretoChart,
-} from '@/lib/insights/demand';
+} from '@/lib/view/demand';
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 

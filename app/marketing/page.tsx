@@ -1,5 +1,6 @@
 import { KpiCard } from '@/components/cards/kpi-card';
 import { ChartFrame } from '@/components/charts/chart-frame';
+import { PersonaBars } from '@/components/charts/persona-bars';
 import { MissingData } from '@/components/layout/missing-data';
 import { PageHeader, Section } from '@/components/layout/page-header';
 import {
@@ -8,7 +9,6 @@ import {
   type MetricView,
 } from '@/components/marketing/channel-heatmap';
 import { LeverCards } from '@/components/marketing/lever-cards';
-import { PersonaBars } from '@/components/overview/persona-bars';
 import { DataTable } from '@/components/tables/data-table';
 import { loadManifest, loadTable } from '@/lib/data/load-data';
 import { formatPct, formatRatio } from '@/lib/format/format';
@@ -28,7 +28,7 @@ import {
   metricTakeaway,
   recommendLevers,
   type MarketingMetric,
-} from '@/lib/insights/marketing';
+} from '@/lib/view/marketing';
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 

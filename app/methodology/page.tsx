@@ -12,20 +12,20 @@ import { MetricDefinitions } from '@/components/methodology/metric-definitions';
 import { PcaScatterChart } from '@/components/methodology/pca-scatter';
 import { ValueModelSection } from '@/components/methodology/value-section';
 import { DataTable } from '@/components/tables/data-table';
+import { limitations } from '@/content/limitations';
+import { metricGroups } from '@/content/metrics';
 import { loadCdnowBenchmark } from '@/lib/data/load-benchmark';
 import { loadManifest, loadTable } from '@/lib/data/load-data';
 import { formatCount } from '@/lib/format/format';
+import { TABLE_INFO } from '@/lib/schema';
 import {
   centroidView,
   dataModel,
   kChoice,
-  limitations,
   methodKpis,
-  metricGroups,
   pcaScatter,
   versionRows,
-} from '@/lib/insights/methodology';
-import { TABLE_INFO } from '@/lib/pipeline/tables';
+} from '@/lib/view/methodology';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 

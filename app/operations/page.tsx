@@ -1,15 +1,15 @@
 import { KpiCard } from '@/components/cards/kpi-card';
-import { CHANNEL_COLORS } from '@/components/channels/channel-colors';
 import { PairBars } from '@/components/channels/pair-bars';
 import { ChartFrame } from '@/components/charts/chart-frame';
+import { PersonaBars } from '@/components/charts/persona-bars';
 import { MissingData } from '@/components/layout/missing-data';
 import { PageHeader, Section } from '@/components/layout/page-header';
 import { LoadByHour, LoadByHourDefault } from '@/components/operations/load-by-hour';
-import { PersonaBars } from '@/components/overview/persona-bars';
 import { DataTable } from '@/components/tables/data-table';
+import { CHANNEL_COLORS } from '@/lib/charts/theme';
 import { loadManifest, loadTable } from '@/lib/data/load-data';
 import { formatCount, formatMoney, formatPct } from '@/lib/format/format';
-import { basketChart } from '@/lib/insights/channels';
+import { basketChart } from '@/lib/view/channels';
 import {
   dwellPerItemChart,
   loadViews,
@@ -18,7 +18,7 @@ import {
   peakHourChart,
   peakHoursText,
   revenuePerMinuteChart,
-} from '@/lib/insights/operations';
+} from '@/lib/view/operations';
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 
@@ -28,7 +28,7 @@ export const metadata: Metadata = {
     'Orders per peak hour, dwell per item, revenue per dwell minute and basket size per channel and persona, and online fulfilment load against store traffic by hour.',
 };
 
-const STORE = { color: CHANNEL_COLORS.instore, border: true };
+const STORE = { color: CHANNEL_COLORS.instore };
 const ONLINE = { color: CHANNEL_COLORS.online };
 const one = (v: number) => formatCount(v, 1);
 const two = (v: number) => formatCount(v, 2);

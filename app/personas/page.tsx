@@ -2,7 +2,7 @@ import { MissingData } from '@/components/layout/missing-data';
 import { PageHeader } from '@/components/layout/page-header';
 import { PersonaCard } from '@/components/personas/persona-card';
 import { loadManifest, loadTable } from '@/lib/data/load-data';
-import { buildPersonaCards, personasTakeaway } from '@/lib/insights/personas';
+import { buildPersonaCards, personasTakeaway } from '@/lib/view/personas';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = {

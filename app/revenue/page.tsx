@@ -11,7 +11,7 @@ import { ValueRiskQuadrantChart } from '@/components/revenue/value-risk-quadrant
 import { DataTable } from '@/components/tables/data-table';
 import { loadManifest, loadTable } from '@/lib/data/load-data';
 import { formatCount, formatMoneyCompact, formatPct } from '@/lib/format/format';
-import { predictedValue } from '@/lib/insights/predicted-value';
+import { predictedValue } from '@/lib/view/predicted-value';
 import {
   clvBoxes,
   clvHistograms,
@@ -19,10 +19,9 @@ import {
   representation,
   revenueByPersona,
   revenueKpis,
-  sampleCustomers,
   valueRiskQuadrant,
   windowLabel,
-} from '@/lib/insights/revenue';
+} from '@/lib/view/revenue';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = {
@@ -31,27 +30,24 @@ export const metadata: Metadata = {
     'Revenue by persona, revenue against head-count, CLV proxy distributions and value against churn risk.',
 };
 
-/** How many individual customers the value–risk chart shows behind the persona bubbles. */
-const CUSTOMER_SAMPLE = 600;
-
 export default function RevenuePage() {
   const manifest = loadManifest();
   const rev = loadTable('revenue_by_cluster');
   const clv = loadTable('clv_proxy');
   const behaviour = loadTable('behaviour_overview');
-  const customers = loadTable('customers_master');
+  const sample = loadTable('customer_sample');
   const valueModel = loadTable('value_model');
   if (!manifest || !rev || !clv || !behaviour) {
     return <MissingData what="the revenue, CLV and behaviour tables" />;
   }
   const currency = manifest.config.currency;
 
-  // Everything below is shaped here, on the server: the client gets a few hundred numbers, never
-  // the customer rows (the CLV table's rows and customers_master stay on the server).
+  // Everything below is shaped here, on the server, from aggregated tables: the client gets a few
+  // hundred numbers, never customer rows.
   const period = windowLabel(behaviour);
   const byPersona = revenueByPersona(rev);
   const shares = representation(rev);
-  const quadrant = valueRiskQuadrant(rev, customers ? sampleCustomers(customers, CUSTOMER_SAMPLE) : []);
+  const quadrant = valueRiskQuadrant(rev, sample?.rows ?? []);
   const histograms = clvHistograms(clv);
   const boxes = clvBoxes(clv);
   const monthly = monthlyRevenue(rev);

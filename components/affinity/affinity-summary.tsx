@@ -1,6 +1,6 @@
-import { personaColor } from '@/lib/format/colors';
+import { personaColor } from '@/lib/charts/theme';
 import { formatRatio } from '@/lib/format/format';
-import type { PersonaSignature } from '@/lib/insights/affinity';
+import type { PersonaSignature } from '@/lib/view/affinity';
 
 /** The page's computed takeaways, as a numbered list. */
 export function AffinityTakeaways({ items }: { items: string[] }) {

@@ -1,18 +1,18 @@
 'use client';
 
 import { ChartFrame } from '@/components/charts/chart-frame';
-import { personaColor } from '@/lib/format/colors';
+import { useHydrated } from '@/components/ui/use-hydrated';
+import { ViewToolbar } from '@/components/ui/view-toolbar';
+import { personaColor } from '@/lib/charts/theme';
 import { formatCount, formatRatio } from '@/lib/format/format';
+import { useUrlState } from '@/lib/url/url-state';
 import {
   crossSellTable,
   crossSellTakeaway,
   type CrossSellList,
   type CrossSellPair,
-} from '@/lib/insights/affinity';
-import { useUrlState } from '@/lib/state/use-url-state';
+} from '@/lib/view/affinity';
 import { useId } from 'react';
-import { useHydrated } from './use-hydrated';
-import { ViewToolbar } from './view-toolbar';
 
 /** Pairs shown per persona in the "all personas" overview. */
 const COMPACT_PAIRS = 5;

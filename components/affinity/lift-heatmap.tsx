@@ -4,8 +4,11 @@ import { ChartFrame } from '@/components/charts/chart-frame';
 import { ColorLegend } from '@/components/charts/color-legend';
 import { Heatmap } from '@/components/charts/heatmap';
 import { SegmentedControl } from '@/components/charts/segmented-control';
-import { divergingColor } from '@/lib/format/colors';
+import { useHydrated } from '@/components/ui/use-hydrated';
+import { ViewToolbar } from '@/components/ui/view-toolbar';
+import { divergingColor } from '@/lib/charts/theme';
 import { formatCount, formatPct, formatRatio } from '@/lib/format/format';
+import { useUrlState } from '@/lib/url/url-state';
 import {
   divergingLabels,
   divergingValueAt,
@@ -14,10 +17,7 @@ import {
   liftTable,
   liftTakeaway,
   type LiftGrid,
-} from '@/lib/insights/affinity';
-import { useUrlState } from '@/lib/state/use-url-state';
-import { useHydrated } from './use-hydrated';
-import { ViewToolbar } from './view-toolbar';
+} from '@/lib/view/affinity';
 
 const LIFT_LEVELS = ['intent', 'family'] as const;
 type LiftLevel = (typeof LIFT_LEVELS)[number];

@@ -4,8 +4,11 @@ import { ChartFrame } from '@/components/charts/chart-frame';
 import { ColorLegend } from '@/components/charts/color-legend';
 import { Heatmap } from '@/components/charts/heatmap';
 import { SegmentedControl } from '@/components/charts/segmented-control';
-import { divergingColor, sequentialColor } from '@/lib/format/colors';
+import { useHydrated } from '@/components/ui/use-hydrated';
+import { ViewToolbar } from '@/components/ui/view-toolbar';
+import { divergingColor, sequentialColor } from '@/lib/charts/theme';
 import { formatMoneyCompact, formatPct, formatRatio } from '@/lib/format/format';
+import { useUrlState } from '@/lib/url/url-state';
 import {
   AFFINITY_LEVELS,
   AFFINITY_METRICS,
@@ -23,10 +26,7 @@ import {
   type AffinityLevel,
   type AffinityMetric,
   type FamilyScope,
-} from '@/lib/insights/affinity';
-import { useUrlState } from '@/lib/state/use-url-state';
-import { useHydrated } from './use-hydrated';
-import { ViewToolbar } from './view-toolbar';
+} from '@/lib/view/affinity';
 
 interface AffinityHeatmapData {
   intent: AffinityGrid;

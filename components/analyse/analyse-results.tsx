@@ -16,10 +16,12 @@ import { ShareDumbbell } from '@/components/revenue/share-dumbbell';
 import { ValueRiskQuadrantChart } from '@/components/revenue/value-risk-quadrant';
 import { DataTable } from '@/components/tables/data-table';
 import { formatCount, formatPct } from '@/lib/format/format';
-import { buildAffinityGrid, topFamilyIds } from '@/lib/insights/affinity';
-import { demographicsTable, summarise } from '@/lib/insights/overview';
-import { buildPersonaCards, personasTakeaway } from '@/lib/insights/personas';
-import { predictedValue } from '@/lib/insights/predicted-value';
+import { downloadsOf, type DownloadFormat } from '@/lib/own-data/own-tables';
+import { TABLE_INFO, type TableName } from '@/lib/schema';
+import { buildAffinityGrid, topFamilyIds } from '@/lib/view/affinity';
+import { demographicsTable, summarise } from '@/lib/view/overview';
+import { buildPersonaCards, personasTakeaway } from '@/lib/view/personas';
+import { predictedValue } from '@/lib/view/predicted-value';
 import {
   clvBoxes,
   clvHistograms,
@@ -29,9 +31,7 @@ import {
   revenueKpis,
   valueRiskQuadrant,
   windowLabel,
-} from '@/lib/insights/revenue';
-import { downloadsOf, type DownloadFormat } from '@/lib/own-data/own-tables';
-import { TABLE_INFO, type TableName } from '@/lib/pipeline/tables';
+} from '@/lib/view/revenue';
 import { Suspense, useMemo, type ReactNode } from 'react';
 import type { Output } from './use-analyse-worker';
 
@@ -66,7 +66,7 @@ export function AnalyseResults({
     const clv = tables.clv_proxy;
     const behaviour = tables.behaviour_overview;
     const pa = tables.product_affinity;
-    const quadrant = valueRiskQuadrant(rev, result.customerSample);
+    const quadrant = valueRiskQuadrant(rev, tables.customer_sample.rows);
     const cards = buildPersonaCards(
       { segmentation: tables.segmentation, revenue: rev, behaviour, affinity: pa, value: tables.value_model },
       currency,
@@ -94,7 +94,7 @@ export function AnalyseResults({
       },
       downloads: downloadsOf(tables),
     };
-  }, [tables, currency, result.customerSample]);
+  }, [tables, currency]);
   const hasDemographics =
     read.customersFile !== null && model.demographics.rows.some((r) => r.avg_age !== null);
 

@@ -15,7 +15,7 @@ import { analyseOwnLog, tableFileChunks } from '@/lib/own-data/own-tables';
 import type { FromWorker, IntentsFileReport, ReadSummary, ToWorker } from '@/lib/own-data/protocol';
 import { inspectHead } from '@/lib/own-data/stream-orders';
 import { finishOwnData, NO_CUSTOMERS_FILE, readSideFiles, type OwnDataReport } from '@/lib/pipeline/own-data';
-import type { Tables } from '@/lib/pipeline/tables';
+import type { Tables } from '@/lib/schema';
 import type { ArrivalCell } from '@/lib/sources/arrivals';
 import { NonFiniteTableError } from '@/lib/tables/check-finite';
 import type { TransactionLog } from '@/lib/transactions/transaction-log';

@@ -7,7 +7,7 @@ import type { DateOrder } from '@/lib/orders/parse-values';
 import type { DownloadFormat, OwnTablesResult } from '@/lib/own-data/own-tables';
 import type { FromWorker, ReadSummary, ToWorker } from '@/lib/own-data/protocol';
 import type { HeaderInspection } from '@/lib/own-data/stream-orders';
-import type { TableName } from '@/lib/pipeline/tables';
+import type { TableName } from '@/lib/schema';
 import type { ArrivalCell } from '@/lib/sources/arrivals';
 import { useCallback, useEffect, useRef, useState } from 'react';
 

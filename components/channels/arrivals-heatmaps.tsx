@@ -1,20 +1,15 @@
 'use client';
 
-import { useHydrated } from '@/components/affinity/use-hydrated';
-import { ViewToolbar } from '@/components/affinity/view-toolbar';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { ColorLegend } from '@/components/charts/color-legend';
 import { Heatmap } from '@/components/charts/heatmap';
 import { SegmentedControl } from '@/components/charts/segmented-control';
-import { sequentialColor } from '@/lib/format/colors';
+import { useHydrated } from '@/components/ui/use-hydrated';
+import { ViewToolbar } from '@/components/ui/view-toolbar';
+import { sequentialColor } from '@/lib/charts/theme';
 import { formatCount, formatPct } from '@/lib/format/format';
-import {
-  ARRIVAL_SCALES,
-  hourRange,
-  type ArrivalScale,
-  type ArrivalsHeatmapData,
-} from '@/lib/insights/channels';
-import { useUrlState } from '@/lib/state/use-url-state';
+import { useUrlState } from '@/lib/url/url-state';
+import { ARRIVAL_SCALES, hourRange, type ArrivalScale, type ArrivalsHeatmapData } from '@/lib/view/channels';
 import { useMinWidth } from './use-min-width';
 
 interface ArrivalsHeatmapsProps {

@@ -1,8 +1,8 @@
-import { TrackAxis } from '@/components/overview/percent-axis';
-import { textOn } from '@/lib/format/colors';
+import { AxisRow, BarRow, ROW_COLS } from '@/components/charts/bar-rows';
+import { Legend } from '@/components/charts/legend';
+import { CHANNEL_COLORS, textOn } from '@/lib/charts/theme';
 import { formatPct } from '@/lib/format/format';
-import type { OverlapChart } from '@/lib/insights/channels';
-import { CHANNEL_COLORS } from './channel-colors';
+import type { OverlapChart } from '@/lib/view/channels';
 
 const SEGMENTS = [
   { key: 'instoreOnlyPct', label: 'In store only', color: CHANNEL_COLORS.instore },
@@ -18,34 +18,19 @@ export function OverlapBars({ chart }: { chart: OverlapChart }) {
         `${r.persona}: ${formatPct(r.instoreOnlyPct)} in store only, ${formatPct(r.bothPct)} both, ${formatPct(r.onlineOnlyPct)} online only`,
     )
     .join('; ');
-  const cols = 'grid-cols-[minmax(0,7rem)_minmax(0,1fr)] sm:grid-cols-[minmax(0,10rem)_minmax(0,1fr)]';
   return (
     <div data-testid="overlap-bars">
-      <ul className="mb-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-ink-muted" aria-label="Segments">
-        {SEGMENTS.map((s) => (
-          <li key={s.key} className="flex items-center gap-1.5">
-            <span
-              aria-hidden="true"
-              className="size-2.5 rounded-sm border border-line-strong"
-              style={{ background: s.color }}
-            />
-            {s.label}
-          </li>
-        ))}
-      </ul>
+      <Legend label="Segments" items={SEGMENTS.map((seg) => ({ label: seg.label, color: seg.color }))} />
       <div role="img" aria-label={`Customers by the channels they buy in, per persona: ${summary}`}>
         {chart.rows.map((r) => (
-          <div key={r.cluster_id ?? 'all'} className={`grid ${cols} items-center gap-3 py-1`}>
-            <span
-              className={`flex items-center gap-1.5 text-xs leading-tight ${r.cluster_id === null ? 'font-semibold' : ''}`}
-            >
-              <span
-                aria-hidden="true"
-                className="size-2 shrink-0 rounded-full"
-                style={{ background: r.color }}
-              />
-              {r.persona}
-            </span>
+          <BarRow
+            key={r.cluster_id ?? 'all'}
+            label={r.persona}
+            color={r.color}
+            strong={r.cluster_id === null}
+            cols={ROW_COLS.narrow}
+            className="py-1"
+          >
             <div
               className="flex h-6 w-full overflow-hidden rounded-sm text-[0.6875rem] font-medium tabular-nums"
               data-persona={r.cluster_id ?? 'all'}
@@ -62,18 +47,15 @@ export function OverlapBars({ chart }: { chart: OverlapChart }) {
                 </div>
               ))}
             </div>
-          </div>
+          </BarRow>
         ))}
-        <div className={`grid ${cols} gap-3 pt-1`}>
-          <span />
-          <TrackAxis
-            ticks={[0, 25, 50, 75, 100]}
-            max={100}
-            format={(v) => `${v}%`}
-            title="Share of the persona’s customers with orders, %"
-            thinOnPhone
-          />
-        </div>
+        <AxisRow
+          cols={ROW_COLS.narrow}
+          ticks={[0, 25, 50, 75, 100]}
+          max={100}
+          format={(v) => `${v}%`}
+          title="Share of the persona’s customers with orders, %"
+        />
       </div>
     </div>
   );

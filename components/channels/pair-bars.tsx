@@ -1,5 +1,6 @@
-import { TrackAxis, TrackGrid } from '@/components/overview/percent-axis';
-import type { PairChart } from '@/lib/insights/channels';
+import { AxisRow, BarRow, ROW_COLS, TrackGrid, trackPos } from '@/components/charts/bar-rows';
+import { Legend } from '@/components/charts/legend';
+import type { PairChart } from '@/lib/view/channels';
 
 export interface SeriesStyle {
   color: string;
@@ -27,8 +28,7 @@ export function PairBars({
   testId?: string;
 }) {
   const { scale } = chart;
-  const pct = (v: number) => `${(Math.min(v, scale.max) / scale.max) * 100}%`;
-  const cols = 'grid-cols-[minmax(0,7rem)_minmax(0,1fr)] sm:grid-cols-[minmax(0,10rem)_minmax(0,1fr)]';
+  const pct = (v: number) => trackPos(v, scale.max);
   const text = (v: number | null) => (v === null ? '—' : format(v));
   const summary = chart.rows
     .map(
@@ -37,35 +37,25 @@ export function PairBars({
     .join('; ');
   return (
     <div data-testid={testId}>
-      <ul className="mb-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-ink-muted" aria-label="Series">
-        {chart.series.map((s, i) => (
-          <li key={s} className="flex items-center gap-1.5">
-            <span
-              aria-hidden="true"
-              className={`size-2.5 rounded-sm ${styles[i]!.border ? 'border border-line-strong' : ''}`}
-              style={{ background: styles[i]!.color }}
-            />
-            {s}
-          </li>
-        ))}
-      </ul>
+      <Legend
+        label="Series"
+        items={chart.series.map((name, i) => ({
+          label: name,
+          color: styles[i]!.color,
+          border: styles[i]!.border,
+        }))}
+      />
       <div role="img" aria-label={`${label}: ${summary}`}>
         {chart.rows.map((r) => (
-          <div
+          <BarRow
             key={r.cluster_id ?? 'all'}
-            className={`grid ${cols} items-center gap-3 border-b border-line/60 py-1.5 last:border-0`}
+            label={r.persona}
+            color={r.color}
+            strong={r.cluster_id === null}
+            cols={ROW_COLS.narrow}
+            className="border-b border-line/60 py-1.5 last:border-0"
             data-persona={r.cluster_id ?? 'all'}
           >
-            <span
-              className={`flex items-center gap-1.5 text-xs leading-tight ${r.cluster_id === null ? 'font-semibold' : ''}`}
-            >
-              <span
-                aria-hidden="true"
-                className="size-2 shrink-0 rounded-full"
-                style={{ background: r.color }}
-              />
-              {r.persona}
-            </span>
             <div className="relative">
               <TrackGrid ticks={scale.ticks} max={scale.max} />
               {r.values.map((v, i) => (
@@ -86,12 +76,15 @@ export function PairBars({
                 </div>
               ))}
             </div>
-          </div>
+          </BarRow>
         ))}
-        <div className={`grid ${cols} gap-3 pt-1`}>
-          <span />
-          <TrackAxis ticks={scale.ticks} max={scale.max} format={format} title={axisTitle} thinOnPhone />
-        </div>
+        <AxisRow
+          cols={ROW_COLS.narrow}
+          ticks={scale.ticks}
+          max={scale.max}
+          format={format}
+          title={axisTitle}
+        />
       </div>
     </div>
   );

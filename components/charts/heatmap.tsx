@@ -1,6 +1,6 @@
 'use client';
 
-import { textOn } from '@/lib/format/colors';
+import { textOn } from '@/lib/charts/theme';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 
 export interface HeatmapAxisItem {

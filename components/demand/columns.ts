@@ -1,5 +1,5 @@
 import { formatCount, formatMoney, formatPct } from '@/lib/format/format';
-import { leanLabel, type DemandFamily } from '@/lib/insights/demand';
+import { leanLabel, type DemandFamily } from '@/lib/view/demand';
 import {
   columnFilteringFeature,
   createColumnHelper,

@@ -1,8 +1,8 @@
 'use client';
 
-import { ViewToolbar } from '@/components/affinity/view-toolbar';
 import { SegmentedControl } from '@/components/charts/segmented-control';
-import type { Lean } from '@/lib/insights/demand';
+import { ViewToolbar } from '@/components/ui/view-toolbar';
+import type { Lean } from '@/lib/view/demand';
 import { useId } from 'react';
 
 const CHANNEL_OPTIONS: ReadonlyArray<{ value: Lean | 'all'; label: string }> = [

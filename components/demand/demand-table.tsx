@@ -1,23 +1,25 @@
 'use client';
 
-import { useHydrated } from '@/components/affinity/use-hydrated';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { saveFile } from '@/lib/browser/save-file';
 import { formatCount, formatRatio } from '@/lib/format/format';
 import { toCsv } from '@/lib/format/table-data';
+import { useUrlView } from '@/lib/url/url-state';
 import {
   DEFAULT_DEMAND_VIEW,
+  demandViewQuery,
   familiesTable,
   LEAN_RATIO,
+  parseDemandView,
   type DemandFamily,
   type DemandView,
   type SortableColumn,
-} from '@/lib/insights/demand';
+} from '@/lib/view/demand';
 import { functionalUpdate, useTable, type SortingState } from '@tanstack/react-table';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { demandColumns, demandFeatures } from './columns';
 import { DemandFilters } from './demand-filters';
 import { SortHeader } from './sort-header';
-import { useDemandView } from './use-demand-view';
 
 interface DemandTableProps {
   families: DemandFamily[];
@@ -30,9 +32,17 @@ interface DemandTableProps {
 /** Milliseconds the search waits after the last keystroke before it is written to the URL. */
 const SEARCH_DEBOUNCE = 300;
 
+/** The view into a query, other parameters kept. */
+const writeDemandView = (view: DemandView, query: URLSearchParams) =>
+  new URLSearchParams(demandViewQuery(view, query.toString()));
+
 /** The family table with its view (intent, channel, search, sort) held in the URL. */
 export function DemandTable(props: DemandTableProps) {
-  const [view, setView] = useDemandView(props.intents);
+  const read = useCallback(
+    (query: URLSearchParams) => parseDemandView((k) => query.get(k), props.intents),
+    [props.intents],
+  );
+  const [view, setView] = useUrlView(read, writeDemandView);
   const hydrated = useHydrated();
   return (
     <div data-hydrated={hydrated}>

@@ -1,132 +1,31 @@
+import { Baseline, thinOnPhone, XAxis, YAxis, type Tick } from '@/components/charts/axes';
+import { ChartTips } from '@/components/charts/chart-tips';
+import { Legend } from '@/components/charts/legend';
+import { markProps } from '@/components/charts/marks';
+import { pc, Plot, Stretch, STROKE, type PlotMargin } from '@/components/charts/plot';
+import { CHANNEL_COLORS, INK } from '@/lib/charts/theme';
 import { formatCount, formatPct } from '@/lib/format/format';
-import { CHANNEL_ADJECTIVE, layoutPareto, type ParetoChart, type ParetoFrame } from '@/lib/insights/demand';
-import { CHANNEL_COLOR, CUT_COLOR, LINE_COLOR, TAIL_COLOR } from './channel-colors';
+import { CHANNEL_ADJECTIVE, layoutPareto, type ParetoChart } from '@/lib/view/demand';
 
-const MUTED = '#6f655b';
-const GRID = '#ece5da';
+/** Families outside the core, the cumulative line and the cut. */
+const TAIL_COLOR = INK.edge;
+const LINE_COLOR = INK.ink;
+const CUT_COLOR = INK.accent;
+const MARGIN: PlotMargin = { top: 14, right: 46, bottom: 48, left: 60 };
 
-/** Two fixed frames laid out on the server: wide screens and phones. */
-const FRAMES = {
-  wide: { width: 560, height: 300, margin: { top: 14, right: 46, bottom: 48, left: 60 }, fontSize: 13 },
-  phone: { width: 340, height: 260, margin: { top: 14, right: 38, bottom: 44, left: 50 }, fontSize: 11 },
-} satisfies Record<string, ParetoFrame>;
-
-function ParetoSvg({ chart, frame, variant }: { chart: ParetoChart; frame: ParetoFrame; variant: string }) {
-  const l = layoutPareto(chart, frame);
-  const { plot } = l;
-  const tick = l.fontSize - 1;
-  const bottom = plot.y + plot.height;
-  const right = plot.x + plot.width;
-  const core = CHANNEL_COLOR[chart.channel];
-  const cutLabelLeft = l.threshold.x > plot.x + plot.width * 0.6;
-  return (
-    <svg
-      viewBox={`0 0 ${l.width} ${l.height}`}
-      width="100%"
-      className="block h-auto overflow-visible"
-      data-pareto-variant={variant}
-      aria-hidden="true"
-      focusable="false"
-    >
-      {l.yTicks.map((t) => (
-        <g key={`y${t.value}`}>
-          <line x1={plot.x} x2={right} y1={t.y} y2={t.y} stroke={GRID} />
-          <text x={plot.x - 6} y={t.y} dy="0.35em" textAnchor="end" fontSize={tick} fill={MUTED}>
-            {formatCount(t.value)}
-          </text>
-        </g>
-      ))}
-      {l.cumTicks.map((t) => (
-        <text key={`c${t.value}`} x={right + 6} y={t.y} dy="0.35em" fontSize={tick} fill={MUTED}>
-          {t.value}%
-        </text>
-      ))}
-      {l.bars.map((b) => (
-        <rect
-          key={b.point.id}
-          x={b.x}
-          y={b.y}
-          width={b.width}
-          height={Math.max(0, b.height)}
-          fill={b.core ? core : TAIL_COLOR}
-        >
-          <title>{`#${b.point.rank} ${b.point.name}: ${formatCount(b.point.daily, 1)} units a day, ${formatPct(b.point.sharePct, 2)} of ${CHANNEL_ADJECTIVE[chart.channel]} demand, ${formatPct(b.point.cumulativePct, 1)} cumulative`}</title>
-        </rect>
-      ))}
-      <line x1={plot.x} x2={right} y1={bottom} y2={bottom} stroke="#d9cfc1" />
-      {l.xTicks.map((t) => (
-        <text
-          key={`x${t.value}`}
-          x={t.x}
-          y={bottom + tick + 5}
-          textAnchor="middle"
-          fontSize={tick}
-          fill={MUTED}
-        >
-          {t.value}
-        </text>
-      ))}
-      <line
-        x1={plot.x}
-        x2={right}
-        y1={l.threshold.y}
-        y2={l.threshold.y}
-        stroke={CUT_COLOR}
-        strokeDasharray="5 3"
-        strokeWidth={1.25}
-      />
-      <line
-        x1={l.threshold.x}
-        x2={l.threshold.x}
-        y1={plot.y}
-        y2={bottom}
-        stroke={CUT_COLOR}
-        strokeDasharray="5 3"
-        strokeWidth={1.25}
-      />
-      <path d={l.linePath} fill="none" stroke="#fffdf9" strokeWidth={4} />
-      <path d={l.linePath} fill="none" stroke={LINE_COLOR} strokeWidth={2} data-series="cumulative" />
-      <text
-        x={l.threshold.x + (cutLabelLeft ? -6 : 6)}
-        y={l.threshold.y + tick + 6}
-        textAnchor={cutLabelLeft ? 'end' : 'start'}
-        fontSize={tick}
-        fontWeight={600}
-        fill={CUT_COLOR}
-        stroke="#fffdf9"
-        strokeWidth={3}
-        paintOrder="stroke"
-        data-testid="pareto-cut-label"
-      >
-        {`${chart.coreCount} families → ${formatPct(chart.thresholdPct, 0)}`}
-      </text>
-      <text x={plot.x + plot.width / 2} y={l.height - 4} textAnchor="middle" fontSize={tick} fill={MUTED}>
-        Families ranked by daily demand (1 = highest) →
-      </text>
-      <text
-        transform={`translate(${tick + 1} ${plot.y + plot.height / 2}) rotate(-90)`}
-        textAnchor="middle"
-        fontSize={tick}
-        fill={MUTED}
-      >
-        Daily demand, units
-      </text>
-      <text
-        transform={`translate(${l.width - 2} ${plot.y + plot.height / 2}) rotate(90)`}
-        textAnchor="middle"
-        fontSize={tick}
-        fill={MUTED}
-      >
-        Cumulative share, %
-      </text>
-    </svg>
-  );
+function barTip(chart: ParetoChart, p: ParetoChart['points'][number]): string {
+  return [
+    `#${p.rank} ${p.name}`,
+    `${formatCount(p.daily, 1)} units a day`,
+    `${formatPct(p.sharePct, 2)} of ${CHANNEL_ADJECTIVE[chart.channel]} demand, ${formatPct(p.cumulativePct, 1)} cumulative`,
+  ].join('\n');
 }
 
 /**
  * A Pareto chart of one channel: bars of daily demand per family, ranked, coloured when the family
  * is in the core that carries 80 % of demand; the cumulative share as a line on the right axis;
- * the 80 % cut marked both ways. Drawn on the server as SVG in two fixed frames; no client script.
+ * the 80 % cut marked both ways. One server-rendered drawing on the chart kit's <Plot>; each bar
+ * takes focus and shows its family's figures in a tooltip.
  */
 export function ParetoChartSvg({ chart }: { chart: ParetoChart }) {
   const where = CHANNEL_ADJECTIVE[chart.channel];
@@ -136,38 +35,90 @@ export function ParetoChartSvg({ chart }: { chart: ParetoChart }) {
     `${formatPct(chart.thresholdPct, 0)}. Top five: ${top
       .map((p) => `${p.name} ${formatPct(p.sharePct, 1)} (cumulative ${formatPct(p.cumulativePct, 1)})`)
       .join('; ')}.`;
+  const l = layoutPareto(chart);
+  const core = CHANNEL_COLORS[chart.channel];
+  const cutLabelLeft = l.threshold.x > 60;
+  const yTicks: Tick[] = l.yTicks.map((t) => ({ ...t, label: formatCount(t.value) }));
+  const cumTicks: Tick[] = l.cumTicks.map((t) => ({ ...t, label: `${t.value}%` }));
+  const xTicks: Tick[] = thinOnPhone(
+    l.xTicks.map((t) => ({ ...t, label: String(t.value) })),
+    2,
+  );
   return (
     <div
-      role="img"
-      aria-label={label}
       data-testid={`pareto-${chart.channel}`}
       data-core-count={chart.coreCount}
       data-family-count={chart.familyCount}
     >
-      <div className="mx-auto hidden max-w-[640px] sm:block">
-        <ParetoSvg chart={chart} frame={FRAMES.wide} variant="wide" />
+      <div className="mx-auto max-w-[640px]">
+        <ChartTips label={label}>
+          <Plot
+            height={{ phone: 200, wide: 238 }}
+            margin={MARGIN}
+            xTitle="Rank by daily demand (1 = top) →"
+            yTitle="Daily demand, units"
+            y2Title="Cumulative share, %"
+          >
+            <YAxis ticks={yTicks} />
+            <YAxis ticks={cumTicks} side="right" />
+            <XAxis ticks={xTicks} grid={false} />
+            {l.bars.map((b) => (
+              <rect
+                key={b.point.id}
+                x={pc(b.x)}
+                y={pc(b.y)}
+                width={pc(b.width)}
+                height={pc(Math.max(0, b.height))}
+                fill={b.core ? core : TAIL_COLOR}
+                data-rank={b.point.rank}
+                {...markProps(barTip(chart, b.point))}
+              />
+            ))}
+            <Baseline />
+            <g stroke={CUT_COLOR} strokeDasharray="5 3" strokeWidth={1.25} aria-hidden="true">
+              <line x1="0" x2="100%" y1={pc(l.threshold.y)} y2={pc(l.threshold.y)} />
+              <line x1={pc(l.threshold.x)} x2={pc(l.threshold.x)} y1="0" y2="100%" />
+            </g>
+            <Stretch>
+              <path d={l.linePath} fill="none" stroke={INK.paper} strokeWidth={4} {...STROKE} />
+              <path
+                d={l.linePath}
+                fill="none"
+                stroke={LINE_COLOR}
+                strokeWidth={2}
+                {...STROKE}
+                data-series="cumulative"
+              />
+            </Stretch>
+            <text
+              x={pc(l.threshold.x)}
+              dx={cutLabelLeft ? -6 : 6}
+              y={pc(l.threshold.y)}
+              dy="1.5em"
+              textAnchor={cutLabelLeft ? 'end' : 'start'}
+              fontWeight={600}
+              fill={CUT_COLOR}
+              stroke={INK.paper}
+              strokeWidth={3}
+              paintOrder="stroke"
+              aria-hidden="true"
+              data-testid="pareto-cut-label"
+            >
+              {`${chart.coreCount} families → ${formatPct(chart.thresholdPct, 0)}`}
+            </text>
+          </Plot>
+        </ChartTips>
       </div>
-      <div className="mx-auto max-w-[440px] sm:hidden">
-        <ParetoSvg chart={chart} frame={FRAMES.phone} variant="phone" />
-      </div>
-      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-ink-muted" aria-hidden="true">
-        <li className="flex items-center gap-1.5">
-          <span className="size-2.5 rounded-sm" style={{ background: CHANNEL_COLOR[chart.channel] }} />
-          In the {formatPct(chart.thresholdPct, 0)} core ({chart.coreCount})
-        </li>
-        <li className="flex items-center gap-1.5">
-          <span className="size-2.5 rounded-sm" style={{ background: TAIL_COLOR }} />
-          Other families ({chart.familyCount - chart.coreCount})
-        </li>
-        <li className="flex items-center gap-1.5">
-          <span className="h-0.5 w-4" style={{ background: LINE_COLOR }} />
-          Cumulative share
-        </li>
-        <li className="flex items-center gap-1.5">
-          <span className="w-4 border-t-2 border-dashed" style={{ borderColor: CUT_COLOR }} />
-          {formatPct(chart.thresholdPct, 0)} cut
-        </li>
-      </ul>
+      <Legend
+        hidden
+        className="mt-2"
+        items={[
+          { label: `In the ${formatPct(chart.thresholdPct, 0)} core (${chart.coreCount})`, color: core },
+          { label: `Other families (${chart.familyCount - chart.coreCount})`, color: TAIL_COLOR },
+          { label: 'Cumulative share', color: LINE_COLOR, shape: 'line' },
+          { label: `${formatPct(chart.thresholdPct, 0)} cut`, color: CUT_COLOR, shape: 'dashed' },
+        ]}
+      />
     </div>
   );
 }

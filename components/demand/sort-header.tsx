@@ -1,6 +1,6 @@
 'use client';
 
-import type { DemandFamily } from '@/lib/insights/demand';
+import type { DemandFamily } from '@/lib/view/demand';
 import type { Header } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
 import type { DemandFeatures } from './columns';

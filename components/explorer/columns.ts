@@ -1,6 +1,7 @@
 import type { Customer } from '@/lib/explorer/customers';
 import { formatCount, formatMoney, formatPct, LOCALE } from '@/lib/format/format';
-import type { CustomerColumn } from '@/lib/schema/customers-master';
+import { columnOf, type Column, type Unit } from '@/lib/schema/columns';
+import { CUSTOMERS_MASTER_COLUMNS, type CustomerColumn } from '@/lib/schema/customers-master';
 import {
   columnSizingFeature,
   columnVisibilityFeature,
@@ -102,18 +103,46 @@ export function formatValue(value: Customer[CustomerColumn], format: CellFormat,
   }
 }
 
+/** How the explorer shows each unit of the column dictionary. */
+const FORMAT_OF_UNIT: Record<Unit, CellFormat> = {
+  id: 'text',
+  category: 'text',
+  date: 'text',
+  cluster: 'count',
+  years: 'count',
+  days: 'count',
+  count: 'count',
+  'orders/month': 'decimal2',
+  purchases: 'decimal2',
+  currency: 'money',
+  units: 'decimal1',
+  minutes: 'decimal1',
+  weight: 'decimal2',
+  share: 'share',
+  probability: 'percent',
+  score: 'score',
+  // Units of the other tables' dictionaries (not explorer columns today).
+  percent: 'decimal1',
+  ratio: 'decimal2',
+  seconds: 'count',
+  hour: 'count',
+  rank: 'count',
+  flag: 'text',
+  text: 'text',
+};
+
 /**
  * One typed helper for every column: the accessor key is a column of customers_master, so the
- * value type follows the schema; the label, format and width live in one place.
+ * value type follows the schema; the label, description and format (from the unit) come from the
+ * column dictionary (lib/schema/customers-master.ts), the width from here.
  */
 function column<K extends CustomerColumn>(
   key: K,
-  label: string,
-  format: CellFormat,
   size: number,
-  description?: string,
   extra: Pick<ExplorerColumnMeta, 'needs' | 'horizon'> = {},
 ) {
+  const { label, unit, description }: Column = columnOf(CUSTOMERS_MASTER_COLUMNS, key);
+  const format = FORMAT_OF_UNIT[unit];
   return helper.accessor((row: Customer): Customer[K] => row[key], {
     id: key,
     header: label,
@@ -127,75 +156,42 @@ function column<K extends CustomerColumn>(
   });
 }
 
+/** The explorer's columns in the order shown, with their widths. */
 export const explorerColumns = helper.columns([
-  column('customer_id', 'Customer', 'text', 124),
-  column('persona', 'Persona', 'text', 196),
-  column('cluster_id', 'Cluster', 'count', 84),
-  column('age', 'Age', 'count', 72),
-  column('age_band', 'Age band', 'text', 108),
-  column('gender', 'Gender', 'text', 120),
-  column('locale', 'Region type', 'text', 128),
-  column(
-    'preferred_channel',
-    'Channel',
-    'text',
-    104,
-    'Channel preference: online or in-store for ⅔ or more of orders, else both',
-  ),
-  column('order_count', 'Orders', 'count', 88),
-  column('orders_per_month', 'Orders / month', 'decimal2', 116),
-  column('first_order_date', 'First order', 'text', 112),
-  column('last_order_date', 'Last order', 'text', 112),
-  column('tenure_days', 'Tenure (days)', 'count', 112),
-  column('recency_days', 'Days since order', 'count', 128),
-  column('total_spend', 'Total spend', 'money', 128, 'Net of discounts, over the whole log'),
-  column('avg_order_value', 'AOV', 'money', 112, 'Average order value, net of discounts'),
-  column('basket_size', 'Basket (units)', 'decimal1', 112),
-  column(
-    'dwell_minutes',
-    'Dwell (min)',
-    'decimal1',
-    104,
-    'Minutes per in-store visit; — when never in store',
-  ),
-  column('online_ratio', 'Online share', 'share', 112, 'Share of orders placed online'),
-  column('category_diversity', 'Families', 'count', 92, 'Distinct product families bought'),
-  column('top_intent', 'Top intent', 'text', 180, 'The lifestyle intent with the most spend'),
-  column('discount_share', 'Discount share', 'share', 124, 'Discount ÷ gross spend'),
-  column('active_month_share', 'Active months', 'share', 120, 'Share of months with an order'),
-  column('response_rate', 'Response rate', 'share', 120, 'Marketing responses ÷ touches; — without touches'),
-  column('engagement_index', 'Engagement', 'score', 112, '0–100, relative to this customer base'),
-  column('loyalty_score', 'Loyalty', 'score', 92, '0–100, relative to this customer base'),
-  column('churn_risk', 'Churn risk', 'score', 104, '0–100, relative to this customer base'),
-  column('churn_risk_band', 'Churn band', 'text', 104, 'low < 40 ≤ medium < 60 ≤ high'),
-  column('clv_proxy', 'CLV proxy', 'score', 100, '0–100 of the 99th-percentile customer'),
-  column(
-    'clv_proxy_value',
-    'CLV value',
-    'money',
-    124,
-    'The raw CLV proxy, in currency: relative value, not a forecast',
-  ),
-  column('clv_band', 'CLV band', 'text', 112, 'Rank bands: top 10%, next 20%, middle 40%, bottom 30%'),
-  column('p_alive', 'P(alive)', 'percent', 92, 'Chance the customer is still buying (BG/NBD model)', {
-    needs: 'frequency',
-  }),
-  column(
-    'expected_purchases',
-    'Exp. purchases',
-    'decimal2',
-    204,
-    'Expected purchases over the forecast horizon (BG/NBD model)',
-    { needs: 'frequency', horizon: true },
-  ),
-  column(
-    'predicted_clv',
-    'Predicted CLV',
-    'money',
-    208,
-    'Discounted value over the forecast horizon; in small type the 10th–90th percentile range',
-    { needs: 'monetary', horizon: true },
-  ),
+  column('customer_id', 124),
+  column('persona', 196),
+  column('cluster_id', 84),
+  column('age', 72),
+  column('age_band', 108),
+  column('gender', 120),
+  column('locale', 128),
+  column('preferred_channel', 104),
+  column('order_count', 88),
+  column('orders_per_month', 116),
+  column('first_order_date', 112),
+  column('last_order_date', 112),
+  column('tenure_days', 112),
+  column('recency_days', 128),
+  column('total_spend', 128),
+  column('avg_order_value', 112),
+  column('basket_size', 112),
+  column('dwell_minutes', 104),
+  column('online_ratio', 112),
+  column('category_diversity', 92),
+  column('top_intent', 180),
+  column('discount_share', 124),
+  column('active_month_share', 120),
+  column('response_rate', 120),
+  column('engagement_index', 112),
+  column('loyalty_score', 92),
+  column('churn_risk', 104),
+  column('churn_risk_band', 104),
+  column('clv_proxy', 100),
+  column('clv_proxy_value', 124),
+  column('clv_band', 112),
+  column('p_alive', 92, { needs: 'frequency' }),
+  column('expected_purchases', 204, { needs: 'frequency', horizon: true }),
+  column('predicted_clv', 208, { needs: 'monetary', horizon: true }),
 ]);
 
 /** Columns shown until someone picks others (shown, like every column, in the order of explorerColumns). */

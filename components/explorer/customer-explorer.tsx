@@ -10,6 +10,7 @@ import { EMPTY_VIEW, parseView, serializeView, type ExplorerView } from '@/lib/e
 import { isSortColumn, RankCache, sortIndices } from '@/lib/explorer/sort';
 import { predictionAvailability, type ValueModelInfo } from '@/lib/explorer/value';
 import type { CustomerColumn } from '@/lib/schema/customers-master';
+import { editQuery } from '@/lib/url/url-state';
 import { useTable, type ColumnVisibilityState, type SortingState, type Updater } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -129,10 +130,8 @@ export function CustomerExplorer({ valueModel }: { valueModel: ValueModelInfo | 
   useEffect(() => {
     if (load.status !== 'ready') return;
     const timer = window.setTimeout(() => {
-      const qs = serializeView(view);
-      const url = `${window.location.pathname}${qs ? `?${qs}` : ''}`;
-      if (url !== `${window.location.pathname}${window.location.search}`)
-        window.history.replaceState(null, '', url);
+      // The explorer owns the whole query of its page.
+      editQuery(() => new URLSearchParams(serializeView(view)));
     }, URL_WRITE_DELAY_MS);
     return () => window.clearTimeout(timer);
   }, [view, load.status]);

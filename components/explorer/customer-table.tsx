@@ -1,7 +1,7 @@
 'use client';
 
+import { personaColor } from '@/lib/charts/theme';
 import type { Customer } from '@/lib/explorer/customers';
-import { personaColor } from '@/lib/format/colors';
 import type { ReactTable } from '@tanstack/react-table';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import type { MouseEvent } from 'react';

@@ -1,9 +1,9 @@
 'use client';
 
+import { CHANNEL_COLORS, personaColor } from '@/lib/charts/theme';
 import type { Customer } from '@/lib/explorer/customers';
 import { channelOrders, channelSplit, type AverageBook, type ProfileMetric } from '@/lib/explorer/profile';
 import type { PredictionAvailability } from '@/lib/explorer/value';
-import { personaColor } from '@/lib/format/colors';
 import { formatCount, formatPct } from '@/lib/format/format';
 import { useEffect, useRef } from 'react';
 import { formatClvRange, formatValue, type CellFormat, type PredictionNeed } from './columns';
@@ -270,16 +270,24 @@ function ChannelSplit({ customer }: { customer: Customer }) {
     <div className="mt-4" data-testid="profile-channels">
       <p className="text-xs text-ink-muted">Channel split of orders</p>
       <div className="mt-1 flex h-3 overflow-hidden rounded-sm border border-line" aria-hidden="true">
-        <div style={{ width: `${split.inStore}%`, background: '#0072B2' }} />
-        <div style={{ width: `${split.online}%`, background: '#E69F00' }} />
+        <div style={{ width: `${split.inStore}%`, background: CHANNEL_COLORS.instore }} />
+        <div style={{ width: `${split.online}%`, background: CHANNEL_COLORS.online }} />
       </div>
       <p className="mt-1 flex flex-wrap justify-between gap-2 text-sm">
         <span>
-          <span aria-hidden="true" className="mr-1 inline-block size-2 rounded-full bg-[#0072B2]" />
+          <span
+            aria-hidden="true"
+            className="mr-1 inline-block size-2 rounded-full"
+            style={{ background: CHANNEL_COLORS.instore }}
+          />
           In store {formatPct(split.inStore)} ({formatCount(orders.inStore)} orders)
         </span>
         <span>
-          <span aria-hidden="true" className="mr-1 inline-block size-2 rounded-full bg-[#E69F00]" />
+          <span
+            aria-hidden="true"
+            className="mr-1 inline-block size-2 rounded-full"
+            style={{ background: CHANNEL_COLORS.online }}
+          />
           Online {formatPct(split.online)} ({formatCount(orders.online)} orders)
         </span>
       </p>

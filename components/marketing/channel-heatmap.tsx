@@ -1,15 +1,15 @@
 'use client';
 
-import { useHydrated } from '@/components/affinity/use-hydrated';
-import { ViewToolbar } from '@/components/affinity/view-toolbar';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { ColorLegend } from '@/components/charts/color-legend';
 import { Heatmap, type HeatmapAxisItem } from '@/components/charts/heatmap';
 import { SegmentedControl } from '@/components/charts/segmented-control';
-import { sequentialColor } from '@/lib/format/colors';
+import { useHydrated } from '@/components/ui/use-hydrated';
+import { ViewToolbar } from '@/components/ui/view-toolbar';
+import { sequentialColor } from '@/lib/charts/theme';
 import type { TableData } from '@/lib/format/table-data';
-import { formatMetric, MARKETING_METRICS, type MarketingMetric } from '@/lib/insights/marketing';
-import { useUrlState } from '@/lib/state/use-url-state';
+import { useUrlState } from '@/lib/url/url-state';
+import { formatMetric, MARKETING_METRICS, type MarketingMetric } from '@/lib/view/marketing';
 
 export interface MetricView {
   label: string;

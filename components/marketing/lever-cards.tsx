@@ -1,5 +1,5 @@
 import { formatPct } from '@/lib/format/format';
-import { channelName, type Lever } from '@/lib/insights/marketing';
+import { channelName, type Lever } from '@/lib/view/marketing';
 
 const KIND_STYLE: Record<Lever['kind'], string> = {
   engage: 'border-l-[#009E73]',

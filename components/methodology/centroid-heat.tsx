@@ -1,6 +1,6 @@
-import { textOn, zScoreColor } from '@/lib/format/colors';
-import type { CentroidView } from '@/lib/insights/methodology';
-import { signed } from '@/lib/insights/methodology';
+import { textOn, zScoreColor } from '@/lib/charts/theme';
+import type { CentroidView } from '@/lib/view/methodology';
+import { signed } from '@/lib/view/methodology';
 
 /**
  * Cluster centroids in z-scores as a coloured table: purple above the average customer, orange below,

@@ -1,13 +1,7 @@
+import { INK, TABLE_KIND_FILL } from '@/lib/charts/theme';
 import { formatCount } from '@/lib/format/format';
-import { layoutStar, layoutTree, type DataModel, type DiagramLayout } from '@/lib/insights/methodology';
-import { JOIN_STYLE, SVG } from './svg-theme';
-
-const KIND_FILL = {
-  centre: '#f3e6dc',
-  customer: '#e8f1f8',
-  cluster: '#fbefe6',
-  reference: '#f2efe9',
-} as const;
+import { layoutStar, layoutTree, type DataModel, type DiagramLayout } from '@/lib/view/methodology';
+import { JOIN_STYLE } from './svg-theme';
 
 function DiagramSvg({ layout, variant }: { layout: DiagramLayout; variant: 'wide' | 'phone' }) {
   const name = variant === 'wide' ? 13.5 : 13;
@@ -45,9 +39,9 @@ function DiagramSvg({ layout, variant }: { layout: DiagramLayout; variant: 'wide
               dy="0.35em"
               textAnchor={l.label.anchor}
               fontSize={small - 0.5}
-              fill={JOIN_STYLE[l.type].color === '#6f655b' ? SVG.muted : JOIN_STYLE[l.type].color}
+              fill={JOIN_STYLE[l.type].color}
               fontFamily="ui-monospace, SFMono-Regular, Menlo, Consolas, monospace"
-              stroke={SVG.paper}
+              stroke={INK.paper}
               strokeWidth={4}
               paintOrder="stroke"
             >
@@ -63,8 +57,8 @@ function DiagramSvg({ layout, variant }: { layout: DiagramLayout; variant: 'wide
             width={b.width}
             height={b.height}
             rx={6}
-            fill={KIND_FILL[b.kind]}
-            stroke={b.kind === 'centre' ? SVG.accent : SVG.frame}
+            fill={TABLE_KIND_FILL[b.kind]}
+            stroke={b.kind === 'centre' ? INK.accent : INK.edge}
             strokeWidth={b.kind === 'centre' ? 2 : 1}
           />
           <text
@@ -72,15 +66,15 @@ function DiagramSvg({ layout, variant }: { layout: DiagramLayout; variant: 'wide
             y={b.y + (b.kind === 'centre' ? 24 : 20)}
             fontSize={b.kind === 'centre' ? name + 2 : name}
             fontWeight={600}
-            fill={SVG.ink}
+            fill={INK.ink}
             fontFamily="ui-monospace, SFMono-Regular, Menlo, Consolas, monospace"
           >
             {b.name}
           </text>
-          <text x={b.x + 10} y={b.y + (b.kind === 'centre' ? 44 : 37)} fontSize={small} fill={SVG.muted}>
+          <text x={b.x + 10} y={b.y + (b.kind === 'centre' ? 44 : 37)} fontSize={small} fill={INK.muted}>
             key {b.key}
           </text>
-          <text x={b.x + 10} y={b.y + (b.kind === 'centre' ? 60 : 51)} fontSize={small} fill={SVG.muted}>
+          <text x={b.x + 10} y={b.y + (b.kind === 'centre' ? 60 : 51)} fontSize={small} fill={INK.muted}>
             {b.rows === null ? 'not built' : `${formatCount(b.rows)} rows`}
             {b.kind === 'centre' ? ' · carries cluster_id' : ''}
           </text>

@@ -1,4 +1,4 @@
-import type { Limitation } from '@/lib/insights/methodology';
+import type { Limitation } from '@/content/limitations';
 
 /** Assumptions and limitations, each a short titled paragraph (with listed details where there are some). */
 export function LimitationsList({ items }: { items: Limitation[] }) {

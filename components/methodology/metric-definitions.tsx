@@ -1,4 +1,4 @@
-import type { MetricGroup } from '@/lib/insights/methodology';
+import type { MetricGroup } from '@/content/metrics';
 
 /** Every metric's definition and scale, grouped; a description list that wraps on a phone. */
 export function MetricDefinitions({ groups }: { groups: MetricGroup[] }) {

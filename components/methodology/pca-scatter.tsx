@@ -1,115 +1,61 @@
-import { PersonaLegend } from '@/components/revenue/persona-legend';
+import { thinOnPhone, XAxis, YAxis } from '@/components/charts/axes';
+import { ChartTips } from '@/components/charts/chart-tips';
+import { markProps } from '@/components/charts/marks';
+import { PersonaLegend } from '@/components/charts/persona-legend';
+import { pc, Plot, Stretch, STROKE } from '@/components/charts/plot';
+import { INK } from '@/lib/charts/theme';
 import { formatCount } from '@/lib/format/format';
-import { layoutScatter, type ChartFrameSize, type PcaScatter } from '@/lib/insights/methodology';
-import { SVG } from './svg-theme';
-
-const FRAMES = {
-  wide: { width: 760, height: 470, margin: { top: 12, right: 16, bottom: 48, left: 58 }, fontSize: 12 },
-  phone: { width: 340, height: 330, margin: { top: 10, right: 10, bottom: 46, left: 48 }, fontSize: 12 },
-} satisfies Record<string, ChartFrameSize>;
-
-const DOT = { wide: 5, phone: 4 } as const;
-
-function ScatterSvg({ scatter, variant }: { scatter: PcaScatter; variant: keyof typeof FRAMES }) {
-  const l = layoutScatter(scatter, FRAMES[variant]);
-  const { plot } = l;
-  const tick = l.fontSize - 1;
-  return (
-    <svg
-      viewBox={`0 0 ${l.width} ${l.height}`}
-      width="100%"
-      className="block h-auto overflow-visible"
-      aria-hidden="true"
-      focusable="false"
-      data-pca-variant={variant}
-    >
-      {l.xTicks.map((t) => (
-        <g key={`x${t.value}`}>
-          <line x1={t.pos} x2={t.pos} y1={plot.y} y2={plot.y + plot.height} stroke={SVG.grid} />
-          <text
-            x={t.pos}
-            y={plot.y + plot.height + tick + 6}
-            textAnchor="middle"
-            fontSize={tick}
-            fill={SVG.muted}
-          >
-            {t.label}
-          </text>
-        </g>
-      ))}
-      {l.yTicks.map((t) => (
-        <g key={`y${t.value}`}>
-          <line x1={plot.x} x2={plot.x + plot.width} y1={t.pos} y2={t.pos} stroke={SVG.grid} />
-          <text x={plot.x - 6} y={t.pos} dy="0.35em" textAnchor="end" fontSize={tick} fill={SVG.muted}>
-            {t.label}
-          </text>
-        </g>
-      ))}
-      <line
-        x1={l.origin.x}
-        x2={l.origin.x}
-        y1={plot.y}
-        y2={plot.y + plot.height}
-        stroke={SVG.faint}
-        strokeDasharray="4 3"
-      />
-      <line
-        x1={plot.x}
-        x2={plot.x + plot.width}
-        y1={l.origin.y}
-        y2={l.origin.y}
-        stroke={SVG.faint}
-        strokeDasharray="4 3"
-      />
-      <rect x={plot.x} y={plot.y} width={plot.width} height={plot.height} fill="none" stroke={SVG.frame} />
-      {l.paths.map((p) => (
-        <path
-          key={p.cluster_id}
-          d={p.d}
-          fill="none"
-          stroke={p.color}
-          strokeOpacity={0.75}
-          strokeWidth={DOT[variant]}
-          strokeLinecap="round"
-          data-persona={p.cluster_id}
-          data-points={p.count}
-        >
-          <title>{`${p.persona}: ${formatCount(p.count)} sampled customers`}</title>
-        </path>
-      ))}
-      <text x={plot.x + plot.width / 2} y={l.height - 4} textAnchor="middle" fontSize={tick} fill={SVG.muted}>
-        {scatter.xLabel} →
-      </text>
-      <text
-        transform={`translate(${tick + 2} ${plot.y + plot.height / 2}) rotate(-90)`}
-        textAnchor="middle"
-        fontSize={tick}
-        fill={SVG.muted}
-      >
-        {scatter.yLabel} →
-      </text>
-    </svg>
-  );
-}
+import { layoutScatter, type PcaScatter } from '@/lib/view/methodology';
 
 /**
  * The segmentation's PCA sample: one dot per sampled customer, coloured by persona, dashed guides at
- * the average customer (0, 0). Server-drawn SVG in a wide and a phone frame.
+ * the average customer (0, 0). One server-drawn SVG; each persona's dots are one path that takes
+ * focus and names the persona and its count. Persona names are in the HTML legend above.
  */
 export function PcaScatterChart({ scatter }: { scatter: PcaScatter }) {
   const label = `PCA scatter of ${formatCount(scatter.total)} sampled customers coloured by persona: ${scatter.groups
     .map((g) => `${g.persona} ${formatCount(g.points.length)}`)
     .join(', ')}`;
+  const l = layoutScatter(scatter);
   return (
     <div>
-      <PersonaLegend personas={scatter.groups} shape="circle" className="mb-3" />
-      <div role="img" aria-label={label} data-testid="pca-scatter">
-        <div className="mx-auto hidden max-w-[820px] sm:block">
-          <ScatterSvg scatter={scatter} variant="wide" />
-        </div>
-        <div className="mx-auto max-w-[440px] sm:hidden">
-          <ScatterSvg scatter={scatter} variant="phone" />
-        </div>
+      <PersonaLegend personas={scatter.groups} shape="dot" className="mb-3" />
+      <div className="mx-auto max-w-[820px]" data-testid="pca-scatter">
+        <ChartTips label={label}>
+          <Plot
+            height={{ phone: 256, wide: 440 }}
+            margin={{ top: 12, right: 16, bottom: 46, left: 54 }}
+            xTitle={`${scatter.xLabel} →`}
+            yTitle={`${scatter.yLabel} →`}
+          >
+            <XAxis ticks={thinOnPhone(l.xTicks, 2)} />
+            <YAxis ticks={l.yTicks} />
+            <g stroke={INK.faint} strokeDasharray="4 3" aria-hidden="true">
+              <line x1={pc(l.origin.x)} x2={pc(l.origin.x)} y1="0" y2="100%" />
+              <line x1="0" x2="100%" y1={pc(l.origin.y)} y2={pc(l.origin.y)} />
+            </g>
+            <rect width="100%" height="100%" fill="none" stroke={INK.edge} />
+            <Stretch>
+              {l.paths.map((p) => (
+                <path
+                  key={p.cluster_id}
+                  d={p.d}
+                  fill="none"
+                  stroke={p.color}
+                  strokeOpacity={0.75}
+                  strokeWidth={4}
+                  strokeLinecap="round"
+                  {...STROKE}
+                  data-persona={p.cluster_id}
+                  data-points={p.count}
+                  {...markProps(`${p.persona}: ${formatCount(p.count)} sampled customers`)}
+                  // Dots are round caps of the stroke: focus brightens them instead of thinning them.
+                  className="outline-none focus-visible:[stroke-opacity:1] sm:[stroke-width:5px]"
+                />
+              ))}
+            </Stretch>
+          </Plot>
+        </ChartTips>
       </div>
     </div>
   );

@@ -1,40 +1,38 @@
-/** Colours of the back-test charts: actual (Okabe–Ito blue, solid) and predicted (vermillion, dashed). */
+import { Legend } from '@/components/charts/legend';
+import { PAIR_COLORS } from '@/lib/charts/theme';
+
+/** Series of the back-test charts: actual (the theme's first pair colour, solid) and predicted (dashed). */
 export const VALUE_SERIES = {
-  actual: { color: '#0072B2', label: 'Actual' },
-  predicted: { color: '#D55E00', label: 'Predicted' },
+  actual: { color: PAIR_COLORS.first, label: 'Actual' },
+  predicted: { color: PAIR_COLORS.second, label: 'Predicted' },
 } as const;
 
-/** Actual vs predicted key, as lines or squares. */
+/** Actual vs predicted key on the kit's legend: solid and dashed lines, or full and faded squares. */
 export function ValueLegend({ shape }: { shape: 'line' | 'square' }) {
+  const { actual, predicted } = VALUE_SERIES;
   return (
-    <ul className="mb-3 flex flex-wrap gap-x-5 gap-y-1 text-xs text-ink-muted" aria-label="Series">
-      {(['actual', 'predicted'] as const).map((k) => (
-        <li key={k} className="flex items-center gap-1.5">
-          <svg width="22" height="10" aria-hidden="true" focusable="false">
-            {shape === 'line' ? (
-              <line
-                x1="1"
-                x2="21"
-                y1="5"
-                y2="5"
-                stroke={VALUE_SERIES[k].color}
-                strokeWidth={2.5}
-                strokeDasharray={k === 'predicted' ? '5 3' : undefined}
-              />
-            ) : (
-              <rect
-                x="6"
-                y="0"
-                width="10"
-                height="10"
-                fill={VALUE_SERIES[k].color}
-                fillOpacity={k === 'predicted' ? 0.55 : 1}
-              />
-            )}
-          </svg>
-          {VALUE_SERIES[k].label}
-        </li>
-      ))}
-    </ul>
+    <Legend
+      label="Series"
+      items={
+        shape === 'line'
+          ? [
+              { label: actual.label, color: actual.color, shape: 'line' },
+              { label: predicted.label, color: predicted.color, shape: 'dashed' },
+            ]
+          : [
+              { label: actual.label, color: actual.color },
+              {
+                label: predicted.label,
+                mark: (
+                  <span
+                    aria-hidden="true"
+                    className="size-2.5 shrink-0 rounded-sm opacity-55"
+                    style={{ background: predicted.color }}
+                  />
+                ),
+              },
+            ]
+      }
+    />
   );
 }

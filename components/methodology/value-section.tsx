@@ -4,6 +4,7 @@ import { MissingData } from '@/components/layout/missing-data';
 import { DataTable } from '@/components/tables/data-table';
 import type { CdnowBenchmark } from '@/lib/data/load-benchmark';
 import { formatCount, formatPct } from '@/lib/format/format';
+import type { ValueModel } from '@/lib/schema/value-model';
 import {
   backTestKpis,
   benchmarkRows,
@@ -16,8 +17,7 @@ import {
   parameterTable,
   trackingModel,
   verdictSentences,
-} from '@/lib/insights/value-model';
-import type { ValueModel } from '@/lib/schema/value-model';
+} from '@/lib/view/value-model';
 import { ValueFrequencyChart } from './value-frequency-chart';
 import { ValueTrackingChart } from './value-tracking-chart';
 

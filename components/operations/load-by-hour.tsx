@@ -1,14 +1,16 @@
 'use client';
 
-import { useHydrated } from '@/components/affinity/use-hydrated';
-import { ViewToolbar } from '@/components/affinity/view-toolbar';
-import { CHANNEL_COLORS } from '@/components/channels/channel-colors';
 import { ChartFrame } from '@/components/charts/chart-frame';
+import { ChartTips } from '@/components/charts/chart-tips';
+import { Legend } from '@/components/charts/legend';
 import { SegmentedControl } from '@/components/charts/segmented-control';
+import { useHydrated } from '@/components/ui/use-hydrated';
+import { ViewToolbar } from '@/components/ui/view-toolbar';
+import { CHANNEL_COLORS } from '@/lib/charts/theme';
 import { formatCount } from '@/lib/format/format';
-import { LOAD_DAYS, type LoadDay, type LoadView } from '@/lib/insights/operations';
-import { useUrlState } from '@/lib/state/use-url-state';
-import { LoadSvg } from './load-svg';
+import { useUrlState } from '@/lib/url/url-state';
+import { LOAD_DAYS, type LoadDay, type LoadView } from '@/lib/view/operations';
+import { LoadPlot } from './load-svg';
 
 interface LoadByHourProps {
   views: LoadView[];
@@ -64,28 +66,16 @@ function LoadByHourView({
         currency={currency}
         downloadName={`load-by-hour-${view.day}`}
       >
-        <ul className="mb-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-ink-muted" aria-label="Series">
-          <li className="flex items-center gap-1.5">
-            <span
-              aria-hidden="true"
-              className="size-2.5 rounded-sm border border-line-strong"
-              style={{ background: CHANNEL_COLORS.instore }}
-            />
-            In-store orders
-          </li>
-          <li className="flex items-center gap-1.5">
-            <span aria-hidden="true" className="h-0.5 w-4" style={{ background: CHANNEL_COLORS.online }} />
-            Online orders
-          </li>
-        </ul>
-        <div role="img" aria-label={`Orders per week by hour of day, ${view.dayName}: ${view.summary}`}>
-          <div className="hidden sm:block">
-            <LoadSvg layout={view.wide} variant="wide" />
-          </div>
-          <div className="mx-auto max-w-[440px] sm:hidden">
-            <LoadSvg layout={view.phone} variant="phone" />
-          </div>
-        </div>
+        <Legend
+          label="Series"
+          items={[
+            { label: 'In-store orders', color: CHANNEL_COLORS.instore },
+            { label: 'Online orders', color: CHANNEL_COLORS.online, shape: 'line' },
+          ]}
+        />
+        <ChartTips label={`Orders per week by hour of day, ${view.dayName}: ${view.summary}`}>
+          <LoadPlot layout={view.chart} />
+        </ChartTips>
       </ChartFrame>
     </div>
   );

@@ -1,106 +1,81 @@
-import { CHANNEL_COLORS } from '@/components/channels/channel-colors';
+import { Baseline, XAxis, YAxis, type Tick } from '@/components/charts/axes';
+import { markProps } from '@/components/charts/marks';
+import { pc, Plot, Stretch, STROKE } from '@/components/charts/plot';
+import { CHANNEL_COLORS, INK } from '@/lib/charts/theme';
 import { formatCount } from '@/lib/format/format';
-import type { LoadLayout } from '@/lib/insights/operations';
+import type { LoadLayout } from '@/lib/view/operations';
 
-const MUTED = '#6f655b';
-const GRID = '#ece5da';
-const INK = '#2b241f';
-
-/** One frame of the hour-of-day load chart, laid out on the server (lib/insights/operations). */
-export function LoadSvg({ layout, variant }: { layout: LoadLayout; variant: 'wide' | 'phone' }) {
-  const { plot, fontSize } = layout;
-  const tick = fontSize - 1;
+/**
+ * The hour-of-day load chart (laid out in lib/view/operations) on the chart kit's <Plot>: one
+ * drawing for every width, every hour labelled on wide screens and every third on phones. Each
+ * store bar takes focus and shows the hour's figures in a tooltip (inside a <ChartTips>).
+ */
+export function LoadPlot({ layout }: { layout: LoadLayout }) {
+  const yTicks: Tick[] = layout.yTicks.map((t) => ({
+    ...t,
+    label: formatCount(t.value, Number.isInteger(t.value) ? 0 : 1),
+  }));
   return (
-    <svg
-      viewBox={`0 0 ${layout.width} ${layout.height}`}
-      width="100%"
-      className="block h-auto overflow-visible"
-      data-load-variant={variant}
-      aria-hidden="true"
-      focusable="false"
+    <Plot
+      height={{ phone: 232, wide: 260 }}
+      margin={{ top: 26, right: 10, bottom: 44, left: 52 }}
+      xTitle="Hour of the day (starting at), 00–23 →"
+      yTitle="Orders per week"
+      className="load-plot"
     >
-      {layout.yTicks.map((t) => (
-        <g key={t.value}>
-          <line x1={plot.x} x2={plot.x + plot.width} y1={t.y} y2={t.y} stroke={GRID} />
-          <text x={plot.x - 6} y={t.y} dy="0.35em" textAnchor="end" fontSize={tick} fill={MUTED}>
-            {formatCount(t.value, Number.isInteger(t.value) ? 0 : 1)}
-          </text>
-        </g>
-      ))}
+      <YAxis ticks={yTicks} />
+      <XAxis ticks={layout.xTicks} grid={false} />
       {layout.bars.map((b) => (
         <rect
           key={b.hour}
-          x={b.x}
-          y={b.y}
-          width={b.width}
-          height={b.height}
+          x={pc(b.x)}
+          y={pc(b.y)}
+          width={pc(b.width)}
+          height={pc(b.height)}
           fill={CHANNEL_COLORS.instore}
-          stroke="#b9ab94"
-          strokeWidth={0.75}
           data-hour={b.hour}
+          {...markProps(b.tip)}
         />
       ))}
-      <path d={layout.line} fill="none" stroke={CHANNEL_COLORS.online} strokeWidth={2.25} />
-      {layout.dots.map((d) => (
-        <circle
-          key={d.hour}
-          cx={d.x}
-          cy={d.y}
-          r={variant === 'wide' ? 3 : 2.25}
-          fill={CHANNEL_COLORS.online}
+      <Baseline />
+      <Stretch>
+        <path d={layout.line} fill="none" stroke={INK.paper} strokeWidth={5} {...STROKE} />
+        <path
+          d={layout.line}
+          fill="none"
+          stroke={CHANNEL_COLORS.online}
+          strokeWidth={2.25}
+          {...STROKE}
+          data-series="online"
         />
-      ))}
+      </Stretch>
+      <g aria-hidden="true">
+        {layout.dots.map((d) => (
+          <circle
+            key={d.hour}
+            cx={pc(d.x)}
+            cy={pc(d.y)}
+            r={3}
+            fill={CHANNEL_COLORS.online}
+            stroke={INK.paper}
+            strokeWidth={1}
+          />
+        ))}
+      </g>
       <text
-        x={layout.peak.x}
-        y={layout.peak.y}
+        x={pc(layout.peak.x)}
+        y={pc(layout.peak.y)}
+        dy={-8}
         textAnchor={layout.peak.anchor}
-        fontSize={tick}
         fontWeight={600}
-        fill={INK}
-        stroke="#fffdf9"
+        fill={INK.ink}
+        stroke={INK.paper}
         strokeWidth={3}
         paintOrder="stroke"
+        aria-hidden="true"
       >
         {layout.peak.label}
       </text>
-      <line
-        x1={plot.x}
-        x2={plot.x + plot.width}
-        y1={plot.y + plot.height}
-        y2={plot.y + plot.height}
-        stroke="#d9cfc1"
-      />
-      {layout.xTicks.map((t) => (
-        <text
-          key={t.hour}
-          x={t.x}
-          y={plot.y + plot.height + tick + 5}
-          textAnchor="middle"
-          fontSize={tick}
-          fill={MUTED}
-        >
-          {t.label}
-        </text>
-      ))}
-      <text
-        x={plot.x + plot.width / 2}
-        y={layout.height - 4}
-        textAnchor="middle"
-        fontSize={tick}
-        fill={MUTED}
-        data-axis="x"
-      >
-        Hour of the day (starting at), 00–23 →
-      </text>
-      <text
-        transform={`translate(${tick + 2} ${plot.y + plot.height / 2}) rotate(-90)`}
-        textAnchor="middle"
-        fontSize={tick}
-        fill={MUTED}
-        data-axis="y"
-      >
-        Orders per week
-      </text>
-    </svg>
+    </Plot>
   );
 }

@@ -1,6 +1,7 @@
+import { AxisRow, BarRow, TrackGrid, trackPos } from '@/components/charts/bar-rows';
+import { Legend } from '@/components/charts/legend';
 import { formatCount } from '@/lib/format/format';
-import type { ClvChart } from '@/lib/insights/overview';
-import { TrackAxis, TrackGrid } from './percent-axis';
+import type { ClvChart } from '@/lib/view/overview';
 
 const score = (v: number | null) => formatCount(v, 1);
 
@@ -23,7 +24,7 @@ export function ClvRanges({
   label?: string;
 }) {
   const max = chart.domainMax;
-  const pos = (v: number) => `${(Math.min(v, max) / max) * 100}%`;
+  const pos = (v: number) => trackPos(v, max);
   const summary = chart.rows
     .map(
       (r) =>
@@ -36,40 +37,36 @@ export function ClvRanges({
     : 'grid-cols-[minmax(0,7.5rem)_minmax(0,1fr)_2.5rem] sm:grid-cols-[minmax(0,10rem)_minmax(0,1fr)_2.75rem]';
   return (
     <div>
-      <ul
-        className="mb-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-ink-muted"
-        aria-label="How to read the marks"
-      >
-        <li className="flex items-center gap-1.5">
-          <span aria-hidden="true" className="size-2.5 rotate-45 border border-ink bg-ink-faint" />
-          Average
-        </li>
-        <li className="flex items-center gap-1.5">
-          <span aria-hidden="true" className="h-3 w-0.5 bg-ink" />
-          Median
-        </li>
-        <li className="flex items-center gap-1.5">
-          <span aria-hidden="true" className="h-2.5 w-4 rounded-[2px] border border-ink-faint bg-sunken" />
-          Middle half (25th–75th pct)
-        </li>
-        <li className="flex items-center gap-1.5">
-          <span aria-hidden="true" className="h-px w-4 bg-ink-faint" />
-          10th–90th pct
-        </li>
-      </ul>
-      <div role="img" aria-label={`${label}: ${summary}`}>
-        {chart.rows.map((r) => (
-          <div key={r.clusterId ?? 'all'} className={`grid ${cols} items-center gap-3`}>
-            <span
-              className={`flex items-center gap-1.5 text-xs leading-tight ${r.clusterId === null ? 'font-semibold' : ''}`}
-            >
+      <Legend
+        label="How to read the marks"
+        items={[
+          {
+            label: 'Average',
+            mark: <span aria-hidden="true" className="size-2.5 rotate-45 border border-ink bg-ink-faint" />,
+          },
+          { label: 'Median', mark: <span aria-hidden="true" className="h-3 w-0.5 bg-ink" /> },
+          {
+            label: 'Middle half (25th–75th pct)',
+            mark: (
               <span
                 aria-hidden="true"
-                className="size-2 shrink-0 rounded-full"
-                style={{ background: r.color }}
+                className="h-2.5 w-4 rounded-[2px] border border-ink-faint bg-sunken"
               />
-              {r.persona}
-            </span>
+            ),
+          },
+          { label: '10th–90th pct', mark: <span aria-hidden="true" className="h-px w-4 bg-ink-faint" /> },
+        ]}
+      />
+      <div role="img" aria-label={`${label}: ${summary}`}>
+        {chart.rows.map((r) => (
+          <BarRow
+            key={r.clusterId ?? 'all'}
+            label={r.persona}
+            color={r.color}
+            strong={r.clusterId === null}
+            cols={cols}
+            after={<span className="text-right text-xs font-medium tabular-nums">{format(r.mean)}</span>}
+          >
             <div className="relative h-9">
               <TrackGrid ticks={chart.ticks} max={max} />
               {r.p10 !== null && r.p90 !== null ? (
@@ -100,14 +97,16 @@ export function ClvRanges({
                 style={{ left: pos(r.mean), background: r.color }}
               />
             </div>
-            <span className="text-right text-xs font-medium tabular-nums">{format(r.mean)}</span>
-          </div>
+          </BarRow>
         ))}
-        <div className={`grid ${cols} gap-3 pt-1`}>
-          <span />
-          <TrackAxis ticks={chart.ticks} max={max} format={tickFormat} title={axisTitle} thinOnPhone />
-          <span className="text-right text-[0.6875rem] text-ink-muted">avg</span>
-        </div>
+        <AxisRow
+          cols={cols}
+          ticks={chart.ticks}
+          max={max}
+          format={tickFormat}
+          title={axisTitle}
+          after={<span className="text-right text-[0.6875rem] text-ink-muted">avg</span>}
+        />
       </div>
     </div>
   );

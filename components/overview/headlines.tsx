@@ -1,5 +1,5 @@
-import { personaColor } from '@/lib/format/colors';
-import type { Headline } from '@/lib/insights/overview';
+import { personaColor } from '@/lib/charts/theme';
+import type { Headline } from '@/lib/view/overview';
 import Link from 'next/link';
 
 /** Three to five computed findings, each naming (and linking) the persona it is about. */

@@ -1,5 +1,5 @@
 import { KpiCard } from '@/components/cards/kpi-card';
-import type { Kpi } from '@/lib/insights/overview';
+import type { Kpi } from '@/lib/view/overview';
 
 /** The seven headline numbers; total revenue leads and spans two columns. */
 export function KpiGrid({ kpis }: { kpis: Kpi[] }) {

@@ -1,167 +1,50 @@
+import { thinOnPhone, XAxis, YAxis, type Tick } from '@/components/charts/axes';
+import { ChartTips } from '@/components/charts/chart-tips';
+import { markProps } from '@/components/charts/marks';
+import { pc, Plot } from '@/components/charts/plot';
+import { INK } from '@/lib/charts/theme';
 import { formatCount, formatPct } from '@/lib/format/format';
-import { layoutBubbleChart, type BubbleChart, type BubbleFrame } from '@/lib/insights/overview';
+import {
+  BUBBLE_FONT_SIZE,
+  BUBBLE_LABEL_AREA,
+  layoutBubbleChart,
+  type BubbleChart,
+  type BubbleLayout,
+} from '@/lib/view/overview';
 
-const INK = '#2b241f';
-const MUTED = '#6f655b';
-const FAINT = '#9a8f83';
-const GRID = '#ece5da';
 const score = (v: number) => formatCount(v, 1);
+const tick = (t: { value: number; at: number }): Tick => ({ ...t, label: String(t.value) });
+const CORNER = BUBBLE_FONT_SIZE - 1;
+const PAD = 6;
 
-/** Three fixed frames, each laid out on the server: wide screens, phones, and the printed page. */
-const FRAMES = {
-  wide: {
-    width: 640,
-    height: 400,
-    margin: { top: 10, right: 14, bottom: 46, left: 56 },
-    maxRadius: 30,
-    fontSize: 12,
-  },
-  phone: {
-    width: 340,
-    height: 320,
-    margin: { top: 8, right: 8, bottom: 42, left: 48 },
-    maxRadius: 20,
-    fontSize: 11,
-  },
-  print: {
-    width: 330,
-    height: 196,
-    margin: { top: 6, right: 8, bottom: 34, left: 42 },
-    maxRadius: 16,
-    fontSize: 9,
-  },
-} satisfies Record<string, BubbleFrame>;
+/** Where a quadrant name sits: its corner of the plot, PAD px in. */
+const CORNERS: Record<
+  BubbleLayout['corners'][number]['corner'],
+  { x: string; y: string; dx: number; dy: number; anchor: 'start' | 'end' }
+> = {
+  'top-left': { x: '0', y: '0', dx: PAD, dy: PAD + CORNER, anchor: 'start' },
+  'top-right': { x: '100%', y: '0', dx: -PAD, dy: PAD + CORNER, anchor: 'end' },
+  'bottom-left': { x: '0', y: '100%', dx: PAD, dy: -PAD, anchor: 'start' },
+  'bottom-right': { x: '100%', y: '100%', dx: -PAD, dy: -PAD, anchor: 'end' },
+};
 
-function BubbleSvg({
-  chart,
-  frame,
-  variant,
-}: {
-  chart: BubbleChart;
-  frame: BubbleFrame;
-  variant: keyof typeof FRAMES;
-}) {
-  const l = layoutBubbleChart(chart, frame);
-  const { plot, fontSize } = l;
-  const tick = fontSize - 1;
-  return (
-    <svg
-      viewBox={`0 0 ${l.width} ${l.height}`}
-      width="100%"
-      className="block h-auto overflow-visible"
-      data-bubble-variant={variant}
-      aria-hidden="true"
-      focusable="false"
-    >
-      {l.xTicks.map((t) => (
-        <g key={`x${t.value}`}>
-          <line x1={t.x} x2={t.x} y1={plot.y} y2={plot.y + plot.height} stroke={GRID} />
-          <text x={t.x} y={plot.y + plot.height + tick + 5} textAnchor="middle" fontSize={tick} fill={MUTED}>
-            {t.value}
-          </text>
-        </g>
-      ))}
-      {l.yTicks.map((t) => (
-        <g key={`y${t.value}`}>
-          <line x1={plot.x} x2={plot.x + plot.width} y1={t.y} y2={t.y} stroke={GRID} />
-          <text x={plot.x - 6} y={t.y} dy="0.35em" textAnchor="end" fontSize={tick} fill={MUTED}>
-            {t.value}
-          </text>
-        </g>
-      ))}
-      <rect x={plot.x} y={plot.y} width={plot.width} height={plot.height} fill="none" stroke="#d9cfc1" />
-      <text
-        x={plot.x + plot.width / 2}
-        y={l.height - 4}
-        textAnchor="middle"
-        fontSize={tick}
-        fill={MUTED}
-        data-axis="x"
-      >
-        Average loyalty score, 0–100 →
-      </text>
-      <text
-        transform={`translate(${tick + 2} ${plot.y + plot.height / 2}) rotate(-90)`}
-        textAnchor="middle"
-        fontSize={tick}
-        fill={MUTED}
-        data-axis="y"
-      >
-        Average churn risk, 0–100 →
-      </text>
-      <line
-        x1={l.reference.x}
-        x2={l.reference.x}
-        y1={plot.y}
-        y2={plot.y + plot.height}
-        stroke={FAINT}
-        strokeDasharray="4 3"
-      />
-      <line
-        x1={plot.x}
-        x2={plot.x + plot.width}
-        y1={l.reference.y}
-        y2={l.reference.y}
-        stroke={FAINT}
-        strokeDasharray="4 3"
-      />
-      <g fontSize={tick} fill={FAINT} fontStyle="italic">
-        {l.corners.map((c) => (
-          <text key={c.text} x={c.x} y={c.y} textAnchor={c.anchor}>
-            {c.text}
-          </text>
-        ))}
-      </g>
-      {l.bubbles.map((b) => (
-        <circle
-          key={b.clusterId}
-          cx={b.cx}
-          cy={b.cy}
-          r={b.r}
-          fill={b.color}
-          fillOpacity={0.72}
-          stroke={b.color}
-          strokeWidth={1.5}
-          data-persona={b.clusterId}
-        >
-          <title>
-            {`${b.persona}: loyalty ${score(b.loyalty)}, churn risk ${score(b.churn)}, ${formatCount(b.customers)} customers, ${formatPct(b.revenueSharePct)} of revenue (${b.quadrant})`}
-          </title>
-        </circle>
-      ))}
-      <g className="bubble-labels">
-        {l.labels.map((lab) => (
-          <g key={lab.id}>
-            {lab.leader ? (
-              <line x1={lab.fromX} y1={lab.fromY} x2={lab.x} y2={lab.y} stroke={FAINT} strokeWidth={1} />
-            ) : null}
-            <text
-              x={lab.x}
-              y={lab.y}
-              dy="0.35em"
-              textAnchor={lab.anchor}
-              fontSize={fontSize}
-              fontWeight={600}
-              fill={INK}
-              stroke="#fffdf9"
-              strokeWidth={3}
-              paintOrder="stroke"
-            >
-              {lab.persona}
-            </text>
-          </g>
-        ))}
-      </g>
-    </svg>
-  );
+function bubbleTip(b: BubbleLayout['bubbles'][number]): string {
+  return [
+    b.persona,
+    `Loyalty ${score(b.loyalty)}, churn risk ${score(b.churn)}`,
+    `${formatCount(b.customers)} customers, ${formatPct(b.revenueSharePct)} of revenue`,
+    b.quadrant,
+  ].join('\n');
 }
 
 /**
  * Loyalty against churn risk per persona: bubble area ∝ customers, dashed guide lines at the
- * all-customer averages, labelled bubbles, quadrant names. Drawn on the server as SVG in three
- * fixed frames (wide, phone, print) so the text stays legible at each size; no client script.
+ * all-customer averages, labelled bubbles, quadrant names. One server-rendered drawing on the chart
+ * kit's <Plot> for every width (and print); labels and bubbles keep their size in px, placed so
+ * they stay clear at a phone's width. Bubbles take focus and show their figures in a tooltip.
  */
 export function LoyaltyRiskBubbles({ chart }: { chart: BubbleChart }) {
+  const l = layoutBubbleChart(chart);
   const label = `Average loyalty against average churn risk by persona, bubble size is customers: ${chart.points
     .map(
       (p) =>
@@ -169,16 +52,76 @@ export function LoyaltyRiskBubbles({ chart }: { chart: BubbleChart }) {
     )
     .join('; ')}`;
   return (
-    <div role="img" aria-label={label} className="ov-bubbles">
-      <div className="ov-bubbles-wide mx-auto hidden max-w-[720px] sm:block">
-        <BubbleSvg chart={chart} frame={FRAMES.wide} variant="wide" />
-      </div>
-      <div className="ov-bubbles-phone mx-auto max-w-[440px] sm:hidden">
-        <BubbleSvg chart={chart} frame={FRAMES.phone} variant="phone" />
-      </div>
-      <div className="ov-bubbles-print hidden">
-        <BubbleSvg chart={chart} frame={FRAMES.print} variant="print" />
-      </div>
+    <div className="ov-bubbles mx-auto max-w-[720px]" data-bubble-chart>
+      <ChartTips label={label}>
+        <Plot
+          height={{ phone: BUBBLE_LABEL_AREA.height, wide: 344 }}
+          margin={{ top: 10, right: 12, bottom: 44, left: 52 }}
+          xTitle="Average loyalty score, 0–100 →"
+          yTitle="Average churn risk, 0–100 →"
+        >
+          <XAxis ticks={thinOnPhone(l.xTicks.map(tick), 2)} />
+          <YAxis ticks={l.yTicks.map(tick)} />
+          <rect x="0" y="0" width="100%" height="100%" fill="none" stroke={INK.edge} />
+          <g stroke={INK.faint} strokeDasharray="4 3" aria-hidden="true">
+            <line x1={pc(l.reference.x)} x2={pc(l.reference.x)} y1="0" y2="100%" />
+            <line x1="0" x2="100%" y1={pc(l.reference.y)} y2={pc(l.reference.y)} />
+          </g>
+          <g fontSize={CORNER} fill={INK.faint} fontStyle="italic" aria-hidden="true" data-corners>
+            {l.corners.map((c) => {
+              const at = CORNERS[c.corner];
+              return (
+                <text key={c.text} x={at.x} y={at.y} dx={at.dx} dy={at.dy} textAnchor={at.anchor}>
+                  {c.text}
+                </text>
+              );
+            })}
+          </g>
+          {l.bubbles.map((b) => (
+            <circle
+              key={b.clusterId}
+              cx={pc(b.cx)}
+              cy={pc(b.cy)}
+              r={Math.round(b.r * 100) / 100}
+              fill={b.color}
+              fillOpacity={0.72}
+              stroke={b.color}
+              strokeWidth={1.5}
+              data-persona={b.clusterId}
+              {...markProps(bubbleTip(b))}
+            />
+          ))}
+          <g className="bubble-labels" aria-hidden="true">
+            {l.labels.map((lab) => {
+              const b = l.bubbles.find((x) => x.clusterId === lab.id)!;
+              // A px frame at the bubble's centre: the label keeps its distance at any width.
+              return (
+                <svg key={lab.id} x={pc(b.cx)} y={pc(b.cy)} width="1" height="1" overflow="visible">
+                  <g data-bubble-label>
+                    {lab.from ? (
+                      <line x1={lab.from.dx} y1={lab.from.dy} x2={lab.dx} y2={lab.dy} stroke={INK.faint} />
+                    ) : null}
+                    <text
+                      x={lab.dx}
+                      y={lab.dy}
+                      dy="0.35em"
+                      textAnchor={lab.anchor}
+                      fontSize={BUBBLE_FONT_SIZE}
+                      fontWeight={600}
+                      fill={INK.ink}
+                      stroke={INK.paper}
+                      strokeWidth={3}
+                      paintOrder="stroke"
+                    >
+                      {lab.persona}
+                    </text>
+                  </g>
+                </svg>
+              );
+            })}
+          </g>
+        </Plot>
+      </ChartTips>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { formatCount, formatPct } from '@/lib/format/format';
-import type { OverviewModel } from '@/lib/insights/overview';
+import type { OverviewModel } from '@/lib/view/overview';
 import Link from 'next/link';
 
 /** The personas in their chart colours, each linking to its page. */

@@ -1,13 +1,14 @@
-import { textOn } from '@/lib/format/colors';
+import { AxisRow, TrackGrid } from '@/components/charts/bar-rows';
+import { textOn } from '@/lib/charts/theme';
 import { formatPct, formatRatio } from '@/lib/format/format';
-import type { CompositionChart, ShareSegment } from '@/lib/insights/overview';
-import { TrackAxis, TrackGrid } from './percent-axis';
+import type { CompositionChart, ShareSegment } from '@/lib/view/overview';
 
 const TICKS = [0, 25, 50, 75, 100];
+const COLS = 'grid-cols-[5.5rem_minmax(0,1fr)]';
 
 function StackedBar({ label, segments }: { label: string; segments: ShareSegment[] }) {
   return (
-    <div className="grid grid-cols-[5.5rem_minmax(0,1fr)] items-center gap-3 py-1.5">
+    <div className={`grid ${COLS} items-center gap-3 py-1.5`}>
       <span className="text-sm text-ink">{label}</span>
       <div className="relative">
         <TrackGrid ticks={TICKS} max={100} />
@@ -42,16 +43,13 @@ export function ShareComposition({ chart }: { chart: CompositionChart }) {
       <div role="img" aria-label={`Share of customers and of revenue by persona: ${summary}`}>
         <StackedBar label="Customers" segments={chart.customers} />
         <StackedBar label="Revenue" segments={chart.revenue} />
-        <div className="grid grid-cols-[5.5rem_minmax(0,1fr)] gap-3 pt-1">
-          <span />
-          <TrackAxis
-            ticks={TICKS}
-            max={100}
-            format={(v) => `${v}%`}
-            title="Share of all customers / of all net revenue, %"
-            thinOnPhone
-          />
-        </div>
+        <AxisRow
+          cols={COLS}
+          ticks={TICKS}
+          max={100}
+          format={(v) => `${v}%`}
+          title="Share of all customers / of all net revenue, %"
+        />
       </div>
       <div className="mt-4 border-t border-line pt-3">
         <p className="text-xs text-ink-muted">

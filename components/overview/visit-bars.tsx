@@ -1,6 +1,6 @@
+import { PersonaBars } from '@/components/charts/persona-bars';
 import { formatCount } from '@/lib/format/format';
-import type { VisitChart } from '@/lib/insights/overview';
-import { PersonaBars } from './persona-bars';
+import type { VisitChart } from '@/lib/view/overview';
 
 const oneDecimal = (v: number) => formatCount(v, 1);
 

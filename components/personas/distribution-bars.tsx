@@ -1,3 +1,6 @@
+import { TrackAxis, TrackGrid, trackPos } from '@/components/charts/bar-rows';
+import { Legend } from '@/components/charts/legend';
+import { zeroAxis } from '@/lib/charts/ticks';
 import { formatPct } from '@/lib/format/format';
 import { Fragment } from 'react';
 import type { DistributionSeries } from './distribution-table';
@@ -10,12 +13,6 @@ interface DistributionBarsProps {
   axisLabel: string;
 }
 
-/** Four round steps (whole percentages) that reach the tallest bar. */
-export function percentScale(peak: number): { top: number; ticks: number[] } {
-  const step = [1, 2, 5, 10, 15, 20, 25].find((s) => s * 4 >= peak) ?? 25;
-  return { top: step * 4, ticks: [0, 1, 2, 3, 4].map((i) => step * i) };
-}
-
 const valueText = (v: number) => formatPct(v, v > 0 && v < 1 ? 1 : 0);
 
 /**
@@ -25,28 +22,21 @@ const valueText = (v: number) => formatPct(v, v > 0 && v < 1 ? 1 : 0);
  * at the bar ends and keeps the range labels readable on a phone.
  */
 export function DistributionBars({ binLabels, series, axisLabel }: DistributionBarsProps) {
-  const { top, ticks } = percentScale(Math.max(1, ...series.flatMap((s) => s.values)));
+  const { max: top, ticks } = zeroAxis(Math.max(1, ...series.flatMap((s) => s.values)), 4);
   const summary =
     `${axisLabel}, share of customers per range. ` +
     series
       .map((s) => `${s.name}: ${binLabels.map((b, i) => `${b} ${valueText(s.values[i] ?? 0)}`).join(', ')}`)
       .join('. ');
-  const pos = (v: number) => `${(Math.min(v, top) / top) * 100}%`;
+  const pos = (v: number) => trackPos(v, top);
 
   return (
     <div data-testid="distribution-bars">
-      <ul className="mb-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-ink-muted" aria-label="Legend">
-        {series.map((s) => (
-          <li key={s.key} className="flex items-center gap-1.5">
-            <span
-              aria-hidden="true"
-              className="inline-block size-2.5 rounded-sm"
-              style={{ background: s.color }}
-            />
-            {s.name}
-          </li>
-        ))}
-      </ul>
+      <Legend
+        label="Legend"
+        className="mb-2"
+        items={series.map((s) => ({ key: s.key, label: s.name, color: s.color }))}
+      />
       <div role="img" aria-label={summary}>
         <p aria-hidden="true" className="mb-1 text-[11px] text-ink-muted">
           ↓ {axisLabel}
@@ -59,9 +49,7 @@ export function DistributionBars({ binLabels, series, axisLabel }: DistributionB
               </div>
               <div className="relative flex flex-col gap-px border-l border-line-strong py-1 pr-10">
                 <div aria-hidden="true" className="pointer-events-none absolute inset-y-0 right-10 left-0">
-                  {ticks.slice(1).map((t) => (
-                    <span key={t} className="absolute inset-y-0 w-px bg-line/80" style={{ left: pos(t) }} />
-                  ))}
+                  <TrackGrid ticks={ticks.slice(1)} max={top} />
                 </div>
                 {series.map((s) => {
                   const v = s.values[i] ?? 0;
@@ -81,21 +69,17 @@ export function DistributionBars({ binLabels, series, axisLabel }: DistributionB
             </Fragment>
           ))}
           <div />
-          <div aria-hidden="true" className="relative mr-10 h-5 border-t border-line-strong">
-            {ticks.map((t) => (
-              <span
-                key={t}
-                className="absolute top-1 -translate-x-1/2 text-[10px] text-ink-muted tabular-nums"
-                style={{ left: pos(t) }}
-              >
-                {formatPct(t, 0)}
-              </span>
-            ))}
+          <div className="mr-10 border-t border-line-strong pt-1">
+            <TrackAxis
+              ticks={ticks}
+              max={top}
+              center
+              thinOnPhone={false}
+              format={(t) => formatPct(t, 0)}
+              title="% of customers"
+            />
           </div>
         </div>
-        <p aria-hidden="true" className="mt-1 text-center text-[11px] text-ink-muted">
-          % of customers
-        </p>
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 import { formatCount, formatPct, formatRatio } from '@/lib/format/format';
-import type { PersonaCardData } from '@/lib/insights/personas';
-import { moneyWithRange, type PersonaPrediction } from '@/lib/insights/predicted-value';
+import type { PersonaCardData } from '@/lib/view/personas';
+import { moneyWithRange, type PersonaPrediction } from '@/lib/view/predicted-value';
 import Link from 'next/link';
 import {
   ChannelMix,

@@ -2,8 +2,8 @@
 
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { formatRatio } from '@/lib/format/format';
-import type { KeyMetric } from '@/lib/insights/personas';
-import { useUrlState } from '@/lib/state/use-url-state';
+import { useUrlState } from '@/lib/url/url-state';
+import type { KeyMetric } from '@/lib/view/personas';
 import { Suspense, useId } from 'react';
 import { DistributionBars } from './distribution-bars';
 import { distributionTable, type DistributionSeries } from './distribution-table';

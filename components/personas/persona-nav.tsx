@@ -1,4 +1,4 @@
-import type { PersonaLink } from '@/lib/insights/personas';
+import type { PersonaLink } from '@/lib/view/personas';
 import Link from 'next/link';
 import { Swatch } from './persona-parts';
 

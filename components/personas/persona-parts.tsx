@@ -1,5 +1,5 @@
 import { formatPct, formatRatio } from '@/lib/format/format';
-import type { FamilyHighlight, IntentHighlight, TraitPhrase } from '@/lib/insights/personas';
+import type { FamilyHighlight, IntentHighlight, TraitPhrase } from '@/lib/view/personas';
 
 /** Small label above a block inside a persona card or panel. */
 export function PartHeading({ children, id }: { children: React.ReactNode; id?: string }) {

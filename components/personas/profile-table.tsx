@@ -1,5 +1,5 @@
 import { formatCount, formatRatio } from '@/lib/format/format';
-import type { ProfileRow } from '@/lib/insights/personas';
+import type { ProfileRow } from '@/lib/view/personas';
 
 interface ProfileTableProps {
   name: string;

@@ -1,13 +1,16 @@
 'use client';
 
+import { Baseline, ticksOf, XAxis, YAxis } from '@/components/charts/axes';
 import { ChartFrame } from '@/components/charts/chart-frame';
+import { ChartTips } from '@/components/charts/chart-tips';
+import { markProps } from '@/components/charts/marks';
+import { pc, Plot } from '@/components/charts/plot';
 import { SegmentedControl } from '@/components/charts/segmented-control';
-import { BottomAxis, LeftAxis, PLOT_EDGE } from '@/components/charts/svg-axes';
-import { axisTicks, plotBox, type PlotFrame } from '@/lib/charts/plot-frame';
-import { personaColor } from '@/lib/format/colors';
+import { groupColor, INK } from '@/lib/charts/theme';
+import { rangeTicks } from '@/lib/charts/ticks';
 import { formatCount, formatPct } from '@/lib/format/format';
-import type { ClvBoxes, ClvHistograms, ClvPanel } from '@/lib/insights/revenue';
-import { useUrlState } from '@/lib/state/use-url-state';
+import { useUrlState } from '@/lib/url/url-state';
+import type { ClvBoxes, ClvHistograms, ClvPanel } from '@/lib/view/revenue';
 import { Suspense } from 'react';
 
 export const CLV_VIEWS = ['histogram', 'box'] as const;
@@ -18,10 +21,8 @@ const VIEW_OPTIONS = [
   { value: 'box', label: 'Box plots' },
 ] as const satisfies ReadonlyArray<{ value: ClvView; label: string }>;
 
-const ALL_COLOR = '#6f655b';
-const SCALE_TICKS = [0, 25, 50, 75, 100];
-
-const groupColor = (clusterId: number | null) => (clusterId === null ? ALL_COLOR : personaColor(clusterId));
+/** The CLV proxy's 0–100 scale, marked in round steps. */
+const SCALE_TICKS = rangeTicks(0, 100, 5);
 
 interface ClvDistributionsProps {
   histograms: ClvHistograms;
@@ -85,11 +86,10 @@ function ClvDistributionsView({
 }
 
 function ClvHistogramGrid({ data }: { data: ClvHistograms }) {
-  const yTicks = Array.from({ length: 5 }, (_, i) => (data.yMax / 4) * i);
   return (
     <div className="grid gap-x-6 gap-y-6 sm:grid-cols-2 lg:grid-cols-3">
       {data.panels.map((panel) => (
-        <HistogramPanel key={panel.cluster_id ?? 'all'} panel={panel} yMax={data.yMax} yTicks={yTicks} />
+        <HistogramPanel key={panel.cluster_id ?? 'all'} panel={panel} yMax={data.yMax} yTicks={data.yTicks} />
       ))}
     </div>
   );
@@ -114,22 +114,15 @@ function HistogramPanel({ panel, yMax, yTicks }: { panel: ClvPanel; yMax: number
         {formatCount(panel.customers)} customers
         {first ? ` · ${formatPct(first.share)} score under ${formatCount(first.end)}` : ''}
       </p>
-      <div role="img" aria-label={summary} className="mt-1">
-        <HistogramSvg panel={panel} color={color} yMax={yMax} yTicks={yTicks} />
-      </div>
+      <ChartTips label={summary}>
+        <HistogramPlot panel={panel} color={color} yMax={yMax} yTicks={yTicks} />
+      </ChartTips>
     </div>
   );
 }
 
-const HISTOGRAM_FRAME: PlotFrame = {
-  width: 320,
-  height: 184,
-  margin: { top: 8, right: 10, bottom: 42, left: 48 },
-  fontSize: 10,
-};
-
 /** One persona's histogram: bars over the shared 0–100 bins, every panel on the same share scale. */
-function HistogramSvg({
+function HistogramPlot({
   panel,
   color,
   yMax,
@@ -140,57 +133,38 @@ function HistogramSvg({
   yMax: number;
   yTicks: number[];
 }) {
-  const frame = HISTOGRAM_FRAME;
-  const plot = plotBox(frame);
-  const x = (v: number) => plot.x + (Math.max(0, Math.min(100, v)) / 100) * plot.width;
-  const y = (v: number) => plot.y + plot.height - (Math.min(v, yMax) / yMax) * plot.height;
+  const x = (v: number) => Math.max(0, Math.min(100, v));
+  const up = (v: number) => (Math.min(v, yMax) / yMax) * 100;
   return (
-    <svg
-      viewBox={`0 0 ${frame.width} ${frame.height}`}
-      width="100%"
-      className="block h-auto"
-      aria-hidden="true"
-      focusable="false"
+    <Plot
+      height={{ phone: 134, wide: 140 }}
+      margin={{ top: 8, right: 10, bottom: 40, left: 58 }}
+      yTitle="% of customers"
+      xTitle="CLV proxy (0–100)"
+      className="mt-1"
     >
-      <LeftAxis
-        plot={plot}
-        ticks={axisTicks(yTicks, y, (v) => `${formatCount(v, Number.isInteger(v) ? 0 : 1)}%`)}
-        title="% of customers"
-        fontSize={frame.fontSize}
-      />
-      <BottomAxis
-        plot={plot}
-        ticks={axisTicks(SCALE_TICKS, x, (v) => String(v))}
-        title="CLV proxy (0–100)"
-        fontSize={frame.fontSize}
-        grid={false}
-      />
+      <YAxis ticks={ticksOf(yTicks, up, (v) => `${formatCount(v, Number.isInteger(v) ? 0 : 1)}%`)} />
+      <XAxis ticks={ticksOf(SCALE_TICKS, x, String)} grid={false} />
       {panel.bins.map((b) => (
         <rect
           key={b.start}
-          x={x(b.start) + 0.5}
-          y={y(b.share)}
-          width={Math.max(0, x(b.end) - x(b.start) - 1)}
-          height={plot.y + plot.height - y(b.share)}
+          x={pc(x(b.start))}
+          y={pc(100 - up(b.share))}
+          width={pc(Math.max(0, x(b.end) - x(b.start)))}
+          height={pc(up(b.share))}
           fill={color}
-          className="hover:opacity-80"
-        >
-          <title>{`CLV proxy ${b.label}: ${formatPct(b.share)} of customers`}</title>
-        </rect>
+          // A paper-coloured edge keeps a hairline between neighbouring bars at any width.
+          stroke={INK.paper}
+          {...markProps(`CLV proxy ${b.label}: ${formatPct(b.share)} of customers`)}
+        />
       ))}
-      <line
-        x1={plot.x}
-        x2={plot.x + plot.width}
-        y1={plot.y + plot.height}
-        y2={plot.y + plot.height}
-        stroke={PLOT_EDGE}
-      />
-    </svg>
+      <Baseline />
+    </Plot>
   );
 }
 
 function ClvBoxPlot({ data }: { data: ClvBoxes }) {
-  const pos = (v: number) => `${Math.max(0, Math.min(100, v))}%`;
+  const pos = (v: number) => pc(Math.max(0, Math.min(100, v)));
   const summary = data.rows
     .map(
       (r) =>
@@ -198,7 +172,7 @@ function ClvBoxPlot({ data }: { data: ClvBoxes }) {
     )
     .join('; ');
   return (
-    <div role="img" aria-label={`CLV proxy quantiles by persona on a 0–100 scale. ${summary}.`}>
+    <ChartTips label={`CLV proxy quantiles by persona on a 0–100 scale. ${summary}.`}>
       <div className="space-y-3">
         {data.rows.map((r) => {
           const color = groupColor(r.cluster_id);
@@ -216,8 +190,11 @@ function ClvBoxPlot({ data }: { data: ClvBoxes }) {
                 </span>
               </p>
               <div
-                className="relative h-8"
-                title={`${r.persona}: P10 ${formatCount(r.p10, 1)} · P25 ${formatCount(r.p25, 1)} · median ${formatCount(r.p50, 1)} · P75 ${formatCount(r.p75, 1)} · P90 ${formatCount(r.p90, 1)} · mean ${formatCount(r.mean, 1)}`}
+                {...markProps(
+                  `${r.persona}\nP10 ${formatCount(r.p10, 1)} · P25 ${formatCount(r.p25, 1)} · median ${formatCount(r.p50, 1)}\nP75 ${formatCount(r.p75, 1)} · P90 ${formatCount(r.p90, 1)} · mean ${formatCount(r.mean, 1)}`,
+                )}
+                // An HTML mark: the focus ring is an outline, not a stroke.
+                className="relative h-8 rounded-sm outline-none focus-visible:ring-2 focus-visible:ring-ink"
               >
                 {SCALE_TICKS.map((t) => (
                   <span key={t} className="absolute inset-y-0 w-px bg-line/70" style={{ left: pos(t) }} />
@@ -259,24 +236,18 @@ function ClvBoxPlot({ data }: { data: ClvBoxes }) {
             </div>
           );
         })}
-        <div aria-hidden="true" className="grid gap-x-4 sm:grid-cols-[11rem_1fr]">
-          <span className="hidden sm:block" />
-          <div>
-            <div className="relative h-4 text-[11px] text-ink-muted tabular-nums">
-              {SCALE_TICKS.map((t) => (
-                <span
-                  key={t}
-                  className={`absolute ${t === 0 ? '' : t === 100 ? '-translate-x-full' : '-translate-x-1/2'}`}
-                  style={{ left: pos(t) }}
-                >
-                  {t}
-                </span>
-              ))}
-            </div>
-            <p className="mt-1 text-center text-[11px] text-ink-muted">CLV proxy (0–100 relative score)</p>
-          </div>
+        <div className="grid gap-x-4 sm:grid-cols-[11rem_1fr]">
+          <span className="max-sm:hidden" />
+          {/* The kit's x axis on a 1 px plot (an SVG of no height is not drawn): labels under the rows' track. */}
+          <Plot
+            height={{ phone: 1, wide: 1 }}
+            margin={{ top: 0, right: 0, bottom: 38, left: 0 }}
+            xTitle="CLV proxy (0–100 relative score)"
+          >
+            <XAxis ticks={ticksOf(SCALE_TICKS, (v) => v, String)} grid={false} />
+          </Plot>
         </div>
       </div>
-    </div>
+    </ChartTips>
   );
 }

@@ -1,16 +1,19 @@
 'use client';
 
+import { Baseline, ticksOf, XAxis, YAxis } from '@/components/charts/axes';
 import { ChartFrame } from '@/components/charts/chart-frame';
+import { ChartTips } from '@/components/charts/chart-tips';
+import { markProps } from '@/components/charts/marks';
+import { PersonaLegend } from '@/components/charts/persona-legend';
+import { pc, Plot, Stretch, STROKE } from '@/components/charts/plot';
 import { SegmentedControl } from '@/components/charts/segmented-control';
-import { BottomAxis, LeftAxis, PLOT_EDGE } from '@/components/charts/svg-axes';
-import { axisTicks, niceScale, plotBox, type PlotFrame } from '@/lib/charts/plot-frame';
-import { personaColor } from '@/lib/format/colors';
+import { personaColor } from '@/lib/charts/theme';
+import { zeroAxis } from '@/lib/charts/ticks';
 import { formatMoney, formatMoneyCompact, formatMoneyTick } from '@/lib/format/format';
-import type { MonthlyRevenue } from '@/lib/insights/revenue';
-import { useUrlState } from '@/lib/state/use-url-state';
+import { useUrlState } from '@/lib/url/url-state';
+import type { MonthlyRevenue } from '@/lib/view/revenue';
 import { area, curveMonotoneX, line, stack, type SeriesPoint } from 'd3-shape';
 import { Suspense } from 'react';
-import { PersonaLegend } from './persona-legend';
 
 export const TREND_VIEWS = ['stacked', 'lines'] as const;
 export type TrendView = (typeof TREND_VIEWS)[number];
@@ -39,28 +42,6 @@ function MonthlyRevenueWithUrl(props: MonthlyRevenueChartProps) {
   return <MonthlyRevenueView {...props} view={view} onView={setView} />;
 }
 
-interface TrendFrame extends PlotFrame {
-  /** Label every n-th month on the x axis. */
-  monthEvery: number;
-}
-
-const FRAMES = {
-  wide: {
-    width: 960,
-    height: 360,
-    margin: { top: 10, right: 20, bottom: 46, left: 84 },
-    fontSize: 12,
-    monthEvery: 3,
-  },
-  phone: {
-    width: 360,
-    height: 300,
-    margin: { top: 8, right: 10, bottom: 44, left: 64 },
-    fontSize: 11,
-    monthEvery: 6,
-  },
-} satisfies Record<string, TrendFrame>;
-
 type MonthRow = MonthlyRevenue['data'][number];
 
 function num(row: MonthRow | undefined, key: string): number {
@@ -74,28 +55,26 @@ function shortMonth(label: string): string {
   return `${m} ${y?.slice(2) ?? ''}`;
 }
 
-function TrendSvg({
-  data,
-  currency,
-  view,
-  frame,
-}: {
-  data: MonthlyRevenue;
-  currency: string;
-  view: TrendView;
-  frame: TrendFrame;
-}) {
-  const plot = plotBox(frame);
+/** What one month's tooltip says: every persona's revenue and the total. */
+function monthTip(data: MonthlyRevenue, row: MonthRow, currency: string): string {
+  return [
+    String(row.label),
+    ...data.personas.map((p) => `${p.persona}: ${formatMoney(num(row, `c${p.cluster_id}`), currency)}`),
+    `Total: ${formatMoney(num(row, 'total'), currency)}`,
+  ].join('\n');
+}
+
+function TrendPlot({ data, currency, view }: { data: MonthlyRevenue; currency: string; view: TrendView }) {
   const rows = data.data;
   const keys = data.personas.map((p) => `c${p.cluster_id}`);
   const top =
     view === 'stacked'
       ? Math.max(0, ...rows.map((r) => num(r, 'total')))
       : Math.max(0, ...rows.flatMap((r) => keys.map((k) => num(r, k))));
-  const yScale = niceScale(top, 4);
-  const step = rows.length > 1 ? plot.width / (rows.length - 1) : 0;
-  const x = (i: number) => plot.x + (rows.length > 1 ? i * step : plot.width / 2);
-  const y = (v: number) => plot.y + plot.height - (v / yScale.max) * plot.height;
+  const yAxis = zeroAxis(top, 4);
+  const step = rows.length > 1 ? 100 / (rows.length - 1) : 0;
+  const x = (i: number) => (rows.length > 1 ? i * step : 50);
+  const y = (v: number) => 100 - (v / yAxis.max) * 100;
   const layers = stack<MonthRow>()
     .keys(keys)
     .value((row, key) => num(row, key))(rows);
@@ -109,87 +88,68 @@ function TrendSvg({
       .x((_, i) => x(i))
       .y((r) => y(num(r, key)))
       .curve(curveMonotoneX)(rows) ?? '';
-  const monthTicks = rows.map((r, i) => ({
-    value: i,
-    at: x(i),
-    label: shortMonth(String(r.label)),
-  }));
+  // Every 3rd month labelled on wide screens, every 6th on phones.
+  const monthTicks = rows
+    .map((r, i) => ({ value: i, at: x(i), label: shortMonth(String(r.label)), phone: i % 6 === 0 }))
+    .filter((t) => t.value % 3 === 0 || t.value === rows.length - 1);
   return (
-    <svg
-      viewBox={`0 0 ${frame.width} ${frame.height}`}
-      width="100%"
-      className="block h-auto"
-      aria-hidden="true"
-      focusable="false"
+    <Plot
+      height={{ phone: 248, wide: 330 }}
+      margin={{ top: 10, right: 16, bottom: 46, left: 76 }}
+      yTitle={`Net revenue per month (${currency})`}
+      xTitle="Month"
     >
-      <LeftAxis
-        plot={plot}
-        ticks={axisTicks(yScale.ticks, y, (v) => formatMoneyTick(v, currency))}
-        title={`Net revenue per month (${currency})`}
-        fontSize={frame.fontSize}
+      <YAxis
+        ticks={ticksOf(
+          yAxis.ticks,
+          (v) => 100 - y(v),
+          (v) => formatMoneyTick(v, currency),
+        )}
       />
-      <BottomAxis
-        plot={plot}
-        ticks={monthTicks}
-        title="Month"
-        fontSize={frame.fontSize}
-        grid={false}
-        labelEvery={frame.monthEvery}
-      />
-      {view === 'stacked'
-        ? layers.map((layer, i) => {
-            const id = data.personas[i]!.cluster_id;
-            return (
+      <XAxis ticks={monthTicks} grid={false} />
+      <Stretch>
+        {view === 'stacked'
+          ? layers.map((layer, i) => {
+              const id = data.personas[i]!.cluster_id;
+              return (
+                <path
+                  key={id}
+                  d={areaPath(layer) ?? ''}
+                  fill={personaColor(id)}
+                  fillOpacity={0.55}
+                  stroke={personaColor(id)}
+                  strokeWidth={1.5}
+                  {...STROKE}
+                  data-series={id}
+                />
+              );
+            })
+          : data.personas.map((p) => (
               <path
-                key={id}
-                d={areaPath(layer) ?? ''}
-                fill={personaColor(id)}
-                fillOpacity={0.55}
-                stroke={personaColor(id)}
-                strokeWidth={1.5}
-                data-series={id}
+                key={p.cluster_id}
+                d={linePath(`c${p.cluster_id}`)}
+                fill="none"
+                stroke={personaColor(p.cluster_id)}
+                strokeWidth={2}
+                {...STROKE}
+                data-series={p.cluster_id}
               />
-            );
-          })
-        : data.personas.map((p) => (
-            <path
-              key={p.cluster_id}
-              d={linePath(`c${p.cluster_id}`)}
-              fill="none"
-              stroke={personaColor(p.cluster_id)}
-              strokeWidth={2}
-              data-series={p.cluster_id}
-            />
-          ))}
-      <line
-        x1={plot.x}
-        x2={plot.x + plot.width}
-        y1={plot.y + plot.height}
-        y2={plot.y + plot.height}
-        stroke={PLOT_EDGE}
-      />
-      {/* One hover strip per month; its title lists every persona's revenue and the total. */}
+            ))}
+      </Stretch>
+      <Baseline />
+      {/* One strip per month: hover or focus it for every persona's revenue and the total. */}
       {rows.map((r, i) => (
         <rect
           key={String(r.month)}
-          x={x(i) - step / 2}
-          y={plot.y}
-          width={Math.max(step, 1)}
-          height={plot.height}
-          className="fill-ink/0 hover:fill-ink/5"
-        >
-          <title>
-            {[
-              String(r.label),
-              ...data.personas.map(
-                (p) => `${p.persona}: ${formatMoney(num(r, `c${p.cluster_id}`), currency)}`,
-              ),
-              `Total: ${formatMoney(num(r, 'total'), currency)}`,
-            ].join('\n')}
-          </title>
-        </rect>
+          x={pc(Math.max(0, x(i) - step / 2))}
+          y="0"
+          width={pc(Math.min(x(i) + step / 2, 100) - Math.max(0, x(i) - step / 2) || 100)}
+          height="100%"
+          fill="transparent"
+          {...markProps(monthTip(data, r, currency))}
+        />
       ))}
-    </svg>
+    </Plot>
   );
 }
 
@@ -232,13 +192,10 @@ function MonthlyRevenueView({
       }
     >
       <PersonaLegend personas={data.personas} shape={view === 'lines' ? 'line' : 'square'} className="mb-3" />
-      <div role="img" aria-label={summary} data-testid="trend-view" data-view={view}>
-        <div className="hidden sm:block">
-          <TrendSvg data={data} currency={currency} view={view} frame={FRAMES.wide} />
-        </div>
-        <div className="sm:hidden">
-          <TrendSvg data={data} currency={currency} view={view} frame={FRAMES.phone} />
-        </div>
+      <div data-testid="trend-view" data-view={view}>
+        <ChartTips label={summary}>
+          <TrendPlot data={data} currency={currency} view={view} />
+        </ChartTips>
       </div>
     </ChartFrame>
   );

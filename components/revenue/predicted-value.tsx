@@ -3,7 +3,7 @@ import { ChartFrame } from '@/components/charts/chart-frame';
 import { ClvRanges } from '@/components/overview/clv-ranges';
 import { DataTable } from '@/components/tables/data-table';
 import { formatMoneyCompact, formatMoneyTick } from '@/lib/format/format';
-import type { PredictedValueView } from '@/lib/insights/predicted-value';
+import type { PredictedValueView } from '@/lib/view/predicted-value';
 
 /**
  * Predicted value over the horizon (BG/NBD + Gamma-Gamma): active customers, predicted revenue with

@@ -1,9 +1,9 @@
 import { ChartFrame } from '@/components/charts/chart-frame';
-import { PersonaBars } from '@/components/overview/persona-bars';
-import { niceScale } from '@/lib/charts/plot-frame';
-import { personaColor } from '@/lib/format/colors';
+import { PersonaBars } from '@/components/charts/persona-bars';
+import { personaColor } from '@/lib/charts/theme';
+import { zeroAxis } from '@/lib/charts/ticks';
 import { formatMoneyCompact, formatMoneyTick } from '@/lib/format/format';
-import type { RevenueByPersona } from '@/lib/insights/revenue';
+import type { RevenueByPersona } from '@/lib/view/revenue';
 
 interface RevenueByPersonaChartProps {
   data: RevenueByPersona;
@@ -27,7 +27,7 @@ export function RevenueByPersonaChart({ data, currency, period }: RevenueByPerso
     >
       <PersonaBars
         rows={rows}
-        scale={niceScale(Math.max(0, ...rows.map((r) => r.value)))}
+        scale={zeroAxis(Math.max(0, ...rows.map((r) => r.value)))}
         format={format}
         axisTitle={`Net revenue (${currency})`}
         overall={null}

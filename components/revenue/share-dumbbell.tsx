@@ -1,6 +1,10 @@
-import { divergingColor, personaColor } from '@/lib/format/colors';
+import { ticksOf, XAxis } from '@/components/charts/axes';
+import { ChartTips } from '@/components/charts/chart-tips';
+import { markProps } from '@/components/charts/marks';
+import { pc, Plot } from '@/components/charts/plot';
+import { divergingColor, personaColor } from '@/lib/charts/theme';
 import { formatPct, formatRatio } from '@/lib/format/format';
-import type { Representation } from '@/lib/insights/revenue';
+import type { Representation } from '@/lib/view/revenue';
 
 /**
  * Customer share (hollow dot) against revenue share (filled dot) per persona on one percentage
@@ -8,8 +12,8 @@ import type { Representation } from '@/lib/insights/revenue';
  */
 export function ShareDumbbell({ data }: { data: Representation }) {
   const max = data.axisMax;
-  const pos = (v: number) => `${(Math.min(v, max) / max) * 100}%`;
-  const ticks = Array.from({ length: Math.floor(max / 10) + 1 }, (_, i) => i * 10);
+  const at = (v: number) => (Math.min(v, max) / max) * 100;
+  const pos = (v: number) => pc(at(v));
   const summary = data.rows
     .map(
       (r) =>
@@ -31,7 +35,7 @@ export function ShareDumbbell({ data }: { data: Representation }) {
           <span className="h-3 w-1 rounded-sm" style={{ background: divergingColor(0.5, 4) }} /> below
         </span>
       </div>
-      <div role="img" aria-label={`Revenue share against customer share by persona. ${summary}.`}>
+      <ChartTips label={`Revenue share against customer share by persona. ${summary}.`}>
         <ul className="space-y-3">
           {data.rows.map((r) => {
             const color = personaColor(r.cluster_id);
@@ -46,7 +50,13 @@ export function ShareDumbbell({ data }: { data: Representation }) {
                 data-persona={r.persona}
               >
                 <span className="col-span-2 text-sm sm:col-span-1">{r.persona}</span>
-                <span className="relative h-6">
+                <span
+                  {...markProps(
+                    `${r.persona}\nCustomers: ${formatPct(r.customer_share_pct)}\nRevenue: ${formatPct(r.revenue_share_pct)}\nRevenue index: ${formatRatio(r.revenue_index)}`,
+                  )}
+                  // An HTML mark: the focus ring is an outline, not a stroke.
+                  className="relative h-6 rounded-sm outline-none focus-visible:ring-2 focus-visible:ring-ink"
+                >
                   <span className="absolute inset-x-0 top-1/2 h-px bg-line" />
                   <span
                     className="absolute top-1/2 h-1 -translate-y-1/2 rounded-full"
@@ -60,12 +70,10 @@ export function ShareDumbbell({ data }: { data: Representation }) {
                   <span
                     className="absolute top-1/2 size-3 -translate-x-1/2 -translate-y-1/2 rounded-full border-2 border-ink-muted bg-surface"
                     style={{ left: pos(r.customer_share_pct) }}
-                    title={`Customers: ${formatPct(r.customer_share_pct)}`}
                   />
                   <span
                     className="absolute top-1/2 size-3.5 -translate-x-1/2 -translate-y-1/2 rounded-full ring-2 ring-surface"
                     style={{ left: pos(r.revenue_share_pct), background: color }}
-                    title={`Revenue: ${formatPct(r.revenue_share_pct)}`}
                   />
                 </span>
                 <span
@@ -79,24 +87,21 @@ export function ShareDumbbell({ data }: { data: Representation }) {
             );
           })}
         </ul>
-        <div
-          className="mt-2 grid grid-cols-[1fr_auto] gap-x-3 sm:grid-cols-[11.5rem_1fr_auto]"
-          aria-hidden="true"
-        >
-          <span className="hidden sm:block" />
-          <span className="relative h-4 text-[11px] text-ink-muted tabular-nums">
-            {ticks.map((t) => (
-              <span key={t} className="absolute -translate-x-1/2" style={{ left: pos(t) }}>
-                {t}%
-              </span>
-            ))}
-          </span>
+        <div className="mt-2 grid grid-cols-[1fr_auto] gap-x-3 sm:grid-cols-[11.5rem_1fr_auto]">
+          <span className="max-sm:hidden" />
+          {/* The kit's x axis on a 1 px plot (an SVG of no height is not drawn): labels under the rows' track. */}
+          <Plot height={{ phone: 1, wide: 1 }} margin={{ top: 0, right: 0, bottom: 20, left: 0 }}>
+            <XAxis ticks={ticksOf(data.axisTicks, at, (v) => `${v}%`)} grid={false} />
+          </Plot>
           <span className="min-w-[3.75rem]" />
         </div>
-        <p className="mt-2 text-center text-[11px] text-ink-muted sm:pl-[11.5rem]" aria-hidden="true">
+        <p
+          className="mt-1 text-center text-[11px] text-ink-muted sm:pl-[11.5rem] sm:text-xs"
+          aria-hidden="true"
+        >
           Share of all customers or of net revenue, %
         </p>
-      </div>
+      </ChartTips>
     </div>
   );
 }

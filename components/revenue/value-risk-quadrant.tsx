@@ -1,22 +1,21 @@
+import { thinOnPhone, ticksOf, XAxis, YAxis } from '@/components/charts/axes';
 import { ChartFrame } from '@/components/charts/chart-frame';
-import { BottomAxis, LeftAxis, PLOT_EDGE } from '@/components/charts/svg-axes';
-import { axisTicks, estimateTextWidth, plotBox, type PlotFrame } from '@/lib/charts/plot-frame';
-import { personaColor } from '@/lib/format/colors';
+import { ChartTips } from '@/components/charts/chart-tips';
+import { markProps } from '@/components/charts/marks';
+import { PersonaLegend } from '@/components/charts/persona-legend';
+import { pc, Plot } from '@/components/charts/plot';
+import { INK, personaColor } from '@/lib/charts/theme';
 import { formatCount, formatMoney, formatMoneyTick, formatPct } from '@/lib/format/format';
 import {
   placeBubbleLabels,
   QUADRANT_ORDER,
   QUADRANTS,
   type LabelSide,
+  type QuadrantId,
   type ValueRiskQuadrant,
-} from '@/lib/insights/revenue';
+} from '@/lib/view/revenue';
 import { scaleLog } from 'd3-scale';
-import { PersonaLegend } from './persona-legend';
-
-const INK = '#2b241f';
-const ACCENT = '#a23c2a';
-const SURFACE = '#fdfbf8';
-const QUADRANT_INK = '#6f655b';
+import type { CSSProperties } from 'react';
 
 interface ValueRiskQuadrantChartProps {
   data: ValueRiskQuadrant;
@@ -24,181 +23,136 @@ interface ValueRiskQuadrantChartProps {
   period: string;
 }
 
-interface QuadrantFrame extends PlotFrame {
-  /** Area of the largest persona bubble, in frame units². */
-  bubbleArea: number;
-  /** Persona names beside the bubbles (the wide frame); the phone frame relies on the legend. */
-  labels: boolean;
-  /** Draw every n-th sampled customer. */
-  dotEvery: number;
-  short: boolean;
-}
+/** Area of the largest persona bubble in px², from the sm breakpoint up and on phones. */
+const BUBBLE_AREA = { wide: 2100, phone: 540 };
+/**
+ * The plotting area at 1440 px, where persona labels are placed to avoid each other (positions are
+ * percentages, offsets pixels, so the placement holds at any wide width). Phones show the legend only.
+ */
+const LABEL_PLOT = { width: 976, height: 420, fontSize: 12 };
 
-/** Two fixed frames drawn on the server; CSS shows the one that fits. */
-const FRAMES = {
-  wide: {
-    width: 960,
-    height: 460,
-    margin: { top: 10, right: 36, bottom: 48, left: 64 },
-    fontSize: 12,
-    bubbleArea: 1800,
-    labels: true,
-    dotEvery: 1,
-    short: false,
-  },
-  phone: {
-    width: 360,
-    height: 380,
-    margin: { top: 8, right: 24, bottom: 46, left: 50 },
-    fontSize: 11,
-    bubbleArea: 700,
-    labels: false,
-    dotEvery: 2,
-    short: true,
-  },
-} satisfies Record<string, QuadrantFrame>;
-
-function labelPosition(side: LabelSide, cx: number, cy: number, r: number) {
+/** Where a label sits from its bubble's centre, in px. */
+function labelOffset(side: LabelSide, r: number) {
   switch (side) {
     case 'right':
-      return { x: cx + r + 5, y: cy, anchor: 'start' as const };
+      return { dx: r + 5, dy: 0, anchor: 'start' as const };
     case 'left':
-      return { x: cx - r - 5, y: cy, anchor: 'end' as const };
+      return { dx: -r - 5, dy: 0, anchor: 'end' as const };
     case 'top':
-      return { x: cx, y: cy - r - 12, anchor: 'middle' as const };
+      return { dx: 0, dy: -r - 12, anchor: 'middle' as const };
     case 'bottom':
-      return { x: cx, y: cy + r + 12, anchor: 'middle' as const };
+      return { dx: 0, dy: r + 12, anchor: 'middle' as const };
     case 'top-right':
-      return { x: cx + r * 0.7, y: cy - r - 7, anchor: 'start' as const };
+      return { dx: r * 0.7, dy: -r - 7, anchor: 'start' as const };
     case 'bottom-right':
-      return { x: cx + r * 0.7, y: cy + r + 7, anchor: 'start' as const };
+      return { dx: r * 0.7, dy: r + 7, anchor: 'start' as const };
   }
 }
 
-function QuadrantSvg({
-  data,
-  currency,
-  frame,
-  variant,
-}: {
-  data: ValueRiskQuadrant;
-  currency: string;
-  frame: QuadrantFrame;
-  variant: keyof typeof FRAMES;
-}) {
-  const plot = plotBox(frame);
+function QuadrantPlot({ data, currency }: { data: ValueRiskQuadrant; currency: string }) {
   const [xMin, xMax] = data.xDomain;
-  const x = scaleLog()
-    .domain([xMin, xMax])
-    .range([plot.x, plot.x + plot.width])
-    .clamp(true);
-  const y = (v: number) => plot.y + (1 - Math.max(0, Math.min(100, v)) / 100) * plot.height;
+  const x = scaleLog().domain([xMin, xMax]).range([0, 100]).clamp(true);
+  /** Churn risk 0–100 → distance from the top, 0–100. */
+  const y = (v: number) => 100 - Math.max(0, Math.min(100, v));
   const maxCustomers = Math.max(1, ...data.points.map((p) => p.customers));
-  const radius = (customers: number) => Math.sqrt(((customers / maxCustomers) * frame.bubbleArea) / Math.PI);
-  const fs = frame.fontSize;
+  const radius = (customers: number, area: number) =>
+    Math.sqrt(((customers / maxCustomers) * area) / Math.PI);
   const bubbles = [...data.points]
-    .map((p) => ({ ...p, cx: x(Math.max(p.x, xMin)), cy: y(p.y), r: radius(p.customers) }))
+    .map((p) => ({
+      ...p,
+      cx: x(Math.max(p.x, xMin)),
+      cy: y(p.y),
+      r: radius(p.customers, BUBBLE_AREA.wide),
+      rPhone: radius(p.customers, BUBBLE_AREA.phone),
+    }))
     .sort((a, b) => b.r - a.r);
-  const sides = frame.labels
-    ? placeBubbleLabels(
-        bubbles.map((b) => ({
-          cx: b.cx - plot.x,
-          cy: b.cy - plot.y,
-          r: b.r,
-          textWidth: estimateTextWidth(b.persona, fs),
-        })),
-        plot.width,
-        plot.height,
-      )
-    : [];
+  const sides = placeBubbleLabels(
+    bubbles.map((b) => ({
+      cx: (b.cx / 100) * LABEL_PLOT.width,
+      cy: (b.cy / 100) * LABEL_PLOT.height,
+      r: b.r,
+      textWidth: b.persona.length * LABEL_PLOT.fontSize * 0.56,
+    })),
+    LABEL_PLOT.width,
+    LABEL_PLOT.height,
+  );
   const ax = x(data.avgValue);
   const ay = y(data.avgRisk);
-  const xTicks =
-    frame.short && data.xTicks.length > 4 ? data.xTicks.filter((_, i) => i % 2 === 0) : data.xTicks;
-  const quadrantLabel = (id: keyof typeof QUADRANTS) =>
-    frame.short ? QUADRANTS[id].short : QUADRANTS[id].label;
-  const right = plot.x + plot.width - 6;
-  const bottom = plot.y + plot.height - 6;
+  const xTicks = ticksOf(data.xTicks, x, (v) => formatMoneyTick(v, currency));
+  const quadrantLabel = (id: QuadrantId) => (
+    <>
+      <tspan className="max-sm:hidden">{QUADRANTS[id].label}</tspan>
+      <tspan className="sm:hidden">{QUADRANTS[id].short}</tspan>
+    </>
+  );
   return (
-    <svg
-      viewBox={`0 0 ${frame.width} ${frame.height}`}
-      width="100%"
-      className="block h-auto"
-      aria-hidden="true"
-      focusable="false"
-      data-variant={variant}
+    <Plot
+      height={{ phone: 290, wide: 420 }}
+      margin={{ top: 10, right: 14, bottom: 48, left: 56 }}
+      xTitle={`Net revenue per customer (${currency}, log scale)`}
+      yTitle="Avg churn risk (0–100)"
     >
       <rect
-        x={ax}
-        y={plot.y}
-        width={Math.max(0, plot.x + plot.width - ax)}
-        height={Math.max(0, ay - plot.y)}
-        fill={ACCENT}
+        x={pc(ax)}
+        y="0"
+        width={pc(Math.max(0, 100 - ax))}
+        height={pc(ay)}
+        fill={INK.accent}
         fillOpacity={0.07}
       />
-      <BottomAxis
-        plot={plot}
-        ticks={axisTicks(xTicks, x, (v) => formatMoneyTick(v, currency))}
-        title={`Net revenue per customer (${currency}, log scale)`}
-        fontSize={fs}
-      />
-      <LeftAxis
-        plot={plot}
-        ticks={axisTicks([0, 25, 50, 75, 100], y, (v) => String(v))}
-        title="Avg churn risk (0–100)"
-        fontSize={fs}
-      />
-      <rect x={plot.x} y={plot.y} width={plot.width} height={plot.height} fill="none" stroke={PLOT_EDGE} />
-      <g fontSize={fs - 1} fontWeight={500} fill={QUADRANT_INK}>
-        <text x={right} y={plot.y + fs + 4} textAnchor="end" fill={ACCENT}>
+      <XAxis ticks={data.xTicks.length > 4 ? thinOnPhone(xTicks, 2) : xTicks} />
+      <YAxis ticks={ticksOf([0, 25, 50, 75, 100], (v) => v, String)} />
+      <rect width="100%" height="100%" fill="none" stroke={INK.edge} />
+      <g className="text-[10px] font-medium sm:text-[11px]" fill={INK.muted} aria-hidden="true">
+        <text x="100%" dx="-6" y="0" dy="1.35em" textAnchor="end" fill={INK.accent}>
           {quadrantLabel('protect')}
         </text>
-        <text x={right} y={bottom} textAnchor="end">
+        <text x="100%" dx="-6" y="100%" dy="-6" textAnchor="end">
           {quadrantLabel('reward')}
         </text>
-        <text x={plot.x + 6} y={plot.y + fs + 4}>
+        <text x="0" dx="6" y="0" dy="1.35em">
           {quadrantLabel('reactivate')}
         </text>
-        <text x={plot.x + 6} y={bottom}>
+        <text x="0" dx="6" y="100%" dy="-6">
           {quadrantLabel('grow')}
         </text>
       </g>
-      <g data-testid="customer-dots">
-        {data.sample
-          .filter((_, i) => i % frame.dotEvery === 0)
-          .map(([v, risk, c], i) => (
-            <circle
-              key={i}
-              cx={x(Math.max(v, xMin))}
-              cy={y(risk)}
-              r={1.8}
-              fill={personaColor(c)}
-              fillOpacity={0.22}
-            />
-          ))}
+      <g data-testid="customer-dots" aria-hidden="true">
+        {data.sample.map(([v, risk, c], i) => (
+          <circle
+            key={i}
+            cx={pc(x(Math.max(v, xMin)))}
+            cy={pc(y(risk))}
+            r={1.8}
+            fill={personaColor(c)}
+            fillOpacity={0.22}
+          />
+        ))}
       </g>
       <line
-        x1={ax}
-        x2={ax}
-        y1={plot.y}
-        y2={plot.y + plot.height}
-        stroke={INK}
+        x1={pc(ax)}
+        x2={pc(ax)}
+        y1="0"
+        y2="100%"
+        stroke={INK.ink}
         strokeDasharray="4 3"
         strokeOpacity={0.6}
       />
       <line
-        x1={plot.x}
-        x2={plot.x + plot.width}
-        y1={ay}
-        y2={ay}
-        stroke={INK}
+        x1="0"
+        x2="100%"
+        y1={pc(ay)}
+        y2={pc(ay)}
+        stroke={INK.ink}
         strokeDasharray="4 3"
         strokeOpacity={0.6}
       />
       {bubbles.map((b, i) => {
         const protect = b.quadrant === 'protect';
-        const side = sides[i];
-        const label = side ? labelPosition(side, b.cx, b.cy, b.r) : null;
+        const label = labelOffset(sides[i] ?? 'right', b.r);
+        const mark = markProps(
+          `${b.persona}\n${QUADRANTS[b.quadrant].label}\n${formatMoney(b.x, currency)} per customer, churn risk ${formatCount(b.y, 1)}\n${formatCount(b.customers)} customers, ${formatPct(b.revenue_share_pct)} of revenue`,
+        );
         return (
           <g
             key={b.cluster_id}
@@ -207,38 +161,39 @@ function QuadrantSvg({
             data-quadrant={b.quadrant}
           >
             <circle
-              cx={b.cx}
-              cy={b.cy}
+              {...mark}
+              // Phones draw smaller bubbles from the same element (CSS r overrides the attribute).
+              className={`${mark.className} max-sm:[r:var(--r-phone)]`}
+              style={{ '--r-phone': `${b.rPhone}px` } as CSSProperties}
+              cx={pc(b.cx)}
+              cy={pc(b.cy)}
               r={b.r}
               fill={personaColor(b.cluster_id)}
               fillOpacity={0.88}
-              stroke={protect ? ACCENT : SURFACE}
+              stroke={protect ? INK.accent : INK.paper}
               strokeWidth={protect ? 3 : 1.5}
+            />
+            <text
+              x={pc(b.cx)}
+              y={pc(b.cy)}
+              dx={label.dx}
+              dy={label.dy}
+              textAnchor={label.anchor}
+              dominantBaseline="central"
+              fontWeight={500}
+              fill={INK.ink}
+              stroke={INK.paper}
+              strokeWidth={3}
+              paintOrder="stroke"
+              className="max-sm:hidden"
+              aria-hidden="true"
             >
-              <title>
-                {`${b.persona} — ${QUADRANTS[b.quadrant].label}: ${formatMoney(b.x, currency)} per customer, churn risk ${formatCount(b.y, 1)}, ${formatCount(b.customers)} customers, ${formatPct(b.revenue_share_pct)} of revenue`}
-              </title>
-            </circle>
-            {label ? (
-              <text
-                x={label.x}
-                y={label.y}
-                textAnchor={label.anchor}
-                dominantBaseline="central"
-                fontSize={fs}
-                fontWeight={500}
-                fill={INK}
-                stroke={SURFACE}
-                strokeWidth={3}
-                paintOrder="stroke"
-              >
-                {b.persona}
-              </text>
-            ) : null}
+              {b.persona}
+            </text>
           </g>
         );
       })}
-    </svg>
+    </Plot>
   );
 }
 
@@ -271,15 +226,10 @@ export function ValueRiskQuadrantChart({ data, currency, period }: ValueRiskQuad
       currency={currency}
       downloadName="value-risk-quadrant"
     >
-      <PersonaLegend personas={data.points} shape="circle" className="mb-3" />
-      <div role="img" aria-label={summary}>
-        <div className="hidden sm:block">
-          <QuadrantSvg data={data} currency={currency} frame={FRAMES.wide} variant="wide" />
-        </div>
-        <div className="mx-auto max-w-[440px] sm:hidden">
-          <QuadrantSvg data={data} currency={currency} frame={FRAMES.phone} variant="phone" />
-        </div>
-      </div>
+      <PersonaLegend personas={data.points} shape="dot" className="mb-3" />
+      <ChartTips label={summary}>
+        <QuadrantPlot data={data} currency={currency} />
+      </ChartTips>
       <ul className="mt-4 grid gap-2 text-sm sm:grid-cols-2" aria-label="Personas by quadrant">
         {QUADRANT_ORDER.map((id) => (
           <li

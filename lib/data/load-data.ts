@@ -9,7 +9,7 @@ import path from 'node:path';
 
 import type { z } from 'zod';
 
-import { TABLE_SCHEMAS, type TableName, type Tables } from '@/lib/pipeline/tables';
+import { TABLE_SCHEMAS, type TableName, type Tables } from '@/lib/schema';
 import { ManifestSchema, type Manifest } from '@/lib/schema/manifest';
 
 export type { Manifest };

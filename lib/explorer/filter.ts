@@ -1,10 +1,5 @@
-import {
-  AGE_BANDS,
-  CHURN_BANDS,
-  CLV_BANDS,
-  PREFERRED_CHANNELS,
-  type CustomerColumn,
-} from '@/lib/schema/customers-master';
+import { PREFERRED_CHANNELS } from '@/lib/schema/channels';
+import { AGE_BANDS, CHURN_BANDS, CLV_BANDS, type CustomerColumn } from '@/lib/schema/customers-master';
 import { isAtRisk } from './at-risk';
 import type { Customer } from './customers';
 

@@ -1,9 +1,9 @@
+import { PREFERRED_CHANNELS } from '@/lib/schema/channels';
 import {
   AGE_BANDS,
   CHURN_BANDS,
   CLV_BANDS,
   CUSTOMER_COLUMNS,
-  PREFERRED_CHANNELS,
   type CustomerColumn,
 } from '@/lib/schema/customers-master';
 import type { Customer } from './customers';

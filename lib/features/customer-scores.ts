@@ -1,5 +1,6 @@
+import { percentileRanks } from '../stats/percentile-rank';
+import { quantileSorted } from '../stats/quantile';
 import type { CustomerFeatures } from './customer-features';
-import { percentileRanks, quantileSorted } from './percentile-rank';
 
 /**
  * The engineered 0–100 scores of the data model. Each is relative to the customer base it was computed

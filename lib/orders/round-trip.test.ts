@@ -1,8 +1,8 @@
 import { readSharedSources } from '@/test/helpers/shared-sources';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FLOAT_FEATURES } from '../features/customer-features';
-import type { AnalysisContext } from '../pipeline/analysis-context';
 import { analyse } from '../pipeline/run-pipeline';
+import type { AnalysisContext } from '../segment/analysis-context';
 import { stageSources } from '../sources/stage-sources';
 import { generateTransactions } from '../synth/generate-transactions';
 import { DEFAULT_SYNTH_CONFIG, windowStartOf } from '../synth/synth-config';

@@ -3,10 +3,9 @@
  * `buildTables` from the brand's log (the same call as `data:build --orders`), so the page draws
  * them with the dashboard's own insight functions and components. Pure: the worker calls it.
  */
-import { sampleCustomers, type CustomerDot } from '../insights/revenue';
-import type { AnalysisContext } from '../pipeline/analysis-context';
 import { analyse, buildTables } from '../pipeline/run-pipeline';
-import { TABLE_INFO, TABLE_NAMES, type TableName, type Tables } from '../pipeline/tables';
+import { TABLE_INFO, TABLE_NAMES, type TableName, type Tables } from '../schema';
+import type { AnalysisContext } from '../segment/analysis-context';
 import type { ArrivalCell } from '../sources/arrivals';
 import type { StagedSources } from '../sources/stage-sources';
 import { jsonChunks, tableCsvChunks } from '../tables/serialise';
@@ -14,9 +13,6 @@ import type { TransactionLog } from '../transactions/transaction-log';
 
 /** The seed of the browser's analysis: the command line's default, so both give the same personas. */
 export const OWN_SEED = 42;
-
-/** Customers drawn as dots behind the value–risk bubbles, as on /revenue. */
-export const CUSTOMER_SAMPLE = 600;
 
 /** Tables with one row per customer: the page gets them without their rows, the downloads with. */
 const PER_CUSTOMER: readonly TableName[] = ['customers_master', 'clv_proxy'];
@@ -31,8 +27,6 @@ export interface OwnTablesResult {
    */
   tables: Tables;
   customerRows: number;
-  /** Spend, churn risk and cluster of a systematic sample of customers, for the value–risk chart. */
-  customerSample: CustomerDot[];
 }
 
 /**
@@ -61,7 +55,6 @@ export function buildOwnTables(
       currency: ctx.currency,
       tables,
       customerRows: full.customers_master.rows.length,
-      customerSample: sampleCustomers(full.customers_master, CUSTOMER_SAMPLE),
     },
   };
 }

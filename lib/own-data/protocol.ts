@@ -4,7 +4,7 @@ import type { RowProblem } from '../orders/orders-input-error';
 import type { OrdersReport } from '../orders/orders-reader';
 import type { DateOrder } from '../orders/parse-values';
 import type { ProductsFileReport } from '../pipeline/own-data';
-import type { TableName } from '../pipeline/tables';
+import type { TableName } from '../schema';
 import type { ArrivalCell } from '../sources/arrivals';
 import type { DownloadFormat, OwnTablesResult } from './own-tables';
 import type { HeaderInspection } from './stream-orders';

@@ -1,5 +1,7 @@
 import { computeCustomerFeatures } from '../features/customer-features';
 import { computeCustomerScores } from '../features/customer-scores';
+import type { Tables } from '../schema';
+import type { AnalysisContext } from '../segment/analysis-context';
 import { computeProfiles } from '../segment/cluster-profiles';
 import { buildFeatureMatrix } from '../segment/feature-matrix';
 import { computeKDiagnostics } from '../segment/k-diagnostics';
@@ -11,18 +13,18 @@ import { buildArrivalsSummary, dayHourCurves } from '../tables/arrivals-summary'
 import { buildBehaviourOverview } from '../tables/behaviour-overview';
 import { assertFiniteTables } from '../tables/check-finite';
 import { buildClvProxy } from '../tables/clv-proxy';
+import { buildCustomerSample } from '../tables/customer-sample';
 import { buildCustomersMaster } from '../tables/customers-master';
 import { buildDemandSummary, buildOwnDemandSummary } from '../tables/demand-summary';
 import { buildMarketingEffectiveness } from '../tables/marketing-effectiveness';
 import { buildOperationalEfficiency } from '../tables/operational-efficiency';
+import { buildPersonaDistributions } from '../tables/persona-distributions';
 import { buildProductAffinity } from '../tables/product-affinity';
 import { buildRevenueByCluster } from '../tables/revenue-by-cluster';
 import { buildSegmentation } from '../tables/segmentation';
 import { buildValueModel } from '../tables/value-model';
 import type { TransactionLog } from '../transactions/transaction-log';
 import { computeCustomerValue, DEFAULT_VALUE_OPTIONS, type ValueOptions } from '../value/customer-value';
-import type { AnalysisContext } from './analysis-context';
-import type { Tables } from './tables';
 
 export interface AnalysisOptions {
   seed: number;
@@ -144,8 +146,9 @@ export function buildTables(
       const affinity = buildProductAffinity(ctx, intents);
       const marketing = ctx.log.marketing === null ? null : buildMarketingEffectiveness(ctx);
       const curves = dayHourCurves(sources.arrivals, ctx.log);
+      const customers = buildCustomersMaster(ctx, intents, value);
       const tables: Tables = {
-        customers_master: buildCustomersMaster(ctx, intents, value),
+        customers_master: customers,
         revenue_by_cluster: revenue,
         clv_proxy: buildClvProxy(ctx, value),
         product_affinity: affinity,
@@ -156,11 +159,14 @@ export function buildTables(
         behaviour_overview: buildBehaviourOverview(ctx),
         segmentation: buildSegmentation(ctx, seed, revenue, marketing, affinity),
         value_model: buildValueModel(ctx, value),
+        // What the pages draw from customer rows, aggregated here so no page reads them.
+        persona_distributions: buildPersonaDistributions(customers),
+        customer_sample: buildCustomerSample(customers),
       };
       // Before anything is written or posted to a page (JSON would write NaN as null).
       assertFiniteTables(tables);
       return tables;
     },
-    () => '11 tables',
+    (tables) => `${Object.keys(tables).length} tables`,
   );
 }

@@ -1,26 +1,93 @@
 import { z } from 'zod';
+import { CHANNELS } from './channels';
+import { columnOf, INF, oneOf, range, recordOf, recordSchema, text, type Column } from './columns';
 
-export const ArrivalCellRowSchema = z.object({
-  day_index: z.number().int().min(0).max(6),
-  day: z.string(),
-  hour: z.number().int().min(0).max(23),
-  /** From the public data: average arrivals per store in the hour. */
-  instore_arrivals: z.number().nonnegative(),
-  online_arrivals: z.number().nonnegative(),
-  /** Synthetic orders placed in this cell over the whole window (checks the generator follows the curve). */
-  synthetic_instore_orders: z.number().int().nonnegative(),
-  synthetic_online_orders: z.number().int().nonnegative(),
-});
+const arrivals = z.number().nonnegative();
+const orders = z.number().int().nonnegative();
 
-export const PeakWindowSchema = z.object({
-  channel: z.enum(['in-store', 'online']),
-  day: z.string(),
-  from_hour: z.number().int().min(0).max(23),
-  to_hour: z.number().int().min(1).max(24),
-  arrivals: z.number().nonnegative(),
-  /** Share of the channel's weekly arrivals in this window. */
-  share_of_week_pct: z.number().min(0).max(100),
-});
+/** arrivals_summary's cells: 168, Monday 0:00 first. */
+export const ARRIVAL_CELL_COLUMNS = [
+  {
+    name: 'day_index',
+    label: 'Day index',
+    unit: 'id',
+    description: 'Monday 0 … Sunday 6',
+    rule: z.number().int().min(0).max(6),
+    check: range(0, 6, true),
+  },
+  { name: 'day', label: 'Day', unit: 'category', rule: z.string(), check: text },
+  {
+    name: 'hour',
+    label: 'Hour',
+    unit: 'hour',
+    rule: z.number().int().min(0).max(23),
+    check: range(0, 23, true),
+  },
+  {
+    name: 'instore_arrivals',
+    label: 'In-store arrivals',
+    unit: 'count',
+    description: 'From the public data: average arrivals per store in the hour',
+    rule: arrivals,
+    check: range(0, INF),
+  },
+  {
+    name: 'online_arrivals',
+    label: 'Online arrivals',
+    unit: 'count',
+    description: 'From the public data: average online orders in the hour',
+    rule: arrivals,
+    check: range(0, INF),
+  },
+  {
+    name: 'synthetic_instore_orders',
+    label: 'In-store orders',
+    unit: 'count',
+    description: 'Orders placed in this cell over the whole window (checks the generator follows the curve)',
+    rule: orders,
+    check: range(0, INF, true),
+  },
+  {
+    name: 'synthetic_online_orders',
+    label: 'Online orders',
+    unit: 'count',
+    description: 'Orders placed in this cell over the whole window (checks the generator follows the curve)',
+    rule: orders,
+    check: range(0, INF, true),
+  },
+] as const satisfies readonly Column[];
+
+/** arrivals_summary's peak_windows: the busiest window per channel and day, busiest first. */
+export const PEAK_WINDOW_COLUMNS = [
+  { name: 'channel', label: 'Channel', unit: 'category', rule: z.enum(CHANNELS), check: oneOf(CHANNELS) },
+  columnOf(ARRIVAL_CELL_COLUMNS, 'day'),
+  {
+    name: 'from_hour',
+    label: 'From',
+    unit: 'hour',
+    rule: z.number().int().min(0).max(23),
+    check: range(0, 23, true),
+  },
+  {
+    name: 'to_hour',
+    label: 'To',
+    unit: 'hour',
+    rule: z.number().int().min(1).max(24),
+    check: range(1, 24, true),
+  },
+  { name: 'arrivals', label: 'Arrivals per store', unit: 'count', rule: arrivals, check: range(0, INF) },
+  {
+    name: 'share_of_week_pct',
+    label: 'Share of the week',
+    unit: 'percent',
+    description: 'Share of the channel’s weekly arrivals in this window',
+    rule: z.number().min(0).max(100),
+    check: range(0, 100),
+  },
+] as const satisfies readonly Column[];
+
+export const ArrivalCellRowSchema = recordSchema(ARRIVAL_CELL_COLUMNS);
+export const PeakWindowSchema = recordSchema(PEAK_WINDOW_COLUMNS);
 
 export const ArrivalsSummarySchema = z.object({
   table: z.literal('arrivals_summary'),
@@ -47,4 +114,11 @@ export const ArrivalsSummarySchema = z.object({
   synthetic_fit: z.object({ instore_correlation: z.number(), online_correlation: z.number() }),
 });
 
+export type ArrivalCellRow = z.infer<typeof ArrivalCellRowSchema>;
+export type PeakWindow = z.infer<typeof PeakWindowSchema>;
 export type ArrivalsSummary = z.infer<typeof ArrivalsSummarySchema>;
+
+/** Rows with their keys in the dictionary's order. */
+export const arrivalCellRow = (values: ArrivalCellRow): ArrivalCellRow =>
+  recordOf(ARRIVAL_CELL_COLUMNS, values);
+export const peakWindow = (values: PeakWindow): PeakWindow => recordOf(PEAK_WINDOW_COLUMNS, values);

@@ -1,34 +1,97 @@
 import { z } from 'zod';
+import { columnOf, INF, range, recordOf, recordSchema, type Check, type Column } from './columns';
+import { GROUP_COLUMNS, REVENUE_BY_CLUSTER_COLUMNS } from './revenue-by-cluster';
 
 const pct = z.number().min(0).max(100);
+const score = z.number().min(0).max(100);
+const split = z.record(z.string(), pct);
+const splitCheck: Check = (v) =>
+  v !== null &&
+  typeof v === 'object' &&
+  !Array.isArray(v) &&
+  Object.values(v).every((x) => range(0, 100)(x) === null)
+    ? null
+    : 'expected percentages by label';
+const revenueColumn = <N extends (typeof REVENUE_BY_CLUSTER_COLUMNS)[number]['name']>(name: N) =>
+  columnOf(REVENUE_BY_CLUSTER_COLUMNS, name);
 
-export const BehaviourGroupSchema = z.object({
-  cluster_id: z.number().int().nonnegative().nullable(),
-  persona: z.string(),
-  customers: z.number().int().nonnegative(),
-  customer_share_pct: pct,
-  revenue: z.number().nonnegative(),
-  orders: z.number().int().nonnegative(),
-  /** Net revenue per order (a visit in store or an online order). */
-  avg_spend_per_visit: z.number().nonnegative(),
-  /** Mean dwell per in-store visit, minutes. */
-  avg_dwell_minutes: z.number().nonnegative().nullable(),
-  /** Units per order. */
-  avg_basket_size: z.number().nonnegative(),
-  online_order_share_pct: pct,
-  online_revenue_share_pct: pct,
-  /** Customers with two or more orders. */
-  repeat_purchase_ratio_pct: pct,
-  avg_orders_per_month: z.number().nonnegative(),
-  avg_engagement_index: z.number().min(0).max(100),
-  avg_loyalty_score: z.number().min(0).max(100),
-  avg_churn_risk: z.number().min(0).max(100),
-  avg_clv_proxy: z.number().min(0).max(100),
-  avg_age: z.number().nonnegative().nullable(),
-  gender_split_pct: z.record(z.string(), pct),
-  locale_split_pct: z.record(z.string(), pct),
-  age_band_split_pct: z.record(z.string(), pct),
-});
+/** behaviour_overview's persona rows (and its all-customers total). */
+export const BEHAVIOUR_OVERVIEW_COLUMNS = [
+  ...GROUP_COLUMNS,
+  revenueColumn('customers'),
+  revenueColumn('customer_share_pct'),
+  revenueColumn('revenue'),
+  revenueColumn('orders'),
+  {
+    name: 'avg_spend_per_visit',
+    label: 'Spend per visit',
+    unit: 'currency',
+    description: 'Net revenue per order (a visit in store or an online order)',
+    rule: z.number().nonnegative(),
+    check: range(0, INF),
+  },
+  {
+    name: 'avg_dwell_minutes',
+    label: 'Dwell, min per in-store visit',
+    unit: 'minutes',
+    description: 'Mean dwell per in-store visit; empty without in-store visits',
+    rule: z.number().nonnegative().nullable(),
+    check: range(0, INF, false, true),
+  },
+  {
+    name: 'avg_basket_size',
+    label: 'Basket, units per order',
+    unit: 'units',
+    rule: z.number().nonnegative(),
+    check: range(0, INF),
+  },
+  {
+    name: 'online_order_share_pct',
+    label: 'Online orders',
+    unit: 'percent',
+    rule: pct,
+    check: range(0, 100),
+  },
+  revenueColumn('online_revenue_share_pct'),
+  {
+    name: 'repeat_purchase_ratio_pct',
+    label: 'Repeat purchase ratio',
+    unit: 'percent',
+    description: 'Customers with two or more orders',
+    rule: pct,
+    check: range(0, 100),
+  },
+  {
+    name: 'avg_orders_per_month',
+    label: 'Orders per month',
+    unit: 'orders/month',
+    rule: z.number().nonnegative(),
+    check: range(0, INF),
+  },
+  {
+    name: 'avg_engagement_index',
+    label: 'Engagement index',
+    unit: 'score',
+    rule: score,
+    check: range(0, 100),
+  },
+  { name: 'avg_loyalty_score', label: 'Loyalty score', unit: 'score', rule: score, check: range(0, 100) },
+  revenueColumn('avg_churn_risk'),
+  revenueColumn('avg_clv_proxy'),
+  {
+    name: 'avg_age',
+    label: 'Avg age',
+    unit: 'years',
+    description: 'Over the customers whose age is known; empty when none is',
+    rule: z.number().nonnegative().nullable(),
+    check: range(0, INF, false, true),
+  },
+  { name: 'gender_split_pct', label: 'Gender', unit: 'percent', rule: split, check: splitCheck },
+  { name: 'locale_split_pct', label: 'Region type', unit: 'percent', rule: split, check: splitCheck },
+  { name: 'age_band_split_pct', label: 'Age band', unit: 'percent', rule: split, check: splitCheck },
+] as const satisfies readonly Column[];
+
+export const BehaviourGroupSchema = recordSchema(BEHAVIOUR_OVERVIEW_COLUMNS);
 
 export const BehaviourOverviewSchema = z.object({
   table: z.literal('behaviour_overview'),
@@ -41,3 +104,7 @@ export const BehaviourOverviewSchema = z.object({
 
 export type BehaviourGroup = z.infer<typeof BehaviourGroupSchema>;
 export type BehaviourOverview = z.infer<typeof BehaviourOverviewSchema>;
+
+/** A persona row with its keys in the dictionary's order. */
+export const behaviourGroup = (values: BehaviourGroup): BehaviourGroup =>
+  recordOf(BEHAVIOUR_OVERVIEW_COLUMNS, values);

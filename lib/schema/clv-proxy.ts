@@ -1,15 +1,43 @@
 import { z } from 'zod';
+import { columnNames, columnOf, INF, range, recordSchema, rowSchema, text, type Column } from './columns';
+import { CUSTOMERS_MASTER_COLUMNS } from './customers-master';
 
-export const CLV_COLUMNS = [
-  'customer_id',
-  'cluster_id',
-  'clv_proxy',
-  'clv_proxy_value',
-  'avg_order_value',
-  'orders_per_month',
-  'expected_lifespan_months',
-  'engagement_weight',
-] as const;
+/** clv_proxy's rows: the CLV proxy and its components per customer (shared columns as in customers_master). */
+export const CLV_PROXY_COLUMNS = [
+  { ...columnOf(CUSTOMERS_MASTER_COLUMNS, 'customer_id'), rule: z.string(), check: text },
+  columnOf(CUSTOMERS_MASTER_COLUMNS, 'cluster_id'),
+  columnOf(CUSTOMERS_MASTER_COLUMNS, 'clv_proxy'),
+  columnOf(CUSTOMERS_MASTER_COLUMNS, 'clv_proxy_value'),
+  columnOf(CUSTOMERS_MASTER_COLUMNS, 'avg_order_value'),
+  columnOf(CUSTOMERS_MASTER_COLUMNS, 'orders_per_month'),
+  {
+    name: 'expected_lifespan_months',
+    label: 'Expected lifespan (months)',
+    unit: 'count',
+    description: 'CLV horizon × (1 − churn risk ÷ 100)',
+    rule: z.number().nonnegative(),
+    check: range(0, INF),
+  },
+  {
+    name: 'engagement_weight',
+    label: 'Engagement weight',
+    unit: 'weight',
+    description: '0.5 + engagement index ÷ 100',
+    rule: z.number().min(0.5).max(1.5),
+    check: range(0.5, 1.5),
+  },
+] as const satisfies readonly Column[];
+
+export const CLV_COLUMNS = columnNames(CLV_PROXY_COLUMNS);
+export const ClvRowSchema = rowSchema(CLV_PROXY_COLUMNS);
+export const ClvRecordSchema = recordSchema(CLV_PROXY_COLUMNS);
+export type ClvRow = z.infer<typeof ClvRowSchema>;
+export type ClvRecord = z.infer<typeof ClvRecordSchema>;
+
+/** A record as a compact row, in column order. */
+export function clvRow(record: ClvRecord): ClvRow {
+  return CLV_COLUMNS.map((c) => record[c]) as ClvRow;
+}
 
 export const QuantilesSchema = z.object({
   min: z.number(),
@@ -56,18 +84,7 @@ export const ClvProxyTableSchema = z.object({
   currency: z.string(),
   horizon_months: z.number().positive(),
   columns: z.tuple(CLV_COLUMNS.map((c) => z.literal(c)) as never),
-  rows: z.array(
-    z.tuple([
-      z.string(),
-      z.number().int().nonnegative(),
-      z.number().min(0).max(100),
-      z.number().nonnegative(),
-      z.number().nonnegative(),
-      z.number().nonnegative(),
-      z.number().nonnegative(),
-      z.number().min(0.5).max(1.5),
-    ]),
-  ),
+  rows: z.array(ClvRowSchema),
   bin_edges: z.array(z.number()),
   /** Edges of the predicted-CLV histograms (currency); null when the model is not sufficient. */
   predicted_bin_edges: z.array(z.number()).nullable(),

@@ -1,95 +1,331 @@
 import { z } from 'zod';
-
-/** Column order of customers_master, as written (compact: a header and one array per customer). */
-export const CUSTOMER_COLUMNS = [
-  'customer_id',
-  'cluster_id',
-  'persona',
-  'age',
-  'age_band',
-  'gender',
-  'locale',
-  'first_order_date',
-  'last_order_date',
-  'tenure_days',
-  'order_count',
-  'orders_per_month',
-  'recency_days',
-  'total_spend',
-  'avg_order_value',
-  'basket_size',
-  'dwell_minutes',
-  'online_ratio',
-  'preferred_channel',
-  'category_diversity',
-  'top_intent',
-  'discount_share',
-  'active_month_share',
-  'response_rate',
-  'engagement_index',
-  'loyalty_score',
-  'churn_risk',
-  'churn_risk_band',
-  'clv_proxy',
-  'clv_proxy_value',
-  'clv_band',
-  'p_alive',
-  'expected_purchases',
-  'predicted_clv',
-  'predicted_clv_p10',
-  'predicted_clv_p90',
-] as const;
-export type CustomerColumn = (typeof CUSTOMER_COLUMNS)[number];
+import { PREFERRED_CHANNELS } from './channels';
+import {
+  columnNames,
+  INF,
+  isoDateCheck,
+  nonEmpty,
+  oneOf,
+  range,
+  recordSchema,
+  rowSchema,
+  text,
+  type Column,
+} from './columns';
 
 export const AGE_BANDS = ['18–24', '25–34', '35–44', '45–54', '55–64', '65+', 'unknown'] as const;
 export const CHURN_BANDS = ['low', 'medium', 'high'] as const;
+export type ChurnBand = (typeof CHURN_BANDS)[number];
 export const CLV_BANDS = ['top 10%', 'next 20%', 'middle 40%', 'bottom 30%'] as const;
-export const PREFERRED_CHANNELS = ['in-store', 'both', 'online'] as const;
+
+/** The churn_risk_band rule: low < 40 ≤ medium < 60 ≤ high (on the 0–100 churn risk). */
+export function churnRiskBand(churnRisk: number): ChurnBand {
+  return churnRisk >= 60 ? 'high' : churnRisk >= 40 ? 'medium' : 'low';
+}
 
 const score = z.number().min(0).max(100);
 const share = z.number().min(0).max(1);
 const nonNeg = z.number().nonnegative();
+const count = z.number().int().nonnegative();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const RELATIVE = '0–100, relative';
 
-export const CustomerRowSchema = z.tuple([
-  z.string().min(1), // customer_id
-  z.number().int().nonnegative(), // cluster_id
-  z.string().min(1), // persona
-  z.number().int().min(0).max(120).nullable(), // age
-  z.enum(AGE_BANDS),
-  z.string(), // gender
-  z.string(), // locale
-  isoDate,
-  isoDate,
-  z.number().int().nonnegative(), // tenure_days
-  z.number().int().positive(), // order_count
-  nonNeg, // orders_per_month
-  z.number().int().nonnegative(), // recency_days
-  nonNeg, // total_spend
-  nonNeg, // avg_order_value
-  nonNeg, // basket_size
-  nonNeg.nullable(), // dwell_minutes: null when never in store
-  share, // online_ratio
-  z.enum(PREFERRED_CHANNELS),
-  z.number().int().positive(), // category_diversity
-  z.string(), // top_intent
-  share, // discount_share
-  share, // active_month_share
-  share.nullable(), // response_rate: null without marketing touches
-  score,
-  score,
-  score,
-  z.enum(CHURN_BANDS),
-  score,
-  nonNeg, // clv_proxy_value
-  z.enum(CLV_BANDS),
-  // Predicted value (value_model): null when the data cannot support the model, or its spend part.
-  share.nullable(), // p_alive
-  nonNeg.nullable(), // expected_purchases over the horizon
-  nonNeg.nullable(), // predicted_clv (discounted, horizon)
-  nonNeg.nullable(), // predicted_clv_p10
-  nonNeg.nullable(), // predicted_clv_p90
-]);
+/**
+ * customers_master, one row per customer, in the order the file writes them. Predicted value
+ * (p_alive … predicted_clv_p90, see value_model) is null when the data cannot support the model.
+ */
+export const CUSTOMERS_MASTER_COLUMNS = [
+  { name: 'customer_id', label: 'Customer', unit: 'id', rule: z.string().min(1), check: nonEmpty },
+  { name: 'cluster_id', label: 'Cluster', unit: 'cluster', rule: count, check: range(0, INF, true) },
+  { name: 'persona', label: 'Persona', unit: 'category', rule: z.string().min(1), check: nonEmpty },
+  {
+    name: 'age',
+    label: 'Age',
+    unit: 'years',
+    rule: z.number().int().min(0).max(120).nullable(),
+    check: range(0, 120, true, true),
+  },
+  { name: 'age_band', label: 'Age band', unit: 'category', rule: z.enum(AGE_BANDS), check: oneOf(AGE_BANDS) },
+  { name: 'gender', label: 'Gender', unit: 'category', rule: z.string(), check: text },
+  { name: 'locale', label: 'Region type', unit: 'category', rule: z.string(), check: text },
+  { name: 'first_order_date', label: 'First order', unit: 'date', rule: isoDate, check: isoDateCheck },
+  { name: 'last_order_date', label: 'Last order', unit: 'date', rule: isoDate, check: isoDateCheck },
+  { name: 'tenure_days', label: 'Tenure (days)', unit: 'days', rule: count, check: range(0, INF, true) },
+  {
+    name: 'order_count',
+    label: 'Orders',
+    unit: 'count',
+    rule: z.number().int().positive(),
+    check: range(1, INF, true),
+    metric: { name: 'Orders', definition: 'Orders placed in the window.', scale: 'count' },
+  },
+  {
+    name: 'orders_per_month',
+    label: 'Orders / month',
+    unit: 'orders/month',
+    rule: nonNeg,
+    check: range(0, INF),
+    metric: {
+      name: 'Orders per month',
+      definition: 'Orders ÷ months of tenure (first order → window end, at least one month).',
+      scale: 'orders / month',
+    },
+  },
+  {
+    name: 'recency_days',
+    label: 'Days since order',
+    unit: 'days',
+    rule: count,
+    check: range(0, INF, true),
+    metric: {
+      name: 'Recency',
+      definition: 'Days from the last order to the end of the window.',
+      scale: 'days',
+    },
+  },
+  {
+    name: 'total_spend',
+    label: 'Total spend',
+    unit: 'currency',
+    description: 'Net of discounts, over the whole log',
+    rule: nonNeg,
+    check: range(0, INF),
+    metric: { name: 'Total spend', definition: 'Net of discounts.', scale: '{currency}' },
+  },
+  {
+    name: 'avg_order_value',
+    label: 'AOV',
+    unit: 'currency',
+    description: 'Average order value, net of discounts',
+    rule: nonNeg,
+    check: range(0, INF),
+    metric: { name: 'Average order value (AOV)', definition: 'Total spend ÷ orders.', scale: '{currency}' },
+  },
+  {
+    name: 'basket_size',
+    label: 'Basket (units)',
+    unit: 'units',
+    rule: nonNeg,
+    check: range(0, INF),
+    metric: { name: 'Basket size', definition: 'Units per order.', scale: 'units' },
+  },
+  {
+    name: 'dwell_minutes',
+    label: 'Dwell (min)',
+    unit: 'minutes',
+    description: 'Minutes per in-store visit; — when never in store',
+    rule: nonNeg.nullable(),
+    check: range(0, INF, false, true),
+    metric: {
+      name: 'Dwell',
+      definition: 'Mean in-store dwell per in-store visit; empty for customers who never visited a store.',
+      scale: 'minutes',
+    },
+  },
+  {
+    name: 'online_ratio',
+    label: 'Online share',
+    unit: 'share',
+    description: 'Share of orders placed online',
+    rule: share,
+    check: range(0, 1),
+    metric: { name: 'Online share', definition: 'Share of orders placed online.', scale: '0–1 (shown as %)' },
+  },
+  {
+    name: 'preferred_channel',
+    label: 'Channel',
+    unit: 'category',
+    description: 'Channel preference: online or in-store for ⅔ or more of orders, else both',
+    rule: z.enum(PREFERRED_CHANNELS),
+    check: oneOf(PREFERRED_CHANNELS),
+  },
+  {
+    name: 'category_diversity',
+    label: 'Families',
+    unit: 'count',
+    description: 'Distinct product families bought',
+    rule: z.number().int().positive(),
+    check: range(1, INF, true),
+    metric: {
+      name: 'Category diversity',
+      definition: 'Distinct product families bought.',
+      scale: 'count (of {families})',
+    },
+  },
+  {
+    name: 'top_intent',
+    label: 'Top intent',
+    unit: 'category',
+    description: 'The lifestyle intent with the most spend',
+    rule: z.string(),
+    check: text,
+  },
+  {
+    name: 'discount_share',
+    label: 'Discount share',
+    unit: 'share',
+    description: 'Discount ÷ gross spend',
+    rule: share,
+    check: range(0, 1),
+    metric: {
+      name: 'Discount share',
+      definition: 'Discount amount ÷ gross amount.',
+      scale: '0–1 (shown as %)',
+    },
+  },
+  {
+    name: 'active_month_share',
+    label: 'Active months',
+    unit: 'share',
+    description: 'Share of months with an order',
+    rule: share,
+    check: range(0, 1),
+    metric: {
+      name: 'Active-month share',
+      definition: 'Months with at least one order ÷ months of tenure: purchase consistency.',
+      scale: '0–1',
+    },
+  },
+  {
+    name: 'response_rate',
+    label: 'Response rate',
+    unit: 'share',
+    description: 'Marketing responses ÷ touches; — without touches',
+    rule: share.nullable(),
+    check: range(0, 1, false, true),
+    metric: {
+      name: 'Response rate',
+      definition: 'Marketing responses per touch, overall and earlier / recent.',
+      scale: '0–1',
+    },
+  },
+  {
+    name: 'engagement_index',
+    label: 'Engagement',
+    unit: 'score',
+    description: '0–100, relative to this customer base',
+    rule: score,
+    check: range(0, 100),
+    metric: {
+      name: 'Engagement index',
+      definition:
+        'Mean percentile rank of orders per month, marketing responses per month (channel interactions) and category diversity, × 100.',
+      scale: RELATIVE,
+    },
+  },
+  {
+    name: 'loyalty_score',
+    label: 'Loyalty',
+    unit: 'score',
+    description: '0–100, relative to this customer base',
+    rule: score,
+    check: range(0, 100),
+    metric: {
+      name: 'Loyalty score',
+      definition:
+        'Mean percentile rank of active-month share (consistency), order count (repeat) and recency (fewer days is better), × 100.',
+      scale: RELATIVE,
+    },
+  },
+  {
+    name: 'churn_risk',
+    label: 'Churn risk',
+    unit: 'score',
+    description: '0–100, relative to this customer base',
+    rule: score,
+    check: range(0, 100),
+    metric: {
+      name: 'Churn risk',
+      definition:
+        'Mean percentile rank of the decline of the order rate (recent vs earlier), the decline of the response rate, and days since the last order ÷ the customer’s own average gap between orders (at least 7 days), × 100. Decline = (earlier − recent) ÷ (earlier + recent).',
+      scale: '0–100, relative; higher is riskier',
+    },
+  },
+  {
+    name: 'churn_risk_band',
+    label: 'Churn band',
+    unit: 'category',
+    description: 'low < 40 ≤ medium < 60 ≤ high',
+    rule: z.enum(CHURN_BANDS),
+    check: oneOf(CHURN_BANDS),
+  },
+  {
+    name: 'clv_proxy',
+    label: 'CLV proxy',
+    unit: 'score',
+    description: '0–100 of the 99th-percentile customer',
+    rule: score,
+    check: range(0, 100),
+    metric: {
+      name: 'CLV proxy',
+      definition:
+        'AOV × orders per month × expected lifespan × engagement weight, as 0–100 of the 99th-percentile customer (capped at 100). Expected lifespan = {clvHorizonMonths} months × (1 − churn risk ÷ 100); engagement weight = 0.5 + engagement index ÷ 100. The raw value is clv_proxy_value ({currency}).',
+      scale: '0–100, relative value, not a financial forecast',
+    },
+  },
+  {
+    name: 'clv_proxy_value',
+    label: 'CLV value',
+    unit: 'currency',
+    description: 'The raw CLV proxy, in currency: relative value, not a forecast',
+    rule: nonNeg,
+    check: range(0, INF),
+  },
+  {
+    name: 'clv_band',
+    label: 'CLV band',
+    unit: 'category',
+    description: 'Rank bands: top 10%, next 20%, middle 40%, bottom 30%',
+    rule: z.enum(CLV_BANDS),
+    check: oneOf(CLV_BANDS),
+  },
+  {
+    name: 'p_alive',
+    label: 'P(alive)',
+    unit: 'probability',
+    description: 'Chance the customer is still buying (BG/NBD model)',
+    rule: share.nullable(),
+    check: range(0, 1, false, true),
+  },
+  {
+    name: 'expected_purchases',
+    label: 'Exp. purchases',
+    unit: 'purchases',
+    description: 'Expected purchases over the forecast horizon (BG/NBD model)',
+    rule: nonNeg.nullable(),
+    check: range(0, INF, false, true),
+  },
+  {
+    name: 'predicted_clv',
+    label: 'Predicted CLV',
+    unit: 'currency',
+    description: 'Discounted value over the forecast horizon; in small type the 10th–90th percentile range',
+    rule: nonNeg.nullable(),
+    check: range(0, INF, false, true),
+  },
+  {
+    name: 'predicted_clv_p10',
+    label: 'Predicted CLV, 10th percentile',
+    unit: 'currency',
+    rule: nonNeg.nullable(),
+    check: range(0, INF, false, true),
+  },
+  {
+    name: 'predicted_clv_p90',
+    label: 'Predicted CLV, 90th percentile',
+    unit: 'currency',
+    rule: nonNeg.nullable(),
+    check: range(0, INF, false, true),
+  },
+] as const satisfies readonly Column[];
+
+/** Column order of customers_master, as written (compact: a header and one array per customer). */
+export const CUSTOMER_COLUMNS = columnNames(CUSTOMERS_MASTER_COLUMNS);
+export type CustomerColumn = (typeof CUSTOMER_COLUMNS)[number];
+
+export const CustomerRowSchema = rowSchema(CUSTOMERS_MASTER_COLUMNS);
+/** One customer as a record named by the columns (what the builder writes and the explorer reads). */
+export const CustomerRecordSchema = recordSchema(CUSTOMERS_MASTER_COLUMNS);
 
 export const CustomersMasterSchema = z.object({
   table: z.literal('customers_master'),
@@ -99,7 +335,13 @@ export const CustomersMasterSchema = z.object({
 });
 
 export type CustomerRow = z.infer<typeof CustomerRowSchema>;
+export type CustomerRecord = z.infer<typeof CustomerRecordSchema>;
 export type CustomersMaster = z.infer<typeof CustomersMasterSchema>;
+
+/** A record as a compact row, in column order. */
+export function customerRow(record: CustomerRecord): CustomerRow {
+  return CUSTOMER_COLUMNS.map((c) => record[c]) as CustomerRow;
+}
 
 /** Read one named cell of a compact row. */
 export function cell<C extends CustomerColumn>(row: CustomerRow, column: C): CustomerRow[number] {

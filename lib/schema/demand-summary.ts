@@ -1,38 +1,181 @@
 import { z } from 'zod';
+import { bool, INF, nullable, range, recordOf, recordSchema, text, type Check, type Column } from './columns';
 
 const pct = z.number().min(0).max(100);
+const nonNeg = z.number().nonnegative();
+const rank = z.number().int().positive();
+const texts: Check = (v) =>
+  v === null || (Array.isArray(v) && v.every((x) => typeof x === 'string'))
+    ? null
+    : 'expected a list of text';
 
-export const DemandRowSchema = z.object({
-  family_id: z.number().int().positive(),
-  family_name: z.string(),
-  intent: z.string(),
-  /** Public-data fields: null when the table describes a brand's own categories. */
-  is_emotional: z.boolean().nullable(),
-  instore_purchase_pct: pct,
-  online_purchase_pct: pct,
-  impulse_rate_pct: pct.nullable(),
-  daily_demand_instore: z.number().nonnegative(),
-  daily_demand_online: z.number().nonnegative(),
-  dwell_seconds: z.number().nonnegative().nullable(),
-  items_considered: z.number().int().positive().nullable(),
-  price_avg_usd: z.number().nonnegative(),
-  price_sd_usd: z.number().nonnegative().nullable(),
-  price_min_usd: z.number().nonnegative(),
-  price_max_usd: z.number().nonnegative(),
-  /** Why the generator did not use the published prices, when it did not. */
-  price_note: z.string().nullable(),
-  product_count: z.number().int().nonnegative().nullable(),
-  example_products: z.array(z.string()).nullable(),
-  zone_id: z.number().int().nullable(),
-  /** Rank by daily demand within the channel (1 = highest) and the cumulative share up to this family. */
-  instore_demand_rank: z.number().int().positive(),
-  online_demand_rank: z.number().int().positive(),
-  instore_cumulative_demand_pct: pct,
-  online_cumulative_demand_pct: pct,
-  /** Share of the log's spend in each channel (synthetic, or the brand's orders). */
-  synthetic_instore_spend_share_pct: pct,
-  synthetic_online_spend_share_pct: pct,
-});
+/**
+ * demand_summary's rows: one per product family (public data) or per category of a brand's orders.
+ * Public-data fields are null when the table describes a brand's own categories.
+ */
+export const DEMAND_SUMMARY_COLUMNS = [
+  {
+    name: 'family_id',
+    label: 'Family id',
+    unit: 'id',
+    rule: z.number().int().positive(),
+    check: range(1, INF, true),
+  },
+  { name: 'family_name', label: 'Product family', unit: 'category', rule: z.string(), check: text },
+  { name: 'intent', label: 'Lifestyle intent', unit: 'category', rule: z.string(), check: text },
+  {
+    name: 'is_emotional',
+    label: 'Emotional',
+    unit: 'flag',
+    rule: z.boolean().nullable(),
+    check: nullable(bool),
+  },
+  {
+    name: 'instore_purchase_pct',
+    label: 'Bought in store, %',
+    unit: 'percent',
+    rule: pct,
+    check: range(0, 100),
+  },
+  {
+    name: 'online_purchase_pct',
+    label: 'Bought online, %',
+    unit: 'percent',
+    rule: pct,
+    check: range(0, 100),
+  },
+  {
+    name: 'impulse_rate_pct',
+    label: 'Impulse rate, %',
+    unit: 'percent',
+    rule: pct.nullable(),
+    check: range(0, 100, false, true),
+  },
+  {
+    name: 'daily_demand_instore',
+    label: 'In-store demand, units/day',
+    unit: 'units',
+    rule: nonNeg,
+    check: range(0, INF),
+  },
+  {
+    name: 'daily_demand_online',
+    label: 'Online demand, units/day',
+    unit: 'units',
+    rule: nonNeg,
+    check: range(0, INF),
+  },
+  {
+    name: 'dwell_seconds',
+    label: 'Dwell, s',
+    unit: 'seconds',
+    rule: nonNeg.nullable(),
+    check: range(0, INF, false, true),
+  },
+  {
+    name: 'items_considered',
+    label: 'Items considered',
+    unit: 'count',
+    rule: z.number().int().positive().nullable(),
+    check: range(1, INF, true, true),
+  },
+  {
+    name: 'price_avg_usd',
+    label: 'Average price',
+    unit: 'currency',
+    description: 'USD for the public families; the build currency for a brand’s categories',
+    rule: nonNeg,
+    check: range(0, INF),
+  },
+  {
+    name: 'price_sd_usd',
+    label: 'Price SD',
+    unit: 'currency',
+    rule: nonNeg.nullable(),
+    check: range(0, INF, false, true),
+  },
+  { name: 'price_min_usd', label: 'Min price', unit: 'currency', rule: nonNeg, check: range(0, INF) },
+  { name: 'price_max_usd', label: 'Max price', unit: 'currency', rule: nonNeg, check: range(0, INF) },
+  {
+    name: 'price_note',
+    label: 'Price note',
+    unit: 'text',
+    description: 'Why the generator did not use the published prices, when it did not',
+    rule: z.string().nullable(),
+    check: nullable(text),
+  },
+  {
+    name: 'product_count',
+    label: 'Products',
+    unit: 'count',
+    rule: z.number().int().nonnegative().nullable(),
+    check: range(0, INF, true, true),
+  },
+  {
+    name: 'example_products',
+    label: 'Example products',
+    unit: 'text',
+    rule: z.array(z.string()).nullable(),
+    check: texts,
+  },
+  {
+    name: 'zone_id',
+    label: 'Store zone',
+    unit: 'id',
+    rule: z.number().int().nullable(),
+    check: range(-INF, INF, true, true),
+  },
+  {
+    name: 'instore_demand_rank',
+    label: 'In-store demand rank',
+    unit: 'rank',
+    description: 'Rank by daily demand within the channel (1 = highest)',
+    rule: rank,
+    check: range(1, INF, true),
+  },
+  {
+    name: 'online_demand_rank',
+    label: 'Online demand rank',
+    unit: 'rank',
+    description: 'Rank by daily demand within the channel (1 = highest)',
+    rule: rank,
+    check: range(1, INF, true),
+  },
+  {
+    name: 'instore_cumulative_demand_pct',
+    label: 'Cumulative in-store demand, %',
+    unit: 'percent',
+    description: 'Share of the channel’s daily demand up to this family, in rank order',
+    rule: pct,
+    check: range(0, 100),
+  },
+  {
+    name: 'online_cumulative_demand_pct',
+    label: 'Cumulative online demand, %',
+    unit: 'percent',
+    description: 'Share of the channel’s daily demand up to this family, in rank order',
+    rule: pct,
+    check: range(0, 100),
+  },
+  {
+    name: 'synthetic_instore_spend_share_pct',
+    label: 'Share of in-store spend, %',
+    unit: 'percent',
+    description: 'Share of the log’s in-store spend (synthetic, or the brand’s orders)',
+    rule: pct,
+    check: range(0, 100),
+  },
+  {
+    name: 'synthetic_online_spend_share_pct',
+    label: 'Share of online spend, %',
+    unit: 'percent',
+    description: 'Share of the log’s online spend (synthetic, or the brand’s orders)',
+    rule: pct,
+    check: range(0, 100),
+  },
+] as const satisfies readonly Column[];
+
+export const DemandRowSchema = recordSchema(DEMAND_SUMMARY_COLUMNS);
 
 export const DemandSummarySchema = z
   .object({
@@ -64,3 +207,6 @@ export const PUBLIC_FAMILY_COUNT = 134;
 
 export type DemandRow = z.infer<typeof DemandRowSchema>;
 export type DemandSummary = z.infer<typeof DemandSummarySchema>;
+
+/** A row with its keys in the dictionary's order. */
+export const demandRow = (values: DemandRow): DemandRow => recordOf(DEMAND_SUMMARY_COLUMNS, values);

@@ -1,32 +1,93 @@
 import { z } from 'zod';
+import { INF, range, recordOf, recordSchema, text, type Column } from './columns';
+import { GROUP_COLUMNS } from './revenue-by-cluster';
 
 const pct = z.number().min(0).max(100);
+const count = z.number().int().nonnegative();
+const money = z.number().nonnegative();
 
-export const MarketingRowSchema = z.object({
-  cluster_id: z.number().int().nonnegative().nullable(),
-  persona: z.string(),
-  /** email, sms, app, event, or "all". */
-  contact_channel: z.string(),
-  /** Customers who received at least one touch on the channel. */
-  customers_reached: z.number().int().nonnegative(),
-  reach_pct: pct,
-  touches: z.number().int().nonnegative(),
-  responses: z.number().int().nonnegative(),
-  response_rate_pct: pct,
-  /** Orders placed in answer to a touch. */
-  conversions: z.number().int().nonnegative(),
-  conversion_rate_pct: pct,
-  conversions_per_100_responses: z.number().nonnegative(),
-  attributed_revenue: z.number().nonnegative(),
-  revenue_per_touch: z.number().nonnegative(),
-  /** Converted orders that used a discount offer. */
-  redemptions: z.number().int().nonnegative(),
-  /** Share of conversions that needed a discount. */
-  discount_dependency_pct: pct,
-  discount_cost: z.number().nonnegative(),
-  /** Recent response rate ÷ earlier response rate (1 = steady, < 1 = disengaging); null without both. */
-  response_trend: z.number().nonnegative().nullable(),
-});
+/** marketing_effectiveness's rows: per cluster × contact channel, then per cluster "all", then everyone. */
+export const MARKETING_EFFECTIVENESS_COLUMNS = [
+  ...GROUP_COLUMNS,
+  {
+    name: 'contact_channel',
+    label: 'Channel',
+    unit: 'category',
+    description: 'email, sms, app, event, or all',
+    rule: z.string(),
+    check: text,
+  },
+  {
+    name: 'customers_reached',
+    label: 'Customers reached',
+    unit: 'count',
+    description: 'Customers who received at least one touch on the channel',
+    rule: count,
+    check: range(0, INF, true),
+  },
+  { name: 'reach_pct', label: 'Reach, %', unit: 'percent', rule: pct, check: range(0, 100) },
+  { name: 'touches', label: 'Touches', unit: 'count', rule: count, check: range(0, INF, true) },
+  { name: 'responses', label: 'Responses', unit: 'count', rule: count, check: range(0, INF, true) },
+  { name: 'response_rate_pct', label: 'Response, %', unit: 'percent', rule: pct, check: range(0, 100) },
+  {
+    name: 'conversions',
+    label: 'Conversions',
+    unit: 'count',
+    description: 'Orders placed in answer to a touch',
+    rule: count,
+    check: range(0, INF, true),
+  },
+  { name: 'conversion_rate_pct', label: 'Conversion, %', unit: 'percent', rule: pct, check: range(0, 100) },
+  {
+    name: 'conversions_per_100_responses',
+    label: 'Orders per 100 responses',
+    unit: 'count',
+    rule: z.number().nonnegative(),
+    check: range(0, INF),
+  },
+  {
+    name: 'attributed_revenue',
+    label: 'Attributed revenue',
+    unit: 'currency',
+    rule: money,
+    check: range(0, INF),
+  },
+  {
+    name: 'revenue_per_touch',
+    label: 'Revenue per touch',
+    unit: 'currency',
+    rule: money,
+    check: range(0, INF),
+  },
+  {
+    name: 'redemptions',
+    label: 'Redemptions',
+    unit: 'count',
+    description: 'Converted orders that used a discount offer',
+    rule: count,
+    check: range(0, INF, true),
+  },
+  {
+    name: 'discount_dependency_pct',
+    label: 'Discount dependency, %',
+    unit: 'percent',
+    description: 'Share of conversions that needed a discount',
+    rule: pct,
+    check: range(0, 100),
+  },
+  { name: 'discount_cost', label: 'Discount cost', unit: 'currency', rule: money, check: range(0, INF) },
+  {
+    name: 'response_trend',
+    label: 'Response trend (×)',
+    unit: 'ratio',
+    description:
+      'Recent response rate ÷ earlier response rate (1 = steady, < 1 = disengaging); empty without both',
+    rule: z.number().nonnegative().nullable(),
+    check: range(0, INF, false, true),
+  },
+] as const satisfies readonly Column[];
+
+export const MarketingRowSchema = recordSchema(MARKETING_EFFECTIVENESS_COLUMNS);
 
 export const MarketingEffectivenessSchema = z.object({
   table: z.literal('marketing_effectiveness'),
@@ -38,3 +99,7 @@ export const MarketingEffectivenessSchema = z.object({
 
 export type MarketingRow = z.infer<typeof MarketingRowSchema>;
 export type MarketingEffectiveness = z.infer<typeof MarketingEffectivenessSchema>;
+
+/** A row with its keys in the dictionary's order. */
+export const marketingRow = (values: MarketingRow): MarketingRow =>
+  recordOf(MARKETING_EFFECTIVENESS_COLUMNS, values);

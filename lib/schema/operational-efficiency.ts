@@ -1,43 +1,105 @@
 import { z } from 'zod';
+import { CHANNELS } from './channels';
+import { columnOf, INF, oneOf, range, recordOf, recordSchema, type Column } from './columns';
+import { GROUP_COLUMNS, REVENUE_BY_CLUSTER_COLUMNS } from './revenue-by-cluster';
 
-export const OperationsRowSchema = z.object({
-  cluster_id: z.number().int().nonnegative().nullable(),
-  persona: z.string(),
-  channel: z.enum(['in-store', 'online']),
-  orders: z.number().int().nonnegative(),
-  revenue: z.number().nonnegative(),
-  items: z.number().int().nonnegative(),
-  items_per_order: z.number().nonnegative(),
-  /** Orders in the channel's peak hours, per peak hour of the window. */
-  orders_per_peak_hour: z.number().nonnegative(),
-  /** Share of the channel's orders that fall in its peak hours. */
-  peak_hour_order_share_pct: z.number().min(0).max(100),
-  /** In-store only (null online). */
-  avg_dwell_minutes: z.number().nonnegative().nullable(),
-  dwell_minutes_per_item: z.number().nonnegative().nullable(),
-  revenue_per_dwell_minute: z.number().nonnegative().nullable(),
-  /** Customers with at least one order in the channel. */
-  customers: z.number().int().nonnegative(),
-  /** Orders per customer of the channel per month of the window (visit frequency in store). */
-  orders_per_customer_month: z.number().nonnegative(),
-  /** Orders placed in answer to a digital message (e-mail, SMS, app push); events excluded. */
-  digital_prompted_orders: z.number().int().nonnegative(),
-  digital_prompted_order_share_pct: z.number().min(0).max(100),
-});
+const count = z.number().int().nonnegative();
+const pct = z.number().min(0).max(100);
+const nonNeg = z.number().nonnegative();
+const customers = columnOf(REVENUE_BY_CLUSTER_COLUMNS, 'customers');
+
+/** operational_efficiency's rows: per cluster and channel, then everyone (cluster_id null). */
+export const OPERATIONAL_EFFICIENCY_COLUMNS = [
+  ...GROUP_COLUMNS,
+  { name: 'channel', label: 'Channel', unit: 'category', rule: z.enum(CHANNELS), check: oneOf(CHANNELS) },
+  columnOf(REVENUE_BY_CLUSTER_COLUMNS, 'orders'),
+  { name: 'revenue', label: 'Net revenue', unit: 'currency', rule: nonNeg, check: range(0, INF) },
+  { name: 'items', label: 'Items', unit: 'units', rule: count, check: range(0, INF, true) },
+  { name: 'items_per_order', label: 'Basket', unit: 'units', rule: nonNeg, check: range(0, INF) },
+  {
+    name: 'orders_per_peak_hour',
+    label: 'Per peak hour',
+    unit: 'count',
+    description: 'Orders in the channel’s peak hours, per peak hour of the window',
+    rule: nonNeg,
+    check: range(0, INF),
+  },
+  {
+    name: 'peak_hour_order_share_pct',
+    label: 'Peak share',
+    unit: 'percent',
+    description: 'Share of the channel’s orders that fall in its peak hours',
+    rule: pct,
+    check: range(0, 100),
+  },
+  {
+    name: 'avg_dwell_minutes',
+    label: 'Dwell / visit',
+    unit: 'minutes',
+    description: 'In-store only (empty online)',
+    rule: nonNeg.nullable(),
+    check: range(0, INF, false, true),
+  },
+  {
+    name: 'dwell_minutes_per_item',
+    label: 'Dwell / item',
+    unit: 'minutes',
+    rule: nonNeg.nullable(),
+    check: range(0, INF, false, true),
+  },
+  {
+    name: 'revenue_per_dwell_minute',
+    label: 'Rev. / dwell min',
+    unit: 'currency',
+    rule: nonNeg.nullable(),
+    check: range(0, INF, false, true),
+  },
+  { ...customers, description: 'Customers with at least one order in the channel' },
+  {
+    name: 'orders_per_customer_month',
+    label: 'Orders per customer per month',
+    unit: 'orders/month',
+    description: 'Orders per customer of the channel per month of the window (visit frequency in store)',
+    rule: nonNeg,
+    check: range(0, INF),
+  },
+  {
+    name: 'digital_prompted_orders',
+    label: 'Digitally prompted orders',
+    unit: 'count',
+    description: 'Orders placed in answer to a digital message (e-mail, SMS, app push); events excluded',
+    rule: count,
+    check: range(0, INF, true),
+  },
+  {
+    name: 'digital_prompted_order_share_pct',
+    label: 'Digitally prompted, %',
+    unit: 'percent',
+    rule: pct,
+    check: range(0, 100),
+  },
+] as const satisfies readonly Column[];
+
+/** operational_efficiency's channel_overlap: how a group's customers split over the two channels. */
+export const CHANNEL_OVERLAP_COLUMNS = [
+  ...GROUP_COLUMNS,
+  {
+    ...customers,
+    label: 'Customers with orders',
+    description: 'Customers with at least one order in the window',
+  },
+  { name: 'instore_only', label: 'In store only', unit: 'count', rule: count, check: range(0, INF, true) },
+  { name: 'online_only', label: 'Online only', unit: 'count', rule: count, check: range(0, INF, true) },
+  { name: 'both', label: 'Both channels', unit: 'count', rule: count, check: range(0, INF, true) },
+  { name: 'instore_only_pct', label: 'In store only', unit: 'percent', rule: pct, check: range(0, 100) },
+  { name: 'online_only_pct', label: 'Online only', unit: 'percent', rule: pct, check: range(0, 100) },
+  { name: 'both_pct', label: 'Both channels', unit: 'percent', rule: pct, check: range(0, 100) },
+] as const satisfies readonly Column[];
+
+export const OperationsRowSchema = recordSchema(OPERATIONAL_EFFICIENCY_COLUMNS);
 
 /** How a group's customers split over the two channels (customers with at least one order). */
-export const ChannelOverlapRowSchema = z.object({
-  cluster_id: z.number().int().nonnegative().nullable(),
-  persona: z.string(),
-  /** Customers with at least one order in the window. */
-  customers: z.number().int().nonnegative(),
-  instore_only: z.number().int().nonnegative(),
-  online_only: z.number().int().nonnegative(),
-  both: z.number().int().nonnegative(),
-  instore_only_pct: z.number().min(0).max(100),
-  online_only_pct: z.number().min(0).max(100),
-  both_pct: z.number().min(0).max(100),
-});
+export const ChannelOverlapRowSchema = recordSchema(CHANNEL_OVERLAP_COLUMNS);
 
 export const OperationalEfficiencySchema = z.object({
   table: z.literal('operational_efficiency'),
@@ -69,3 +131,9 @@ export const OperationalEfficiencySchema = z.object({
 export type OperationsRow = z.infer<typeof OperationsRowSchema>;
 export type ChannelOverlapRow = z.infer<typeof ChannelOverlapRowSchema>;
 export type OperationalEfficiency = z.infer<typeof OperationalEfficiencySchema>;
+
+/** Rows with their keys in the dictionary's order. */
+export const operationsRow = (values: OperationsRow): OperationsRow =>
+  recordOf(OPERATIONAL_EFFICIENCY_COLUMNS, values);
+export const channelOverlapRow = (values: ChannelOverlapRow): ChannelOverlapRow =>
+  recordOf(CHANNEL_OVERLAP_COLUMNS, values);

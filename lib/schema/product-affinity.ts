@@ -1,35 +1,125 @@
 import { z } from 'zod';
+import {
+  columnOf,
+  INF,
+  range,
+  recordOf,
+  recordSchema,
+  rowSchema,
+  tupleOf,
+  type Check,
+  type Column,
+  type RecordOf,
+} from './columns';
+import { CUSTOMERS_MASTER_COLUMNS } from './customers-master';
 
 const pct = z.number().min(0).max(100);
+const categoryRule = z.union([z.string(), z.number().int()]);
+const categoryCheck: Check = (v) =>
+  typeof v === 'string' || Number.isInteger(v) ? null : 'expected an intent name or a family id';
 
-export const AffinityCellSchema = z.object({
-  cluster_id: z.number().int().nonnegative(),
-  /** Intent name or family id, depending on the level. */
-  category: z.union([z.string(), z.number().int()]),
-  spend: z.number().nonnegative(),
-  /** Share of the cluster's spend on this category. */
-  spend_share_pct: pct,
-  /** Share of the cluster's customers who bought the category at least once. */
-  penetration_pct: pct,
-  /** Cluster spend share ÷ everyone's spend share on the category; 1 = same as everyone. */
-  index: z.number().nonnegative(),
-});
+/** product_affinity's intent_cells and family_cells: one per persona × category. */
+export const AFFINITY_CELL_COLUMNS = [
+  columnOf(CUSTOMERS_MASTER_COLUMNS, 'cluster_id'),
+  {
+    name: 'category',
+    label: 'Category',
+    unit: 'category',
+    description: 'Intent name or family id, depending on the level',
+    rule: categoryRule,
+    check: categoryCheck,
+  },
+  { name: 'spend', label: 'Spend', unit: 'currency', rule: z.number().nonnegative(), check: range(0, INF) },
+  {
+    name: 'spend_share_pct',
+    label: 'Spend share',
+    unit: 'percent',
+    description: 'Share of the cluster’s spend on this category',
+    rule: pct,
+    check: range(0, 100),
+    metric: {
+      name: 'Spend share',
+      definition: 'The persona’s spend on the category ÷ its spend on all categories.',
+      scale: '%',
+    },
+  },
+  {
+    name: 'penetration_pct',
+    label: 'Penetration',
+    unit: 'percent',
+    description: 'Share of the cluster’s customers who bought the category at least once',
+    rule: pct,
+    check: range(0, 100),
+    metric: {
+      name: 'Penetration',
+      definition: 'Share of the persona’s customers who bought the category at least once.',
+      scale: '%',
+    },
+  },
+  {
+    name: 'index',
+    label: 'Index vs all customers',
+    unit: 'ratio',
+    description: 'Cluster spend share ÷ everyone’s spend share on the category; 1 = same as everyone',
+    rule: z.number().nonnegative(),
+    check: range(0, INF),
+    metric: {
+      name: 'Affinity index',
+      definition: 'The persona’s spend share on a category ÷ everyone’s spend share on it.',
+      scale: 'ratio; 1.00× = same as everyone, 2.00× = twice',
+    },
+  },
+] as const satisfies readonly Column[];
 
-export const OverallCategorySchema = z.object({
-  category: z.union([z.string(), z.number().int()]),
-  spend: z.number().nonnegative(),
-  spend_share_pct: pct,
-  penetration_pct: pct,
-  orders: z.number().int().nonnegative(),
-});
+const cellColumn = <N extends (typeof AFFINITY_CELL_COLUMNS)[number]['name']>(name: N) =>
+  columnOf(AFFINITY_CELL_COLUMNS, name);
 
-/** [category a, category b, orders with both, lift]; a < b. */
-export const LiftPairSchema = z.tuple([
-  z.union([z.string(), z.number().int()]),
-  z.union([z.string(), z.number().int()]),
-  z.number().int().nonnegative(),
-  z.number().nonnegative(),
-]);
+/** overall_intents and overall_families: one per category, over all customers. */
+export const OVERALL_CATEGORY_COLUMNS = [
+  cellColumn('category'),
+  cellColumn('spend'),
+  cellColumn('spend_share_pct'),
+  cellColumn('penetration_pct'),
+  {
+    name: 'orders',
+    label: 'Orders',
+    unit: 'count',
+    description: 'Orders holding the category',
+    rule: z.number().int().nonnegative(),
+    check: range(0, INF, true),
+  },
+] as const satisfies readonly Column[];
+
+/** A lift pair, compact: [category a, category b, orders with both, lift]; a < b. */
+export const LIFT_PAIR_COLUMNS = [
+  { ...cellColumn('category'), name: 'a', label: 'Category A' },
+  { ...cellColumn('category'), name: 'b', label: 'Category B' },
+  {
+    name: 'orders',
+    label: 'Orders with both',
+    unit: 'count',
+    rule: z.number().int().nonnegative(),
+    check: range(0, INF, true),
+  },
+  {
+    name: 'lift',
+    label: 'Lift',
+    unit: 'ratio',
+    description: 'P(a and b) ÷ (P(a) × P(b)), over the orders',
+    rule: z.number().nonnegative(),
+    check: range(0, INF),
+    metric: {
+      name: 'Lift',
+      definition:
+        'P(a and b in one order) ÷ (P(a) × P(b)), over all orders (or one persona’s orders); product-family pairs need at least {minPairOrders} orders with both.',
+      scale: 'ratio; 1.00× = independent, above 1 = bought together more than chance',
+    },
+  },
+] as const satisfies readonly Column[];
+
+export const AffinityCellSchema = recordSchema(AFFINITY_CELL_COLUMNS);
+export const OverallCategorySchema = recordSchema(OVERALL_CATEGORY_COLUMNS);
+export const LiftPairSchema = rowSchema(LIFT_PAIR_COLUMNS);
 
 export const ProductAffinitySchema = z.object({
   table: z.literal('product_affinity'),
@@ -56,5 +146,13 @@ export const ProductAffinitySchema = z.object({
 });
 
 export type AffinityCell = z.infer<typeof AffinityCellSchema>;
+export type OverallCategory = z.infer<typeof OverallCategorySchema>;
 export type ProductAffinity = z.infer<typeof ProductAffinitySchema>;
 export type LiftPair = z.infer<typeof LiftPairSchema>;
+
+/** Rows with their keys (or, for a lift pair, its values) in the dictionary's order. */
+export const affinityCell = (values: AffinityCell): AffinityCell => recordOf(AFFINITY_CELL_COLUMNS, values);
+export const overallCategory = (values: OverallCategory): OverallCategory =>
+  recordOf(OVERALL_CATEGORY_COLUMNS, values);
+export const liftPair = (values: RecordOf<typeof LIFT_PAIR_COLUMNS>): LiftPair =>
+  tupleOf(LIFT_PAIR_COLUMNS, values);

@@ -1,32 +1,96 @@
 import { z } from 'zod';
+import { columnOf, INF, range, recordOf, recordSchema, text, type Column } from './columns';
+import { CUSTOMERS_MASTER_COLUMNS } from './customers-master';
 
 const pct = z.number().min(0).max(100);
 const money = z.number().nonnegative();
+const count = z.number().int().nonnegative();
 
-export const RevenueRowSchema = z.object({
-  cluster_id: z.number().int().nonnegative().nullable(),
-  persona: z.string(),
-  customers: z.number().int().nonnegative(),
-  customer_share_pct: pct,
-  revenue: money,
-  revenue_share_pct: pct,
-  /** revenue share ÷ customer share: above 1, the persona brings more than its head-count. */
-  revenue_index: z.number().nonnegative(),
-  revenue_per_customer: money,
-  orders: z.number().int().nonnegative(),
-  orders_per_customer: z.number().nonnegative(),
-  avg_order_value: money,
-  online_revenue_share_pct: pct,
-  discount_share_pct: pct,
-  avg_clv_proxy: z.number().min(0).max(100),
-  avg_churn_risk: z.number().min(0).max(100),
-});
+/** A persona's columns in the per-persona tables: its cluster (null for all customers) and its name. */
+export const GROUP_COLUMNS = [
+  {
+    ...columnOf(CUSTOMERS_MASTER_COLUMNS, 'cluster_id'),
+    description: 'The persona’s cluster; empty on the all-customers row',
+    rule: count.nullable(),
+    check: range(0, INF, true, true),
+  },
+  { ...columnOf(CUSTOMERS_MASTER_COLUMNS, 'persona'), rule: z.string(), check: text },
+] as const satisfies readonly Column[];
+
+/** revenue_by_cluster's rows: one per persona, and the all-customers total. */
+export const REVENUE_BY_CLUSTER_COLUMNS = [
+  ...GROUP_COLUMNS,
+  { name: 'customers', label: 'Customers', unit: 'count', rule: count, check: range(0, INF, true) },
+  {
+    name: 'customer_share_pct',
+    label: 'Share of customers',
+    unit: 'percent',
+    rule: pct,
+    check: range(0, 100),
+  },
+  { name: 'revenue', label: 'Revenue', unit: 'currency', rule: money, check: range(0, INF) },
+  { name: 'revenue_share_pct', label: 'Share of revenue', unit: 'percent', rule: pct, check: range(0, 100) },
+  {
+    name: 'revenue_index',
+    label: 'Revenue index',
+    unit: 'ratio',
+    description: 'Revenue share ÷ customer share: above 1, the persona brings more than its head-count',
+    rule: z.number().nonnegative(),
+    check: range(0, INF),
+  },
+  {
+    name: 'revenue_per_customer',
+    label: 'Revenue per customer',
+    unit: 'currency',
+    rule: money,
+    check: range(0, INF),
+  },
+  { name: 'orders', label: 'Orders', unit: 'count', rule: count, check: range(0, INF, true) },
+  {
+    name: 'orders_per_customer',
+    label: 'Orders per customer',
+    unit: 'count',
+    rule: z.number().nonnegative(),
+    check: range(0, INF),
+  },
+  { name: 'avg_order_value', label: 'Spend per order', unit: 'currency', rule: money, check: range(0, INF) },
+  {
+    name: 'online_revenue_share_pct',
+    label: 'Online revenue',
+    unit: 'percent',
+    rule: pct,
+    check: range(0, 100),
+  },
+  {
+    name: 'discount_share_pct',
+    label: 'Discount share of spend',
+    unit: 'percent',
+    rule: pct,
+    check: range(0, 100),
+  },
+  {
+    name: 'avg_clv_proxy',
+    label: 'CLV proxy (average)',
+    unit: 'score',
+    rule: z.number().min(0).max(100),
+    check: range(0, 100),
+  },
+  {
+    name: 'avg_churn_risk',
+    label: 'Churn risk',
+    unit: 'score',
+    rule: z.number().min(0).max(100),
+    check: range(0, 100),
+  },
+] as const satisfies readonly Column[];
+
+export const RevenueRowSchema = recordSchema(REVENUE_BY_CLUSTER_COLUMNS);
 
 export const RevenueByClusterSchema = z.object({
   table: z.literal('revenue_by_cluster'),
   currency: z.string(),
   /** One row per cluster, ordered by cluster_id. */
-  rows: z.array(RevenueRowSchema.extend({ cluster_id: z.number().int().nonnegative() })),
+  rows: z.array(RevenueRowSchema.extend({ cluster_id: count })),
   /** All customers (cluster_id null). */
   total: RevenueRowSchema,
   /** Net revenue per calendar month of the window, per cluster (same order as rows). */
@@ -35,3 +99,6 @@ export const RevenueByClusterSchema = z.object({
 
 export type RevenueRow = z.infer<typeof RevenueRowSchema>;
 export type RevenueByCluster = z.infer<typeof RevenueByClusterSchema>;
+
+/** A row with its keys in the dictionary's order. */
+export const revenueRow = (values: RevenueRow): RevenueRow => recordOf(REVENUE_BY_CLUSTER_COLUMNS, values);

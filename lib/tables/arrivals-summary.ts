@@ -1,30 +1,16 @@
-import type { ArrivalsSummary } from '../schema/arrivals-summary';
+import { arrivalCellRow, peakWindow, type ArrivalsSummary } from '../schema/arrivals-summary';
 import type { ArrivalCell } from '../sources/arrivals';
 import { WEEKDAYS } from '../sources/arrivals';
+import { pearson } from '../stats/correlation';
 import { CHANNEL_ONLINE, weekdayOf, type TransactionLog } from '../transactions/transaction-log';
 import { pct, roundNum } from './numbers';
 
 export const PEAK_WINDOW_HOURS = 3;
 
-export function correlation(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  const n = x.length;
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += x[i]!;
-    my += y[i]!;
-  }
-  mx /= n;
-  my /= n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (x[i]! - mx) * (y[i]! - my);
-    sxx += (x[i]! - mx) ** 2;
-    syy += (y[i]! - my) ** 2;
-  }
-  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
+/** Pearson correlation of two day × hour curves; 0 when either is flat. */
+function correlation(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const r = pearson(x, y);
+  return Number.isNaN(r) ? 0 : r;
 }
 
 /** Synthetic orders per (channel, day × hour cell). */
@@ -91,14 +77,16 @@ export function buildArrivalsSummary(
           bestFrom = h;
         }
       }
-      peaks.push({
-        channel,
-        day,
-        from_hour: bestFrom,
-        to_hour: bestFrom + PEAK_WINDOW_HOURS,
-        arrivals: roundNum(best, 3),
-        share_of_week_pct: pct(best, total),
-      });
+      peaks.push(
+        peakWindow({
+          channel,
+          day,
+          from_hour: bestFrom,
+          to_hour: bestFrom + PEAK_WINDOW_HOURS,
+          arrivals: roundNum(best, 3),
+          share_of_week_pct: pct(best, total),
+        }),
+      );
     });
   }
   peaks.sort((a, b) => a.channel.localeCompare(b.channel) || b.arrivals - a.arrivals);
@@ -106,17 +94,19 @@ export function buildArrivalsSummary(
     table: 'arrivals_summary',
     ...(ownOrders ? { orders_source: 'orders' as const } : {}),
     curves: curves.basis,
-    cells: arrivals.map((a, i) => ({
-      day_index: a.day_index,
-      day: a.day,
-      hour: a.hour,
-      // As published (up to 10 decimals): the browser's own-data analysis rebuilds every table from
-      // these cells, and rounded inputs would give it peaks and loads that differ from the build's.
-      instore_arrivals: a.instore_arrivals,
-      online_arrivals: a.online_arrivals,
-      synthetic_instore_orders: instoreOrders[i]!,
-      synthetic_online_orders: onlineOrders[i]!,
-    })),
+    cells: arrivals.map((a, i) =>
+      arrivalCellRow({
+        day_index: a.day_index,
+        day: a.day,
+        hour: a.hour,
+        // As published (up to 10 decimals): the browser's own-data analysis rebuilds every table from
+        // these cells, and rounded inputs would give it peaks and loads that differ from the build's.
+        instore_arrivals: a.instore_arrivals,
+        online_arrivals: a.online_arrivals,
+        synthetic_instore_orders: instoreOrders[i]!,
+        synthetic_online_orders: onlineOrders[i]!,
+      }),
+    ),
     day_totals: WEEKDAYS.map((day, d) => {
       const cells = arrivals.slice(d * 24, d * 24 + 24);
       return {

@@ -1,6 +1,6 @@
-import { personaOf, type AnalysisContext } from '../pipeline/analysis-context';
-import type { BehaviourGroup, BehaviourOverview } from '../schema/behaviour-overview';
+import { behaviourGroup, type BehaviourGroup, type BehaviourOverview } from '../schema/behaviour-overview';
 import { AGE_BANDS } from '../schema/customers-master';
+import { personaOf, type AnalysisContext } from '../segment/analysis-context';
 import { addDays, CHANNEL_ONLINE, GENDERS, LOCALES } from '../transactions/transaction-log';
 import { ageBand } from './customers-master';
 import { pct, round, roundNum } from './numbers';
@@ -59,7 +59,7 @@ function split(counts: number[], labels: readonly string[], total: number): Reco
 
 function toGroup(a: Acc, all: Acc, clusterId: number | null, persona: string): BehaviourGroup {
   const per = (x: number) => roundNum(a.customers > 0 ? x / a.customers : 0, 2);
-  return {
+  return behaviourGroup({
     cluster_id: clusterId,
     persona,
     customers: a.customers,
@@ -81,7 +81,7 @@ function toGroup(a: Acc, all: Acc, clusterId: number | null, persona: string): B
     gender_split_pct: split(a.gender, GENDERS, a.customers),
     locale_split_pct: split(a.locale, LOCALES, a.customers),
     age_band_split_pct: split(a.ageBand, AGE_BANDS, a.customers),
-  };
+  });
 }
 
 export function buildBehaviourOverview(ctx: AnalysisContext): BehaviourOverview {

@@ -1,38 +1,18 @@
 import { CLV_HORIZON_MONTHS } from '../features/customer-scores';
-import { quantileSorted } from '../features/percentile-rank';
-import { personaOf, type AnalysisContext } from '../pipeline/analysis-context';
 import {
   CLV_COLUMNS,
+  clvRow,
   type ClvDistribution,
   type ClvProxyTable,
   type PredictedDistribution,
-  type Quantiles,
 } from '../schema/clv-proxy';
-import { spearman } from '../value/back-test';
+import { personaOf, type AnalysisContext } from '../segment/analysis-context';
+import { spearman } from '../stats/correlation';
 import type { CustomerValue } from '../value/customer-value';
-import { pct, roundNum } from './numbers';
+import { pct, quantilesOf, roundNum } from './numbers';
 import { predictedBinEdges, predictedDistribution, predictedMembers } from './value-model';
 
 export const CLV_BIN_WIDTH = 5;
-
-export function quantilesOf(values: Float64Array, decimals = 2): Quantiles {
-  const s = values.slice().sort();
-  const q = (p: number) => roundNum(s.length ? quantileSorted(s, p) : 0, decimals);
-  let sum = 0;
-  for (const v of s) sum += v;
-  return {
-    min: q(0),
-    p05: q(0.05),
-    p10: q(0.1),
-    p25: q(0.25),
-    p50: q(0.5),
-    p75: q(0.75),
-    p90: q(0.9),
-    p95: q(0.95),
-    max: q(1),
-    mean: roundNum(s.length ? sum / s.length : 0, decimals),
-  };
-}
 
 function distribution(
   clusterId: number | null,
@@ -63,16 +43,16 @@ export function buildClvProxy(ctx: AnalysisContext, value: CustomerValue): ClvPr
   const members: number[][] = Array.from({ length: k }, () => []);
   for (let c = 0; c < log.customerCount; c++) {
     members[ctx.clusterOf[c]!]!.push(c);
-    rows[c] = [
-      log.customerIds[c]!,
-      ctx.clusterOf[c]!,
-      roundNum(s.clv_proxy[c]!, 1),
-      roundNum(s.clv_proxy_value[c]!, 2),
-      roundNum(f.avg_order_value[c]!, 2),
-      roundNum(f.orders_per_month[c]!, 3),
-      roundNum(s.expected_lifespan_months[c]!, 2),
-      roundNum(0.5 + s.engagement_index[c]! / 100, 3),
-    ];
+    rows[c] = clvRow({
+      customer_id: log.customerIds[c]!,
+      cluster_id: ctx.clusterOf[c]!,
+      clv_proxy: roundNum(s.clv_proxy[c]!, 1),
+      clv_proxy_value: roundNum(s.clv_proxy_value[c]!, 2),
+      avg_order_value: roundNum(f.avg_order_value[c]!, 2),
+      orders_per_month: roundNum(f.orders_per_month[c]!, 3),
+      expected_lifespan_months: roundNum(s.expected_lifespan_months[c]!, 2),
+      engagement_weight: roundNum(0.5 + s.engagement_index[c]! / 100, 3),
+    });
   }
   const pick = (arr: Float64Array, idx: number[]) => Float64Array.from(idx, (i) => arr[i]!);
   const edges = predictedBinEdges(value);

@@ -1,12 +1,15 @@
-import { quantileSorted } from '../features/percentile-rank';
-import type { AnalysisContext } from '../pipeline/analysis-context';
+import type { PreferredChannel } from '../schema/channels';
 import {
   AGE_BANDS,
+  churnRiskBand,
   CLV_BANDS,
   CUSTOMER_COLUMNS,
+  customerRow,
   type CustomerRow,
   type CustomersMaster,
 } from '../schema/customers-master';
+import type { AnalysisContext } from '../segment/analysis-context';
+import { quantileSorted } from '../stats/quantile';
 import { dayLabels, GENDERS, LOCALES } from '../transactions/transaction-log';
 import type { CustomerValue } from '../value/customer-value';
 import { round, roundNum } from './numbers';
@@ -21,11 +24,7 @@ export function ageBand(age: number): (typeof AGE_BANDS)[number] {
   return '65+';
 }
 
-export function churnBand(churnRisk: number): 'low' | 'medium' | 'high' {
-  return churnRisk >= 60 ? 'high' : churnRisk >= 40 ? 'medium' : 'low';
-}
-
-export function preferredChannel(onlineRatio: number): 'in-store' | 'both' | 'online' {
+export function preferredChannel(onlineRatio: number): PreferredChannel {
   return onlineRatio >= 2 / 3 ? 'online' : onlineRatio <= 1 / 3 ? 'in-store' : 'both';
 }
 
@@ -72,44 +71,44 @@ export function buildCustomersMaster(
     const age = log.attributes.age[c]!;
     const gender = log.attributes.gender[c]!;
     const locale = log.attributes.locale[c]!;
-    rows[c] = [
-      log.customerIds[c]!,
-      ctx.clusterOf[c]!,
-      ctx.personas[ctx.clusterOf[c]!]!.persona,
-      age > 0 ? age : null,
-      ageBand(age),
-      GENDERS[gender] ?? 'unknown',
-      LOCALES[locale] ?? 'unknown',
-      dates[f.first_order_day[c]!]!,
-      dates[f.last_order_day[c]!]!,
-      f.tenure_days[c]!,
-      f.order_count[c]!,
-      roundNum(f.orders_per_month[c]!, 3),
-      f.recency_days[c]!,
-      roundNum(f.total_spend[c]!, 2),
-      roundNum(f.avg_order_value[c]!, 2),
-      roundNum(f.basket_size[c]!, 2),
-      round(f.dwell_minutes[c]!, 1),
-      roundNum(f.online_ratio[c]!, 3),
-      preferredChannel(f.online_ratio[c]!),
-      f.category_diversity[c]!,
-      top[c]!,
-      roundNum(f.discount_share[c]!, 4),
-      roundNum(f.active_month_share[c]!, 3),
-      round(f.response_rate[c]!, 4),
-      roundNum(s.engagement_index[c]!, 1),
-      roundNum(s.loyalty_score[c]!, 1),
-      roundNum(s.churn_risk[c]!, 1),
-      churnBand(roundNum(s.churn_risk[c]!, 1)),
-      roundNum(s.clv_proxy[c]!, 1),
-      roundNum(s.clv_proxy_value[c]!, 2),
-      clvBand(s.clv_proxy[c]!, thresholds),
-      round(v.pAlive[c]!, 3),
-      round(v.expectedPurchases[c]!, 2),
-      round(v.clv[c]!, 0),
-      round(v.clvP10[c]!, 0),
-      round(v.clvP90[c]!, 0),
-    ];
+    rows[c] = customerRow({
+      customer_id: log.customerIds[c]!,
+      cluster_id: ctx.clusterOf[c]!,
+      persona: ctx.personas[ctx.clusterOf[c]!]!.persona,
+      age: age > 0 ? age : null,
+      age_band: ageBand(age),
+      gender: GENDERS[gender] ?? 'unknown',
+      locale: LOCALES[locale] ?? 'unknown',
+      first_order_date: dates[f.first_order_day[c]!]!,
+      last_order_date: dates[f.last_order_day[c]!]!,
+      tenure_days: f.tenure_days[c]!,
+      order_count: f.order_count[c]!,
+      orders_per_month: roundNum(f.orders_per_month[c]!, 3),
+      recency_days: f.recency_days[c]!,
+      total_spend: roundNum(f.total_spend[c]!, 2),
+      avg_order_value: roundNum(f.avg_order_value[c]!, 2),
+      basket_size: roundNum(f.basket_size[c]!, 2),
+      dwell_minutes: round(f.dwell_minutes[c]!, 1),
+      online_ratio: roundNum(f.online_ratio[c]!, 3),
+      preferred_channel: preferredChannel(f.online_ratio[c]!),
+      category_diversity: f.category_diversity[c]!,
+      top_intent: top[c]!,
+      discount_share: roundNum(f.discount_share[c]!, 4),
+      active_month_share: roundNum(f.active_month_share[c]!, 3),
+      response_rate: round(f.response_rate[c]!, 4),
+      engagement_index: roundNum(s.engagement_index[c]!, 1),
+      loyalty_score: roundNum(s.loyalty_score[c]!, 1),
+      churn_risk: roundNum(s.churn_risk[c]!, 1),
+      churn_risk_band: churnRiskBand(roundNum(s.churn_risk[c]!, 1)),
+      clv_proxy: roundNum(s.clv_proxy[c]!, 1),
+      clv_proxy_value: roundNum(s.clv_proxy_value[c]!, 2),
+      clv_band: clvBand(s.clv_proxy[c]!, thresholds),
+      p_alive: round(v.pAlive[c]!, 3),
+      expected_purchases: round(v.expectedPurchases[c]!, 2),
+      predicted_clv: round(v.clv[c]!, 0),
+      predicted_clv_p10: round(v.clvP10[c]!, 0),
+      predicted_clv_p90: round(v.clvP90[c]!, 0),
+    });
   }
   return { table: 'customers_master', currency: ctx.currency, columns: [...CUSTOMER_COLUMNS] as never, rows };
 }

@@ -1,4 +1,4 @@
-import type { DemandSummary } from '../schema/demand-summary';
+import { demandRow, type DemandSummary } from '../schema/demand-summary';
 import { priceErratumOf } from '../sources/price-errata';
 import type { ProductFamily } from '../sources/stage-sources';
 import { CHANNEL_ONLINE, type TransactionLog } from '../transactions/transaction-log';
@@ -41,7 +41,7 @@ export function buildDemandSummary(families: ProductFamily[], log: TransactionLo
     table: 'demand_summary',
     rows: families.map((f, i) => {
       const cat = index.get(f.family_id) ?? -1;
-      return {
+      return demandRow({
         family_id: f.family_id,
         family_name: f.family_name,
         intent: f.intent,
@@ -67,7 +67,7 @@ export function buildDemandSummary(families: ProductFamily[], log: TransactionLo
         online_cumulative_demand_pct: roundNum(online.cumulative[i]!, 2),
         synthetic_instore_spend_share_pct: cat >= 0 ? pct(spend[0]![cat]!, totals[0]!, 3) : 0,
         synthetic_online_spend_share_pct: cat >= 0 ? pct(spend[1]![cat]!, totals[1]!, 3) : 0,
-      };
+      });
     }),
     pareto: {
       threshold_pct: PARETO_THRESHOLD_PCT,
@@ -125,7 +125,7 @@ export function buildOwnDemandSummary(log: TransactionLog): DemandSummary {
       const money = spend[0]![c]! + spend[1]![c]!;
       const avg = q > 0 ? money / q : 0;
       const variance = q > 1 ? Math.max(0, (sumSq[c]! - q * avg * avg) / (q - 1)) : null;
-      return {
+      return demandRow({
         family_id: cat.category_id,
         family_name: cat.name,
         intent: cat.intent,
@@ -151,7 +151,7 @@ export function buildOwnDemandSummary(log: TransactionLog): DemandSummary {
         online_cumulative_demand_pct: roundNum(online.cumulative[c]!, 2),
         synthetic_instore_spend_share_pct: pct(spend[0]![c]!, totals[0]!, 3),
         synthetic_online_spend_share_pct: pct(spend[1]![c]!, totals[1]!, 3),
-      };
+      });
     }),
     pareto: {
       threshold_pct: PARETO_THRESHOLD_PCT,

@@ -1,5 +1,9 @@
-import { personaOf, type AnalysisContext } from '../pipeline/analysis-context';
-import type { MarketingEffectiveness, MarketingRow } from '../schema/marketing-effectiveness';
+import {
+  marketingRow,
+  type MarketingEffectiveness,
+  type MarketingRow,
+} from '../schema/marketing-effectiveness';
+import { personaOf, type AnalysisContext } from '../segment/analysis-context';
 import { CONTACT_CHANNELS, MARKETING_PERIODS, marketingSlot } from '../transactions/transaction-log';
 import { pct, roundNum } from './numbers';
 
@@ -36,7 +40,7 @@ const emptyAcc = (): Acc => ({
 function toRow(a: Acc, clusterId: number | null, persona: string, channel: string): MarketingRow {
   const early = a.earlyTouches > 0 ? a.earlyResponses / a.earlyTouches : NaN;
   const recent = a.recentTouches > 0 ? a.recentResponses / a.recentTouches : NaN;
-  return {
+  return marketingRow({
     cluster_id: clusterId,
     persona,
     contact_channel: channel,
@@ -54,7 +58,7 @@ function toRow(a: Acc, clusterId: number | null, persona: string, channel: strin
     discount_dependency_pct: pct(a.redemptions, a.conversions),
     discount_cost: roundNum(a.discount, 2),
     response_trend: early > 0 && Number.isFinite(recent) ? roundNum(recent / early, 3) : null,
-  };
+  });
 }
 
 export function buildMarketingEffectiveness(ctx: AnalysisContext): MarketingEffectiveness | null {

@@ -1,3 +1,6 @@
+import type { Quantiles } from '../schema/clv-proxy';
+import { quantileSorted } from '../stats/quantile';
+
 /** Round for output: fixed decimals keep files small and byte-stable. NaN/±Infinity become null. */
 export function round(x: number, decimals = 2): number | null {
   if (!Number.isFinite(x)) return null;
@@ -28,4 +31,24 @@ export function mean(xs: ArrayLike<number>): number {
     k++;
   }
   return k > 0 ? s / k : NaN;
+}
+
+/** A distribution's quantiles and mean, rounded for output (zeros for no values). */
+export function quantilesOf(values: Float64Array, decimals = 2): Quantiles {
+  const s = values.slice().sort();
+  const q = (p: number) => roundNum(s.length ? quantileSorted(s, p) : 0, decimals);
+  let sum = 0;
+  for (const v of s) sum += v;
+  return {
+    min: q(0),
+    p05: q(0.05),
+    p10: q(0.1),
+    p25: q(0.25),
+    p50: q(0.5),
+    p75: q(0.75),
+    p90: q(0.9),
+    p95: q(0.95),
+    max: q(1),
+    mean: roundNum(s.length ? sum / s.length : 0, decimals),
+  };
 }

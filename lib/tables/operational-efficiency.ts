@@ -1,10 +1,13 @@
-import { personaOf, type AnalysisContext } from '../pipeline/analysis-context';
-import type {
-  ChannelOverlapRow,
-  OperationalEfficiency,
-  OperationsRow,
-} from '../schema/operational-efficiency';
+import { CHANNELS } from '../schema/channels';
 import {
+  channelOverlapRow,
+  operationsRow,
+  type OperationalEfficiency,
+  type OperationsRow,
+} from '../schema/operational-efficiency';
+import { personaOf, type AnalysisContext } from '../segment/analysis-context';
+import {
+  CHANNEL_INSTORE,
   CHANNEL_ONLINE,
   CONTACT_CHANNELS,
   weekdayOf,
@@ -125,41 +128,45 @@ export function buildOperationalEfficiency(
   for (let cl = 0; cl <= k; cl++) {
     for (const ch of [0, 1]) {
       const a = accs[cl]![ch]!;
-      const instore = ch === 0;
-      rows.push({
-        cluster_id: cl === k ? null : cl,
-        persona: cl === k ? 'All customers' : personaOf(ctx, cl),
-        channel: instore ? 'in-store' : 'online',
-        orders: a.orders,
-        revenue: roundNum(a.revenue, 2),
-        items: a.items,
-        items_per_order: roundNum(a.orders > 0 ? a.items / a.orders : 0, 3),
-        orders_per_peak_hour: roundNum(a.peakOrders / (peaks[ch]!.length * weeks), 3),
-        peak_hour_order_share_pct: pct(a.peakOrders, a.orders),
-        avg_dwell_minutes: instore ? round(a.orders > 0 ? a.dwell / a.orders : NaN, 2) : null,
-        dwell_minutes_per_item: instore ? round(a.items > 0 ? a.dwell / a.items : NaN, 3) : null,
-        revenue_per_dwell_minute: instore ? round(a.dwell > 0 ? a.revenue / a.dwell : NaN, 2) : null,
-        customers: use.customers[cl]![ch]!,
-        orders_per_customer_month: roundNum(
-          use.customers[cl]![ch]! > 0 ? a.orders / use.customers[cl]![ch]! / months : 0,
-          4,
-        ),
-        digital_prompted_orders: use.digitalOrders[cl]![ch]!,
-        digital_prompted_order_share_pct: pct(use.digitalOrders[cl]![ch]!, a.orders),
-      });
+      const instore = ch === CHANNEL_INSTORE;
+      rows.push(
+        operationsRow({
+          cluster_id: cl === k ? null : cl,
+          persona: cl === k ? 'All customers' : personaOf(ctx, cl),
+          channel: CHANNELS[ch]!,
+          orders: a.orders,
+          revenue: roundNum(a.revenue, 2),
+          items: a.items,
+          items_per_order: roundNum(a.orders > 0 ? a.items / a.orders : 0, 3),
+          orders_per_peak_hour: roundNum(a.peakOrders / (peaks[ch]!.length * weeks), 3),
+          peak_hour_order_share_pct: pct(a.peakOrders, a.orders),
+          avg_dwell_minutes: instore ? round(a.orders > 0 ? a.dwell / a.orders : NaN, 2) : null,
+          dwell_minutes_per_item: instore ? round(a.items > 0 ? a.dwell / a.items : NaN, 3) : null,
+          revenue_per_dwell_minute: instore ? round(a.dwell > 0 ? a.revenue / a.dwell : NaN, 2) : null,
+          customers: use.customers[cl]![ch]!,
+          orders_per_customer_month: roundNum(
+            use.customers[cl]![ch]! > 0 ? a.orders / use.customers[cl]![ch]! / months : 0,
+            4,
+          ),
+          digital_prompted_orders: use.digitalOrders[cl]![ch]!,
+          digital_prompted_order_share_pct: pct(use.digitalOrders[cl]![ch]!, a.orders),
+        }),
+      );
     }
   }
-  const channelOverlap: ChannelOverlapRow[] = use.overlap.map((ov, cl) => ({
-    cluster_id: cl === k ? null : cl,
-    persona: cl === k ? 'All customers' : personaOf(ctx, cl),
-    customers: ov.customers,
-    instore_only: ov.instoreOnly,
-    online_only: ov.onlineOnly,
-    both: ov.both,
-    instore_only_pct: pct(ov.instoreOnly, ov.customers),
-    online_only_pct: pct(ov.onlineOnly, ov.customers),
-    both_pct: pct(ov.both, ov.customers),
-  }));
+  const channelOverlap = use.overlap.map((ov, cl) =>
+    channelOverlapRow({
+      cluster_id: cl === k ? null : cl,
+      persona: cl === k ? 'All customers' : personaOf(ctx, cl),
+      customers: ov.customers,
+      instore_only: ov.instoreOnly,
+      online_only: ov.onlineOnly,
+      both: ov.both,
+      instore_only_pct: pct(ov.instoreOnly, ov.customers),
+      online_only_pct: pct(ov.onlineOnly, ov.customers),
+      both_pct: pct(ov.both, ov.customers),
+    }),
+  );
   const [instoreCells, onlineCells] = ordersPerCell(log);
   return {
     table: 'operational_efficiency',

@@ -1,8 +1,8 @@
 import { tinyLog } from '@/test/helpers/tiny-log';
 import { describe, expect, it } from 'vitest';
-import { demandFamilies, demandKpis } from '../insights/demand';
 import { intentsOfLog } from '../pipeline/run-pipeline';
 import { DemandSummarySchema } from '../schema/demand-summary';
+import { demandFamilies, demandKpis } from '../view/demand';
 import { buildOwnDemandSummary } from './demand-summary';
 
 // 10 days; categories 0 Red wines, 1 Milk, 2 Soap. Lines: [category, quantity, net].

@@ -1,5 +1,12 @@
-import { personaOf, type AnalysisContext } from '../pipeline/analysis-context';
-import type { AffinityCell, LiftPair, ProductAffinity } from '../schema/product-affinity';
+import {
+  affinityCell,
+  liftPair,
+  overallCategory,
+  type AffinityCell,
+  type LiftPair,
+  type ProductAffinity,
+} from '../schema/product-affinity';
+import { personaOf, type AnalysisContext } from '../segment/analysis-context';
 import { pct, roundNum } from './numbers';
 
 /** Pairs bought together less often than this are too thin to recommend. */
@@ -87,14 +94,16 @@ function cells(
       const spend = lc.spend[cl * size + cat]!;
       const share = clusterSpend[cl]! > 0 ? spend / clusterSpend[cl]! : 0;
       const overall = total > 0 ? catSpend[cat]! / total : 0;
-      out.push({
-        cluster_id: cl,
-        category: label(cat),
-        spend: roundNum(spend, 2),
-        spend_share_pct: roundNum(100 * share, 3),
-        penetration_pct: pct(lc.customers[cl * size + cat]!, clusterCustomers[cl]!, 2),
-        index: roundNum(overall > 0 ? share / overall : 0, 3),
-      });
+      out.push(
+        affinityCell({
+          cluster_id: cl,
+          category: label(cat),
+          spend: roundNum(spend, 2),
+          spend_share_pct: roundNum(100 * share, 3),
+          penetration_pct: pct(lc.customers[cl * size + cat]!, clusterCustomers[cl]!, 2),
+          index: roundNum(overall > 0 ? share / overall : 0, 3),
+        }),
+      );
     }
   }
   return out;
@@ -113,13 +122,15 @@ function overall(ctx: AnalysisContext, lc: LevelCounts, label: (cat: number) => 
     }
   }
   const total = spend.reduce((a, b) => a + b, 0);
-  return Array.from({ length: size }, (_, cat) => ({
-    category: label(cat),
-    spend: roundNum(spend[cat]!, 2),
-    spend_share_pct: pct(spend[cat]!, total, 3),
-    penetration_pct: pct(customers[cat]!, ctx.log.customerCount, 2),
-    orders: orders[cat]!,
-  }));
+  return Array.from({ length: size }, (_, cat) =>
+    overallCategory({
+      category: label(cat),
+      spend: roundNum(spend[cat]!, 2),
+      spend_share_pct: pct(spend[cat]!, total, 3),
+      penetration_pct: pct(customers[cat]!, ctx.log.customerCount, 2),
+      orders: orders[cat]!,
+    }),
+  );
 }
 
 /** Lift pairs for the given clusters pooled (all clusters when `clusters` is null). */
@@ -144,7 +155,7 @@ function liftPairs(
       for (const cl of clusters) both += lc.pairs[cl * size * size + a * size + b]!;
       if (both < minOrders || orders === 0) continue;
       const lift = (both * orders) / (catOrders[a]! * catOrders[b]!);
-      out.push([label(a), label(b), both, roundNum(lift, 3)]);
+      out.push(liftPair({ a: label(a), b: label(b), orders: both, lift: roundNum(lift, 3) }));
     }
   }
   return out;

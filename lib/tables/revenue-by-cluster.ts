@@ -1,5 +1,5 @@
-import { personaOf, type AnalysisContext } from '../pipeline/analysis-context';
-import type { RevenueByCluster, RevenueRow } from '../schema/revenue-by-cluster';
+import { revenueRow, type RevenueByCluster, type RevenueRow } from '../schema/revenue-by-cluster';
+import { personaOf, type AnalysisContext } from '../segment/analysis-context';
 import { addDays, CHANNEL_ONLINE } from '../transactions/transaction-log';
 import { pct, roundNum } from './numbers';
 
@@ -28,7 +28,7 @@ const emptyAcc = (): Acc => ({
 function toRow(a: Acc, all: Acc, clusterId: number | null, persona: string): RevenueRow {
   const customerShare = all.customers > 0 ? a.customers / all.customers : 0;
   const revenueShare = all.revenue > 0 ? a.revenue / all.revenue : 0;
-  return {
+  return revenueRow({
     cluster_id: clusterId,
     persona,
     customers: a.customers,
@@ -44,7 +44,7 @@ function toRow(a: Acc, all: Acc, clusterId: number | null, persona: string): Rev
     discount_share_pct: pct(a.discount, a.gross),
     avg_clv_proxy: roundNum(a.customers > 0 ? a.clv / a.customers : 0, 2),
     avg_churn_risk: roundNum(a.customers > 0 ? a.churn / a.customers : 0, 2),
-  };
+  });
 }
 
 /** Month label (YYYY-MM) of each day of the window. */

@@ -1,9 +1,9 @@
 import { formatMoney } from '../format/format';
-import type { AnalysisContext } from '../pipeline/analysis-context';
 import type { MarketingEffectiveness } from '../schema/marketing-effectiveness';
 import type { ProductAffinity } from '../schema/product-affinity';
 import type { RevenueByCluster } from '../schema/revenue-by-cluster';
 import type { Segmentation, Trait } from '../schema/segmentation';
+import type { AnalysisContext } from '../segment/analysis-context';
 import { PROFILE_METRICS, type ProfileMetric } from '../segment/cluster-profiles';
 import { DEFAULT_K_DIAGNOSTICS } from '../segment/k-diagnostics';
 import { crmPlays, describePersona } from '../segment/persona-copy';

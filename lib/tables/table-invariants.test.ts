@@ -1,7 +1,7 @@
 import { readSharedSources } from '@/test/helpers/shared-sources';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyse, buildTables } from '../pipeline/run-pipeline';
-import { TABLE_NAMES, TABLE_SCHEMAS, type Tables } from '../pipeline/tables';
+import { TABLE_NAMES, TABLE_SCHEMAS, type Tables } from '../schema';
 import { cell } from '../schema/customers-master';
 import { stageSources, type StagedSources } from '../sources/stage-sources';
 import { generateTransactions } from '../synth/generate-transactions';

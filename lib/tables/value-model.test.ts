@@ -1,9 +1,9 @@
 import { readSharedSources } from '@/test/helpers/shared-sources';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AnalysisContext } from '../pipeline/analysis-context';
 import { analyse, buildTables } from '../pipeline/run-pipeline';
-import { TABLE_SCHEMAS, type Tables } from '../pipeline/tables';
+import { TABLE_SCHEMAS, type Tables } from '../schema';
 import { CUSTOMER_COLUMNS } from '../schema/customers-master';
+import type { AnalysisContext } from '../segment/analysis-context';
 import { stageSources, type StagedSources } from '../sources/stage-sources';
 import { generateTransactions } from '../synth/generate-transactions';
 import { DEFAULT_SYNTH_CONFIG } from '../synth/synth-config';

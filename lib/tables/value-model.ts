@@ -3,15 +3,15 @@
  * well they forecast a holdout, and predicted value per persona; plus the per-persona predicted
  * blocks clv_proxy carries. Everything comes from computeCustomerValue (lib/value/customer-value).
  */
-import { quantileSorted } from '../features/percentile-rank';
-import { personaOf, type AnalysisContext } from '../pipeline/analysis-context';
 import type { PredictedDistribution } from '../schema/clv-proxy';
 import type { ValueModel, ValueSummaryRow } from '../schema/value-model';
+import { personaOf, type AnalysisContext } from '../segment/analysis-context';
+import { binWidth } from '../stats/bins';
+import { quantileSorted } from '../stats/quantile';
 import { addDays } from '../transactions/transaction-log';
 import { withoutModel, type CustomerValue } from '../value/customer-value';
 import { FIT_MESSAGES } from '../value/data-sufficiency';
-import { quantilesOf } from './clv-proxy';
-import { round, roundNum } from './numbers';
+import { quantilesOf, round, roundNum } from './numbers';
 
 /** Customers of each cluster who have a prediction (some P(alive)), in customer order. */
 export function predictedMembers(ctx: AnalysisContext, value: CustomerValue): number[][] {
@@ -78,22 +78,14 @@ export function revenueInterval(
   };
 }
 
-/** Bin width for about 20 bins up to the 99th-percentile customer: 1, 2, 2.5 or 5 × 10^k. */
-export function niceBinWidth(top: number, bins = 20): number {
-  if (!(top > 0)) return 1;
-  const raw = top / bins;
-  const exp = Math.pow(10, Math.floor(Math.log10(raw)));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * exp >= raw) return m * exp;
-  return 10 * exp;
-}
-
 /** Predicted-CLV histogram edges over all customers with a prediction; null without predictions. */
 export function predictedBinEdges(value: CustomerValue): number[] | null {
   const p = value.predictions;
   if (p.gammaGamma === null) return null;
   const clv = p.clv.filter(Number.isFinite).sort();
   if (clv.length === 0) return null;
-  const width = niceBinWidth(quantileSorted(clv, 0.99));
+  // About 20 bins up to the 99th-percentile customer.
+  const width = binWidth(quantileSorted(clv, 0.99), 20);
   return Array.from({ length: 21 }, (_, i) => roundNum(i * width, 2));
 }
 

@@ -4,7 +4,7 @@
  * Orders are grouped by customer and ordered by time within a customer.
  */
 
-export const CHANNELS = ['in-store', 'online'] as const;
+/** A channel's index in CHANNELS (lib/schema/channels.ts), as `orderChannel` holds it. */
 export const CHANNEL_INSTORE = 0;
 export const CHANNEL_ONLINE = 1;
 

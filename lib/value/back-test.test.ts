@@ -1,6 +1,7 @@
 import { CALIBRATION_END_DAY, HOLDOUT_END_DAY, readCdnow } from '@/test/helpers/cdnow';
 import { describe, expect, it } from 'vitest';
-import { areaUnderCurve, backTest, countPurchaseDays, ranks, spearman } from './back-test';
+import { ranks, spearman } from '../stats/correlation';
+import { areaUnderCurve, backTest, countPurchaseDays } from './back-test';
 import { fitBgNbd, groupRfm } from './bg-nbd';
 import { summarisePurchases } from './rfm-summary';
 

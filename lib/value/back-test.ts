@@ -3,6 +3,7 @@
  * calibration window against how many came, by customer, by calibration frequency and week by week
  * for the cohort, with the AUC for "bought again" and the rank correlation with holdout purchases.
  */
+import { ranks, spearman } from '../stats/correlation';
 import {
   expectedPurchasesFromStart,
   expectedPurchasesWhileAlive,
@@ -47,36 +48,6 @@ export function countPurchaseDays(
   return out;
 }
 
-/**
- * Mid-ranks (ties share their average rank), 1-based. Sorted with the typed array's native sort and
- * each value's first and last position found by binary search: a comparator sort of indices took
- * about a second at 1M customers, this about a tenth of that.
- */
-export function ranks(values: ArrayLike<number>): Float64Array {
-  const sorted = Float64Array.from(values).sort();
-  const n = sorted.length;
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid]! < v) lo = mid + 1;
-      else hi = mid;
-    }
-    let last = lo;
-    let top = n;
-    while (last < top) {
-      const mid = (last + top) >>> 1;
-      if (sorted[mid]! <= v) last = mid + 1;
-      else top = mid;
-    }
-    out[i] = (lo + last + 1) / 2;
-  }
-  return out;
-}
-
 /** Probability that a random positive scores above a random negative (ties count half). */
 export function areaUnderCurve(score: ArrayLike<number>, positive: ArrayLike<boolean>): number {
   const r = ranks(score);
@@ -91,24 +62,6 @@ export function areaUnderCurve(score: ArrayLike<number>, positive: ArrayLike<boo
   const neg = r.length - pos;
   if (pos === 0 || neg === 0) return NaN;
   return (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
-}
-
-export function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const ra = ranks(a);
-  const rb = ranks(b);
-  const n = ra.length;
-  const mean = (n + 1) / 2;
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < n; i++) {
-    const da = ra[i]! - mean;
-    const db = rb[i]! - mean;
-    sab += da * db;
-    saa += da * da;
-    sbb += db * db;
-  }
-  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : NaN;
 }
 
 export interface BackTestInput {

@@ -6,6 +6,7 @@
  * (no I/O, no Node APIs): the same code runs in the command line and in the browser worker.
  */
 import { createRng } from '../random/rng';
+import { pearson } from '../stats/correlation';
 import type { TransactionLog } from '../transactions/transaction-log';
 import { backTest, type BackTest } from './back-test';
 import {
@@ -97,29 +98,6 @@ export interface ValuePredictions {
    */
   clvVariance: Float64Array;
   range: { draws: number; cellDays: number; cells: number; histories: number };
-}
-
-export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const n = a.length;
-  let ma = 0;
-  let mb = 0;
-  for (let i = 0; i < n; i++) {
-    ma += a[i]!;
-    mb += b[i]!;
-  }
-  ma /= n;
-  mb /= n;
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < n; i++) {
-    const da = a[i]! - ma;
-    const db = b[i]! - mb;
-    sab += da * db;
-    saa += da * da;
-    sbb += db * db;
-  }
-  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : NaN;
 }
 
 /** Customers seen by `rfm` (a first purchase on or before its end), grouped by (x, t_x, T). */

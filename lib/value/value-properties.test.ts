@@ -21,8 +21,8 @@
  * deterministic.
  */
 import { describe, expect, it } from 'vitest';
-import type { AnalysisContext } from '../pipeline/analysis-context';
 import { ValueModelSchema } from '../schema/value-model';
+import type { AnalysisContext } from '../segment/analysis-context';
 import { buildValueModel } from '../tables/value-model';
 import type { TransactionLog } from '../transactions/transaction-log';
 import {

@@ -5,7 +5,7 @@ import { exportCustomersCsv, exportOrdersCsv } from '../../lib/orders/export-ord
 import { OrdersInputError } from '../../lib/orders/orders-input-error';
 import { readOwnData, type OwnDataReport } from '../../lib/pipeline/own-data';
 import { analyse, buildTables } from '../../lib/pipeline/run-pipeline';
-import { rowCount, TABLE_INFO, TABLE_NAMES, TABLE_SCHEMAS, type Tables } from '../../lib/pipeline/tables';
+import { rowCount, TABLE_INFO, TABLE_NAMES, TABLE_SCHEMAS, type Tables } from '../../lib/schema';
 import { ManifestSchema, SCHEMA_VERSION, type Manifest, type Provenance } from '../../lib/schema/manifest';
 import { PRICE_ERRATA } from '../../lib/sources/price-errata';
 import {

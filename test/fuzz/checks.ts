@@ -8,8 +8,8 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { TABLE_INFO, TABLE_NAMES, TABLE_SCHEMAS } from '../../lib/pipeline/tables';
 import { findPersonal, type NeedleMatcher } from '../../lib/privacy/personal-data';
+import { TABLE_INFO, TABLE_NAMES, TABLE_SCHEMAS } from '../../lib/schema';
 import { ManifestSchema } from '../../lib/schema/manifest';
 import type { BuildOutcome } from './build-pool';
 import { parseCsv } from './csv-raw';

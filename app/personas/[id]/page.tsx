@@ -25,15 +25,15 @@ import {
   ALL_CUSTOMERS_COLOR,
   ALL_CUSTOMERS_KEY,
   ALL_CUSTOMERS_LABEL,
-  buildDistributions,
   buildKeyMetrics,
   buildPersonaCards,
   distributionTakeaway,
   neighbours,
+  personaDistributions,
   personaLinks,
   profileRows,
   type KeyMetric,
-} from '@/lib/insights/personas';
+} from '@/lib/view/personas';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
@@ -78,8 +78,8 @@ export default async function PersonaPage({ params }: PersonaPageProps) {
   };
   const card = buildPersonaCards(tables, currency)[index]!;
   const keyMetrics = buildKeyMetrics(tables, currency);
-  const master = loadTable('customers_master');
-  const distributions = master ? buildDistributions(master, currency) : [];
+  const distributionsBuilt = loadTable('persona_distributions');
+  const distributions = distributionsBuilt ? personaDistributions(distributionsBuilt, currency) : [];
   const links = personaLinks(segmentation);
   const { prev, next } = neighbours(links, index);
 
@@ -230,7 +230,7 @@ export default async function PersonaPage({ params }: PersonaPageProps) {
           intro={`Each chart shows how ${persona.persona} (colour) and all customers (grey) spread over the same ranges, as a share of each group's customers, so the shapes compare whatever the group size.`}
         >
           {distributions.length === 0 ? (
-            <MissingData what="customers_master" />
+            <MissingData what="persona_distributions" />
           ) : (
             <div className="grid gap-5 lg:grid-cols-2">
               {distributions.map((d) => {

@@ -1,0 +1,67 @@
+'use client';
+
+import { useSearchParams } from 'next/navigation';
+import { useCallback, useMemo } from 'react';
+
+/**
+ * View settings live in the URL query, so any view can be shared as a link. This is the one way the
+ * app reads and writes them. Components using the hooks must sit inside a <Suspense> boundary
+ * (static prerendering).
+ */
+
+/**
+ * Rewrites the address's query in place. The edit starts from the query as the address holds it
+ * now, not as last rendered, so two writes close together (a debounced search, then a filter) never
+ * undo each other. The native history API is wired into Next's router (useSearchParams sees it) and,
+ * unlike router.replace, makes no server round trip: a switch redraws at once, also in the static
+ * export.
+ */
+export function editQuery(edit: (query: URLSearchParams) => URLSearchParams | void): void {
+  const live = new URLSearchParams(window.location.search);
+  const qs = (edit(live) ?? live).toString();
+  const url = `${window.location.pathname}${qs ? `?${qs}` : ''}`;
+  if (url !== `${window.location.pathname}${window.location.search}`)
+    window.history.replaceState(null, '', url);
+}
+
+/**
+ * One setting held under `key`. Values outside `allowed` (a hand-edited or stale link) fall back to
+ * the default rather than breaking the page; the default is left out of the address.
+ */
+export function useUrlState<T extends string>(
+  key: string,
+  fallback: T,
+  allowed?: readonly T[],
+): [T, (value: T) => void] {
+  const raw = useSearchParams()?.get(key);
+  const value =
+    raw !== null && raw !== undefined && (!allowed || allowed.includes(raw as T)) ? (raw as T) : fallback;
+  const set = useCallback(
+    (next: T) =>
+      editQuery((query) => {
+        if (next === fallback) query.delete(key);
+        else query.set(key, next);
+      }),
+    [key, fallback],
+  );
+  return [value, set];
+}
+
+/**
+ * A view of several settings read and written as one object: `read` parses it from a query
+ * (falling back on anything invalid), `write` puts a view into a query (leaving other parameters
+ * alone; it may edit the query or return a new one). A write is a patch on the view as the address holds it at that moment.
+ */
+export function useUrlView<V>(
+  read: (query: URLSearchParams) => V,
+  write: (view: V, query: URLSearchParams) => URLSearchParams | void,
+): [V, (patch: Partial<V>) => void] {
+  const key = useSearchParams()?.toString() ?? '';
+  const view = useMemo(() => read(new URLSearchParams(key)), [key, read]);
+  const set = useCallback(
+    (patch: Partial<V>) =>
+      editQuery((query) => write({ ...read(new URLSearchParams(query)), ...patch }, query)),
+    [read, write],
+  );
+  return [view, set];
+}

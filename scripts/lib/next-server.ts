@@ -1,0 +1,89 @@
+/**
+ * The production build and `next start`, as `npm start` and the page benchmarks use them: whether the
+ * build is there and newer than the data, a server on a port of our own, the Chromium to measure with.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+export const NEXT_BIN = path.join('node_modules', '.bin', 'next');
+
+function mtime(file: string): number | null {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return null;
+  }
+}
+
+/** Why `next build` must run before the app is served, or null when the build is newer than the data. */
+export function buildNeeded(): string | null {
+  const built = mtime(path.join('.next', 'BUILD_ID'));
+  if (built === null) return 'there is no production build';
+  const data = mtime(path.join('public', 'data', 'manifest.json'));
+  if (data === null) return 'public/data has not been built';
+  return built < data ? 'the production build is older than public/data' : null;
+}
+
+export async function waitForServer(url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`server at ${url} did not start within ${timeoutMs} ms`);
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+export interface RunningServer {
+  base: string;
+  stop: () => void;
+}
+
+/**
+ * `next start` of the production build on 127.0.0.1:port, answering `/`. Refuses a port that is
+ * taken, so that a benchmark never measures somebody else's server.
+ */
+export async function startNextServer(port: number, timeoutMs = 60_000): Promise<RunningServer> {
+  if (!(await portIsFree(port))) throw new Error(`Port ${port} is already in use: choose another one.`);
+  const server = spawn(NEXT_BIN, ['start', '-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+  const exited = new Promise<never>((_, reject) =>
+    server.once('exit', (code) => reject(new Error(`next start exited early (code ${code})`))),
+  );
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await Promise.race([waitForServer(base + '/', timeoutMs), exited]);
+  } catch (error) {
+    server.kill();
+    throw error;
+  }
+  exited.catch(() => {}); // a later exit (our own kill) is expected
+  const stop = () => server.kill();
+  process.once('exit', stop); // also when a signal ends the benchmark (chrome-launcher exits on Ctrl-C)
+  return { base, stop };
+}
+
+/** The Chromium to measure with: PLAYWRIGHT_CHROMIUM_PATH, else Debian's /usr/bin/chromium when present. */
+export function chromiumPath(): string | undefined {
+  if (process.env.PLAYWRIGHT_CHROMIUM_PATH) return process.env.PLAYWRIGHT_CHROMIUM_PATH;
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+}
+
+export const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
