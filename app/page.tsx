@@ -10,7 +10,7 @@ import { PersonaKey } from '@/components/overview/persona-key';
 import { PrintButton } from '@/components/overview/print-button';
 import { ShareComposition } from '@/components/overview/share-composition';
 import { VisitBars } from '@/components/overview/visit-bars';
-import { DataTable } from '@/components/tables/data-table';
+import { DataTable } from '@/components/ui/data-table';
 import { loadManifest, loadTable } from '@/lib/data/load-data';
 import { formatCount } from '@/lib/format/format';
 import { buildOverview } from '@/lib/view/overview';

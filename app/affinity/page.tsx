@@ -5,7 +5,7 @@ import {
   PersonaAffinityHeatmap,
   PersonaAffinityHeatmapDefault,
 } from '@/components/affinity/persona-affinity-heatmap';
-import { KpiCard } from '@/components/cards/kpi-card';
+import { KpiCard } from '@/components/ui/kpi-card';
 import { MissingData } from '@/components/layout/missing-data';
 import { PageHeader, Section } from '@/components/layout/page-header';
 import { loadManifest, loadTable } from '@/lib/data/load-data';

@@ -1,4 +1,4 @@
-import { KpiCard } from '@/components/cards/kpi-card';
+import { KpiCard } from '@/components/ui/kpi-card';
 import { ArrivalsHeatmaps, ArrivalsHeatmapsDefault } from '@/components/channels/arrivals-heatmaps';
 import { OverlapBars } from '@/components/channels/overlap-bars';
 import { PairBars } from '@/components/channels/pair-bars';
@@ -6,7 +6,7 @@ import { ChartFrame } from '@/components/charts/chart-frame';
 import { PersonaBars } from '@/components/charts/persona-bars';
 import { MissingData } from '@/components/layout/missing-data';
 import { PageHeader, Section } from '@/components/layout/page-header';
-import { DataTable } from '@/components/tables/data-table';
+import { DataTable } from '@/components/ui/data-table';
 import { CHANNEL_COLORS } from '@/lib/charts/theme';
 import { loadManifest, loadTable } from '@/lib/data/load-data';
 import { formatCount, formatPct } from '@/lib/format/format';

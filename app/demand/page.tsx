@@ -1,11 +1,11 @@
-import { KpiCard } from '@/components/cards/kpi-card';
+import { KpiCard } from '@/components/ui/kpi-card';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { ChannelContrastBars } from '@/components/demand/channel-contrast';
 import { DemandTable, DemandTableDefault } from '@/components/demand/demand-table';
 import { ParetoChartSvg } from '@/components/demand/pareto-chart';
 import { MissingData } from '@/components/layout/missing-data';
 import { PageHeader, Section } from '@/components/layout/page-header';
-import { DataTable } from '@/components/tables/data-table';
+import { DataTable } from '@/components/ui/data-table';
 import { loadManifest, loadTable } from '@/lib/data/load-data';
 import { formatCount } from '@/lib/format/format';
 import {

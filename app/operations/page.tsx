@@ -1,11 +1,11 @@
-import { KpiCard } from '@/components/cards/kpi-card';
+import { KpiCard } from '@/components/ui/kpi-card';
 import { PairBars } from '@/components/channels/pair-bars';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { PersonaBars } from '@/components/charts/persona-bars';
 import { MissingData } from '@/components/layout/missing-data';
 import { PageHeader, Section } from '@/components/layout/page-header';
 import { LoadByHour, LoadByHourDefault } from '@/components/operations/load-by-hour';
-import { DataTable } from '@/components/tables/data-table';
+import { DataTable } from '@/components/ui/data-table';
 import { CHANNEL_COLORS } from '@/lib/charts/theme';
 import { loadManifest, loadTable } from '@/lib/data/load-data';
 import { formatCount, formatMoney, formatPct } from '@/lib/format/format';

@@ -1,4 +1,4 @@
-import { KpiCard } from '@/components/cards/kpi-card';
+import { KpiCard } from '@/components/ui/kpi-card';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { MissingData } from '@/components/layout/missing-data';
 import { PageHeader, Section } from '@/components/layout/page-header';
@@ -8,7 +8,7 @@ import { PredictedValue } from '@/components/revenue/predicted-value';
 import { RevenueByPersonaChart } from '@/components/revenue/revenue-by-persona-chart';
 import { ShareDumbbell } from '@/components/revenue/share-dumbbell';
 import { ValueRiskQuadrantChart } from '@/components/revenue/value-risk-quadrant';
-import { DataTable } from '@/components/tables/data-table';
+import { DataTable } from '@/components/ui/data-table';
 import { loadManifest, loadTable } from '@/lib/data/load-data';
 import { formatCount, formatMoneyCompact, formatPct } from '@/lib/format/format';
 import { predictedValue } from '@/lib/view/predicted-value';

@@ -4,7 +4,7 @@ import {
   PersonaAffinityHeatmap,
   PersonaAffinityHeatmapDefault,
 } from '@/components/affinity/persona-affinity-heatmap';
-import { KpiCard } from '@/components/cards/kpi-card';
+import { KpiCard } from '@/components/ui/kpi-card';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { ReconciliationTable } from '@/components/data/reconciliation-table';
 import { PersonaCard } from '@/components/personas/persona-card';
@@ -14,7 +14,7 @@ import { PredictedValue } from '@/components/revenue/predicted-value';
 import { RevenueByPersonaChart } from '@/components/revenue/revenue-by-persona-chart';
 import { ShareDumbbell } from '@/components/revenue/share-dumbbell';
 import { ValueRiskQuadrantChart } from '@/components/revenue/value-risk-quadrant';
-import { DataTable } from '@/components/tables/data-table';
+import { DataTable } from '@/components/ui/data-table';
 import { formatCount, formatPct } from '@/lib/format/format';
 import { downloadsOf, type DownloadFormat } from '@/lib/own-data/own-tables';
 import { TABLE_INFO, type TableName } from '@/lib/schema';

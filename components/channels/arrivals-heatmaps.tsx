@@ -3,7 +3,7 @@
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { ColorLegend } from '@/components/charts/color-legend';
 import { Heatmap } from '@/components/charts/heatmap';
-import { SegmentedControl } from '@/components/charts/segmented-control';
+import { SegmentedControl } from '@/components/ui/segmented-control';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { ViewToolbar } from '@/components/ui/view-toolbar';
 import { sequentialColor } from '@/lib/charts/theme';

@@ -1,6 +1,6 @@
 'use client';
 
-import { DataTable } from '@/components/tables/data-table';
+import { DataTable } from '@/components/ui/data-table';
 import { saveFile } from '@/lib/browser/save-file';
 import { toCsv, type TableData } from '@/lib/format/table-data';
 import { useId, useState, type ReactNode } from 'react';

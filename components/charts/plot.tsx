@@ -46,26 +46,8 @@ export function Plot({ height, margin, xTitle, yTitle, y2Title, children, classN
       >
         {children}
       </svg>
-      {yTitle ? (
-        <span
-          className="absolute left-0 flex items-center"
-          style={{ top: margin.top, bottom: margin.bottom }}
-        >
-          <span className="rotate-180 text-[11px] whitespace-nowrap text-ink-muted [writing-mode:vertical-rl] sm:text-xs">
-            {yTitle}
-          </span>
-        </span>
-      ) : null}
-      {y2Title ? (
-        <span
-          className="absolute right-0 flex items-center"
-          style={{ top: margin.top, bottom: margin.bottom }}
-        >
-          <span className="text-[11px] whitespace-nowrap text-ink-muted [writing-mode:vertical-rl] sm:text-xs">
-            {y2Title}
-          </span>
-        </span>
-      ) : null}
+      {yTitle ? <SideTitle side="left" title={yTitle} margin={margin} /> : null}
+      {y2Title ? <SideTitle side="right" title={y2Title} margin={margin} /> : null}
       {xTitle ? (
         <span
           className="absolute bottom-0 text-center text-[11px] text-ink-muted sm:text-xs"
@@ -75,6 +57,22 @@ export function Plot({ height, margin, xTitle, yTitle, y2Title, children, classN
         </span>
       ) : null}
     </div>
+  );
+}
+
+/** A value axis's title, upright in the left margin (read bottom to top) or the right (top to bottom). */
+function SideTitle({ side, title, margin }: { side: 'left' | 'right'; title: string; margin: PlotMargin }) {
+  return (
+    <span
+      className={`absolute flex items-center ${side === 'left' ? 'left-0' : 'right-0'}`}
+      style={{ top: margin.top, bottom: margin.bottom }}
+    >
+      <span
+        className={`text-[11px] whitespace-nowrap text-ink-muted [writing-mode:vertical-rl] sm:text-xs ${side === 'left' ? 'rotate-180' : ''}`}
+      >
+        {title}
+      </span>
+    </span>
   );
 }
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { SegmentedControl } from '@/components/charts/segmented-control';
+import { SegmentedControl } from '@/components/ui/segmented-control';
 import { ViewToolbar } from '@/components/ui/view-toolbar';
 import type { Lean } from '@/lib/view/demand';
 import { useId } from 'react';

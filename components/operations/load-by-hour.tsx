@@ -3,7 +3,7 @@
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { ChartTips } from '@/components/charts/chart-tips';
 import { Legend } from '@/components/charts/legend';
-import { SegmentedControl } from '@/components/charts/segmented-control';
+import { SegmentedControl } from '@/components/ui/segmented-control';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { ViewToolbar } from '@/components/ui/view-toolbar';
 import { CHANNEL_COLORS } from '@/lib/charts/theme';

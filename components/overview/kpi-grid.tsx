@@ -1,4 +1,4 @@
-import { KpiCard } from '@/components/cards/kpi-card';
+import { KpiCard } from '@/components/ui/kpi-card';
 import type { Kpi } from '@/lib/view/overview';
 
 /** The seven headline numbers; total revenue leads and spans two columns. */

@@ -5,7 +5,7 @@ import { ChartFrame } from '@/components/charts/chart-frame';
 import { ChartTips } from '@/components/charts/chart-tips';
 import { markProps } from '@/components/charts/marks';
 import { pc, Plot } from '@/components/charts/plot';
-import { SegmentedControl } from '@/components/charts/segmented-control';
+import { SegmentedControl } from '@/components/ui/segmented-control';
 import { groupColor, INK } from '@/lib/charts/theme';
 import { rangeTicks } from '@/lib/charts/ticks';
 import { formatCount, formatPct } from '@/lib/format/format';

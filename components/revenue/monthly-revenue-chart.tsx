@@ -6,7 +6,7 @@ import { ChartTips } from '@/components/charts/chart-tips';
 import { markProps } from '@/components/charts/marks';
 import { PersonaLegend } from '@/components/charts/persona-legend';
 import { pc, Plot, Stretch, STROKE } from '@/components/charts/plot';
-import { SegmentedControl } from '@/components/charts/segmented-control';
+import { SegmentedControl } from '@/components/ui/segmented-control';
 import { personaColor } from '@/lib/charts/theme';
 import { zeroAxis } from '@/lib/charts/ticks';
 import { formatMoney, formatMoneyCompact, formatMoneyTick } from '@/lib/format/format';

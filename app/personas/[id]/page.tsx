@@ -1,4 +1,4 @@
-import { KpiCard } from '@/components/cards/kpi-card';
+import { KpiCard } from '@/components/ui/kpi-card';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { MissingData } from '@/components/layout/missing-data';
 import { PageHeader, Section } from '@/components/layout/page-header';
