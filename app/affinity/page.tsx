@@ -5,9 +5,9 @@ import {
   PersonaAffinityHeatmap,
   PersonaAffinityHeatmapDefault,
 } from '@/components/affinity/persona-affinity-heatmap';
-import { KpiCard } from '@/components/ui/kpi-card';
 import { MissingData } from '@/components/layout/missing-data';
 import { PageHeader, Section } from '@/components/layout/page-header';
+import { KpiCard } from '@/components/ui/kpi-card';
 import { loadManifest, loadTable } from '@/lib/data/load-data';
 import { formatCount, formatPct } from '@/lib/format/format';
 import {

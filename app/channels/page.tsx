@@ -1,4 +1,3 @@
-import { KpiCard } from '@/components/ui/kpi-card';
 import { ArrivalsHeatmaps, ArrivalsHeatmapsDefault } from '@/components/channels/arrivals-heatmaps';
 import { OverlapBars } from '@/components/channels/overlap-bars';
 import { PairBars } from '@/components/channels/pair-bars';
@@ -7,6 +6,7 @@ import { PersonaBars } from '@/components/charts/persona-bars';
 import { MissingData } from '@/components/layout/missing-data';
 import { PageHeader, Section } from '@/components/layout/page-header';
 import { DataTable } from '@/components/ui/data-table';
+import { KpiCard } from '@/components/ui/kpi-card';
 import { CHANNEL_COLORS } from '@/lib/charts/theme';
 import { loadManifest, loadTable } from '@/lib/data/load-data';
 import { formatCount, formatPct } from '@/lib/format/format';

@@ -1,4 +1,3 @@
-import { KpiCard } from '@/components/ui/kpi-card';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { ChannelContrastBars } from '@/components/demand/channel-contrast';
 import { DemandTable, DemandTableDefault } from '@/components/demand/demand-table';
@@ -6,6 +5,7 @@ import { ParetoChartSvg } from '@/components/demand/pareto-chart';
 import { MissingData } from '@/components/layout/missing-data';
 import { PageHeader, Section } from '@/components/layout/page-header';
 import { DataTable } from '@/components/ui/data-table';
+import { KpiCard } from '@/components/ui/kpi-card';
 import { loadManifest, loadTable } from '@/lib/data/load-data';
 import { formatCount } from '@/lib/format/format';
 import {

@@ -1,4 +1,3 @@
-import { KpiCard } from '@/components/ui/kpi-card';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { PersonaBars } from '@/components/charts/persona-bars';
 import { MissingData } from '@/components/layout/missing-data';
@@ -10,6 +9,7 @@ import {
 } from '@/components/marketing/channel-heatmap';
 import { LeverCards } from '@/components/marketing/lever-cards';
 import { DataTable } from '@/components/ui/data-table';
+import { KpiCard } from '@/components/ui/kpi-card';
 import { loadManifest, loadTable } from '@/lib/data/load-data';
 import { formatPct, formatRatio } from '@/lib/format/format';
 import {

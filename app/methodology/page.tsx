@@ -1,4 +1,3 @@
-import { KpiCard } from '@/components/ui/kpi-card';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { BuildConfigList, ManifestCounts } from '@/components/data/manifest-parts';
 import { SourcesDetails } from '@/components/data/sources-details';
@@ -12,6 +11,7 @@ import { MetricDefinitions } from '@/components/methodology/metric-definitions';
 import { PcaScatterChart } from '@/components/methodology/pca-scatter';
 import { ValueModelSection } from '@/components/methodology/value-section';
 import { DataTable } from '@/components/ui/data-table';
+import { KpiCard } from '@/components/ui/kpi-card';
 import { limitations } from '@/content/limitations';
 import { metricGroups } from '@/content/metrics';
 import { loadCdnowBenchmark } from '@/lib/data/load-benchmark';

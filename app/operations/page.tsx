@@ -1,4 +1,3 @@
-import { KpiCard } from '@/components/ui/kpi-card';
 import { PairBars } from '@/components/channels/pair-bars';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { PersonaBars } from '@/components/charts/persona-bars';
@@ -6,6 +5,7 @@ import { MissingData } from '@/components/layout/missing-data';
 import { PageHeader, Section } from '@/components/layout/page-header';
 import { LoadByHour, LoadByHourDefault } from '@/components/operations/load-by-hour';
 import { DataTable } from '@/components/ui/data-table';
+import { KpiCard } from '@/components/ui/kpi-card';
 import { CHANNEL_COLORS } from '@/lib/charts/theme';
 import { loadManifest, loadTable } from '@/lib/data/load-data';
 import { formatCount, formatMoney, formatPct } from '@/lib/format/format';

@@ -1,4 +1,3 @@
-import { KpiCard } from '@/components/ui/kpi-card';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { MissingData } from '@/components/layout/missing-data';
 import { PageHeader, Section } from '@/components/layout/page-header';
@@ -9,6 +8,7 @@ import { RevenueByPersonaChart } from '@/components/revenue/revenue-by-persona-c
 import { ShareDumbbell } from '@/components/revenue/share-dumbbell';
 import { ValueRiskQuadrantChart } from '@/components/revenue/value-risk-quadrant';
 import { DataTable } from '@/components/ui/data-table';
+import { KpiCard } from '@/components/ui/kpi-card';
 import { loadManifest, loadTable } from '@/lib/data/load-data';
 import { formatCount, formatMoneyCompact, formatPct } from '@/lib/format/format';
 import { predictedValue } from '@/lib/view/predicted-value';

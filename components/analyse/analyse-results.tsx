@@ -4,7 +4,6 @@ import {
   PersonaAffinityHeatmap,
   PersonaAffinityHeatmapDefault,
 } from '@/components/affinity/persona-affinity-heatmap';
-import { KpiCard } from '@/components/ui/kpi-card';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { ReconciliationTable } from '@/components/data/reconciliation-table';
 import { PersonaCard } from '@/components/personas/persona-card';
@@ -15,6 +14,7 @@ import { RevenueByPersonaChart } from '@/components/revenue/revenue-by-persona-c
 import { ShareDumbbell } from '@/components/revenue/share-dumbbell';
 import { ValueRiskQuadrantChart } from '@/components/revenue/value-risk-quadrant';
 import { DataTable } from '@/components/ui/data-table';
+import { KpiCard } from '@/components/ui/kpi-card';
 import { formatCount, formatPct } from '@/lib/format/format';
 import { downloadsOf, type DownloadFormat } from '@/lib/own-data/own-tables';
 import { TABLE_INFO, type TableName } from '@/lib/schema';

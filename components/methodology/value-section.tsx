@@ -1,7 +1,7 @@
-import { KpiCard } from '@/components/ui/kpi-card';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { MissingData } from '@/components/layout/missing-data';
 import { DataTable } from '@/components/ui/data-table';
+import { KpiCard } from '@/components/ui/kpi-card';
 import type { CdnowBenchmark } from '@/lib/data/load-benchmark';
 import { formatCount, formatPct } from '@/lib/format/format';
 import type { ValueModel } from '@/lib/schema/value-model';

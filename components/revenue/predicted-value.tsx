@@ -1,7 +1,7 @@
-import { KpiCard } from '@/components/ui/kpi-card';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { ClvRanges } from '@/components/overview/clv-ranges';
 import { DataTable } from '@/components/ui/data-table';
+import { KpiCard } from '@/components/ui/kpi-card';
 import { formatMoneyCompact, formatMoneyTick } from '@/lib/format/format';
 import type { PredictedValueView } from '@/lib/view/predicted-value';
 

@@ -1,4 +1,3 @@
-import { KpiCard } from '@/components/ui/kpi-card';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { MissingData } from '@/components/layout/missing-data';
 import { PageHeader, Section } from '@/components/layout/page-header';
@@ -19,6 +18,7 @@ import {
   TraitList,
 } from '@/components/personas/persona-parts';
 import { ProfileTable } from '@/components/personas/profile-table';
+import { KpiCard } from '@/components/ui/kpi-card';
 import { loadManifest, loadTable } from '@/lib/data/load-data';
 import { formatCount, formatMoneyCompact, formatPct, formatRatio } from '@/lib/format/format';
 import {
