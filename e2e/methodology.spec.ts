@@ -22,6 +22,8 @@ const README_KEYS: Record<string, string> = {
   behaviour_overview: 'cluster_id',
   segmentation: 'cluster_id',
   value_model: 'cluster_id',
+  persona_distributions: 'metric, cluster_id',
+  customer_sample: 'cluster_id',
 };
 const valueModel = readTable('value_model');
 const cdnow = JSON.parse(readFileSync(path.join(process.cwd(), 'benchmarks', 'cdnow.json'), 'utf8')) as {

@@ -6,7 +6,7 @@ import { Heatmap } from '@/components/charts/heatmap';
 import { SegmentedControl } from '@/components/ui/segmented-control';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { ViewToolbar } from '@/components/ui/view-toolbar';
-import { divergingColor } from '@/lib/charts/theme';
+import { divergingColor } from '@/lib/charts/color-scales';
 import { formatCount, formatPct, formatRatio } from '@/lib/format/format';
 import { useUrlState } from '@/lib/url/url-state';
 import {

@@ -6,7 +6,7 @@ import { Heatmap } from '@/components/charts/heatmap';
 import { SegmentedControl } from '@/components/ui/segmented-control';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { ViewToolbar } from '@/components/ui/view-toolbar';
-import { sequentialColor } from '@/lib/charts/theme';
+import { sequentialColor } from '@/lib/charts/color-scales';
 import { formatCount, formatPct } from '@/lib/format/format';
 import { useUrlState } from '@/lib/url/url-state';
 import { ARRIVAL_SCALES, hourRange, type ArrivalScale, type ArrivalsHeatmapData } from '@/lib/view/channels';

@@ -168,7 +168,11 @@ function DemandTableView({
         aria-label="Product families table"
         tabIndex={0}
       >
-        <table className="w-full border-separate border-spacing-0 text-sm" data-testid="demand-table">
+        {/* Cell padding and rules are set once here for every body cell, not repeated on 1,700 cells. */}
+        <table
+          className="w-full border-separate border-spacing-0 text-sm [&_tbody_:is(td,th)]:border-b [&_tbody_:is(td,th)]:border-line/70 [&_tbody_:is(td,th)]:px-2 [&_tbody_:is(td,th)]:py-1.5 [&_tbody_:is(td,th)]:whitespace-nowrap [&_tbody_tr:last-child>*]:border-0"
+          data-testid="demand-table"
+        >
           <caption className="sr-only">
             Product families: demand, impulse, dwell and prices, {formatCount(shown)} of{' '}
             {formatCount(families.length)} shown. Column headers are buttons that sort the table.
@@ -186,13 +190,11 @@ function DemandTableView({
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.id} data-testid="demand-row" data-family={row.original.id} className="group">
+              <tr key={row.id} data-testid="demand-row" data-family={row.original.id}>
                 {row.getAllCells().map((cell, i) => {
                   const meta = cell.column.columnDef.meta;
                   const raw = cell.getValue();
-                  const common = `border-b border-line/70 px-2 py-1.5 whitespace-nowrap group-last:border-0 ${
-                    meta?.numeric ? 'text-right tabular-nums' : 'text-left'
-                  }`;
+                  const common = meta?.numeric ? 'text-right tabular-nums' : 'text-left';
                   return i === 0 ? (
                     <th
                       key={cell.id}
@@ -219,7 +221,7 @@ function DemandTableView({
             ))}
             {shown === 0 ? (
               <tr>
-                <td colSpan={columns.length} className="px-3 py-6 text-center text-ink-muted">
+                <td colSpan={columns.length} className="px-3! py-6! text-center text-ink-muted">
                   No family matches these filters.
                 </td>
               </tr>

@@ -6,7 +6,7 @@ import { Heatmap, type HeatmapAxisItem } from '@/components/charts/heatmap';
 import { SegmentedControl } from '@/components/ui/segmented-control';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { ViewToolbar } from '@/components/ui/view-toolbar';
-import { sequentialColor } from '@/lib/charts/theme';
+import { sequentialColor } from '@/lib/charts/color-scales';
 import type { TableData } from '@/lib/format/table-data';
 import { useUrlState } from '@/lib/url/url-state';
 import { formatMetric, MARKETING_METRICS, type MarketingMetric } from '@/lib/view/marketing';

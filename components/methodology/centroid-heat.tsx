@@ -1,4 +1,5 @@
-import { textOn, zScoreColor } from '@/lib/charts/theme';
+import { zScoreColor } from '@/lib/charts/color-scales';
+import { textOn } from '@/lib/charts/theme';
 import type { CentroidView } from '@/lib/view/methodology';
 import { signed } from '@/lib/view/methodology';
 

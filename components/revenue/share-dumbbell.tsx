@@ -2,7 +2,8 @@ import { ticksOf, XAxis } from '@/components/charts/axes';
 import { ChartTips } from '@/components/charts/chart-tips';
 import { markProps } from '@/components/charts/marks';
 import { pc, Plot } from '@/components/charts/plot';
-import { divergingColor, personaColor } from '@/lib/charts/theme';
+import { divergingColor } from '@/lib/charts/color-scales';
+import { personaColor } from '@/lib/charts/theme';
 import { formatPct, formatRatio } from '@/lib/format/format';
 import type { Representation } from '@/lib/view/revenue';
 

@@ -32,7 +32,8 @@ export function DataTable({
       aria-label={caption}
       tabIndex={0}
     >
-      <table className="w-full border-collapse text-sm">
+      {/* Body cell padding and row rules are set once here, not repeated on every cell. */}
+      <table className="w-full border-collapse text-sm [&_tbody_:is(td,th)]:px-3 [&_tbody_:is(td,th)]:py-2 [&_tbody_tr]:border-b [&_tbody_tr]:border-line/70 [&_tbody_tr:last-child]:border-0">
         <caption className={captionHidden ? 'sr-only' : 'px-4 pt-3 text-left text-xs text-ink-muted'}>
           {caption}
         </caption>
@@ -55,26 +56,19 @@ export function DataTable({
           {table.rows.map((row, r) => {
             const last = emphasiseLast && r === table.rows.length - 1;
             return (
-              <tr
-                key={r}
-                className={`border-b border-line/70 last:border-0 ${last ? 'border-t-2 border-t-line-strong font-semibold' : ''}`}
-              >
+              <tr key={r} className={last ? 'border-t-2 border-t-line-strong font-semibold' : undefined}>
                 {table.columns.map((c, i) => {
                   const text = formatCell(row[c.key], c, currency);
                   const align =
                     i === rowHeader || c.format === 'text' ? 'text-left' : 'text-right tabular-nums';
                   return i === rowHeader ? (
-                    <th
-                      key={c.key}
-                      scope="row"
-                      className={`px-3 py-2 font-medium whitespace-nowrap ${align}`}
-                    >
+                    <th key={c.key} scope="row" className={`font-medium whitespace-nowrap ${align}`}>
                       {text}
                     </th>
                   ) : (
                     <td
                       key={c.key}
-                      className={`px-3 py-2 ${wrapText && c.format === 'text' ? 'min-w-32' : 'whitespace-nowrap'} ${align}`}
+                      className={`${wrapText && c.format === 'text' ? 'min-w-32' : 'whitespace-nowrap'} ${align}`}
                     >
                       {text}
                     </td>

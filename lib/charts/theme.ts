@@ -1,9 +1,8 @@
-import { interpolateCividis, interpolatePuOr } from 'd3-scale-chromatic';
-
 /**
  * Every colour a chart uses, in one place. Chosen to stay distinguishable with colour-vision
  * deficiencies: Okabe–Ito for personas, cividis for sequential values, purple–orange for values
- * diverging around a centre. (Page chrome uses the Tailwind tokens in app/globals.css; these are
+ * diverging around a centre (those scales, which need d3's colour code, are in ./color-scales.ts so
+ * that a component needing one flat colour does not ship them). (Page chrome uses the Tailwind tokens in app/globals.css; these are
  * the same tones as hex, for SVG attributes and inline styles.)
  */
 
@@ -64,21 +63,6 @@ export function groupColor(clusterId: number | null): string {
   return clusterId === null ? ALL_CUSTOMERS_COLOR : personaColor(clusterId);
 }
 
-/** 0 … 1 → a sequential colour (light to dark cividis, reversed so low values are light). */
-export function sequentialColor(t: number): string {
-  return interpolateCividis(1 - Math.min(1, Math.max(0, t)) * 0.92);
-}
-
-/**
- * An index around 1.0 → a diverging colour on a log scale: 1 is neutral, `limit`× and 1/`limit`×
- * are the ends (purple above, orange below).
- */
-export function divergingColor(index: number, limit = 2): string {
-  const x = Math.log(Math.max(index, 1e-6)) / Math.log(limit);
-  const t = 0.5 - Math.max(-1, Math.min(1, x)) / 2;
-  return interpolatePuOr(t);
-}
-
 /** Black or white text, whichever has the higher WCAG contrast on the background colour. */
 export function textOn(background: string): string {
   const rgb = parseColor(background);
@@ -101,13 +85,4 @@ function parseColor(color: string): [number, number, number] | null {
   }
   const rgb = /^rgb\((\d+),\s*(\d+),\s*(\d+)\)$/.exec(color);
   return rgb ? [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])] : null;
-}
-
-/**
- * A z-score → a diverging purple–orange colour: 0 is neutral, ±`limit` SD are the ends (purple
- * above the average customer, orange below), matching divergingColor's direction.
- */
-export function zScoreColor(z: number, limit = 2): string {
-  const x = Math.max(-1, Math.min(1, z / limit));
-  return interpolatePuOr(0.5 + (-x * 0.9) / 2);
 }
