@@ -19,8 +19,6 @@ import type { ValueModel } from '@/lib/schema/value-model';
 import { tidy } from '@/lib/stats/bins';
 import { personaPrediction, type PersonaPrediction } from './predicted-value';
 
-/** "All customers" beside a persona colour: the theme's one colour for it. */
-export { ALL_CUSTOMERS_COLOR } from '@/lib/charts/theme';
 export const ALL_CUSTOMERS_KEY = 'all';
 export const ALL_CUSTOMERS_LABEL = 'All customers';
 

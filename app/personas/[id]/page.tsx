@@ -19,10 +19,10 @@ import {
 } from '@/components/personas/persona-parts';
 import { ProfileTable } from '@/components/personas/profile-table';
 import { KpiCard } from '@/components/ui/kpi-card';
+import { ALL_CUSTOMERS_COLOR } from '@/lib/charts/theme';
 import { loadManifest, loadTable } from '@/lib/data/load-data';
 import { formatCount, formatMoneyCompact, formatPct, formatRatio } from '@/lib/format/format';
 import {
-  ALL_CUSTOMERS_COLOR,
   ALL_CUSTOMERS_KEY,
   ALL_CUSTOMERS_LABEL,
   buildKeyMetrics,
