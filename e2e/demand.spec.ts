@@ -48,6 +48,9 @@ async function open(page: Page, url = '/demand'): Promise<void> {
   await page.goto(url, { timeout: 60_000 });
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.locator('[data-hydrated="true"]')).toHaveCount(1, { timeout: 60_000 });
+  // The table lists its first 25 rows until asked for all; these tests read every row.
+  const showAll = page.getByRole('button', { name: /^Show all \d+ families/ });
+  if (await showAll.count()) await showAll.click();
 }
 
 function rows(page: Page): Locator {
@@ -97,6 +100,22 @@ test.describe('demand page', () => {
       await expect(t.locator('tbody tr').nth(count)).toContainText('No');
     }
     expect(errors).toEqual([]);
+  });
+
+  test('the family table lists the 25 biggest in-store families first, and every family on asking', async ({
+    page,
+  }) => {
+    await page.goto('/demand', { timeout: 60_000 });
+    await expect(page.locator('[data-hydrated="true"]')).toHaveCount(1, { timeout: 60_000 });
+    const biggest = [...ds.rows].sort((a, b) => b.daily_demand_instore - a.daily_demand_instore).slice(0, 25);
+    await expect(rows(page)).toHaveCount(25);
+    expect(await rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-family')))).toEqual(
+      biggest.map((r) => String(r.family_id)),
+    );
+    await page.getByRole('button', { name: `Show all ${ds.rows.length} families (25 listed)` }).click();
+    await expect(rows(page)).toHaveCount(ds.rows.length);
+    await page.getByRole('button', { name: 'List the first 25 only' }).click();
+    await expect(rows(page)).toHaveCount(25);
   });
 
   test('the family table sorts: column order equals the JSON sorted', async ({ page }) => {

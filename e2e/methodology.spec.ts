@@ -3,7 +3,13 @@ import path from 'node:path';
 import { ManifestSchema } from '@/lib/schema/manifest';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { formatCount, formatPct } from './expected-format';
-import { expectNoSeriousA11yViolations, readTable, screenshotBothWidths, trackErrors } from './support';
+import {
+  expectNoSeriousA11yViolations,
+  readTable,
+  screenshotBothWidths,
+  showChartTables,
+  trackErrors,
+} from './support';
 
 const manifest = ManifestSchema.parse(
   JSON.parse(readFileSync(path.join(process.cwd(), 'public', 'data', 'manifest.json'), 'utf8')),
@@ -168,6 +174,7 @@ test.describe('methodology page', () => {
       await expect(tracking.locator('path[data-series="actual"]')).toHaveCount(1);
       await expect(tracking.locator('path[data-series="predicted"]')).toHaveCount(1);
       await expect(tracking.locator('[data-split-week]')).toHaveCount(1);
+      await showChartTables(page);
       const trackingTable = page.getByRole('table', {
         name: 'Cumulative repeat purchases: actual vs predicted: data',
       });

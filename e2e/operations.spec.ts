@@ -1,6 +1,12 @@
 import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
 import { formatCount, formatMoney, formatPct } from './expected-format';
-import { expectNoSeriousA11yViolations, readTable, screenshotBothWidths, trackErrors } from './support';
+import {
+  expectNoSeriousA11yViolations,
+  readTable,
+  screenshotBothWidths,
+  showChartTables,
+  trackErrors,
+} from './support';
 
 const expect = baseExpect.configure({ timeout: 30_000 });
 
@@ -39,6 +45,7 @@ function radio(page: Page, option: string): Locator {
 }
 
 async function loadRows(page: Page): Promise<string[][]> {
+  await showChartTables(page);
   const table = page.locator('#load-by-hour table');
   return table
     .locator('tbody tr')

@@ -3,7 +3,13 @@ import path from 'node:path';
 import { ManifestSchema } from '@/lib/schema/manifest';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { formatCount, formatMoney, formatMoneyCompact, formatPct, formatRatio } from './expected-format';
-import { expectNoSeriousA11yViolations, readTable, screenshotBothWidths, trackErrors } from './support';
+import {
+  expectNoSeriousA11yViolations,
+  readTable,
+  screenshotBothWidths,
+  showChartTables,
+  trackErrors,
+} from './support';
 
 const manifest = ManifestSchema.parse(
   JSON.parse(readFileSync(path.join(process.cwd(), 'public', 'data', 'manifest.json'), 'utf8')),
@@ -135,6 +141,7 @@ test.describe('overview page', () => {
 
   test('chart tables carry the JSON values', async ({ page }) => {
     await open(page);
+    await showChartTables(page);
     const composition = page.getByRole('table', { name: 'Revenue share against customer share: data' });
     for (const r of revenue.rows) {
       expect(await rowCells(composition, personaName(r.cluster_id))).toEqual([
@@ -209,11 +216,11 @@ test.describe('overview page', () => {
     const button = page.locator(':focus');
     const tableId = await button.getAttribute('aria-controls');
     const panel = page.locator(`[id="${tableId}"]`);
-    await expect(panel).toHaveClass(/sr-only/);
+    // The table is drawn when asked for, not hidden in the page beforehand.
+    await expect(panel.locator('table')).toHaveCount(0);
     await page.keyboard.press('Enter');
     await expect(button).toHaveAttribute('aria-expanded', 'true');
     await expect(button).toHaveText('View as chart');
-    await expect(panel).not.toHaveClass(/sr-only/);
     const box = await panel.locator('table').boundingBox();
     expect(box?.height ?? 0).toBeGreaterThan(100);
   });

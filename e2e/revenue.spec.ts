@@ -3,7 +3,13 @@ import path from 'node:path';
 import { ManifestSchema } from '@/lib/schema/manifest';
 import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
 import { formatCount, formatMoney, formatMoneyCompact, formatPct, formatRatio } from './expected-format';
-import { expectNoSeriousA11yViolations, readTable, screenshotBothWidths, trackErrors } from './support';
+import {
+  expectNoSeriousA11yViolations,
+  readTable,
+  screenshotBothWidths,
+  showChartTables,
+  trackErrors,
+} from './support';
 
 // The first request compiles the page on a dev server; give assertions room on a busy machine.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -38,7 +44,9 @@ async function rowCells(table: Locator, rowHeader: string): Promise<string[]> {
     .getByRole('row')
     .filter({ has: table.page().getByRole('rowheader', { name: rowHeader, exact: true }) });
   await expect(row).toHaveCount(1);
-  return row.getByRole('cell').allInnerTexts();
+  // textContent, not innerText: sections off screen are not laid out (content-visibility), and
+  // innerText reads nothing there.
+  return (await row.getByRole('cell').allTextContents()).map((t) => t.trim());
 }
 
 /** Column labels of a table, as rendered (upper-cased by CSS, so compare case-insensitively). */
@@ -152,6 +160,7 @@ test.describe('revenue & CLV page', () => {
     expect(rev.rows.reduce((s, r) => s + r.revenue, 0)).toBeCloseTo(rev.total.revenue, 0);
 
     // The share chart's table: customer share, revenue share and index per persona.
+    await showChartTables(page);
     const shares = page.getByRole('table', { name: 'Revenue share against customer share: data' });
     for (const r of rev.rows) {
       expect(await rowCells(shares, r.persona)).toEqual([
@@ -171,7 +180,9 @@ test.describe('revenue & CLV page', () => {
     const monthly = page.getByRole('table', { name: 'Monthly revenue by persona: data' });
     await expect(monthly.locator('tbody tr')).toHaveCount(rev.monthly.length);
     const last = rev.monthly[rev.monthly.length - 1]!;
-    const lastCells = await monthly.locator('tbody tr').last().locator('td').allInnerTexts();
+    const lastCells = (await monthly.locator('tbody tr').last().locator('td').allTextContents()).map((t) =>
+      t.trim(),
+    );
     expect(lastCells).toEqual([
       ...last.revenue.map((v) => formatMoney(v, currency)),
       formatMoney(
@@ -185,13 +196,14 @@ test.describe('revenue & CLV page', () => {
     await open(page);
     await expect(page.getByTestId('clv-view')).toHaveAttribute('data-view', 'histogram');
     await expect(page.getByTestId('clv-panel')).toHaveCount(clv.distributions.length + 1);
+    await showChartTables(page);
     const table = page.getByRole('table', { name: 'Customer lifetime value (proxy) by persona: data' });
     const groups = [...clv.distributions, clv.overall];
     expect((await headers(table)).slice(1)).toEqual(groups.map((g) => g.persona));
     const rows = table.locator('tbody tr');
     await expect(rows).toHaveCount(clv.bin_edges.length - 1);
     for (let i = 0; i < clv.bin_edges.length - 1; i++) {
-      const cells = await rows.nth(i).locator('td').allInnerTexts();
+      const cells = (await rows.nth(i).locator('td').allTextContents()).map((t) => t.trim());
       expect(cells).toEqual(groups.map((g) => formatPct(g.shares_pct[i], 2)));
     }
     // One y scale: every panel shows the same top tick.
@@ -208,11 +220,12 @@ test.describe('revenue & CLV page', () => {
       const members = page.getByTestId(`quadrant-${id}-members`);
       if (expected[id]!.length === 0) await expect(members).toHaveText('No persona');
       else for (const persona of expected[id]!) await expect(members).toContainText(persona);
-      const text = await members.innerText();
+      const text = (await members.textContent()) ?? '';
       for (const other of rev.rows.filter((r) => !expected[id]!.includes(r.persona))) {
         expect(text.split(', ')).not.toContain(other.persona);
       }
     }
+    await showChartTables(page);
     const table = page.getByRole('table', { name: 'Value against risk: data' });
     for (const r of rev.rows) {
       const cells = await rowCells(table, r.persona);
@@ -259,6 +272,7 @@ test.describe('revenue & CLV page', () => {
     await expect(page.getByRole('radio', { name: 'Lines' })).toBeChecked();
 
     // In the box view, the table holds the quantiles from the JSON.
+    await showChartTables(page);
     const table = page.getByRole('table', { name: 'Customer lifetime value (proxy) by persona: data' });
     for (const d of [...clv.distributions, clv.overall]) {
       const cells = await rowCells(table, d.persona);

@@ -73,3 +73,21 @@ export async function downloadText(page: Page, testId: string): Promise<{ name: 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
   return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, 'utf8') };
 }
+
+/**
+ * Draws every chart's table: a chart's table enters the page on the first "View as table" and stays,
+ * visually hidden, once the chart is shown again. Each button is clicked twice, so every chart is
+ * back in view and the tables can be read like any other.
+ */
+export async function showChartTables(page: Page): Promise<void> {
+  const buttons = page.getByRole('button', { name: /^View as (table|chart)$/ });
+  const count = await buttons.count();
+  for (let i = 0; i < count; i++) {
+    const button = buttons.nth(i);
+    await expect(button).toHaveText('View as table');
+    await button.click();
+    await expect(button).toHaveText('View as chart');
+    await button.click();
+    await expect(button).toHaveText('View as table');
+  }
+}

@@ -1,10 +1,7 @@
 import { AffinityTakeaways, PersonaSignatures } from '@/components/affinity/affinity-summary';
-import { CrossSellLists, CrossSellListsDefault } from '@/components/affinity/cross-sell-lists';
-import { LiftHeatmap, LiftHeatmapDefault } from '@/components/affinity/lift-heatmap';
-import {
-  PersonaAffinityHeatmap,
-  PersonaAffinityHeatmapDefault,
-} from '@/components/affinity/persona-affinity-heatmap';
+import { CrossSellLists } from '@/components/affinity/cross-sell-lists';
+import { LiftHeatmap } from '@/components/affinity/lift-heatmap';
+import { PersonaAffinityHeatmap } from '@/components/affinity/persona-affinity-heatmap';
 import { MissingData } from '@/components/layout/missing-data';
 import { PageHeader, Section } from '@/components/layout/page-header';
 import { KpiCard } from '@/components/ui/kpi-card';
@@ -22,7 +19,6 @@ import {
   topFamilyIds,
 } from '@/lib/view/affinity';
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
 
 export const metadata: Metadata = {
   title: 'Category affinity',
@@ -105,9 +101,7 @@ export default function AffinityPage() {
         title="Persona × category"
         intro="Switch between spend share, penetration and the index against all customers; drill from lifestyle intents to product families, grouped by intent. Hover or focus a cell for every figure."
       >
-        <Suspense fallback={<PersonaAffinityHeatmapDefault {...heatmap} />}>
-          <PersonaAffinityHeatmap {...heatmap} />
-        </Suspense>
+        <PersonaAffinityHeatmap {...heatmap} />
       </Section>
 
       <Section
@@ -115,9 +109,7 @@ export default function AffinityPage() {
         title="What sells together"
         intro="Co-purchase lift across all customers: how much more often two categories share an order than if they were bought independently. Use it for adjacencies in store, bundles and “complete the set” online."
       >
-        <Suspense fallback={<LiftHeatmapDefault {...lift} />}>
-          <LiftHeatmap {...lift} />
-        </Suspense>
+        <LiftHeatmap {...lift} />
       </Section>
 
       <Section
@@ -125,9 +117,7 @@ export default function AffinityPage() {
         title="Cross-sell pairs by persona"
         intro="The family pairs each persona buys together far more often than chance, measured inside that persona’s own orders."
       >
-        <Suspense fallback={<CrossSellListsDefault {...crossSell} />}>
-          <CrossSellLists {...crossSell} />
-        </Suspense>
+        <CrossSellLists {...crossSell} />
       </Section>
     </>
   );

@@ -1,4 +1,4 @@
-import { ArrivalsHeatmaps, ArrivalsHeatmapsDefault } from '@/components/channels/arrivals-heatmaps';
+import { ArrivalsHeatmaps } from '@/components/channels/arrivals-heatmaps';
 import { OverlapBars } from '@/components/channels/overlap-bars';
 import { PairBars } from '@/components/channels/pair-bars';
 import { ChartFrame } from '@/components/charts/chart-frame';
@@ -25,7 +25,6 @@ import {
   peakWindowTable,
 } from '@/lib/view/channels';
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
 
 export const metadata: Metadata = {
   title: 'Channels & arrivals',
@@ -102,9 +101,7 @@ export default function ChannelsPage() {
             : 'Average arrivals per store in each hour of the week, from the public data. Each channel has its own colour scale; switch to share of the week to compare their shapes. Hover or focus a cell for both figures.'
         }
       >
-        <Suspense fallback={<ArrivalsHeatmapsDefault {...heatmaps} />}>
-          <ArrivalsHeatmaps {...heatmaps} />
-        </Suspense>
+        <ArrivalsHeatmaps {...heatmaps} />
         <ul className="mt-5 grid gap-2 text-sm sm:grid-cols-3" data-testid="arrival-facts">
           {facts.sentences.map((s) => (
             <li key={s} className="rounded-md border border-line bg-surface px-3 py-2">

@@ -1,6 +1,6 @@
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { ChannelContrastBars } from '@/components/demand/channel-contrast';
-import { DemandTable, DemandTableDefault } from '@/components/demand/demand-table';
+import { DemandTable } from '@/components/demand/demand-table';
 import { ParetoChartSvg } from '@/components/demand/pareto-chart';
 import { MissingData } from '@/components/layout/missing-data';
 import { PageHeader, Section } from '@/components/layout/page-header';
@@ -18,7 +18,6 @@ import {
   paretoChart,
 } from '@/lib/view/demand';
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
 
 export const metadata: Metadata = {
   title: 'Demand',
@@ -115,13 +114,7 @@ export default function DemandPage() {
         title="Every product family"
         intro="Search by name, filter by lifestyle intent and channel lean, and select a column header to sort. The view is kept in the link, so it can be shared."
       >
-        <Suspense
-          fallback={
-            <DemandTableDefault families={families} intents={intents} currency={currency} own={own} />
-          }
-        >
-          <DemandTable families={families} intents={intents} currency={currency} own={own} />
-        </Suspense>
+        <DemandTable families={families} intents={intents} currency={currency} own={own} />
       </Section>
     </>
   );

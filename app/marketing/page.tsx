@@ -2,11 +2,7 @@ import { ChartFrame } from '@/components/charts/chart-frame';
 import { PersonaBars } from '@/components/charts/persona-bars';
 import { MissingData } from '@/components/layout/missing-data';
 import { PageHeader, Section } from '@/components/layout/page-header';
-import {
-  ChannelHeatmap,
-  ChannelHeatmapDefault,
-  type MetricView,
-} from '@/components/marketing/channel-heatmap';
+import { ChannelHeatmap, type MetricView } from '@/components/marketing/channel-heatmap';
 import { LeverCards } from '@/components/marketing/lever-cards';
 import { DataTable } from '@/components/ui/data-table';
 import { KpiCard } from '@/components/ui/kpi-card';
@@ -30,7 +26,6 @@ import {
   type MarketingMetric,
 } from '@/lib/view/marketing';
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
 
 export const metadata: Metadata = {
   title: 'Marketing effectiveness',
@@ -132,9 +127,7 @@ export default function MarketingPage() {
         title="Persona × channel"
         intro="Switch the metric to compare the channels of contact for each persona. Each cell is one persona on one channel; hover or focus it for the exact figure."
       >
-        <Suspense fallback={<ChannelHeatmapDefault {...heatmap} />}>
-          <ChannelHeatmap {...heatmap} />
-        </Suspense>
+        <ChannelHeatmap {...heatmap} />
       </Section>
 
       <Section

@@ -3,7 +3,7 @@ import { ChartFrame } from '@/components/charts/chart-frame';
 import { PersonaBars } from '@/components/charts/persona-bars';
 import { MissingData } from '@/components/layout/missing-data';
 import { PageHeader, Section } from '@/components/layout/page-header';
-import { LoadByHour, LoadByHourDefault } from '@/components/operations/load-by-hour';
+import { LoadByHour } from '@/components/operations/load-by-hour';
 import { DataTable } from '@/components/ui/data-table';
 import { KpiCard } from '@/components/ui/kpi-card';
 import { CHANNEL_COLORS } from '@/lib/charts/theme';
@@ -20,7 +20,6 @@ import {
   revenuePerMinuteChart,
 } from '@/lib/view/operations';
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
 
 export const metadata: Metadata = {
   title: 'Operational efficiency',
@@ -179,9 +178,7 @@ export default function OperationsPage() {
         title="Fulfilment load against store traffic"
         intro="Online orders are picked and packed by the same stores that serve walk-in customers. When both peak together, staff are split; hours with light store traffic are the time to pick."
       >
-        <Suspense fallback={<LoadByHourDefault {...load} />}>
-          <LoadByHour {...load} />
-        </Suspense>
+        <LoadByHour {...load} />
       </Section>
     </>
   );

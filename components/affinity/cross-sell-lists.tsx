@@ -1,8 +1,8 @@
 'use client';
 
 import { ChartFrame } from '@/components/charts/chart-frame';
-import { useHydrated } from '@/components/ui/use-hydrated';
 import { ViewToolbar } from '@/components/ui/view-toolbar';
+import { useHydrated } from '@/lib/browser/use-hydrated';
 import { personaColor } from '@/lib/charts/theme';
 import { formatCount, formatRatio } from '@/lib/format/format';
 import { useUrlState } from '@/lib/url/url-state';
@@ -31,15 +31,6 @@ export function CrossSellLists(props: CrossSellData) {
   return (
     <div data-hydrated={hydrated}>
       <CrossSellView {...props} persona={persona} onPersona={setPersona} />
-    </div>
-  );
-}
-
-/** The default view for the server-rendered HTML (Suspense fallback). */
-export function CrossSellListsDefault(props: CrossSellData) {
-  return (
-    <div data-hydrated={false}>
-      <CrossSellView {...props} persona="all" onPersona={() => {}} />
     </div>
   );
 }

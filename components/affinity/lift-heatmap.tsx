@@ -4,8 +4,8 @@ import { ChartFrame } from '@/components/charts/chart-frame';
 import { ColorLegend } from '@/components/charts/color-legend';
 import { Heatmap } from '@/components/charts/heatmap';
 import { SegmentedControl } from '@/components/ui/segmented-control';
-import { useHydrated } from '@/components/ui/use-hydrated';
 import { ViewToolbar } from '@/components/ui/view-toolbar';
+import { useHydrated } from '@/lib/browser/use-hydrated';
 import { divergingColor } from '@/lib/charts/color-scales';
 import { formatCount, formatPct, formatRatio } from '@/lib/format/format';
 import { useUrlState } from '@/lib/url/url-state';
@@ -35,15 +35,6 @@ export function LiftHeatmap(props: LiftData) {
   return (
     <div data-hydrated={hydrated}>
       <LiftHeatmapView {...props} level={level} onLevel={setLevel} />
-    </div>
-  );
-}
-
-/** The default view for the server-rendered HTML (Suspense fallback). */
-export function LiftHeatmapDefault(props: LiftData) {
-  return (
-    <div data-hydrated={false}>
-      <LiftHeatmapView {...props} level="intent" onLevel={() => {}} />
     </div>
   );
 }

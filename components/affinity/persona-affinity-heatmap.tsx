@@ -4,8 +4,8 @@ import { ChartFrame } from '@/components/charts/chart-frame';
 import { ColorLegend } from '@/components/charts/color-legend';
 import { Heatmap } from '@/components/charts/heatmap';
 import { SegmentedControl } from '@/components/ui/segmented-control';
-import { useHydrated } from '@/components/ui/use-hydrated';
 import { ViewToolbar } from '@/components/ui/view-toolbar';
+import { useHydrated } from '@/lib/browser/use-hydrated';
 import { divergingColor, sequentialColor } from '@/lib/charts/color-scales';
 import { formatMoneyCompact, formatPct, formatRatio } from '@/lib/format/format';
 import { useUrlState } from '@/lib/url/url-state';
@@ -61,22 +61,6 @@ export function PersonaAffinityHeatmap(props: AffinityHeatmapData) {
         onMetric={setMetric}
         onLevel={setLevel}
         onFamilies={setFamilies}
-      />
-    </div>
-  );
-}
-
-/** The default view, for the server-rendered HTML before the URL is read (Suspense fallback). */
-export function PersonaAffinityHeatmapDefault(props: AffinityHeatmapData) {
-  const ignore = () => {};
-  return (
-    <div data-hydrated={false}>
-      <PersonaAffinityHeatmapView
-        {...props}
-        view={{ metric: 'share', level: 'intent', families: 'top' }}
-        onMetric={ignore}
-        onLevel={ignore}
-        onFamilies={ignore}
       />
     </div>
   );

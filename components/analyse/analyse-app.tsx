@@ -1,6 +1,6 @@
 'use client';
 
-import { useHydrated } from '@/components/ui/use-hydrated';
+import { useHydrated } from '@/lib/browser/use-hydrated';
 import { formatBytes, formatCount } from '@/lib/format/format';
 import { ORDER_FIELDS, type OrderField } from '@/lib/orders/column-matching';
 import { missingOrderFields } from '@/lib/orders/order-columns';

@@ -1,9 +1,6 @@
 'use client';
 
-import {
-  PersonaAffinityHeatmap,
-  PersonaAffinityHeatmapDefault,
-} from '@/components/affinity/persona-affinity-heatmap';
+import { PersonaAffinityHeatmap } from '@/components/affinity/persona-affinity-heatmap';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { ReconciliationTable } from '@/components/data/reconciliation-table';
 import { PersonaCard } from '@/components/personas/persona-card';
@@ -32,7 +29,7 @@ import {
   valueRiskQuadrant,
   windowLabel,
 } from '@/lib/view/revenue';
-import { Suspense, useMemo, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { Output } from './use-analyse-worker';
 
 const K_OPTIONS = [2, 3, 4, 5, 6, 7, 8, 9, 10];
@@ -240,9 +237,7 @@ export function AnalyseResults({
             : 'What each persona buys more or less of than everyone, by category (without an intents file, each category is its own intent).'
         }
       >
-        <Suspense fallback={<PersonaAffinityHeatmapDefault {...model.affinity} />}>
-          <PersonaAffinityHeatmap {...model.affinity} />
-        </Suspense>
+        <PersonaAffinityHeatmap {...model.affinity} />
       </Part>
 
       <section

@@ -4,8 +4,8 @@ import { ChartFrame } from '@/components/charts/chart-frame';
 import { ColorLegend } from '@/components/charts/color-legend';
 import { Heatmap } from '@/components/charts/heatmap';
 import { SegmentedControl } from '@/components/ui/segmented-control';
-import { useHydrated } from '@/components/ui/use-hydrated';
 import { ViewToolbar } from '@/components/ui/view-toolbar';
+import { useHydrated } from '@/lib/browser/use-hydrated';
 import { sequentialColor } from '@/lib/charts/color-scales';
 import { formatCount, formatPct } from '@/lib/format/format';
 import { useUrlState } from '@/lib/url/url-state';
@@ -34,15 +34,6 @@ export function ArrivalsHeatmaps(props: ArrivalsHeatmapsProps) {
   return (
     <div data-hydrated={hydrated}>
       <ArrivalsHeatmapsView {...props} scale={scale} onScale={setScale} />
-    </div>
-  );
-}
-
-/** The default view, for the server-rendered HTML before the URL is read (Suspense fallback). */
-export function ArrivalsHeatmapsDefault(props: ArrivalsHeatmapsProps) {
-  return (
-    <div data-hydrated={false}>
-      <ArrivalsHeatmapsView {...props} scale="count" onScale={() => {}} />
     </div>
   );
 }

@@ -24,8 +24,7 @@ interface ChartFrameProps {
 
 /**
  * The frame every chart sits in: title, takeaway, units, the chart, a "view as table" toggle and a
- * CSV download. The table is always in the document (visually hidden until toggled), so screen
- * readers get the numbers behind every chart.
+ * CSV download. The table is drawn when asked for, from the same data the CSV is written from.
  */
 export function ChartFrame({
   title,
@@ -40,6 +39,8 @@ export function ChartFrame({
   id,
 }: ChartFrameProps) {
   const [showTable, setShowTable] = useState(false);
+  // The table is drawn on first use and then kept (visually hidden behind the chart) for screen readers.
+  const [tableDrawn, setTableDrawn] = useState(false);
   const tableId = useId();
   const download = () =>
     saveFile(`${downloadName}.csv`, new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' }));
@@ -59,8 +60,12 @@ export function ChartFrame({
       <div className={`mt-4 ${showTable ? 'hidden' : ''}`} aria-hidden={showTable || undefined}>
         {children}
       </div>
+      {/* Drawn on first use: a hidden table under every chart cost phones its layout and hydration
+          on every visit (bench:mobile). Until then the chart's marks carry the numbers for screen readers. */}
       <div id={tableId} className={showTable ? 'mt-4' : 'sr-only'}>
-        <DataTable table={table} caption={`${title}: data`} currency={currency} captionHidden />
+        {tableDrawn ? (
+          <DataTable table={table} caption={`${title}: data`} currency={currency} captionHidden />
+        ) : null}
       </div>
       <figcaption className="mt-3 flex flex-wrap gap-2 print:hidden">
         <button
@@ -68,7 +73,10 @@ export function ChartFrame({
           className="rounded-md border border-line px-2.5 py-1 text-xs text-ink-muted hover:border-line-strong hover:text-ink"
           aria-expanded={showTable}
           aria-controls={tableId}
-          onClick={() => setShowTable((v) => !v)}
+          onClick={() => {
+            setTableDrawn(true);
+            setShowTable((v) => !v);
+          }}
         >
           {showTable ? 'View as chart' : 'View as table'}
         </button>

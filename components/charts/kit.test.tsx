@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Baseline, thinOnPhone, XAxis, YAxis, type Tick } from './axes';
+import { ChartFrame } from './chart-frame';
 import { ChartTips } from './chart-tips';
 import { markProps } from './marks';
 import { Plot } from './plot';
@@ -136,5 +137,54 @@ describe('ChartTips', () => {
     mount();
     const group = host.querySelector('[role="group"]');
     expect(group?.getAttribute('aria-label')).toBe('Revenue by month');
+  });
+});
+
+describe('ChartFrame', () => {
+  let host: HTMLDivElement;
+  afterEach(() => host?.remove());
+
+  it('draws its table on the first "View as table" and keeps it, hidden, when the chart returns', () => {
+    host = document.createElement('div');
+    document.body.append(host);
+    const root = createRoot(host);
+    act(() =>
+      root.render(
+        <ChartFrame
+          title="Revenue by persona"
+          takeaway="Loyal Spenders carry most of it."
+          table={{
+            columns: [
+              { key: 'persona', label: 'Persona', format: 'text' },
+              { key: 'revenue', label: 'Revenue', format: 'money' },
+            ],
+            rows: [{ persona: 'Loyal Spenders', revenue: 1200 }],
+          }}
+          currency="INR"
+          downloadName="revenue"
+        >
+          <svg data-testid="chart" />
+        </ChartFrame>,
+      ),
+    );
+    const button = host.querySelector('button')!;
+    expect(button.textContent).toBe('View as table');
+    expect(host.querySelector('table')).toBeNull();
+
+    act(() => button.click());
+    expect(button.textContent).toBe('View as chart');
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    const panel = host.querySelector(`[id="${button.getAttribute('aria-controls')}"]`)!;
+    expect(panel.className).not.toContain('sr-only');
+    expect([...panel.querySelectorAll('tbody td, tbody th')].map((c) => c.textContent)).toEqual([
+      'Loyal Spenders',
+      '₹1,200',
+    ]);
+
+    act(() => button.click());
+    expect(button.textContent).toBe('View as table');
+    expect(panel.className).toContain('sr-only');
+    expect(panel.querySelector('table')).not.toBeNull();
+    act(() => root.unmount());
   });
 });

@@ -1,12 +1,11 @@
 'use client';
 
-import { useHydrated } from '@/components/ui/use-hydrated';
 import { saveFile } from '@/lib/browser/save-file';
+import { useHydrated } from '@/lib/browser/use-hydrated';
 import { formatCount, formatRatio } from '@/lib/format/format';
 import { toCsv } from '@/lib/format/table-data';
 import { useUrlView } from '@/lib/url/url-state';
 import {
-  DEFAULT_DEMAND_VIEW,
   demandViewQuery,
   familiesTable,
   LEAN_RATIO,
@@ -28,6 +27,12 @@ interface DemandTableProps {
   /** The table describes a brand's own categories (from its orders), not the public families. */
   own?: boolean;
 }
+
+/**
+ * Rows listed before "Show all": every family is sorted, filtered and exported, but drawing all 134
+ * rows (2,000 cells) up front cost a phone more than the rest of the page together (bench:mobile).
+ */
+const FIRST_ROWS = 25;
 
 /** Milliseconds the search waits after the last keystroke before it is written to the URL. */
 const SEARCH_DEBOUNCE = 300;
@@ -51,15 +56,6 @@ export function DemandTable(props: DemandTableProps) {
   );
 }
 
-/** The default view, for the server-rendered HTML before the URL is read (Suspense fallback). */
-export function DemandTableDefault(props: DemandTableProps) {
-  return (
-    <div data-hydrated={false}>
-      <DemandTableView {...props} view={DEFAULT_DEMAND_VIEW} onView={() => {}} />
-    </div>
-  );
-}
-
 function download(table: Parameters<typeof toCsv>[0]) {
   saveFile('product-families.csv', new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' }));
 }
@@ -77,6 +73,7 @@ function DemandTableView({
   const [search, setSearch] = useState(view.search);
   const [urlSearch, setUrlSearch] = useState(view.search);
   const [written, setWritten] = useState<string | null>(null);
+  const [showAll, setShowAll] = useState(false);
   if (urlSearch !== view.search) {
     setUrlSearch(view.search);
     if (view.search !== written && view.search !== search.trim()) setSearch(view.search);
@@ -124,6 +121,7 @@ function DemandTableView({
   const rows = table.getRowModel().rows;
   const sortedBy = table.getColumn(view.sort.id)?.columnDef.meta?.description ?? view.sort.id;
   const shown = rows.length;
+  const listed = showAll ? rows : rows.slice(0, FIRST_ROWS);
 
   return (
     <div id="demand-table-view">
@@ -175,7 +173,9 @@ function DemandTableView({
         >
           <caption className="sr-only">
             Product families: demand, impulse, dwell and prices, {formatCount(shown)} of{' '}
-            {formatCount(families.length)} shown. Column headers are buttons that sort the table.
+            {formatCount(families.length)} match
+            {listed.length < shown ? `, the first ${formatCount(listed.length)} listed` : ''}. Column headers
+            are buttons that sort the table.
           </caption>
           <thead>
             {table.getHeaderGroups().map((group) => (
@@ -189,7 +189,7 @@ function DemandTableView({
             ))}
           </thead>
           <tbody>
-            {rows.map((row) => (
+            {listed.map((row) => (
               <tr key={row.id} data-testid="demand-row" data-family={row.original.id}>
                 {row.getAllCells().map((cell, i) => {
                   const meta = cell.column.columnDef.meta;
@@ -229,6 +229,18 @@ function DemandTableView({
           </tbody>
         </table>
       </div>
+      {shown > FIRST_ROWS ? (
+        <button
+          type="button"
+          className="mt-2 rounded-md border border-line px-2.5 py-1 text-xs text-ink-muted hover:border-line-strong hover:text-ink"
+          aria-controls="demand-table-view"
+          onClick={() => setShowAll((v) => !v)}
+        >
+          {showAll
+            ? `List the first ${formatCount(FIRST_ROWS)} only`
+            : `Show all ${formatCount(shown)} families (${formatCount(FIRST_ROWS)} listed)`}
+        </button>
+      ) : null}
       <p className="mt-2 max-w-3xl text-xs text-ink-muted">
         Channel lean = the family’s share of online daily demand ÷ its share of in-store daily demand:{' '}
         {formatRatio(LEAN_RATIO, 2)} or more leans online, {formatRatio(1 / LEAN_RATIO, 2)} or less leans in

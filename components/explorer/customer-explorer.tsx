@@ -1,6 +1,7 @@
 'use client';
 
 import { saveFile } from '@/lib/browser/save-file';
+import { yieldToBrowser } from '@/lib/browser/yield-to-browser';
 import { atRiskThreshold, isAtRisk } from '@/lib/explorer/at-risk';
 import { customersCsv, exportColumns, exportFileName } from '@/lib/explorer/csv';
 import { CustomerFileError, parseCustomersMaster, type Customer } from '@/lib/explorer/customers';
@@ -8,7 +9,11 @@ import { activeFilterCount, filterIndices, filterOptions, type FilterKey } from 
 import { averages } from '@/lib/explorer/profile';
 import { EMPTY_VIEW, parseView, serializeView, type ExplorerView } from '@/lib/explorer/query';
 import { isSortColumn, RankCache, sortIndices } from '@/lib/explorer/sort';
-import { predictionAvailability, type ValueModelInfo } from '@/lib/explorer/value';
+import {
+  predictionAvailability,
+  type PredictionAvailability,
+  type ValueModelInfo,
+} from '@/lib/explorer/value';
 import type { CustomerColumn } from '@/lib/schema/customers-master';
 import { editQuery } from '@/lib/url/url-state';
 import { useTable, type ColumnVisibilityState, type SortingState, type Updater } from '@tanstack/react-table';
@@ -33,12 +38,41 @@ const URL_WRITE_DELAY_MS = 150;
 /** Served from public/ by `next start` and copied into out/ by the static export: same path in both. */
 export const CUSTOMERS_URL = '/data/customers_master.json';
 
-type Load =
-  | { status: 'loading' }
-  | { status: 'error'; message: string; hint: string }
-  | { status: 'ready'; currency: string; customers: Customer[] };
+/** What the explorer needs of the whole list, worked out once when it loads. */
+interface Book {
+  currency: string;
+  customers: Customer[];
+  options: ReturnType<typeof filterOptions>;
+  available: PredictionAvailability;
+  /** The at-risk filter's spend threshold, and how many customers it selects. */
+  riskThreshold: number | null;
+  atRiskCount: number;
+}
 
-async function fetchCustomers(signal: AbortSignal): Promise<Load> {
+type Load =
+  { status: 'loading' } | { status: 'error'; message: string; hint: string } | ({ status: 'ready' } & Book);
+
+/**
+ * The list's summaries, one step at a time with the browser free to paint and take input between
+ * steps: on a phone each step is a few dozen milliseconds, all of them together several hundred.
+ */
+async function summarise(
+  currency: string,
+  customers: Customer[],
+  valueModel: ValueModelInfo | null,
+): Promise<Book> {
+  await yieldToBrowser();
+  const options = filterOptions(customers);
+  await yieldToBrowser();
+  const available = predictionAvailability(customers, valueModel);
+  // The at-risk filter's spend threshold is found once per data set, not on every filter change.
+  const riskThreshold = available.frequency ? atRiskThreshold(customers) : null;
+  const atRiskCount = customers.reduce((n, c) => n + (isAtRisk(c, riskThreshold) ? 1 : 0), 0);
+  await yieldToBrowser();
+  return { currency, customers, options, available, riskThreshold, atRiskCount };
+}
+
+async function fetchCustomers(signal: AbortSignal, valueModel: ValueModelInfo | null): Promise<Load> {
   let res: Response;
   try {
     res = await fetch(CUSTOMERS_URL, { signal, cache: 'no-cache' });
@@ -71,9 +105,10 @@ async function fetchCustomers(signal: AbortSignal): Promise<Load> {
       hint: 'The file is damaged or was cut short. Rebuild it with `npm run data:build`, then reload.',
     };
   }
+  await yieldToBrowser();
+  let parsed: ReturnType<typeof parseCustomersMaster>;
   try {
-    const { currency, customers } = parseCustomersMaster(raw);
-    return { status: 'ready', currency, customers };
+    parsed = parseCustomersMaster(raw);
   } catch (error) {
     if (!(error instanceof CustomerFileError)) throw error;
     return {
@@ -82,6 +117,7 @@ async function fetchCustomers(signal: AbortSignal): Promise<Load> {
       hint: 'It was built by another version of the pipeline, or edited. Rebuild it with `npm run data:build`.',
     };
   }
+  return { status: 'ready', ...(await summarise(parsed.currency, parsed.customers, valueModel)) };
 }
 
 /** The key the table box carries: filters, search and sort (not columns or the open profile). */
@@ -114,7 +150,7 @@ export function CustomerExplorer({ valueModel }: { valueModel: ValueModelInfo | 
 
   useEffect(() => {
     const controller = new AbortController();
-    fetchCustomers(controller.signal).then(setLoad, () => {
+    fetchCustomers(controller.signal, valueModel).then(setLoad, () => {
       if (controller.signal.aborted) return;
       setLoad({
         status: 'error',
@@ -123,7 +159,7 @@ export function CustomerExplorer({ valueModel }: { valueModel: ValueModelInfo | 
       });
     });
     return () => controller.abort();
-  }, []);
+  }, [valueModel]);
 
   // The address follows the view a moment after it settles (typing a search writes once), outside
   // the frame that shows the new rows.
@@ -136,24 +172,15 @@ export function CustomerExplorer({ valueModel }: { valueModel: ValueModelInfo | 
     return () => window.clearTimeout(timer);
   }, [view, load.status]);
 
-  const all = load.status === 'ready' ? load.customers : EMPTY;
-  const currency = load.status === 'ready' ? load.currency : 'INR';
-  const options = useMemo(() => filterOptions(all), [all]);
-  const book = useMemo(() => averages(all), [all]);
+  const ready = load.status === 'ready' ? load : EMPTY_BOOK;
+  const { customers: all, currency, options, available, riskThreshold, atRiskCount } = ready;
+  // Averages for the profile's comparison, worked out when a profile is first opened.
+  const profileOpen = view.customer !== null;
+  const book = useMemo(() => (profileOpen ? averages(all) : null), [all, profileOpen]);
   const byId = useMemo(() => new Map(all.map((c) => [c.customer_id, c])), [all]);
-  // Which predictions this data has; columns of a model that could not be fitted are hidden.
-  const available = useMemo(() => predictionAvailability(all, valueModel), [all, valueModel]);
+  // Columns of a model that could not be fitted are hidden.
   const unavailable = useMemo(() => unavailableColumns(available), [available]);
   const defaults = useMemo(() => DEFAULT_VISIBLE.filter((c) => !unavailable.has(c)), [unavailable]);
-  // The at-risk filter's spend threshold is found once per data set, not on every filter change.
-  const riskThreshold = useMemo(
-    () => (available.frequency ? atRiskThreshold(all) : null),
-    [all, available.frequency],
-  );
-  const atRiskCount = useMemo(
-    () => all.reduce((n, c) => n + (isAtRisk(c, riskThreshold) ? 1 : 0), 0),
-    [all, riskThreshold],
-  );
   // Filtering and sorting work on positions into `all` (typed arrays), never on copies of 100,000
   // records; a column's ranks are computed on its first sort and reused afterwards.
   const ranks = useMemo(() => new RankCache(all), [all]);
@@ -354,7 +381,7 @@ export function CustomerExplorer({ valueModel }: { valueModel: ValueModelInfo | 
         sort; missing values (—) sort last. Export writes the filtered customers in this order with the
         visible columns, as raw values (predicted CLV with its 10th and 90th percentiles).
       </p>
-      {view.customer ? (
+      {view.customer && book ? (
         <ProfileDialog
           key={view.customer}
           customerId={view.customer}
@@ -371,4 +398,11 @@ export function CustomerExplorer({ valueModel }: { valueModel: ValueModelInfo | 
   );
 }
 
-const EMPTY: Customer[] = [];
+const EMPTY_BOOK: Book = {
+  currency: 'INR',
+  customers: [],
+  options: filterOptions([]),
+  available: predictionAvailability([], null),
+  riskThreshold: null,
+  atRiskCount: 0,
+};

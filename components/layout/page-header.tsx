@@ -33,7 +33,13 @@ export function Section({
 }) {
   const headingId = id ? `${id}-title` : undefined;
   return (
-    <section className="mt-12 first:mt-0" aria-labelledby={headingId} id={id}>
+    // Off-screen sections skip style, layout and paint until scrolled near (content-visibility), so
+    // a long page costs a phone only what it shows (bench:mobile).
+    <section
+      className="mt-12 [contain-intrinsic-size:auto_720px] [content-visibility:auto] first:mt-0"
+      aria-labelledby={headingId}
+      id={id}
+    >
       <h2 id={headingId} className="text-2xl">
         {title}
       </h2>

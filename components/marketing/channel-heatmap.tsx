@@ -4,8 +4,8 @@ import { ChartFrame } from '@/components/charts/chart-frame';
 import { ColorLegend } from '@/components/charts/color-legend';
 import { Heatmap, type HeatmapAxisItem } from '@/components/charts/heatmap';
 import { SegmentedControl } from '@/components/ui/segmented-control';
-import { useHydrated } from '@/components/ui/use-hydrated';
 import { ViewToolbar } from '@/components/ui/view-toolbar';
+import { useHydrated } from '@/lib/browser/use-hydrated';
 import { sequentialColor } from '@/lib/charts/color-scales';
 import type { TableData } from '@/lib/format/table-data';
 import { useUrlState } from '@/lib/url/url-state';
@@ -34,15 +34,6 @@ export function ChannelHeatmap(props: ChannelHeatmapData) {
   return (
     <div data-hydrated={hydrated}>
       <ChannelHeatmapView {...props} metric={metric} onMetric={setMetric} />
-    </div>
-  );
-}
-
-/** The default view for the server-rendered HTML (Suspense fallback). */
-export function ChannelHeatmapDefault(props: ChannelHeatmapData) {
-  return (
-    <div data-hydrated={false}>
-      <ChannelHeatmapView {...props} metric="response" onMetric={() => {}} />
     </div>
   );
 }

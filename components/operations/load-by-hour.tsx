@@ -4,8 +4,8 @@ import { ChartFrame } from '@/components/charts/chart-frame';
 import { ChartTips } from '@/components/charts/chart-tips';
 import { Legend } from '@/components/charts/legend';
 import { SegmentedControl } from '@/components/ui/segmented-control';
-import { useHydrated } from '@/components/ui/use-hydrated';
 import { ViewToolbar } from '@/components/ui/view-toolbar';
+import { useHydrated } from '@/lib/browser/use-hydrated';
 import { CHANNEL_COLORS } from '@/lib/charts/theme';
 import { formatCount } from '@/lib/format/format';
 import { useUrlState } from '@/lib/url/url-state';
@@ -31,15 +31,6 @@ export function LoadByHour(props: LoadByHourProps) {
   return (
     <div data-hydrated={hydrated}>
       <LoadByHourView {...props} day={day} onDay={setDay} />
-    </div>
-  );
-}
-
-/** The default view, for the server-rendered HTML before the URL is read (Suspense fallback). */
-export function LoadByHourDefault(props: LoadByHourProps) {
-  return (
-    <div data-hydrated={false}>
-      <LoadByHourView {...props} day="all" onDay={() => {}} />
     </div>
   );
 }

@@ -1,10 +1,11 @@
 'use client';
 
 import { ChartFrame } from '@/components/charts/chart-frame';
+import { useHydrated } from '@/lib/browser/use-hydrated';
 import { formatRatio } from '@/lib/format/format';
 import { useUrlState } from '@/lib/url/url-state';
 import type { KeyMetric } from '@/lib/view/personas';
-import { Suspense, useId } from 'react';
+import { useId } from 'react';
 import { DistributionBars } from './distribution-bars';
 import { distributionTable, type DistributionSeries } from './distribution-table';
 
@@ -42,19 +43,11 @@ interface PersonaCompareProps {
  * (?compare=<cluster id>, ?metric=<metric>) so a comparison can be shared and survives a reload.
  */
 export function PersonaCompare(props: PersonaCompareProps) {
-  const fallbackMetric = props.distributions[0]?.metric ?? '';
-  return (
-    <Suspense fallback={<CompareView {...props} compare={props.defaultKey} metric={fallbackMetric} />}>
-      <CompareWithUrl {...props} />
-    </Suspense>
-  );
-}
-
-function CompareWithUrl(props: PersonaCompareProps) {
   const keys = props.options.map((o) => o.key);
   const metrics = props.distributions.map((d) => d.metric);
   const [compare, setCompare] = useUrlState('compare', props.defaultKey, keys);
   const [metric, setMetric] = useUrlState('metric', metrics[0] ?? '', metrics);
+  const hydrated = useHydrated();
   return (
     <CompareView
       {...props}
@@ -62,7 +55,7 @@ function CompareWithUrl(props: PersonaCompareProps) {
       metric={metric}
       onCompare={setCompare}
       onMetric={setMetric}
-      live
+      live={hydrated}
     />
   );
 }

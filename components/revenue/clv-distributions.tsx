@@ -11,7 +11,6 @@ import { rangeTicks } from '@/lib/charts/ticks';
 import { formatCount, formatPct } from '@/lib/format/format';
 import { useUrlState } from '@/lib/url/url-state';
 import type { ClvBoxes, ClvHistograms, ClvPanel } from '@/lib/view/revenue';
-import { Suspense } from 'react';
 
 export const CLV_VIEWS = ['histogram', 'box'] as const;
 export type ClvView = (typeof CLV_VIEWS)[number];
@@ -35,14 +34,6 @@ interface ClvDistributionsProps {
  * box-and-whisker rows. The view is held in the URL (?clv=box) so it can be shared.
  */
 export function ClvDistributions(props: ClvDistributionsProps) {
-  return (
-    <Suspense fallback={<ClvDistributionsView {...props} view="histogram" />}>
-      <ClvDistributionsWithUrl {...props} />
-    </Suspense>
-  );
-}
-
-function ClvDistributionsWithUrl(props: ClvDistributionsProps) {
   const [view, setView] = useUrlState<ClvView>('clv', 'histogram', CLV_VIEWS);
   return <ClvDistributionsView {...props} view={view} onView={setView} />;
 }

@@ -13,7 +13,6 @@ import { formatMoney, formatMoneyCompact, formatMoneyTick } from '@/lib/format/f
 import { useUrlState } from '@/lib/url/url-state';
 import type { MonthlyRevenue } from '@/lib/view/revenue';
 import { area, curveMonotoneX, line, stack, type SeriesPoint } from 'd3-shape';
-import { Suspense } from 'react';
 
 export const TREND_VIEWS = ['stacked', 'lines'] as const;
 export type TrendView = (typeof TREND_VIEWS)[number];
@@ -30,14 +29,6 @@ interface MonthlyRevenueChartProps {
 
 /** Net revenue per month by persona over the window, stacked (the total) or as lines (each trend). */
 export function MonthlyRevenueChart(props: MonthlyRevenueChartProps) {
-  return (
-    <Suspense fallback={<MonthlyRevenueView {...props} view="stacked" />}>
-      <MonthlyRevenueWithUrl {...props} />
-    </Suspense>
-  );
-}
-
-function MonthlyRevenueWithUrl(props: MonthlyRevenueChartProps) {
   const [view, setView] = useUrlState<TrendView>('trend', 'stacked', TREND_VIEWS);
   return <MonthlyRevenueView {...props} view={view} onView={setView} />;
 }

@@ -1,13 +1,27 @@
 'use client';
 
+import { useHydrated } from '@/lib/browser/use-hydrated';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 
 /**
  * View settings live in the URL query, so any view can be shared as a link. This is the one way the
- * app reads and writes them. Components using the hooks must sit inside a <Suspense> boundary
- * (static prerendering).
+ * app reads and writes them.
+ *
+ * Pages are prerendered, so the server has no address. Calling useSearchParams there would make Next
+ * drop the server HTML of everything up to the nearest <Suspense> and draw it again in the browser
+ * (its "client-side rendering bailout"): on a phone that doubled the work of the heaviest pages
+ * (bench:mobile). So the server never reads the address, the browser's first (hydrating) render uses
+ * the defaults too, matching the HTML, and the address's view is applied right after hydration.
  */
+const useAddressQuery: () => URLSearchParams | null =
+  typeof window === 'undefined' ? () => null : useSearchParams;
+
+/** The address's query once hydrated; null on the server and while hydrating (the defaults apply). */
+function useQuery(): URLSearchParams | null {
+  const query = useAddressQuery();
+  return useHydrated() ? query : null;
+}
 
 /**
  * Rewrites the address's query in place. The edit starts from the query as the address holds it
@@ -33,7 +47,7 @@ export function useUrlState<T extends string>(
   fallback: T,
   allowed?: readonly T[],
 ): [T, (value: T) => void] {
-  const raw = useSearchParams()?.get(key);
+  const raw = useQuery()?.get(key);
   const value =
     raw !== null && raw !== undefined && (!allowed || allowed.includes(raw as T)) ? (raw as T) : fallback;
   const set = useCallback(
@@ -56,7 +70,7 @@ export function useUrlView<V>(
   read: (query: URLSearchParams) => V,
   write: (view: V, query: URLSearchParams) => URLSearchParams | void,
 ): [V, (patch: Partial<V>) => void] {
-  const key = useSearchParams()?.toString() ?? '';
+  const key = useQuery()?.toString() ?? '';
   const view = useMemo(() => read(new URLSearchParams(key)), [key, read]);
   const set = useCallback(
     (patch: Partial<V>) =>
