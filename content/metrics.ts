@@ -14,6 +14,12 @@ import { MIN_PAIR_ORDERS } from '@/lib/tables/product-affinity';
 /* Metric definitions (from the code: lib/features, lib/tables/product-affinity.ts)                  */
 /* ------------------------------------------------------------------------------------------------ */
 
+/**
+ * Said beside every predicted figure. The value model forecasts the customers a brand has today, not
+ * the new ones it will win, so its 12 months read low against the last 12 months' revenue.
+ */
+export const EXISTING_CUSTOMERS_ONLY = 'existing customers only';
+
 export interface MetricDefinition {
   id: string;
   name: string;

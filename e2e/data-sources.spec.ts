@@ -82,37 +82,70 @@ test.describe('every page', () => {
     page,
   }) => {
     const manifest = readManifest();
+    await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto('/data');
     const nav = page.getByRole('navigation', { name: 'Main' });
-    for (const label of [
-      'Overview',
-      'Personas',
-      'Revenue & CLV',
-      'Affinity',
-      'Channels',
-      'Demand',
-      'Marketing',
-      'Operations',
-      'Customers',
-      'Methodology',
-      'Data',
-      'Your data',
-    ]) {
+    // The groups, by job, as tabs in one row; the action stands apart.
+    const tabs = ['Overview', 'Customers', 'Merchandising', 'Channels & CRM', 'Methods & data'];
+    for (const label of [...tabs, 'Analyse your data']) {
       await expect(nav.getByRole('link', { name: label, exact: true })).toBeVisible();
     }
-    await expect(nav.getByRole('link', { name: 'Data', exact: true })).toHaveAttribute(
-      'aria-current',
-      'page',
-    );
-    // Twelve pages fit one row of the navigation on a desktop screen.
-    await page.setViewportSize({ width: 1440, height: 900 });
     const tops = await nav
       .getByRole('link')
+      .filter({ hasText: new RegExp(`^(${tabs.join('|')})$`) })
       .evaluateAll((links) => links.map((a) => a.getBoundingClientRect().top));
+    expect(tops).toHaveLength(tabs.length);
     expect(new Set(tops).size).toBe(1);
+    // The current group's pages sit beneath, the current one marked.
+    await expect(nav.getByRole('link', { name: 'Methods & data', exact: true })).toHaveAttribute(
+      'aria-current',
+      'true',
+    );
+    const pages = nav.getByRole('list', { name: 'Methods & data' });
+    await expect(pages.getByRole('link')).toHaveText(['Methodology', 'Data & sources']);
+    await expect(pages.getByRole('link', { name: 'Data & sources' })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByTestId('provenance')).toContainText(
       `${countFormat.format(manifest.config.customers)} synthetic customers (seed ${manifest.config.seed})`,
     );
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test('on a phone, one button names the page and opens every page in a sheet', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/demand');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const menu = nav.getByRole('button', { name: /Merchandising · Demand/ });
+    await expect(menu).toBeVisible();
+    await expect(nav.getByRole('link', { name: 'Analyse your data' })).toBeVisible();
+    // The wide tabs are not shown on a phone.
+    await expect(nav.getByRole('link', { name: 'Merchandising', exact: true })).toBeHidden();
+    const sheet = page.getByRole('dialog', { name: 'Pages' });
+    // The button works once the page has hydrated.
+    await expect(async () => {
+      await menu.click();
+      await expect(sheet).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 30_000 });
+    await expect(sheet.getByRole('link')).toHaveText([
+      'Overview',
+      'Personas',
+      'Customer explorer',
+      'Revenue & value',
+      'Affinity & cross-sell',
+      'Demand',
+      'Channels',
+      'Operations',
+      'Marketing',
+      'Methodology',
+      'Data & sources',
+    ]);
+    await expect(sheet.getByRole('link', { name: 'Demand' })).toHaveAttribute('aria-current', 'page');
+    await page.keyboard.press('Escape');
+    await expect(sheet).toBeHidden();
+    await menu.click();
+    await sheet.getByRole('link', { name: 'Operations' }).click();
+    await expect(page).toHaveURL(/\/operations$/);
+    await expect(sheet).toBeHidden();
+    await expect(nav.getByRole('button', { name: /Channels & CRM · Operations/ })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
   });
 

@@ -301,6 +301,42 @@ test.describe('persona page', () => {
   });
 });
 
+/** "₹1,23,456" or "0.73" as a number. */
+const numberIn = (text: string) => Number(text.replace(/[^\d.]/g, ''));
+
+test.describe('every persona page agrees with itself', () => {
+  for (const p of personas) {
+    test(`${p.persona}: each "×" in the prose is the figure ÷ the baseline printed beside it, as on the tiles`, async ({
+      page,
+    }) => {
+      await open(page, `/personas/${p.cluster_id}`);
+      const prose = (await page.getByTestId('persona-description').textContent()) ?? '';
+      const spend = prose.match(
+        /spend (₹[\d,]+) per order against (₹[\d,]+) across all orders \((\d+\.\d)×\)/,
+      );
+      expect(spend, `no spend-per-order sentence in: ${prose}`).not.toBeNull();
+      const [, value, baseline, ratio] = spend!;
+      // Whole rupees printed: the ratio of the printed figures is the ratio to one decimal.
+      expect(Math.abs(numberIn(ratio!) - numberIn(value!) / numberIn(baseline!))).toBeLessThanOrEqual(
+        0.05 + 1e-9,
+      );
+      // The tile shows the same figure against the same baseline.
+      const tile = page.getByTestId('kpi-aov');
+      await expect(tile.locator('dd').first()).toHaveText(value!);
+      await expect(tile).toContainText(`vs ${baseline} across all orders`);
+
+      const often = prose.match(/They order (\d+\.\d)× as often as the average customer/);
+      expect(often).not.toBeNull();
+      const orders = page.getByTestId('kpi-orders-per-month');
+      const perMonth = numberIn((await orders.locator('dd').first().textContent()) ?? '');
+      const allPerMonth = numberIn(((await orders.textContent()) ?? '').match(/vs ([\d.]+) for all/)![1]!);
+      // Two decimals printed on the tile: allow their rounding on top of the ratio's own.
+      const slack = 0.05 + (0.005 / allPerMonth) * (1 + perMonth / allPerMonth);
+      expect(Math.abs(numberIn(often![1]!) - perMonth / allPerMonth)).toBeLessThanOrEqual(slack);
+    });
+  }
+});
+
 test('screenshots of both persona pages at 1440 and 390 px', async ({ page }) => {
   const errors = trackErrors(page);
   const other = personas.find((p) => p.cluster_id !== personas[0]!.cluster_id)!;

@@ -116,6 +116,9 @@ test.describe('revenue & CLV page', () => {
     await expect(page.getByTestId('kpi-predicted-revenue')).toContainText(
       formatMoneyCompact(t.predicted_revenue, currency),
     );
+    // The forecast leaves out customers not yet won, and says so where the number stands.
+    await expect(page.getByTestId('kpi-predicted-revenue')).toContainText('existing customers only');
+    await expect(page.locator('#predicted-title')).toContainText('existing customers only');
     await expect(page.getByTestId('kpi-predicted-revenue')).toContainText(
       `${formatMoneyCompact(t.predicted_revenue_p10, currency)}–${formatMoneyCompact(t.predicted_revenue_p90, currency)}`,
     );

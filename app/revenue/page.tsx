@@ -9,6 +9,7 @@ import { ShareDumbbell } from '@/components/revenue/share-dumbbell';
 import { ValueRiskQuadrantChart } from '@/components/revenue/value-risk-quadrant';
 import { DataTable } from '@/components/ui/data-table';
 import { KpiCard } from '@/components/ui/kpi-card';
+import { EXISTING_CUSTOMERS_ONLY } from '@/content/metrics';
 import { loadManifest, loadTable } from '@/lib/data/load-data';
 import { formatCount, formatMoneyCompact, formatPct } from '@/lib/format/format';
 import { predictedValue } from '@/lib/view/predicted-value';
@@ -124,8 +125,8 @@ export default function RevenuePage() {
 
       <Section
         id="predicted"
-        title={`Predicted value, next ${predicted.horizonMonths} months`}
-        intro="How many customers are still buying, and what they should spend: BG/NBD for purchases and dropout, Gamma-Gamma for spend per order, fitted to this data and back-tested on its last months (see Methodology). Beside the CLV proxy, which ranks; this predicts money."
+        title={`Predicted value, next ${predicted.horizonMonths} months: ${EXISTING_CUSTOMERS_ONLY}`}
+        intro="How many customers are still buying, and what they should spend: BG/NBD for purchases and dropout, Gamma-Gamma for spend per order, fitted to this data and back-tested on its last months (see Methodology). Beside the CLV proxy, which ranks; this predicts money. It covers the customers you have today: customers you win from now on are not in it, so it reads below the last months’ revenue by design."
       >
         <PredictedValue view={predicted} currency={currency} />
       </Section>

@@ -1,50 +1,142 @@
 'use client';
 
+import { ANALYSE_PAGE, NAV_GROUPS, placeOf, type NavPage } from '@/content/navigation';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useRef } from 'react';
 
-export const NAV_ITEMS = [
-  { href: '/', label: 'Overview' },
-  { href: '/personas', label: 'Personas' },
-  { href: '/revenue', label: 'Revenue & CLV' },
-  { href: '/affinity', label: 'Affinity' },
-  { href: '/channels', label: 'Channels' },
-  { href: '/demand', label: 'Demand' },
-  { href: '/marketing', label: 'Marketing' },
-  { href: '/operations', label: 'Operations' },
-  { href: '/customers', label: 'Customers' },
-  { href: '/methodology', label: 'Methodology' },
-  { href: '/data', label: 'Data' },
-  { href: '/analyse', label: 'Your data' },
-] as const;
+const TAB = 'block rounded-md px-2.5 py-1.5 text-sm no-underline transition-colors';
+const ON = 'bg-ink text-paper';
+const OFF = 'text-ink-muted hover:bg-sunken hover:text-ink';
 
-function isActive(pathname: string, href: string): boolean {
-  return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
-}
-
-/** The persistent navigation: wraps on wider screens, scrolls sideways on a phone rather than hiding behind a menu. */
+/**
+ * The persistent navigation, grouped by job. Wide screens: the groups as tabs, the current group's
+ * pages beneath. Phones: one button naming the current page, opening a sheet with every page.
+ * "Analyse your data" stands apart as the one action.
+ */
 export function SiteNav() {
   const pathname = usePathname() ?? '/';
+  const here = placeOf(pathname);
+  const analysing = pathname.startsWith(ANALYSE_PAGE.href);
   return (
-    <nav aria-label="Main" className="-mx-1 overflow-x-auto print:hidden">
-      <ul className="flex gap-0.5 max-sm:min-w-max sm:flex-wrap">
-        {NAV_ITEMS.map((item) => {
-          const active = isActive(pathname, item.href);
-          return (
-            <li key={item.href}>
-              <Link
-                href={item.href}
-                aria-current={active ? 'page' : undefined}
-                className={`block rounded-md px-2.5 py-1.5 text-sm no-underline transition-colors ${
-                  active ? 'bg-ink text-paper' : 'text-ink-muted hover:bg-sunken hover:text-ink'
-                }`}
-              >
-                {item.label}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
+    <nav aria-label="Main" className="print:hidden">
+      <div className="flex items-center justify-between gap-3">
+        <ul className="flex flex-wrap gap-0.5 max-md:hidden">
+          {NAV_GROUPS.map((group) => {
+            const current = here?.group === group;
+            return (
+              <li key={group.label}>
+                <Link
+                  href={group.pages[0]!.href}
+                  aria-current={current ? (group.pages.length === 1 ? 'page' : 'true') : undefined}
+                  className={`${TAB} ${current ? ON : OFF}`}
+                >
+                  {group.label}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+        <PhoneMenu pathname={pathname} />
+        <Link
+          href={ANALYSE_PAGE.href}
+          aria-current={analysing ? 'page' : undefined}
+          className={`shrink-0 rounded-md border px-2.5 py-1.5 text-sm no-underline transition-colors ${
+            analysing
+              ? 'border-ink bg-ink text-paper'
+              : 'border-accent text-accent hover:bg-accent hover:text-paper'
+          }`}
+        >
+          {ANALYSE_PAGE.label}
+        </Link>
+      </div>
+      {here && here.group.pages.length > 1 ? (
+        <ul
+          className="mt-2 flex flex-wrap gap-0.5 border-t border-line pt-2 max-md:hidden"
+          aria-label={here.group.label}
+        >
+          {here.group.pages.map((page) => (
+            <PageLink key={page.href} page={page} current={page === here.page} />
+          ))}
+        </ul>
+      ) : null}
     </nav>
+  );
+}
+
+function PageLink({ page, current, onPick }: { page: NavPage; current: boolean; onPick?: () => void }) {
+  return (
+    <li>
+      <Link
+        href={page.href}
+        aria-current={current ? 'page' : undefined}
+        className={`${TAB} ${current ? ON : OFF}`}
+        onClick={onPick}
+      >
+        {page.label}
+      </Link>
+    </li>
+  );
+}
+
+/** Phones: the current page named on a button; every page in a sheet (a modal dialog) behind it. */
+function PhoneMenu({ pathname }: { pathname: string }) {
+  const sheet = useRef<HTMLDialogElement>(null);
+  const here = placeOf(pathname);
+  const close = () => sheet.current?.close();
+  return (
+    <div className="min-w-0 md:hidden">
+      <button
+        type="button"
+        className="flex min-w-0 items-center gap-2 rounded-md border border-line px-2.5 py-1.5 text-sm text-ink"
+        aria-haspopup="dialog"
+        onClick={() => sheet.current?.showModal()}
+      >
+        <span aria-hidden="true">☰</span>
+        <span className="truncate">
+          {here ? (
+            <>
+              {here.group.pages.length > 1 ? (
+                <span className="text-ink-muted">{here.group.label} · </span>
+              ) : null}
+              {here.page.label}
+            </>
+          ) : (
+            'Menu'
+          )}
+        </span>
+        <span className="sr-only">: open the menu</span>
+      </button>
+      <dialog
+        ref={sheet}
+        aria-label="Pages"
+        className="m-0 mt-auto max-h-[85dvh] w-full max-w-none rounded-t-xl border border-line bg-surface p-5 text-ink backdrop:bg-ink/40"
+        // A tap on the backdrop (the dialog element itself, outside its content) closes the sheet.
+        onClick={(e) => {
+          if (e.target === e.currentTarget) close();
+        }}
+      >
+        <div className="flex items-center justify-between">
+          <p className="text-xs font-medium tracking-label text-ink-muted uppercase">Pages</p>
+          <button type="button" className="rounded-md px-2 py-1 text-sm text-ink-muted" onClick={close}>
+            Close
+          </button>
+        </div>
+        {NAV_GROUPS.map((group) => (
+          <section key={group.label} className="mt-4" aria-label={group.label}>
+            {group.pages.length > 1 ? (
+              <h2 className="mb-1 text-xs font-medium tracking-label text-ink-muted uppercase">
+                {group.label}
+              </h2>
+            ) : null}
+            <ul className="flex flex-col gap-0.5">
+              {group.pages.map((page) => (
+                <PageLink key={page.href} page={page} current={page === here?.page} onPick={close} />
+              ))}
+            </ul>
+          </section>
+        ))}
+      </dialog>
+    </div>
   );
 }

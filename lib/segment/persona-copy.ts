@@ -7,7 +7,10 @@ export interface PersonaFacts {
   customers: number;
   customerSharePct: number;
   revenueSharePct: number;
+  /** Net revenue per order (all the persona's orders), and the same across every order. */
   avgOrderValue: string;
+  overallAvgOrderValue: string;
+  /** avgOrderValue ÷ overallAvgOrderValue: the ratio is always against the figure printed beside it. */
   aovRatio: number;
   frequencyRatio: number;
   churnRisk: number;
@@ -36,7 +39,7 @@ function channelText(f: PersonaFacts): string {
 export function describePersona(f: PersonaFacts): string {
   const base =
     `${n(f.customers)} customers (${f.customerSharePct.toFixed(1)}% of the base) bringing ${f.revenueSharePct.toFixed(1)}% of revenue. ` +
-    `They order ${x(f.frequencyRatio)} as often as the average customer, spend ${f.avgOrderValue} per order (${x(f.aovRatio)} the average), ` +
+    `They order ${x(f.frequencyRatio)} as often as the average customer, spend ${f.avgOrderValue} per order against ${f.overallAvgOrderValue} across all orders (${x(f.aovRatio)}), ` +
     `buy ${f.onlineSharePct.toFixed(0)}% of their orders online and lean towards ${intentsText(f)}. ` +
     `Churn risk ${f.churnRisk.toFixed(0)}/100 against ${f.overallChurnRisk.toFixed(0)} overall; ` +
     `discounts are ${f.discountSharePct.toFixed(1)}% of their gross spend against ${f.overallDiscountSharePct.toFixed(1)}% overall.`;
@@ -76,7 +79,7 @@ export function crmPlays(f: PersonaFacts): string[] {
       return [
         `Occasion calendar: remind ahead of festivals, weddings and gifting moments with ${intents} edits.`,
         `Gift services (wrapping, personal notes, delivery slots) promoted through ${channel}.`,
-        `Keep them at full price: they spend ${x(f.aovRatio)} the average per order; a concierge or wish-list beats a coupon.`,
+        `Keep them at full price: they spend ${f.avgOrderValue} per order, ${x(f.aovRatio)} the ${f.overallAvgOrderValue} across all orders; a concierge or wish-list beats a coupon.`,
       ];
     case 'price-sensitive':
       return [

@@ -216,6 +216,10 @@ describe('buildSegmentation', () => {
     expect(steady.customers).toBe(2);
     // Average order value in rupees with Indian grouping: 1,23,457.
     expect(steady.description).toContain('₹1,23,457');
+    // Per order on both sides, the ratio against the baseline printed beside it: 123,456.7 ÷ 100.
+    expect(steady.description).toContain(
+      'spend ₹1,23,457 per order against ₹100 across all orders (1234.6×)',
+    );
     expect(steady.description).toContain('66.7% of the base');
     expect(steady.crm_plays[0]).toContain('Gifting and Hosting');
     expect(steady.crm_plays[1]).toContain('sms');

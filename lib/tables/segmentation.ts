@@ -70,8 +70,11 @@ export function buildSegmentation(
       customers: p.customers,
       customerSharePct: rev.customer_share_pct,
       revenueSharePct: rev.revenue_share_pct,
+      // Per order on both sides (revenue ÷ orders), as the persona page's tile shows it: not the
+      // average of each customer's order value, which weights a one-order customer like a regular.
       avgOrderValue: formatMoney(rev.avg_order_value, ctx.currency),
-      aovRatio: p.ratio.avg_order_value,
+      overallAvgOrderValue: formatMoney(revenue.total.avg_order_value, ctx.currency),
+      aovRatio: revenue.total.avg_order_value > 0 ? rev.avg_order_value / revenue.total.avg_order_value : 1,
       frequencyRatio: p.ratio.orders_per_month,
       churnRisk: p.mean.churn_risk,
       overallChurnRisk: profiles.overall.churn_risk,

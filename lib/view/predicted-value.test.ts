@@ -74,6 +74,18 @@ describe('predictedValue', () => {
     );
   });
 
+  it('says "existing customers only" beside every forecast figure, which leaves new customers out', () => {
+    const view = predictedValue(model(), null, null, 'INR');
+    const byId = Object.fromEntries(view.kpis.map((k) => [k.id, k]));
+    for (const id of ['kpi-expected-purchases', 'kpi-predicted-revenue']) {
+      expect(byId[id]!.label).toMatch(/, existing customers only$/);
+    }
+    const labels = Object.fromEntries(view.table.columns.map((c) => [c.key, c.label]));
+    expect(labels.purchases).toMatch(/, existing customers only$/);
+    expect(labels.revenue).toMatch(/, existing customers only$/);
+    expect(view.takeaway).toContain('today’s customers should spend in the next 12 months');
+  });
+
   it('puts one table row per persona and the total, with the active share', () => {
     const { table } = predictedValue(model(), null, null, 'INR');
     expect(table.rows.map((r) => r.persona)).toEqual(['Hosts', 'Drifters', 'All customers']);

@@ -1,3 +1,4 @@
+import { EXISTING_CUSTOMERS_ONLY } from '@/content/metrics';
 /**
  * Predicted customer value (BG/NBD + Gamma-Gamma) for the Revenue & CLV page, the persona cards and
  * "Analyse your data": from the value_model and clv_proxy tables, beside the CLV proxy. When the data
@@ -125,8 +126,17 @@ function tableOf(
       { key: 'customers', label: 'Customers', format: 'count' },
       { key: 'active', label: 'Active (Σ P(alive))', format: 'number', decimals: 0 },
       { key: 'active_pct', label: 'Active %', format: 'pct' },
-      { key: 'purchases', label: `Expected purchases, ${horizon} mo`, format: 'number', decimals: 0 },
-      { key: 'revenue', label: `Predicted revenue, ${horizon} mo`, format: 'money' },
+      {
+        key: 'purchases',
+        label: `Expected purchases, ${horizon} mo, ${EXISTING_CUSTOMERS_ONLY}`,
+        format: 'number',
+        decimals: 0,
+      },
+      {
+        key: 'revenue',
+        label: `Predicted revenue, ${horizon} mo, ${EXISTING_CUSTOMERS_ONLY}`,
+        format: 'money',
+      },
       { key: 'revenue_p10', label: 'Revenue, 10th pct', format: 'money' },
       { key: 'revenue_p90', label: 'Revenue, 90th pct', format: 'money' },
       { key: 'clv_p50', label: 'Predicted CLV, median customer', format: 'money' },
@@ -183,7 +193,7 @@ export function predictedValue(
     },
     {
       id: 'kpi-expected-purchases',
-      label: `Expected purchases, ${horizon} mo`,
+      label: `Expected purchases, ${horizon} mo, ${EXISTING_CUSTOMERS_ONLY}`,
       value: formatCount(t.expected_purchases),
       hint: `${formatCount((t.expected_purchases ?? 0) / Math.max(1, t.customers), 1)} per customer`,
     },
@@ -191,7 +201,7 @@ export function predictedValue(
   if (money) {
     kpis.push({
       id: 'kpi-predicted-revenue',
-      label: `Predicted revenue, ${horizon} mo`,
+      label: `Predicted revenue, ${horizon} mo, ${EXISTING_CUSTOMERS_ONLY}`,
       value: formatMoneyCompact(t.predicted_revenue, currency),
       hint: `80 % interval ${formatMoneyCompact(t.predicted_revenue_p10, currency)}–${formatMoneyCompact(t.predicted_revenue_p90, currency)}, discounted ${formatPct(100 * model.monthly_discount, 0)}/month`,
     });
@@ -215,7 +225,7 @@ export function predictedValue(
   const parts: string[] = [];
   if (top && money && t.predicted_revenue) {
     parts.push(
-      `${top.persona} should bring ${formatMoneyCompact(top.predicted_revenue, currency)} of the next ${horizon} months’ ${formatMoneyCompact(t.predicted_revenue, currency)} (${formatPct(share(top.predicted_revenue, t.predicted_revenue), 0)}).`,
+      `${top.persona} should bring ${formatMoneyCompact(top.predicted_revenue, currency)} of the ${formatMoneyCompact(t.predicted_revenue, currency)} today’s customers should spend in the next ${horizon} months (${formatPct(share(top.predicted_revenue, t.predicted_revenue), 0)}).`,
     );
   }
   if (lapsing) {

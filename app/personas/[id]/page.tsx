@@ -19,6 +19,7 @@ import {
 } from '@/components/personas/persona-parts';
 import { ProfileTable } from '@/components/personas/profile-table';
 import { KpiCard } from '@/components/ui/kpi-card';
+import { EXISTING_CUSTOMERS_ONLY } from '@/content/metrics';
 import { ALL_CUSTOMERS_COLOR } from '@/lib/charts/theme';
 import { loadManifest, loadTable } from '@/lib/data/load-data';
 import { formatCount, formatMoneyCompact, formatPct, formatRatio } from '@/lib/format/format';
@@ -157,7 +158,7 @@ export default async function PersonaPage({ params }: PersonaPageProps) {
         <KpiCard
           label="Spend per order"
           value={kpi('avg_order_value').value}
-          hint={`vs ${kpi('avg_order_value').all}; net of discounts`}
+          hint={`vs ${kpi('avg_order_value').all} across all orders; net of discounts`}
           testId="kpi-aov"
         />
         <KpiCard
@@ -182,7 +183,7 @@ export default async function PersonaPage({ params }: PersonaPageProps) {
             />
             {card.prediction.predictedRevenue !== null ? (
               <KpiCard
-                label={`Predicted revenue, next ${card.prediction.horizonMonths} months`}
+                label={`Predicted revenue, next ${card.prediction.horizonMonths} months, ${EXISTING_CUSTOMERS_ONLY}`}
                 value={formatMoneyCompact(card.prediction.predictedRevenue, currency)}
                 hint={`80 % interval ${formatMoneyCompact(card.prediction.predictedRevenueP10, currency)}–${formatMoneyCompact(card.prediction.predictedRevenueP90, currency)}`}
                 testId="kpi-predicted-revenue"
