@@ -109,29 +109,16 @@ test.describe('affinity page', () => {
       .reduce((sum, o) => sum + o.spend_share_pct, 0);
     await expect(page.getByTestId('kpi-top-share')).toContainText(`${topShare.toFixed(1)}%`);
 
-    // Default metric: spend share.
+    // Default metric: the index, what sets each persona apart, on diverging colours centred on 1×.
+    await expect(radio(affinity(page), 'Metric', 'Index')).toBeChecked();
     await expect(heatmap.locator('td[data-col]')).toHaveCount(pa.intent_cells.length);
-    expect(await heatmapCells(heatmap)).toEqual(expectedCells('intent', 'spend_share_pct'));
+    expect(await heatmapCells(heatmap)).toEqual(expectedCells('intent', 'index'));
     expect(await columnIds(heatmap)).toEqual(pa.intents);
-    const firstShareColour = await heatmap
-      .locator('td[data-col]')
-      .first()
-      .evaluate((td) => getComputedStyle(td).backgroundColor);
-
-    await choose(affinity(page), 'Metric', 'Penetration');
-    await expect(page).toHaveURL(/metric=penetration/);
-    await expect.poll(() => heatmapCells(heatmap)).toEqual(expectedCells('intent', 'penetration_pct'));
-
-    await choose(affinity(page), 'Metric', 'Index');
-    await expect(page).toHaveURL(/metric=index/);
-    await expect.poll(() => heatmapCells(heatmap)).toEqual(expectedCells('intent', 'index'));
-    // Diverging colours and their legend, centred on 1×.
+    await expect(page.locator('#persona-affinity').getByTestId('color-legend')).toContainText('1×');
     const firstIndexColour = await heatmap
       .locator('td[data-col]')
       .first()
       .evaluate((td) => getComputedStyle(td).backgroundColor);
-    expect(firstIndexColour).not.toBe(firstShareColour);
-    await expect(page.locator('#persona-affinity').getByTestId('color-legend')).toContainText('1×');
 
     // The takeaway names the strongest over-index, computed from the same numbers.
     const best = pa.intent_cells.reduce((b, c) => (c.index > b.index ? c : b));
@@ -140,6 +127,19 @@ test.describe('affinity page', () => {
       `over-index most on ${best.category} (${best.index.toFixed(2)}×)`,
     );
     await expect(page.locator('#persona-affinity')).toContainText(persona);
+
+    await choose(affinity(page), 'Metric', 'Spend share');
+    await expect(page).toHaveURL(/metric=share/);
+    await expect.poll(() => heatmapCells(heatmap)).toEqual(expectedCells('intent', 'spend_share_pct'));
+    const firstShareColour = await heatmap
+      .locator('td[data-col]')
+      .first()
+      .evaluate((td) => getComputedStyle(td).backgroundColor);
+    expect(firstShareColour).not.toBe(firstIndexColour);
+
+    await choose(affinity(page), 'Metric', 'Penetration');
+    await expect(page).toHaveURL(/metric=penetration/);
+    await expect.poll(() => heatmapCells(heatmap)).toEqual(expectedCells('intent', 'penetration_pct'));
 
     // The tooltip shows every figure for the cell, whatever the metric.
     const cell = heatmap.locator(`td[data-row="${best.cluster_id}"][data-col="${best.category}"]`);
@@ -201,13 +201,13 @@ test.describe('affinity page', () => {
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     await expect(heatmap.locator('th[scope="colgroup"]').first()).toHaveText(intentOf.get(top[0]!)!);
     await expect(heatmap.getByRole('button', { name: familyName.get(Number(top[0]))! })).toBeVisible();
-    expect(await heatmapCells(heatmap)).toEqual(expectedCells('family', 'spend_share_pct', topFamilies));
+    expect(await heatmapCells(heatmap)).toEqual(expectedCells('family', 'index', topFamilies));
 
     await choose(affinity(page), 'Families', /^All \d+$/);
     await expect(page).toHaveURL(/families=all/);
     await expect(heatmap.locator('td[data-col]')).toHaveCount(pa.family_cells.length);
     expect(new Set(await columnIds(heatmap)).size).toBe(134);
-    expect(await heatmapCells(heatmap)).toEqual(expectedCells('family', 'spend_share_pct'));
+    expect(await heatmapCells(heatmap)).toEqual(expectedCells('family', 'index'));
 
     // The table equivalent follows the view: one row per family, one column per persona.
     await affinity(page).getByRole('button', { name: 'View as table' }).click();
@@ -240,7 +240,7 @@ test.describe('affinity page', () => {
 
     // A stale or hand-edited value falls back to the default instead of breaking the page.
     await open(page, '/affinity?metric=bogus&level=intent');
-    await expect(radio(affinity(page), 'Metric', 'Spend share')).toBeChecked();
+    await expect(radio(affinity(page), 'Metric', 'Index')).toBeChecked();
     expect(errors).toEqual([]);
   });
 
@@ -248,18 +248,19 @@ test.describe('affinity page', () => {
     await open(page);
     const heatmap = personaHeatmap(page);
     const column = pa.intents[0]!;
-    const byShare = pa.intent_cells
+    // Sorted by what the heatmap shows: the index, by default.
+    const byIndex = pa.intent_cells
       .filter((c) => c.category === column)
-      .sort((a, b) => b.spend_share_pct - a.spend_share_pct)
+      .sort((a, b) => b.index - a.index)
       .map((c) => String(c.cluster_id));
     expect(await rowOrder(heatmap)).toEqual([...new Set(pa.intent_cells.map((c) => String(c.cluster_id)))]);
 
     const header = heatmap.getByRole('button', { name: column });
     await header.click();
-    await expect.poll(() => rowOrder(heatmap)).toEqual(byShare);
+    await expect.poll(() => rowOrder(heatmap)).toEqual(byIndex);
     await expect(heatmap.locator('th[aria-sort="descending"]')).toHaveCount(1);
     await header.click();
-    await expect.poll(() => rowOrder(heatmap)).toEqual([...byShare].reverse());
+    await expect.poll(() => rowOrder(heatmap)).toEqual([...byIndex].reverse());
   });
 
   test('the co-purchase lift heatmap equals the JSON', async ({ page }) => {

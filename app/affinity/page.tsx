@@ -99,7 +99,7 @@ export default function AffinityPage() {
       <Section
         id="persona-affinity-section"
         title="Persona × category"
-        intro="Switch between spend share, penetration and the index against all customers; drill from lifestyle intents to product families, grouped by intent. Hover or focus a cell for every figure."
+        intro="Opens on the index against all customers: 1× buys like everyone, above 1× over-indexes, below under-indexes. Switch to spend share or penetration for size; drill from lifestyle intents to product families, grouped by intent. Hover or focus a cell for every figure."
       >
         <PersonaAffinityHeatmap {...heatmap} />
       </Section>

@@ -49,7 +49,9 @@ const METRIC_OPTIONS = AFFINITY_METRICS.map((value) => ({
 
 /** The persona × category heatmap, its view (metric, level, families) held in the URL. */
 export function PersonaAffinityHeatmap(props: AffinityHeatmapData) {
-  const [metric, setMetric] = useUrlState<AffinityMetric>('metric', 'share', AFFINITY_METRICS);
+  // Opens on the index: spend share mostly shows how big a category is; the index shows what
+  // sets each persona apart, which is what a merchandiser curates for.
+  const [metric, setMetric] = useUrlState<AffinityMetric>('metric', 'index', AFFINITY_METRICS);
   const [level, setLevel] = useUrlState<AffinityLevel>('level', 'intent', AFFINITY_LEVELS);
   const [families, setFamilies] = useUrlState<FamilyScope>('families', 'top', FAMILY_SCOPES);
   const hydrated = useHydrated();

@@ -9,7 +9,7 @@ import { formatCount, formatPct, formatRatio } from '@/lib/format/format';
 import type { TableColumn, TableData, TableRow } from '@/lib/format/table-data';
 import type { LiftPair, ProductAffinity } from '@/lib/schema/product-affinity';
 
-export const AFFINITY_METRICS = ['share', 'penetration', 'index'] as const;
+export const AFFINITY_METRICS = ['index', 'share', 'penetration'] as const;
 export type AffinityMetric = (typeof AFFINITY_METRICS)[number];
 
 export const AFFINITY_LEVELS = ['intent', 'family'] as const;
