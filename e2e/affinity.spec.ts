@@ -268,27 +268,47 @@ test.describe('affinity page', () => {
     await open(page);
     const heatmap = page.getByTestId('lift-heatmap');
 
-    const expected: Cells = {};
-    for (const a of pa.intents) for (const b of pa.intents) expected[`${a}|${b}`] = null;
-    for (const [a, b, , lift] of pa.intent_lift) {
-      expected[`${a}|${b}`] = lift;
-      expected[`${b}|${a}`] = lift;
-    }
+    // Each pair once, below the diagonal, in the order the page shows the categories.
+    const lowerTriangle = (
+      order: string[],
+      pairs: ReadonlyArray<readonly [unknown, unknown, unknown, number]>,
+    ) => {
+      const lift = new Map<string, number>();
+      for (const [a, b, , l] of pairs) {
+        lift.set(`${a}|${b}`, l);
+        lift.set(`${b}|${a}`, l);
+      }
+      const cells: Cells = {};
+      order.forEach((r, i) =>
+        order.forEach((c, j) => (cells[`${r}|${c}`] = j < i ? (lift.get(`${r}|${c}`) ?? null) : null)),
+      );
+      return cells;
+    };
+    const rowOrderOf = () =>
+      heatmap
+        .locator('tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => tr.querySelector('td[data-row]')!.getAttribute('data-row')!));
+
     await expect(heatmap.locator('td[data-col]')).toHaveCount(pa.intents.length ** 2);
-    expect(await heatmapCells(heatmap)).toEqual(expected);
+    const intents = await rowOrderOf();
+    expect([...intents].sort()).toEqual([...pa.intents].sort());
+    expect(await heatmapCells(heatmap)).toEqual(lowerTriangle(intents, pa.intent_lift));
+    // Related intents sit together: the pair bought together most is side by side.
+    const [a, b] = [...pa.intent_lift].sort((x, y) => y[3] - x[3])[0]!;
+    expect(Math.abs(intents.indexOf(String(a)) - intents.indexOf(String(b)))).toBe(1);
+    // The scale holds every lift and starts at 2× (weak lifts stay pale).
+    const widest = Math.max(...pa.intent_lift.map(([, , , l]) => Math.max(l, 1 / l)));
+    const end = [2, 3, 4].find((l) => l >= Math.max(2, widest)) ?? 4;
+    await expect(page.locator('#co-purchase-lift').getByTestId('color-legend')).toContainText(`≥${end}×`);
 
     await choose(page.locator('#co-purchase-lift-view'), 'Level', `Top ${TOP} families`);
     await expect(page).toHaveURL(/lift=family/);
     await expect(heatmap.locator('td[data-col]')).toHaveCount(TOP * TOP);
-    const fam: Cells = {};
-    for (const a of topFamilies) for (const b of topFamilies) fam[`${a}|${b}`] = null;
     const keep = new Set(topFamilies);
-    for (const [a, b, , lift] of pa.family_lift) {
-      if (!keep.has(String(a)) || !keep.has(String(b))) continue;
-      fam[`${a}|${b}`] = lift;
-      fam[`${b}|${a}`] = lift;
-    }
-    expect(await heatmapCells(heatmap)).toEqual(fam);
+    const familyPairs = pa.family_lift.filter(([x, y]) => keep.has(String(x)) && keep.has(String(y)));
+    const families = await rowOrderOf();
+    expect([...families].sort()).toEqual([...topFamilies].sort());
+    expect(await heatmapCells(heatmap)).toEqual(lowerTriangle(families, familyPairs));
     expect(errors).toEqual([]);
   });
 

@@ -12,10 +12,11 @@ import { useUrlState } from '@/lib/url/url-state';
 import {
   divergingLabels,
   divergingValueAt,
-  indexLimit,
   legendSteps,
+  liftLimit,
   liftTable,
   liftTakeaway,
+  lowerTriangle,
   type LiftGrid,
 } from '@/lib/view/affinity';
 
@@ -47,10 +48,11 @@ function LiftHeatmapView({
   onLevel,
 }: LiftData & { level: LiftLevel; onLevel: (l: LiftLevel) => void }) {
   const grid = level === 'intent' ? intent : family;
-  const limit = indexLimit(grid.lift);
+  const limit = liftLimit(grid.lift);
   const noun = level === 'intent' ? 'lifestyle intent' : 'product family';
   const details = (r: number, c: number): string[] => {
     if (r === c) return ['Same category'];
+    if (c > r) return ['Each pair is shown once, below the diagonal'];
     const orders = grid.orders[r]?.[c] ?? null;
     if (orders === null) {
       return [`Fewer than ${formatCount(grid.minPairOrders ?? 0)} orders with both: too few to measure`];
@@ -62,8 +64,8 @@ function LiftHeatmapView({
   };
   const empty =
     level === 'intent'
-      ? 'The diagonal is empty (same category).'
-      : `Empty: same family, or fewer than ${formatCount(grid.minPairOrders ?? 0)} orders with both.`;
+      ? 'Each pair once, below the diagonal; related intents sit side by side.'
+      : `Each pair once, below the diagonal; families grouped by intent. Empty: fewer than ${formatCount(grid.minPairOrders ?? 0)} orders with both.`;
 
   return (
     <div id="co-purchase-lift-view">
@@ -106,7 +108,7 @@ function LiftHeatmapView({
           rowHeaderLabel={level === 'intent' ? 'Intent' : 'Family'}
           rows={grid.categories.map(({ id, label }) => ({ id, label }))}
           columns={grid.categories}
-          values={grid.lift}
+          values={lowerTriangle(grid.lift)}
           color={(v) => divergingColor(v, limit)}
           format={(v) => formatRatio(v, 2)}
           details={details}

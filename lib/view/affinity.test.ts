@@ -17,12 +17,15 @@ import {
   familyLiftGrid,
   indexLimit,
   intentLiftGrid,
+  liftLimit,
   liftTable,
   liftTakeaway,
+  lowerTriangle,
   matrixMax,
   metricTakeaway,
   personaSignatures,
   personasOf,
+  seriateByLift,
   sharedPairs,
   subsetColumns,
   topFamilyIds,
@@ -302,6 +305,45 @@ describe('lift', () => {
     expect(liftTakeaway(g)).toBe(
       'Cheese and Bread land in the same order 2.50× as often as chance would predict; Milk with Bread the least (0.90×).',
     );
+  });
+});
+
+describe('the lift heatmap', () => {
+  // A, B, C, D with lifts A–B 1.1, A–C 2.0, A–D 0.9, B–C 1.0, B–D 1.5, C–D 0.8.
+  const lift = [
+    [null, 1.1, 2.0, 0.9],
+    [1.1, null, 1.0, 1.5],
+    [2.0, 1.0, null, 0.8],
+    [0.9, 1.5, 0.8, null],
+  ];
+
+  it('orders categories so related ones sit side by side', () => {
+    // Start from A–C (2.0). Ends A and C: B joins A (1.1, the best). Ends B and C: D joins B (1.5).
+    expect(seriateByLift(lift)).toEqual([3, 1, 0, 2]);
+    // An intent with no measured lift to the chain comes next in its own order.
+    expect(
+      seriateByLift([
+        [null, 1.4, null],
+        [1.4, null, null],
+        [null, null, null],
+      ]),
+    ).toEqual([0, 1, 2]);
+  });
+
+  it('shows each pair once, below the diagonal', () => {
+    expect(lowerTriangle(lift)).toEqual([
+      [null, null, null, null],
+      [1.1, null, null, null],
+      [2.0, 1.0, null, null],
+      [0.9, 1.5, 0.8, null],
+    ]);
+  });
+
+  it('ends its scale at 2× or at the widest lift, so nothing saturates and weak lifts stay pale', () => {
+    expect(liftLimit([[0.97, 1.29]])).toBe(2);
+    expect(liftLimit([[1.1, 2.5]])).toBe(3);
+    expect(liftLimit([[0.3, 1.2]])).toBe(4); // 1 ÷ 0.3 = 3.3
+    expect(liftLimit([[null, 1.1]])).toBe(2);
   });
 });
 

@@ -223,6 +223,61 @@ export function indexLimit(values: Matrix): number {
   return NICE_LIMITS.find((l) => l >= p95) ?? NICE_LIMITS[NICE_LIMITS.length - 1]!;
 }
 
+/**
+ * The end of the lift heatmap's scale: the smallest of 2×, 3×, 4× that holds every value, so no
+ * cell saturates and a weak lift (1.2×) stays pale. "Twice as often as chance" is the least a
+ * strong colour means; lifts sit close to 1, and a scale ending at their own maximum made weak
+ * pairs look strong.
+ */
+export function liftLimit(values: Matrix): number {
+  const widest = Math.max(
+    2,
+    ...finite(values)
+      .filter((v) => v > 0)
+      .map((v) => Math.max(v, 1 / v)),
+  );
+  return NICE_LIMITS.find((l) => l >= widest) ?? NICE_LIMITS[NICE_LIMITS.length - 1]!;
+}
+
+/** The matrix with only the cells below the diagonal: a symmetric matrix shows each pair once. */
+export function lowerTriangle(values: Matrix): Matrix {
+  return values.map((row, r) => row.map((v, c) => (c < r ? v : null)));
+}
+
+/**
+ * An order of the categories that puts related ones side by side: start from the pair bought
+ * together most, then keep adding, at either end of the chain, the category with the highest lift
+ * to that end (a greedy seriation; ties go to the earlier category). Deterministic.
+ */
+export function seriateByLift(lift: Matrix): number[] {
+  const n = lift.length;
+  if (n <= 2) return Array.from({ length: n }, (_, i) => i);
+  const at = (i: number, j: number) => lift[i]?.[j] ?? -Infinity;
+  let best: [number, number] = [0, 1];
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) if (at(i, j) > at(best[0], best[1])) best = [i, j];
+  const chain = [...best];
+  const left = new Set(Array.from({ length: n }, (_, i) => i).filter((i) => !best.includes(i)));
+  while (left.size) {
+    let pick = -1;
+    let end: 'start' | 'end' = 'end';
+    let score = -Infinity;
+    for (const k of left) {
+      for (const [side, e] of [
+        ['start', chain[0]!],
+        ['end', chain[chain.length - 1]!],
+      ] as const) {
+        if (at(e, k) > score) [pick, end, score] = [k, side, at(e, k)];
+      }
+    }
+    if (pick < 0) pick = Math.min(...left); // no measured lift to either end: the next in order
+    left.delete(pick);
+    if (end === 'start') chain.unshift(pick);
+    else chain.push(pick);
+  }
+  return chain;
+}
+
 /** `count` values evenly spaced from 0 to 1, for sampling a colour function into legend stops. */
 export function legendSteps(count = 9): number[] {
   return Array.from({ length: count }, (_, i) => i / (count - 1));
@@ -405,10 +460,12 @@ export function buildLiftGrid(
   return { categories, lift, orders, totalOrders, minPairOrders };
 }
 
-/** Intent × intent lift over all orders. */
+/** Intent × intent lift over all orders, intents that sell together side by side. */
 export function intentLiftGrid(pa: ProductAffinity): LiftGrid {
+  const intents = pa.intents.map((name) => ({ id: name, label: name }));
+  const order = seriateByLift(buildLiftGrid(intents, pa.intent_lift, pa.orders).lift);
   return buildLiftGrid(
-    pa.intents.map((name) => ({ id: name, label: name })),
+    order.map((i) => intents[i]!),
     pa.intent_lift,
     pa.orders,
   );
