@@ -178,7 +178,7 @@ export function AnalyseApp({ arrivals }: { arrivals: ArrivalCell[] }) {
           </label>
         </div>
         <p className="mt-3 flex items-start gap-2 text-sm" data-testid="privacy-note">
-          <span aria-hidden="true" className="mt-1 size-2 shrink-0 rounded-full bg-[#009E73]" />
+          <span aria-hidden="true" className="mt-1 size-2 shrink-0 rounded-full bg-ink" />
           <span>
             <strong className="font-medium">Your file never leaves this browser.</strong> It is read and
             analysed on this device, in a background worker; nothing is uploaded or stored, and closing the
@@ -191,7 +191,7 @@ export function AnalyseApp({ arrivals }: { arrivals: ArrivalCell[] }) {
         {error ? (
           <div
             role="alert"
-            className="rounded-lg border border-[#D55E00] bg-surface p-4"
+            className="rounded-lg border border-accent bg-surface p-4"
             data-testid="analyse-error"
           >
             <p className="font-medium">The file could not be used</p>

@@ -1,12 +1,6 @@
 import { formatPct } from '@/lib/format/format';
 import { channelName, type Lever } from '@/lib/view/marketing';
 
-const KIND_STYLE: Record<Lever['kind'], string> = {
-  engage: 'border-l-[#009E73]',
-  reengage: 'border-l-[#0072B2]',
-  offer: 'border-l-[#D55E00]',
-};
-
 /** One card per persona: the recommended lever, the channels, and the reasons in words. */
 export function LeverCards({ levers }: { levers: Lever[] }) {
   return (
@@ -14,7 +8,8 @@ export function LeverCards({ levers }: { levers: Lever[] }) {
       {levers.map((l) => (
         <li
           key={l.clusterId}
-          className={`flex flex-col rounded-lg border border-l-4 border-line bg-surface p-4 ${KIND_STYLE[l.kind]}`}
+          // The lever is named in words (the title), not in colour: persona colours mean personas only.
+          className="flex flex-col rounded-lg border border-line bg-surface p-4"
           data-testid="lever-card"
           data-persona={l.clusterId}
           data-kind={l.kind}

@@ -39,8 +39,11 @@ export const TABLE_KIND_FILL = {
   reference: '#f2efe9',
 } as const;
 
-/** Two series compared on one chart (actual against predicted, one metric against another). */
-export const PAIR_COLORS = { first: '#0072B2', second: '#D55E00' } as const;
+/**
+ * Two series compared on one chart (actual against predicted, one metric against another): ink and
+ * the accent, apart in lightness, and never a persona's colour (persona colours mean personas only).
+ */
+export const PAIR_COLORS = { first: INK.ink, second: INK.accent } as const;
 const PERSONA_PALETTE = [
   '#0072B2', // blue
   '#E69F00', // orange
