@@ -13,7 +13,13 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts', 'components/**/*.test.tsx'],
+    include: [
+      'lib/**/*.test.ts',
+      'content/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'test/**/*.test.ts',
+      'components/**/*.test.tsx',
+    ],
     setupFiles: ['test/setup.ts'],
     env: { TZ: 'UTC' },
     testTimeout: 60_000,

@@ -1,3 +1,4 @@
+import { readableFamilyName } from '@/content/family-names';
 import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
 import { formatMoneyCompact } from './expected-format';
 import {
@@ -14,7 +15,8 @@ const expect = baseExpect.configure({ timeout: 45_000 });
 
 const pa = readTable('product_affinity');
 const TOP = 20;
-const familyName = new Map(pa.families.map((f) => [f.family_id, f.family_name]));
+// Pages show the readable names (content/family-names.ts, tested on its own).
+const familyName = new Map(pa.families.map((f) => [f.family_id, readableFamilyName(f.family_name)]));
 const topFamilies = [...pa.overall_families]
   .sort((a, b) => b.spend_share_pct - a.spend_share_pct || Number(a.category) - Number(b.category))
   .slice(0, TOP)

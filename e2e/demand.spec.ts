@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { readableFamilyName } from '@/content/family-names';
 import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
+import Papa from 'papaparse';
 import { expectNoSeriousA11yViolations, readTable, screenshotBothWidths, trackErrors } from './support';
 
 // A view change goes through the router (the view lives in the URL); on a loaded machine that can
@@ -95,7 +97,7 @@ test.describe('demand page', () => {
       await expect(t).toBeVisible();
       await expect(t.locator('tbody tr')).toHaveCount(ds.rows.length);
       const leader = [...ds.rows].sort((a, b) => daily(b) - daily(a))[0]!;
-      await expect(t.locator('tbody tr').first()).toContainText(leader.family_name);
+      await expect(t.locator('tbody tr').first()).toContainText(readableFamilyName(leader.family_name));
       await expect(t.locator('tbody tr').nth(count - 1)).toContainText('Yes');
       await expect(t.locator('tbody tr').nth(count)).toContainText('No');
     }
@@ -184,7 +186,7 @@ test.describe('demand page', () => {
     await page.getByRole('group', { name: 'Channel' }).locator('label').filter({ hasText: /^All$/ }).click();
     await expect(rows(page)).toHaveCount(ds.rows.length);
     await page.getByLabel('Search', { exact: true }).fill('FR');
-    const bySearch = ds.rows.filter((r) => r.family_name.toLowerCase().includes('fr'));
+    const bySearch = ds.rows.filter((r) => readableFamilyName(r.family_name).toLowerCase().includes('fr'));
     await expect(rows(page)).toHaveCount(bySearch.length);
     await expect(page).toHaveURL(/[?&]q=FR/);
     // All three at once.
@@ -210,7 +212,10 @@ test.describe('demand page', () => {
     await expect(page.getByRole('radio', { name: 'Leans in store' })).toBeChecked();
     await expect(page.getByLabel('Search', { exact: true })).toHaveValue('e');
     const expected = ds.rows.filter(
-      (r) => r.intent === intent && leanOf(r) === 'instore' && r.family_name.toLowerCase().includes('e'),
+      (r) =>
+        r.intent === intent &&
+        leanOf(r) === 'instore' &&
+        readableFamilyName(r.family_name).toLowerCase().includes('e'),
     );
     await expect(rows(page)).toHaveCount(expected.length);
     await expect(table(page).locator('th[aria-sort="descending"]')).toHaveAttribute('data-col', 'priceAvg');
@@ -251,11 +256,12 @@ test.describe('demand page', () => {
       page.getByRole('button', { name: /^Download CSV \(/ }).click(),
     ]);
     const text = readFileSync((await download.path())!, 'utf8');
-    const lines = text.trimEnd().split('\r\n');
-    expect(lines).toHaveLength(online.length + 1);
-    expect(lines[0]).toMatch(/^Product family,Lifestyle intent,/);
-    expect(lines.slice(1).map((l) => l.split(',')[0]!.replace(/"/g, ''))).toEqual(
-      online.map((r) => r.family_name),
+    const csv = Papa.parse<string[]>(text.trimEnd(), { newline: '\r\n' }).data;
+    expect(csv).toHaveLength(online.length + 1);
+    expect(csv[0]!.slice(0, 3)).toEqual(['Product family', 'Source family name', 'Lifestyle intent']);
+    // The readable name, and the family as the source spells it.
+    expect(csv.slice(1).map((row) => row.slice(0, 2))).toEqual(
+      online.map((r) => [readableFamilyName(r.family_name), r.family_name]),
     );
   });
 
@@ -263,7 +269,7 @@ test.describe('demand page', () => {
     await open(page);
     await page.getByLabel('Search', { exact: true }).focus();
     await page.keyboard.type('cheese');
-    const cheese = ds.rows.filter((r) => r.family_name.toLowerCase().includes('cheese'));
+    const cheese = ds.rows.filter((r) => readableFamilyName(r.family_name).toLowerCase().includes('cheese'));
     await expect(rows(page)).toHaveCount(cheese.length);
     await page.keyboard.press('Tab'); // to the intent select
     await page.keyboard.press('Tab'); // to the channel switch

@@ -202,7 +202,11 @@ function DemandTableView({
                       data-col={cell.column.id}
                       data-value={String(raw)}
                       className={`${common} sticky left-0 z-10 max-w-[11rem] truncate bg-surface font-medium sm:max-w-none`}
-                      title={row.original.name}
+                      title={
+                        row.original.sourceName === row.original.name
+                          ? row.original.name
+                          : `${row.original.name} (in the source data: ${row.original.sourceName})`
+                      }
                     >
                       <table.FlexRender cell={cell} />
                     </th>

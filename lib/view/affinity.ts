@@ -1,3 +1,4 @@
+import { readableFamilyName } from '@/content/family-names';
 /**
  * Data shaping for the Affinity page: persona × category grids (spend share, penetration, index),
  * co-purchase lift matrices and the cross-sell pairs per persona, plus the plain-language
@@ -102,7 +103,9 @@ export function personasOf(pa: ProductAffinity): PersonaRef[] {
 
 /** Family id → name and intent. */
 export function familyLookup(pa: ProductAffinity): Map<number, { name: string; intent: string }> {
-  return new Map(pa.families.map((f) => [f.family_id, { name: f.family_name, intent: f.intent }]));
+  return new Map(
+    pa.families.map((f) => [f.family_id, { name: readableFamilyName(f.family_name), intent: f.intent }]),
+  );
 }
 
 /** The families, ordered by intent (the table's intent order) then by everyone's spend share, largest first. */
@@ -116,7 +119,7 @@ export function familyColumns(pa: ProductAffinity): AxisItem[] {
         (share.get(String(b.family_id)) ?? 0) - (share.get(String(a.family_id)) ?? 0) ||
         a.family_id - b.family_id,
     )
-    .map((f) => ({ id: String(f.family_id), label: f.family_name, group: f.intent }));
+    .map((f) => ({ id: String(f.family_id), label: readableFamilyName(f.family_name), group: f.intent }));
 }
 
 /** Ids (as strings) of the `n` families with the largest share of everyone's spend. */

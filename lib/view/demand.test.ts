@@ -121,6 +121,26 @@ describe('demand families', () => {
     expect(t.columns.find((c) => c.key === 'priceAvg')!.label).toBe('Average price, INR');
   });
 
+  it('shows readable family names and keeps the source’s spelling in the table', () => {
+    // "Ice cream ice" is how the public data spells the family; a made-up name passes through.
+    const named = demandFamilies(
+      { ...DS, rows: [row(9, 'Ice cream ice', 'Treats', 5, 5, [1, 1, 100, 100]), DS.rows[0]!] },
+      83,
+    );
+    expect(named.map((f) => [f.name, f.sourceName])).toEqual([
+      ['Ice cream & ice', 'Ice cream ice'],
+      ['Apples', 'Apples'],
+    ]);
+    const t = familiesTable(named, 'INR');
+    expect(t.columns.slice(0, 2).map((c) => c.label)).toEqual(['Product family', 'Source family name']);
+    expect(t.rows.map((r) => [r.family, r.sourceFamily])).toEqual([
+      ['Ice cream & ice', 'Ice cream ice'],
+      ['Apples', 'Apples'],
+    ]);
+    // When every name is the source's own (a brand's categories), no second column.
+    expect(familiesTable(fs, 'INR').columns.map((c) => c.key)).not.toContain('sourceFamily');
+  });
+
   it('sums the KPIs', () => {
     const kpis = demandKpis(DS, fs);
     expect(kpis.find((k) => k.id === 'kpi-daily')!.value).toBe('1,000 · 100');

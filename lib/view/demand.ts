@@ -1,3 +1,4 @@
+import { readableFamilyName } from '@/content/family-names';
 /**
  * Data shaping for the Demand page: pure functions from the demand_summary table to the plain props
  * the family table and the charts draw, each chart with its table equivalent and a takeaway written
@@ -24,7 +25,9 @@ export type Lean = (typeof LEANS)[number];
 /** One product family as the demand table shows it (prices in the build currency). */
 export interface DemandFamily {
   id: number;
+  /** The readable name; `sourceName` is the family as the source data spells it. */
   name: string;
+  sourceName: string;
   intent: string;
   /** Null for a brand's own categories: only the public data has these. */
   emotional: boolean | null;
@@ -72,7 +75,8 @@ export function demandFamilies(ds: DemandSummary, usdToCurrency: number): Demand
     const onlineIndex = instoreShare > 0 && onlineShare > 0 ? onlineShare / instoreShare : null;
     return {
       id: r.family_id,
-      name: r.family_name,
+      name: readableFamilyName(r.family_name),
+      sourceName: r.family_name,
       intent: r.intent,
       emotional: r.is_emotional,
       instorePct: r.instore_purchase_pct,
@@ -242,7 +246,7 @@ export function paretoChart(ds: DemandSummary, channel: ChannelKey): ParetoChart
     .map((r) => ({
       rank: rank(r),
       id: r.family_id,
-      name: r.family_name,
+      name: readableFamilyName(r.family_name),
       daily: daily(r),
       sharePct: totalDaily > 0 ? (100 * daily(r)) / totalDaily : 0,
       cumulativePct: cumulative(r),
@@ -505,6 +509,10 @@ export function familiesTable(families: DemandFamily[], currency: string): Table
   return {
     columns: [
       { key: 'family', label: 'Product family', format: 'text' },
+      // The family as the source data spells it, so a figure can be traced back to it.
+      ...(families.some((f) => f.sourceName !== f.name)
+        ? [{ key: 'sourceFamily', label: 'Source family name', format: 'text' as const }]
+        : []),
       { key: 'intent', label: 'Lifestyle intent', format: 'text' },
       { key: 'instorePct', label: 'Bought in store, %', format: 'pct' },
       { key: 'onlinePct', label: 'Bought online, %', format: 'pct' },
@@ -523,6 +531,7 @@ export function familiesTable(families: DemandFamily[], currency: string): Table
     ],
     rows: families.map((f) => ({
       family: f.name,
+      sourceFamily: f.sourceName,
       intent: f.intent,
       instorePct: f.instorePct,
       onlinePct: f.onlinePct,

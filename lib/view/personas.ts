@@ -1,3 +1,4 @@
+import { readableFamilyName } from '@/content/family-names';
 /**
  * Data shaping for the persona pages: cards, plain-language traits, key metrics for side-by-side
  * comparison, and histograms of customer metrics computed on the server from customers_master so
@@ -206,7 +207,7 @@ export function topFamilies(
     const family = names.get(id);
     return {
       familyId: id,
-      name: family?.family_name ?? `Family ${id}`,
+      name: family ? readableFamilyName(family.family_name) : `Family ${id}`,
       intent: family?.intent ?? '',
       index: c.index,
       spendSharePct: c.spend_share_pct,
