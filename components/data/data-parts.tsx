@@ -24,7 +24,7 @@ export function TableScroll({ label, children }: { label: string; children: Reac
         role="region"
         aria-label={label}
         tabIndex={0}
-        className="overflow-x-auto rounded-lg border border-line bg-surface"
+        className="scroll-cue overflow-x-auto rounded-lg border border-line"
       >
         {children}
       </div>

@@ -161,7 +161,7 @@ function DemandTableView({
         </button>
       </div>
       <div
-        className="max-h-[36rem] overflow-auto rounded-md border border-line bg-surface"
+        className="max-h-[36rem] overflow-auto rounded-md border border-line scroll-cue"
         role="region"
         aria-label="Product families table"
         tabIndex={0}

@@ -63,7 +63,7 @@ export function CustomerTable({
       data-testid="customer-scroll"
       data-view={viewKey}
       data-row-count={total}
-      className="relative h-[min(68vh,640px)] min-h-80 overflow-auto overscroll-contain rounded-md border border-line bg-surface"
+      className="relative h-[min(68vh,640px)] min-h-80 overflow-auto overscroll-contain rounded-md border border-line scroll-cue"
     >
       <table
         className="border-separate border-spacing-0 text-sm"

@@ -27,7 +27,7 @@ export function DataTable({
 }: DataTableProps) {
   return (
     <div
-      className={`overflow-x-auto rounded-md border border-line bg-surface ${className}`}
+      className={`overflow-x-auto rounded-md border border-line scroll-cue ${className}`}
       role="region"
       aria-label={caption}
       tabIndex={0}
@@ -38,14 +38,15 @@ export function DataTable({
           {caption}
         </caption>
         <thead>
-          <tr className="border-b border-line bg-sunken/60">
+          {/* Opaque header tint (sunken at 60 % over the surface), so the sticky first cell hides what scrolls under it. */}
+          <tr className="border-b border-line bg-[color-mix(in_srgb,var(--color-sunken)_60%,var(--color-surface))]">
             {table.columns.map((c, i) => (
               <th
                 key={c.key}
                 scope="col"
                 className={`px-3 py-2 text-xs font-medium tracking-label whitespace-nowrap text-ink-muted uppercase ${
                   i === rowHeader || c.format === 'text' ? 'text-left' : 'text-right'
-                }`}
+                } ${i === rowHeader ? 'sticky left-0 bg-inherit' : ''}`}
               >
                 {c.label}
               </th>
@@ -62,7 +63,12 @@ export function DataTable({
                   const align =
                     i === rowHeader || c.format === 'text' ? 'text-left' : 'text-right tabular-nums';
                   return i === rowHeader ? (
-                    <th key={c.key} scope="row" className={`font-medium whitespace-nowrap ${align}`}>
+                    // The row's name stays in view while the figures scroll sideways.
+                    <th
+                      key={c.key}
+                      scope="row"
+                      className={`sticky left-0 bg-surface font-medium whitespace-nowrap ${align}`}
+                    >
                       {text}
                     </th>
                   ) : (
