@@ -5,6 +5,8 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useRef } from 'react';
 
+type Place = ReturnType<typeof placeOf>;
+
 const TAB = 'block rounded-md px-2.5 py-1.5 text-sm no-underline transition-colors';
 const ON = 'bg-ink text-paper';
 const OFF = 'text-ink-muted hover:bg-sunken hover:text-ink';
@@ -37,7 +39,7 @@ export function SiteNav() {
             );
           })}
         </ul>
-        <PhoneMenu pathname={pathname} />
+        <PhoneMenu here={here} />
         <Link
           href={ANALYSE_PAGE.href}
           aria-current={analysing ? 'page' : undefined}
@@ -80,9 +82,8 @@ function PageLink({ page, current, onPick }: { page: NavPage; current: boolean; 
 }
 
 /** Phones: the current page named on a button; every page in a sheet (a modal dialog) behind it. */
-function PhoneMenu({ pathname }: { pathname: string }) {
+function PhoneMenu({ here }: { here: Place }) {
   const sheet = useRef<HTMLDialogElement>(null);
-  const here = placeOf(pathname);
   const close = () => sheet.current?.close();
   return (
     <div className="min-w-0 md:hidden">
