@@ -86,10 +86,10 @@ function PhoneMenu({ here }: { here: Place }) {
   const sheet = useRef<HTMLDialogElement>(null);
   const close = () => sheet.current?.close();
   return (
-    <div className="min-w-0 md:hidden">
+    <div className="min-w-0 flex-1 md:hidden">
       <button
         type="button"
-        className="flex min-w-0 items-center gap-2 rounded-md border border-line px-2.5 py-1.5 text-sm text-ink"
+        className="flex max-w-full min-w-0 items-center gap-2 rounded-md border border-line px-2.5 py-1.5 text-sm text-ink"
         aria-haspopup="dialog"
         onClick={() => sheet.current?.showModal()}
       >
@@ -97,9 +97,7 @@ function PhoneMenu({ here }: { here: Place }) {
         <span className="truncate">
           {here ? (
             <>
-              {here.group.pages.length > 1 ? (
-                <span className="text-ink-muted">{here.group.label} · </span>
-              ) : null}
+              {here.group.pages.length > 1 ? <span className="sr-only">{here.group.label} · </span> : null}
               {here.page.label}
             </>
           ) : (
