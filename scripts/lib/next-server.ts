@@ -3,7 +3,7 @@
  * build is there and newer than the data, a server on a port of our own, the Chromium to measure with.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -17,13 +17,34 @@ function mtime(file: string): number | null {
   }
 }
 
-/** Why `next build` must run before the app is served, or null when the build is newer than the data. */
-export function buildNeeded(): string | null {
-  const built = mtime(path.join('.next', 'BUILD_ID'));
+/**
+ * The Next config the build in `dir` was made with, as `next build` records it; null when unreadable.
+ * Next writes a static export's build into .next as well (only the exported site goes to distDir), so
+ * after `npm test` or `npm run export` the .next that `next start` would serve is an export's.
+ */
+function recordedConfig(dir: string): { output?: string } | null {
+  try {
+    const recorded = JSON.parse(readFileSync(path.join(dir, 'required-server-files.json'), 'utf8'));
+    return recorded?.config ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Why `next build` must run before the app is served from `root`, or null when the build is current. */
+export function buildNeeded(root = '.'): string | null {
+  const dir = path.join(root, '.next');
+  const built = mtime(path.join(dir, 'BUILD_ID'));
   if (built === null) return 'there is no production build';
-  const data = mtime(path.join('public', 'data', 'manifest.json'));
+  const data = mtime(path.join(root, 'public', 'data', 'manifest.json'));
   if (data === null) return 'public/data has not been built';
-  return built < data ? 'the production build is older than public/data' : null;
+  if (built < data) return 'the production build is older than public/data';
+  const config = recordedConfig(dir);
+  if (config === null) return 'the production build is incomplete';
+  // An export's build has trailing-slash redirects and may hold another brand's tables (OMNI_DATA_DIR).
+  if (config.output === 'export')
+    return 'the last build was a static export, which `next start` cannot serve';
+  return null;
 }
 
 export async function waitForServer(url: string, timeoutMs: number): Promise<void> {
