@@ -203,11 +203,21 @@ test.describe('persona page', () => {
   }) => {
     const errors = trackErrors(page);
     const other = personas.find((p) => p.cluster_id !== persona.cluster_id)!;
+    const master = readTable('customers_master');
+    const columns = master.columns as readonly string[];
+    const cluster = columns.indexOf('cluster_id');
+    const churn = columns.indexOf('churn_risk');
+    const churnOf = (id: number) =>
+      master.rows.filter((r) => r[cluster] === id).map((r) => r[churn] as number);
+    const shareIn = (values: number[], lo: number, hi: number) =>
+      (100 * values.filter((v) => v >= lo && (v < hi || (hi === 100 && v <= 100))).length) / values.length;
     await openCompare(page, url);
 
     const select = page.getByLabel('Compare with');
     await expect(select).toHaveValue('all');
     await expect(select.locator('option')).toHaveCount(personas.length); // all customers + the others
+    // Against all customers the key figures are the tiles and the full profile: no third table.
+    await expect(page.getByTestId('compare-table')).toHaveCount(0);
     await select.selectOption({ label: other.persona });
     // A view change is a client-side navigation: allow a slow dev server its round trip.
     await expect(page).toHaveURL(new RegExp(`[?&]compare=${other.cluster_id}(&|$)`), { timeout: 30_000 });
@@ -228,31 +238,37 @@ test.describe('persona page', () => {
       );
       const customersRow = table.locator('tr[data-metric="customers"]');
       await expect(customersRow.getByRole('cell').nth(1)).toHaveText(countFormat.format(other.customers));
-      const chart = page.locator('[data-testid="persona-compare"] figure');
-      await expect(chart.getByRole('heading', { level: 3 })).toContainText(
-        `${persona.persona} vs ${other.persona}`,
+      // Every distribution now sets the other persona beside this one, each with its own bars.
+      const charts = page.locator('#distributions figure');
+      await expect(charts).toHaveCount(7);
+      for (const legend of await charts.getByRole('list', { name: 'Legend' }).all())
+        await expect(legend).toContainText(other.persona);
+      const frame = page.locator('#dist-churn_risk');
+      await frame.getByRole('button', { name: 'View as table' }).click();
+      const row = frame
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: '50–60', exact: true }) });
+      const [a, b] = await Promise.all([0, 1].map((c) => row.getByRole('cell').nth(c).textContent()));
+      expect(
+        Math.abs(parseFloat(a ?? '') - shareIn(churnOf(persona.cluster_id), 50, 60)),
+      ).toBeLessThanOrEqual(0.051);
+      expect(Math.abs(parseFloat(b ?? '') - shareIn(churnOf(other.cluster_id), 50, 60))).toBeLessThanOrEqual(
+        0.051,
       );
-      await expect(chart.getByRole('list', { name: 'Legend' })).toContainText(other.persona);
+      await frame.getByRole('button', { name: 'View as chart' }).click();
     };
     await check();
-
-    // The distribution shown is in the URL too.
-    await page.getByLabel('Distribution of').selectOption({ label: 'Churn risk' });
-    await expect(page).toHaveURL(/[?&]metric=churn_risk/, { timeout: 30_000 });
-    await expect(page.locator('[data-testid="persona-compare"] figure h3')).toContainText('Churn risk');
 
     await page.reload();
     await expect(page.locator('[data-testid="persona-compare"][data-live]')).toBeVisible({ timeout: 60_000 });
     await expect(page.getByLabel('Compare with')).toHaveValue(String(other.cluster_id));
-    await expect(page.getByLabel('Distribution of')).toHaveValue('churn_risk');
     await check();
 
     // An unknown (or its own) id falls back to all customers rather than breaking the page.
     for (const bad of ['99', String(persona.cluster_id), 'x']) {
-      await openCompare(page, `${url}?compare=${bad}&metric=nope`);
+      await openCompare(page, `${url}?compare=${bad}`);
       await expect(page.getByLabel('Compare with')).toHaveValue('all');
       await expect(page.getByTestId('compare-heading')).toContainText('All customers');
-      await expect(page.getByLabel('Distribution of')).toHaveValue('clv_proxy');
     }
     expect(errors).toEqual([]);
   });

@@ -252,7 +252,11 @@ test.describe('revenue & CLV page', () => {
         ).toHaveAttribute('data-quadrant', id);
       }
     }
-    const dots = await wide.locator('[data-testid="customer-dots"] circle').count();
+    // Each dot is one "M x y" move in its persona's path.
+    const paths = await wide
+      .locator('[data-testid="customer-dots"] path')
+      .evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
+    const dots = paths.reduce((n, d) => n + (d.match(/M/g) ?? []).length, 0);
     expect(dots).toBeGreaterThan(0);
     expect(dots).toBeLessThanOrEqual(600);
   });

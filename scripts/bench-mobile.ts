@@ -3,7 +3,9 @@
  * (simulated slow 4G, 4× CPU slowdown, a phone's screen) on every page, against `next start` of the
  * production build, one Chromium at a time; writes benchmarks/mobile.json and benchmarks/mobile.md.
  * Target (issue 13): on every page, total blocking time within 1.5× of the lightest page's in the same
- * run, and LCP ≤ 2.5 s. With --runs N, every figure is the median of N runs.
+ * run, and LCP ≤ 2.5 s. With --runs N, every figure is the median of N runs, taken in N rounds that
+ * visit every page once each: this machine's speed drifts over minutes, so a page is compared with the
+ * lightest page of its own round (its TBT ratio is the median of those per-round ratios).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -44,6 +46,8 @@ interface Run {
 interface PageResult extends Run {
   url: string;
   runs: number;
+  /** Median over the rounds of this page's TBT over the lowest TBT of any page in the same round. */
+  tbt_ratio: number;
   tbt_ok: boolean;
   lcp_ok: boolean;
 }
@@ -152,60 +156,71 @@ async function main(): Promise<number> {
   let environment: Result['environment'] | undefined;
   let settings: Result['configSettings'] | undefined;
   let lighthouseVersion = '';
+  const runsOf = new Map<string, Run[]>(pages.map((url) => [url, []]));
   try {
-    for (const url of pages) {
-      const done: Run[] = [];
-      for (let i = 0; i < runs; i++) {
+    for (let pass = 0; pass < runs; pass++) {
+      for (const url of pages) {
         const lhr = await lighthouseRun(server.base + url, chromePath);
         if (values.reports) {
-          const name = `${url === '/' ? 'home' : url.slice(1).replaceAll('/', '-')}${runs > 1 ? `-${i + 1}` : ''}.json`;
+          const name = `${url === '/' ? 'home' : url.slice(1).replaceAll('/', '-')}${runs > 1 ? `-${pass + 1}` : ''}.json`;
           writeFileSync(path.join(values.reports, name), JSON.stringify(lhr));
         }
         environment ??= lhr.environment;
         settings ??= lhr.configSettings;
         lighthouseVersion = lhr.lighthouseVersion;
-        done.push(summarise(lhr, server.base));
+        const run = summarise(lhr, server.base);
+        runsOf.get(url)!.push(run);
+        console.log(
+          `round ${pass + 1}/${runs}  ${url.padEnd(16)} TBT ${String(run.tbt_ms).padStart(5)} ms   LCP ${seconds(run.lcp_ms)} s   benchmark index ${run.benchmark_index}`,
+        );
       }
-      benchmarkIndexes.push(...done.map((r) => r.benchmark_index));
-      const mid = (key: keyof Omit<Run, 'scripts' | 'work'>) => round(median(done.map((r) => r[key])), 1);
-      // The scripts and kinds of work of the run whose TBT is nearest the median.
-      const typical = done.reduce((a, b) =>
-        Math.abs(b.tbt_ms - mid('tbt_ms')) < Math.abs(a.tbt_ms - mid('tbt_ms')) ? b : a,
-      );
-      const result: PageResult = {
-        url,
-        runs,
-        score: mid('score'),
-        lcp_ms: mid('lcp_ms'),
-        tbt_ms: mid('tbt_ms'),
-        fcp_ms: mid('fcp_ms'),
-        speed_index_ms: mid('speed_index_ms'),
-        html_js_kb: mid('html_js_kb'),
-        benchmark_index: round(mid('benchmark_index')),
-        scripts: typical.scripts,
-        work: typical.work,
-        tbt_ok: false,
-        lcp_ok: false,
-      };
-      console.log(
-        `${url.padEnd(16)} score ${String(result.score).padStart(3)}   LCP ${seconds(result.lcp_ms)} s   TBT ${String(result.tbt_ms).padStart(5)} ms   FCP ${seconds(result.fcp_ms)} s   SI ${seconds(result.speed_index_ms)} s   HTML+JS ${result.html_js_kb.toFixed(1)} KB   benchmark index ${result.benchmark_index}`,
-      );
-      results.push(result);
     }
   } finally {
     server.stop();
   }
 
+  // Each round's lightest TBT, the yardstick for every page measured in that round.
+  const lightestOfRound = Array.from({ length: runs }, (_, i) =>
+    Math.max(1, Math.min(...pages.map((url) => runsOf.get(url)![i]!.tbt_ms))),
+  );
+  for (const url of pages) {
+    const done = runsOf.get(url)!;
+    benchmarkIndexes.push(...done.map((r) => r.benchmark_index));
+    const mid = (key: keyof Omit<Run, 'scripts' | 'work'>) => round(median(done.map((r) => r[key])), 1);
+    // The scripts and kinds of work of the run whose TBT is nearest the median.
+    const typical = done.reduce((a, b) =>
+      Math.abs(b.tbt_ms - mid('tbt_ms')) < Math.abs(a.tbt_ms - mid('tbt_ms')) ? b : a,
+    );
+    results.push({
+      url,
+      runs,
+      score: mid('score'),
+      lcp_ms: mid('lcp_ms'),
+      tbt_ms: mid('tbt_ms'),
+      fcp_ms: mid('fcp_ms'),
+      speed_index_ms: mid('speed_index_ms'),
+      html_js_kb: mid('html_js_kb'),
+      benchmark_index: round(mid('benchmark_index')),
+      scripts: typical.scripts,
+      work: typical.work,
+      tbt_ratio: round(median(done.map((r, i) => r.tbt_ms / lightestOfRound[i]!)), 2),
+      tbt_ok: false,
+      lcp_ok: false,
+    });
+  }
+
   const lightest = results.reduce((a, b) => (b.tbt_ms < a.tbt_ms ? b : a));
   const tbtLimit = TBT_FACTOR * lightest.tbt_ms;
   for (const r of results) {
-    r.tbt_ok = r.tbt_ms <= tbtLimit;
+    r.tbt_ok = r.tbt_ratio <= TBT_FACTOR;
     r.lcp_ok = r.lcp_ms <= LCP_BUDGET_MS;
   }
   const misses = results.filter((r) => !r.tbt_ok || !r.lcp_ok);
   const why = (r: PageResult) =>
     [
-      r.tbt_ok ? '' : `TBT ${r.tbt_ms} ms is ${(r.tbt_ms / lightest.tbt_ms).toFixed(1)}× the lightest's`,
+      r.tbt_ok
+        ? ''
+        : `TBT ${r.tbt_ms} ms is ${r.tbt_ratio.toFixed(2)}× the lightest page's of the same round`,
       r.lcp_ok ? '' : `LCP ${seconds(r.lcp_ms)} s is ${seconds(r.lcp_ms - LCP_BUDGET_MS)} s over 2.5 s`,
     ]
       .filter(Boolean)
@@ -243,7 +258,7 @@ async function main(): Promise<number> {
   const yes = (ok: boolean) => (ok ? 'yes' : '**no**');
   const rows = results.map(
     (r) =>
-      `| \`${r.url}\` | ${r.score} | ${seconds(r.lcp_ms)} | ${r.tbt_ms} | ${seconds(r.fcp_ms)} | ${seconds(r.speed_index_ms)} | ${r.html_js_kb.toFixed(1)} | ${yes(r.tbt_ok)} | ${yes(r.lcp_ok)} | ${r.benchmark_index} |`,
+      `| \`${r.url}\` | ${r.score} | ${seconds(r.lcp_ms)} | ${r.tbt_ms} | ${r.tbt_ratio.toFixed(2)} | ${seconds(r.fcp_ms)} | ${seconds(r.speed_index_ms)} | ${r.html_js_kb.toFixed(1)} | ${yes(r.tbt_ok)} | ${yes(r.lcp_ok)} | ${r.benchmark_index} |`,
   );
   const scriptRows = misses.flatMap((r) =>
     r.scripts.map(
@@ -258,16 +273,17 @@ async function main(): Promise<number> {
       '',
       `Made by \`npm run bench:mobile\` against the production build (\`next start\`) on ${machine}.`,
       `Lighthouse's default mobile profile (${profile}); performance category only.`,
-      `${runs === 1 ? 'One run' : `Median of ${runs} runs`} per page, one fresh Chromium at a time. Lighthouse's benchmark index of this`,
+      `${runs === 1 ? 'One run' : `Median of ${runs} runs`} per page, one fresh Chromium at a time, in ${runs} round${runs === 1 ? '' : 's'} that visit every page once. Lighthouse's benchmark index of this`,
       `machine during the run: ${benchmarkIndex} (median; per page in the last column; simulated figures scale with it).`,
       ...(noisy ? [noisy] : []),
       'HTML + JS: transfer size (compressed, as served) of the document and every script.',
       '',
-      `Target (issue 13): total blocking time within ${TBT_FACTOR}× of the lightest page's (\`${lightest.url}\`, ${lightest.tbt_ms} ms,`,
-      `so ≤ ${round(tbtLimit)} ms) and LCP ≤ ${seconds(LCP_BUDGET_MS)} s. ${results.length - misses.length} of ${results.length} pages meet it.`,
+      `Target (issue 13): total blocking time within ${TBT_FACTOR}× of the lightest page's, and LCP ≤ ${seconds(LCP_BUDGET_MS)} s. The machine's`,
+      'speed drifts over minutes, so each page is compared with the lightest page of its own round: the ratio column is the median',
+      `of those per-round ratios. Lightest by median: \`${lightest.url}\`, ${lightest.tbt_ms} ms (1.5× = ${round(tbtLimit)} ms). ${results.length - misses.length} of ${results.length} pages meet the target.`,
       '',
-      `| page | score | LCP (s) | TBT (ms) | FCP (s) | Speed Index (s) | HTML + JS (KB) | TBT ≤ ${TBT_FACTOR}× lightest | LCP ≤ 2.5 s | benchmark index |`,
-      '|---|---:|---:|---:|---:|---:|---:|---|---|---:|',
+      `| page | score | LCP (s) | TBT (ms) | TBT ÷ round's lightest | FCP (s) | Speed Index (s) | HTML + JS (KB) | TBT ≤ ${TBT_FACTOR}× lightest | LCP ≤ 2.5 s | benchmark index |`,
+      '|---|---:|---:|---:|---:|---:|---:|---:|---|---|---:|',
       ...rows,
       '',
       ...(misses.length
@@ -288,7 +304,7 @@ async function main(): Promise<number> {
     ].join('\n'),
   );
   console.log(
-    `\nLightest page: ${lightest.url} (TBT ${lightest.tbt_ms} ms); target TBT ≤ ${round(tbtLimit)} ms, LCP ≤ 2.5 s`,
+    `\nLightest page by median: ${lightest.url} (TBT ${lightest.tbt_ms} ms); target TBT ≤ ${TBT_FACTOR}× the lightest page's of each round, LCP ≤ 2.5 s`,
   );
   for (const r of results)
     console.log(

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 
 /**
  * The chart kit's HTML bar row: a label column and a track, one row per group, with the track's
@@ -156,6 +156,17 @@ function hideOnPhone(
 
 /** Faint vertical grid lines at the ticks, drawn behind a track (the parent must be relative). */
 export function TrackGrid({ ticks, max, min = 0 }: { ticks: readonly number[]; max: number; min?: number }) {
+  const step = evenGridStep(ticks, max, min);
+  // Evenly spaced lines are one element's repeating background (a chart draws this on every row);
+  // any other set of ticks gets one line each.
+  if (step !== null)
+    return (
+      <span
+        aria-hidden="true"
+        className={`absolute inset-0 ${ticks.includes(max) ? 'track-grid-closed' : 'track-grid'}`}
+        style={{ '--grid-step': trackPos(min + step, max, min) } as CSSProperties}
+      />
+    );
   return (
     <>
       {ticks.map((t) => (
@@ -168,6 +179,21 @@ export function TrackGrid({ ticks, max, min = 0 }: { ticks: readonly number[]; m
       ))}
     </>
   );
+}
+
+/**
+ * The spacing of the grid lines when a repeating background draws exactly them: the ticks are the
+ * multiples of one step from `min` (`min` itself may be left out: the background draws it) up to
+ * `max`, with none missing. Null otherwise.
+ */
+export function evenGridStep(ticks: readonly number[], max: number, min = 0): number | null {
+  const inside = ticks.filter((t) => t > min);
+  if (inside.length === 0 || max <= min) return null;
+  const step = inside[0]! - min;
+  const eps = step * 1e-9;
+  const expected = Math.floor((max - min) / step + 1e-9);
+  if (inside.length !== expected) return null;
+  return inside.every((t, i) => Math.abs(t - (min + (i + 1) * step)) <= eps) ? step : null;
 }
 
 /** A dashed accent line across a track at a reference value (e.g. all customers). */

@@ -8,6 +8,7 @@ import {
   type PointerEvent,
   type ReactNode,
 } from 'react';
+import { markTip } from './marks';
 
 /**
  * The chart kit's one client island: a tooltip for marks drawn on the server. A mark opts in with
@@ -20,12 +21,12 @@ export function ChartTips({ children, label }: { children: ReactNode; label: str
   const [tip, setTip] = useState<{ text: string; x: number; y: number } | null>(null);
 
   const show = (target: EventTarget | null) => {
-    const mark = target instanceof Element ? target.closest('[data-tip]') : null;
+    const mark = target instanceof Element ? target.closest('[data-mark]') : null;
     const frame = box.current?.getBoundingClientRect();
     if (!mark || !frame) return setTip(null);
     const at = mark.getBoundingClientRect();
     setTip({
-      text: mark.getAttribute('data-tip') ?? '',
+      text: markTip(mark),
       // Kept inside the chart so it never runs off a phone screen.
       x: Math.min(Math.max(at.left + at.width / 2 - frame.left, 64), Math.max(64, frame.width - 64)),
       y: at.top - frame.top,

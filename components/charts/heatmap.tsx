@@ -1,7 +1,7 @@
 'use client';
 
 import { textOn } from '@/lib/charts/theme';
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 
 export interface HeatmapAxisItem {
   id: string;
@@ -92,9 +92,29 @@ export function Heatmap({
       col: Math.max(0, Math.min(colOrder.length - 1, col)),
     };
     setCursor(next);
-    bodyRef.current?.querySelector<HTMLElement>(`[data-pos="${next.row}-${next.col}"]`)?.focus();
+    // cells[0] is the row header.
+    bodyRef.current?.rows[next.row]?.cells[next.col + 1]?.focus();
   };
-  const onCellKey = (event: KeyboardEvent<HTMLTableCellElement>) => {
+  /**
+   * The body listens once for every cell (a page holds several hundred): the cell's place in the
+   * drawn grid, from the table itself; null outside the value cells.
+   */
+  const placeOf = (target: EventTarget): { ri: number; ci: number } | null => {
+    const cell = (target as Element).closest?.('td');
+    const row = cell?.parentElement as HTMLTableRowElement | null | undefined;
+    if (!cell || !row || cell.cellIndex < 1) return null;
+    return { ri: row.sectionRowIndex, ci: cell.cellIndex - 1 };
+  };
+  const tipAt = (place: { ri: number; ci: number } | null) =>
+    setTip(place ? { r: rowOrder[place.ri]!, c: colOrder[place.ci]! } : null);
+  const onBodyPointer = (event: MouseEvent<HTMLTableSectionElement>) => tipAt(placeOf(event.target));
+  const onBodyFocus = (event: FocusEvent<HTMLTableSectionElement>) => {
+    const place = placeOf(event.target);
+    tipAt(place);
+    if (place) setCursor({ row: place.ri, col: place.ci });
+  };
+  const onCellKey = (event: KeyboardEvent<HTMLTableSectionElement>) => {
+    if (!placeOf(event.target)) return;
     const { row, col } = cursor;
     const last = { row: rowOrder.length - 1, col: colOrder.length - 1 };
     const moves: Record<string, [number, number]> = {
@@ -123,7 +143,8 @@ export function Heatmap({
 
   return (
     <div className="relative overflow-x-auto" data-testid={testId}>
-      <table className="border-separate border-spacing-0.5 text-xs">
+      {/* The value cells' look is set once here, not repeated on each of several hundred cells. */}
+      <table className="border-separate border-spacing-0.5 text-xs [&_td[tabindex]]:h-9 [&_td[tabindex]]:min-w-9 [&_td[tabindex]]:rounded-sm [&_td[tabindex]]:px-1 [&_td[tabindex]]:text-center [&_td[tabindex]]:tabular-nums [&_td[tabindex]]:outline-offset-1 [&_td[tabindex]:focus]:outline-2 [&_td[tabindex]:focus]:outline-ink">
         <caption className="sr-only">
           {caption}. Activate a header to sort by it; in the cells, arrow keys move, Home and End go to the
           ends of a row.
@@ -180,7 +201,14 @@ export function Heatmap({
             })}
           </tr>
         </thead>
-        <tbody ref={bodyRef}>
+        <tbody
+          ref={bodyRef}
+          onMouseOver={onBodyPointer}
+          onMouseLeave={() => setTip(null)}
+          onFocus={onBodyFocus}
+          onBlur={() => setTip(null)}
+          onKeyDown={onCellKey}
+        >
           {rowOrder.map((r, ri) => {
             const row = rows[r]!;
             const active = sort.by === 'row' && sort.index === r;
@@ -210,21 +238,11 @@ export function Heatmap({
                     <td
                       key={columns[c]!.id}
                       tabIndex={ri === stop.row && ci === stop.col ? 0 : -1}
-                      data-pos={`${ri}-${ci}`}
                       data-row={row.id}
                       data-col={columns[c]!.id}
                       data-value={v ?? ''}
                       data-marked={isMarked || undefined}
                       aria-label={`${row.label}, ${columns[c]!.label}: ${v === null ? 'no data' : label}${isMarked ? ` (${marked!.label})` : ''}`}
-                      onMouseEnter={() => setTip({ r, c })}
-                      onMouseLeave={() => setTip(null)}
-                      onFocus={() => {
-                        setTip({ r, c });
-                        setCursor({ row: ri, col: ci });
-                      }}
-                      onKeyDown={onCellKey}
-                      onBlur={() => setTip(null)}
-                      className="h-9 min-w-9 rounded-sm px-1 text-center tabular-nums outline-offset-1 focus:outline-2 focus:outline-ink"
                       style={{
                         background: bg,
                         color: v === null ? undefined : textOn(bg),
@@ -260,7 +278,7 @@ export function Heatmap({
           {marked?.isMarked(tip.r, tip.c) ? <p>{marked.label}</p> : null}
         </div>
       ) : (
-        <p className="mt-2 text-xs text-ink-muted">Hover or focus a cell for exact figures.</p>
+        <p className="mt-2 text-xs text-ink-muted">Tap, hover or focus a cell for its exact figures.</p>
       )}
     </div>
   );

@@ -3,7 +3,8 @@ import { ChartFrame } from '@/components/charts/chart-frame';
 import { ChartTips } from '@/components/charts/chart-tips';
 import { markProps } from '@/components/charts/marks';
 import { PersonaLegend } from '@/components/charts/persona-legend';
-import { pc, Plot } from '@/components/charts/plot';
+import { pc, Plot, Stretch, STROKE } from '@/components/charts/plot';
+import { dotPath } from '@/lib/charts/dot-path';
 import { INK, personaColor } from '@/lib/charts/theme';
 import { formatCount, formatMoney, formatMoneyTick, formatPct } from '@/lib/format/format';
 import {
@@ -117,17 +118,22 @@ function QuadrantPlot({ data, currency }: { data: ValueRiskQuadrant; currency: s
           {quadrantLabel('grow')}
         </text>
       </g>
+      {/* Hundreds of faint customers: one path of round-capped dots per persona. */}
       <g data-testid="customer-dots" aria-hidden="true">
-        {data.sample.map(([v, risk, c], i) => (
-          <circle
-            key={i}
-            cx={pc(x(Math.max(v, xMin)))}
-            cy={pc(y(risk))}
-            r={1.8}
-            fill={personaColor(c)}
-            fillOpacity={0.22}
-          />
-        ))}
+        <Stretch>
+          {dotsByPersona(data.sample, (v) => x(Math.max(v, xMin)), y).map(({ cluster, d }) => (
+            <path
+              key={cluster}
+              d={d}
+              fill="none"
+              stroke={personaColor(cluster)}
+              strokeOpacity={0.22}
+              strokeWidth={3.6}
+              strokeLinecap="round"
+              {...STROKE}
+            />
+          ))}
+        </Stretch>
       </g>
       <line
         x1={pc(ax)}
@@ -163,7 +169,7 @@ function QuadrantPlot({ data, currency }: { data: ValueRiskQuadrant; currency: s
             <circle
               {...mark}
               // Phones draw smaller bubbles from the same element (CSS r overrides the attribute).
-              className={`${mark.className} max-sm:[r:var(--r-phone)]`}
+              className="max-sm:[r:var(--r-phone)]"
               style={{ '--r-phone': `${b.rPhone}px` } as CSSProperties}
               cx={pc(b.cx)}
               cy={pc(b.cy)}
@@ -254,4 +260,21 @@ export function ValueRiskQuadrantChart({ data, currency, period }: ValueRiskQuad
       </ul>
     </ChartFrame>
   );
+}
+
+/** The sampled customers as one dot path per persona, in the plot's 0–100 units. */
+function dotsByPersona(
+  sample: ValueRiskQuadrant['sample'],
+  x: (value: number) => number,
+  y: (risk: number) => number,
+): Array<{ cluster: number; d: string }> {
+  const byCluster = new Map<number, Array<[number, number]>>();
+  for (const [value, risk, cluster] of sample) {
+    const points = byCluster.get(cluster) ?? [];
+    points.push([x(value), y(risk)]);
+    byCluster.set(cluster, points);
+  }
+  return [...byCluster]
+    .sort(([a], [b]) => a - b)
+    .map(([cluster, points]) => ({ cluster, d: dotPath(points) }));
 }

@@ -32,8 +32,11 @@ export function DataTable({
       aria-label={caption}
       tabIndex={0}
     >
-      {/* Body cell padding and row rules are set once here, not repeated on every cell. */}
-      <table className="w-full border-collapse text-sm [&_tbody_:is(td,th)]:px-3 [&_tbody_:is(td,th)]:py-2 [&_tbody_tr]:border-b [&_tbody_tr]:border-line/70 [&_tbody_tr:last-child]:border-0">
+      {/*
+        Body cells' padding, rules, alignment and figures are set once (here and .data-table in
+        app/globals.css), not repeated on every cell: a page's tables hold hundreds of them.
+      */}
+      <table className="data-table w-full border-collapse text-sm [&_tbody_:is(td,th)]:px-3 [&_tbody_:is(td,th)]:py-2 [&_tbody_tr]:border-b [&_tbody_tr]:border-line/70 [&_tbody_tr:last-child]:border-0">
         <caption className={captionHidden ? 'sr-only' : 'px-4 pt-3 text-left text-xs text-ink-muted'}>
           {caption}
         </caption>
@@ -60,21 +63,21 @@ export function DataTable({
               <tr key={r} className={last ? 'border-t-2 border-t-line-strong font-semibold' : undefined}>
                 {table.columns.map((c, i) => {
                   const text = formatCell(row[c.key], c, currency);
-                  const align =
-                    i === rowHeader || c.format === 'text' ? 'text-left' : 'text-right tabular-nums';
+                  // The row's name (a <th>) stays in view while the figures scroll sideways.
                   return i === rowHeader ? (
-                    // The row's name stays in view while the figures scroll sideways.
-                    <th
-                      key={c.key}
-                      scope="row"
-                      className={`sticky left-0 bg-surface font-medium whitespace-nowrap ${align}`}
-                    >
+                    <th key={c.key} scope="row">
                       {text}
                     </th>
                   ) : (
                     <td
                       key={c.key}
-                      className={`${wrapText && c.format === 'text' ? 'min-w-32' : 'whitespace-nowrap'} ${align}`}
+                      className={
+                        c.format !== 'text'
+                          ? undefined
+                          : wrapText
+                            ? 'min-w-32 text-left whitespace-normal'
+                            : 'text-left'
+                      }
                     >
                       {text}
                     </td>

@@ -4,6 +4,7 @@
  * equivalent and a takeaway written from the numbers. Chart layouts are computed here in the chart
  * kit's percent space (0–100 of the plotting area), so the components only draw. No React, no formatting beyond the shared formatters.
  */
+import { dotPath } from '@/lib/charts/dot-path';
 import { personaColor } from '@/lib/charts/theme';
 import { niceDomain } from '@/lib/charts/ticks';
 import { formatCount, formatPct } from '@/lib/format/format';
@@ -676,8 +677,6 @@ export interface ScatterLayout {
   origin: { x: number; y: number };
 }
 
-const r2 = (v: number) => Math.round(v * 100) / 100;
-
 /**
  * The PCA scatter laid out on round axes (each fitted to its own range of z units). The largest
  * persona is drawn first so the smaller ones stay visible on top.
@@ -696,7 +695,7 @@ export function layoutScatter(scatter: PcaScatter): ScatterLayout {
       persona: g.persona,
       color: g.color,
       count: g.points.length,
-      d: g.points.map(([px, py]) => `M${r2(x(px))} ${r2(100 - up(py))}h0`).join(''),
+      d: dotPath(g.points.map(([px, py]) => [x(px), 100 - up(py)] as const)),
     }));
   return {
     xTicks: xAxis.ticks.map((v) => ({ value: v, label: label(v), at: x(v) })),

@@ -1,8 +1,5 @@
-import { ChartFrame } from '@/components/charts/chart-frame';
 import { MissingData } from '@/components/layout/missing-data';
 import { PageHeader, Section } from '@/components/layout/page-header';
-import { DistributionBars } from '@/components/personas/distribution-bars';
-import { distributionTable, type DistributionSeries } from '@/components/personas/distribution-table';
 import {
   PersonaCompare,
   type CompareDistribution,
@@ -228,51 +225,20 @@ export default async function PersonaPage({ params }: PersonaPageProps) {
         <Section
           id="distributions"
           title="How their customers spread out"
-          intro={`Each chart shows how ${persona.persona} (colour) and all customers (grey) spread over the same ranges, as a share of each group's customers, so the shapes compare whatever the group size.`}
+          intro={`Each chart shows how ${persona.persona} (colour) and the group it is compared with spread over the same ranges, as a share of each group's customers, so the shapes compare whatever the group size. Compare with another persona to set their key figures side by side too.`}
         >
           {distributions.length === 0 ? (
             <MissingData what="persona_distributions" />
           ) : (
-            <div className="grid gap-5 lg:grid-cols-2">
-              {distributions.map((d) => {
-                const series: DistributionSeries[] = [base, everyone].map((g) => ({
-                  key: g.key,
-                  name: g.name,
-                  color: g.color,
-                  values: d.groups[g.key]?.pct ?? [],
-                }));
-                return (
-                  <ChartFrame
-                    key={d.metric}
-                    id={`dist-${d.metric}`}
-                    title={d.label}
-                    takeaway={distributionTakeaway(d, base, everyone)}
-                    subtitle={`Rows: ${d.axisLabel}. Bars: share of each group's customers, %.`}
-                    table={distributionTable(d.binLabels, series, d.axisLabel)}
-                    currency={currency}
-                    downloadName={`persona-${baseKey}-${d.metric}-distribution`}
-                  >
-                    <DistributionBars binLabels={d.binLabels} series={series} axisLabel={d.axisLabel} />
-                  </ChartFrame>
-                );
-              })}
-            </div>
+            <PersonaCompare
+              base={base}
+              options={compareOptions}
+              defaultKey={ALL_CUSTOMERS_KEY}
+              metrics={keyMetrics}
+              distributions={compareDistributions}
+              currency={currency}
+            />
           )}
-        </Section>
-
-        <Section
-          id="compare"
-          title="Side by side"
-          intro="Compare this persona with any other (or with all customers): key figures and the shape of each metric."
-        >
-          <PersonaCompare
-            base={base}
-            options={compareOptions}
-            defaultKey={ALL_CUSTOMERS_KEY}
-            metrics={keyMetrics}
-            distributions={compareDistributions}
-            currency={currency}
-          />
         </Section>
 
         <Section
