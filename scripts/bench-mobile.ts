@@ -5,7 +5,7 @@
  * Target (issue 13): on every page, total blocking time within 1.5× of the lightest page's in the same
  * run, and LCP ≤ 2.5 s. With --runs N, every figure is the median of N runs, taken in N rounds that
  * visit every page once each: this machine's speed drifts over minutes, so a page is compared with the
- * lightest page of its own round (its TBT ratio is the median of those per-round ratios).
+ * lightest page (lowest median TBT) run in the same round; its TBT ratio is the median of those ratios.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -46,7 +46,7 @@ interface Run {
 interface PageResult extends Run {
   url: string;
   runs: number;
-  /** Median over the rounds of this page's TBT over the lowest TBT of any page in the same round. */
+  /** Median over the rounds of this page's TBT over the lightest page's TBT in the same round. */
   tbt_ratio: number;
   tbt_ok: boolean;
   lcp_ok: boolean;
@@ -179,10 +179,11 @@ async function main(): Promise<number> {
     server.stop();
   }
 
-  // Each round's lightest TBT, the yardstick for every page measured in that round.
-  const lightestOfRound = Array.from({ length: runs }, (_, i) =>
-    Math.max(1, Math.min(...pages.map((url) => runsOf.get(url)![i]!.tbt_ms))),
-  );
+  // The yardstick: the page with the lowest median TBT, compared with each page run by run in the same
+  // round (not the lowest of each round: the minimum of many noisy figures is biased low).
+  const medianTbt = (url: string) => median(runsOf.get(url)!.map((r) => r.tbt_ms));
+  const yardstick = pages.reduce((a, b) => (medianTbt(b) < medianTbt(a) ? b : a));
+  const yardstickOfRound = runsOf.get(yardstick)!.map((r) => Math.max(1, r.tbt_ms));
   for (const url of pages) {
     const done = runsOf.get(url)!;
     benchmarkIndexes.push(...done.map((r) => r.benchmark_index));
@@ -203,7 +204,7 @@ async function main(): Promise<number> {
       benchmark_index: round(mid('benchmark_index')),
       scripts: typical.scripts,
       work: typical.work,
-      tbt_ratio: round(median(done.map((r, i) => r.tbt_ms / lightestOfRound[i]!)), 2),
+      tbt_ratio: round(median(done.map((r, i) => r.tbt_ms / yardstickOfRound[i]!)), 2),
       tbt_ok: false,
       lcp_ok: false,
     });
@@ -220,7 +221,7 @@ async function main(): Promise<number> {
     [
       r.tbt_ok
         ? ''
-        : `TBT ${r.tbt_ms} ms is ${r.tbt_ratio.toFixed(2)}× the lightest page's of the same round`,
+        : `TBT ${r.tbt_ms} ms (median); ${r.tbt_ratio.toFixed(2)}× the lightest page's, round by round`,
       r.lcp_ok ? '' : `LCP ${seconds(r.lcp_ms)} s is ${seconds(r.lcp_ms - LCP_BUDGET_MS)} s over 2.5 s`,
     ]
       .filter(Boolean)
@@ -282,7 +283,7 @@ async function main(): Promise<number> {
       'speed drifts over minutes, so each page is compared with the lightest page of its own round: the ratio column is the median',
       `of those per-round ratios. Lightest by median: \`${lightest.url}\`, ${lightest.tbt_ms} ms (1.5× = ${round(tbtLimit)} ms). ${results.length - misses.length} of ${results.length} pages meet the target.`,
       '',
-      `| page | score | LCP (s) | TBT (ms) | TBT ÷ round's lightest | FCP (s) | Speed Index (s) | HTML + JS (KB) | TBT ≤ ${TBT_FACTOR}× lightest | LCP ≤ 2.5 s | benchmark index |`,
+      `| page | score | LCP (s) | TBT (ms) | TBT ÷ lightest's, same round | FCP (s) | Speed Index (s) | HTML + JS (KB) | TBT ≤ ${TBT_FACTOR}× lightest | LCP ≤ 2.5 s | benchmark index |`,
       '|---|---:|---:|---:|---:|---:|---:|---:|---|---|---:|',
       ...rows,
       '',
@@ -304,7 +305,7 @@ async function main(): Promise<number> {
     ].join('\n'),
   );
   console.log(
-    `\nLightest page by median: ${lightest.url} (TBT ${lightest.tbt_ms} ms); target TBT ≤ ${TBT_FACTOR}× the lightest page's of each round, LCP ≤ 2.5 s`,
+    `\nLightest page by median: ${lightest.url} (TBT ${lightest.tbt_ms} ms); target TBT ≤ ${TBT_FACTOR}× the lightest page's, round by round, LCP ≤ 2.5 s`,
   );
   for (const r of results)
     console.log(

@@ -1,6 +1,6 @@
 import type { Customer } from '@/lib/explorer/customers';
 import { formatCount, formatMoney, formatPct, LOCALE } from '@/lib/format/format';
-import { columnOf, type Column, type Unit } from '@/lib/schema/columns';
+import { columnOf, valueLabel, type Column, type Unit } from '@/lib/schema/columns';
 import { CUSTOMERS_MASTER_COLUMNS, type CustomerColumn } from '@/lib/schema/customers-master';
 import {
   columnSizingFeature,
@@ -141,7 +141,8 @@ function column<K extends CustomerColumn>(
   size: number,
   extra: Pick<ExplorerColumnMeta, 'needs' | 'horizon'> = {},
 ) {
-  const { label, unit, description }: Column = columnOf(CUSTOMERS_MASTER_COLUMNS, key);
+  const dictionary: Column = columnOf(CUSTOMERS_MASTER_COLUMNS, key);
+  const { label, unit, description } = dictionary;
   const format = FORMAT_OF_UNIT[unit];
   return helper.accessor((row: Customer): Customer[K] => row[key], {
     id: key,
@@ -152,7 +153,12 @@ function column<K extends CustomerColumn>(
     sortDescFirst: format !== 'text',
     enableHiding: key !== 'customer_id',
     meta: { label, format, description, ...extra },
-    cell: (info) => formatValue(info.getValue(), format, info.table.options.meta?.currency ?? 'INR'),
+    cell: (info) => {
+      const value = info.getValue();
+      return typeof value === 'string'
+        ? valueLabel(dictionary, value)
+        : formatValue(value, format, info.table.options.meta?.currency ?? 'INR');
+    },
   });
 }
 

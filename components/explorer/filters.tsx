@@ -4,6 +4,7 @@ import { AT_RISK_RULE } from '@/lib/explorer/at-risk';
 import {
   FILTER_KEYS,
   FILTER_LABELS,
+  optionLabel,
   type FilterKey,
   type FilterOption,
   type Filters,
@@ -75,7 +76,7 @@ export const FilterPanel = memo(function FilterPanel({
                       data-filter={key}
                       value={o.value}
                     />
-                    <span>{o.value}</span>
+                    <span>{optionLabel(key, o.value)}</span>
                     <span className={on ? 'text-paper/80' : 'text-ink-muted'}>{formatCount(o.count)}</span>
                   </label>
                 );

@@ -5,6 +5,7 @@ import type { Customer } from '@/lib/explorer/customers';
 import { channelOrders, channelSplit, type AverageBook, type ProfileMetric } from '@/lib/explorer/profile';
 import type { PredictionAvailability } from '@/lib/explorer/value';
 import { formatCount, formatPct } from '@/lib/format/format';
+import { PREFERRED_CHANNEL_LABELS } from '@/lib/schema/channels';
 import { useEffect, useRef } from 'react';
 import { formatClvRange, formatValue, type CellFormat, type PredictionNeed } from './columns';
 
@@ -127,7 +128,8 @@ export function ProfileDialog({
                 {customer.age === null
                   ? 'age unknown'
                   : `${formatCount(customer.age)} years (${customer.age_band})`}{' '}
-                · {customer.gender} · {customer.locale} · prefers {customer.preferred_channel}
+                · {customer.gender} · {customer.locale} ·{' '}
+                {PREFERRED_CHANNEL_LABELS[customer.preferred_channel].toLowerCase()}
               </span>
             </p>
 

@@ -5,6 +5,7 @@ import {
   filterCustomers,
   filterIndices,
   filterOptions,
+  optionLabel,
 } from './filter';
 import { customer } from './fixtures.test-util';
 
@@ -119,5 +120,16 @@ describe('at-risk filter', () => {
   it('counts as an active filter', () => {
     expect(activeFilterCount({ atRisk: true })).toBe(1);
     expect(activeFilterCount({ atRisk: true, gender: ['male'] })).toBe(2);
+  });
+});
+
+describe('filter chip labels', () => {
+  it('shows a preference without a ⅔ majority as "Mixed", not "both" (the Channels page counts anyone buying in both)', () => {
+    expect(optionLabel('preferred_channel', 'both')).toBe('Mixed');
+    expect(optionLabel('preferred_channel', 'online')).toBe('Mostly online');
+    expect(optionLabel('preferred_channel', 'in-store')).toBe('Mostly in store');
+  });
+  it('shows other values as stored', () => {
+    expect(optionLabel('gender', 'female')).toBe('female');
   });
 });

@@ -1,5 +1,12 @@
 import { PREFERRED_CHANNELS } from '@/lib/schema/channels';
-import { AGE_BANDS, CHURN_BANDS, CLV_BANDS, type CustomerColumn } from '@/lib/schema/customers-master';
+import { columnOf, valueLabel } from '@/lib/schema/columns';
+import {
+  AGE_BANDS,
+  CHURN_BANDS,
+  CLV_BANDS,
+  CUSTOMERS_MASTER_COLUMNS,
+  type CustomerColumn,
+} from '@/lib/schema/customers-master';
 import { isAtRisk } from './at-risk';
 import type { Customer } from './customers';
 
@@ -30,6 +37,11 @@ export const FILTER_LABELS: Record<FilterKey, string> = {
   gender: 'Gender',
   locale: 'Region type',
 };
+
+/** A filter value as its chip reads (the column dictionary's label, e.g. "Mixed" for 'both'). */
+export function optionLabel(key: FilterKey, value: string): string {
+  return valueLabel(columnOf(CUSTOMERS_MASTER_COLUMNS, key), value);
+}
 
 /** Short names for the URL query, so a shared link stays readable. */
 export const FILTER_PARAMS: Record<FilterKey, string> = {

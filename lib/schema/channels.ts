@@ -18,3 +18,14 @@ export const PREFERRED_CHANNELS = ['in-store', 'both', 'online'] as const satisf
   Channel | 'both'
 )[];
 export type PreferredChannel = (typeof PREFERRED_CHANNELS)[number];
+
+/**
+ * A preference as the reader sees it. The stored 'both' means neither channel has ⅔ of the orders:
+ * shown as "Mixed", because the Channels page's "buy in both channels" counts every customer with at
+ * least one order in each, a different (larger) group.
+ */
+export const PREFERRED_CHANNEL_LABELS: Record<PreferredChannel, string> = {
+  'in-store': 'Mostly in store',
+  both: 'Mixed',
+  online: 'Mostly online',
+};

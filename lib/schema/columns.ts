@@ -52,6 +52,13 @@ export interface Column {
   check: Check;
   /** The column's entry in the methodology's metric table, for the metrics it defines. */
   metric?: MetricDoc;
+  /** How a category's stored values read on screen, where the stored word would mislead. */
+  valueLabels?: Readonly<Record<string, string>>;
+}
+
+/** A stored category value as the reader sees it: its label in the dictionary, else the value itself. */
+export function valueLabel(column: Column, value: string): string {
+  return column.valueLabels?.[value] ?? value;
 }
 
 type RulesOf<C extends readonly Column[]> = { -readonly [I in keyof C]: C[I]['rule'] };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PREFERRED_CHANNELS } from './channels';
+import { PREFERRED_CHANNEL_LABELS, PREFERRED_CHANNELS } from './channels';
 import {
   columnNames,
   INF,
@@ -133,9 +133,11 @@ export const CUSTOMERS_MASTER_COLUMNS = [
   },
   {
     name: 'preferred_channel',
-    label: 'Channel',
+    label: 'Channel preference',
     unit: 'category',
-    description: 'Channel preference: online or in-store for ⅔ or more of orders, else both',
+    description:
+      'Mostly online or mostly in store: that channel has ⅔ or more of the orders; else mixed. Not the same as "buys in both channels", which counts anyone with an order in each',
+    valueLabels: PREFERRED_CHANNEL_LABELS,
     rule: z.enum(PREFERRED_CHANNELS),
     check: oneOf(PREFERRED_CHANNELS),
   },

@@ -273,7 +273,7 @@ describe('buildKpis', () => {
     });
     expect(kpis.find((k) => k.id === 'revenue')!.hint).toBe('₹1,00,00,000 net, Oct 2024 – Sept 2026');
     expect(kpis.find((k) => k.id === 'customers')!.hint).toBe('3 personas · 4,000 orders');
-    expect(kpis.find((k) => k.id === 'clv')!.hint).toBe('relative score, 0–100 · median 4.2');
+    expect(kpis.find((k) => k.id === 'clv')!.hint).toBe('per customer, relative 0–100 · median 4.2');
   });
 
   it('shows a dash when there were no in-store visits', () => {

@@ -191,13 +191,13 @@ export function buildKpis(
       id: 'spend-per-visit',
       label: 'Avg spend per visit',
       value: formatMoney(total.avg_spend_per_visit, currency),
-      hint: 'net revenue per order, in store or online',
+      hint: 'per order: net revenue ÷ orders',
     },
     {
       id: 'dwell',
       label: 'Avg dwell time',
       value: total.avg_dwell_minutes === null ? '—' : `${formatCount(total.avg_dwell_minutes, 1)} min`,
-      hint: 'minutes per in-store visit',
+      hint: 'per in-store visit, in minutes',
     },
     {
       id: 'online-share',
@@ -217,8 +217,8 @@ export function buildKpis(
       value: formatCount(total.avg_clv_proxy, 1),
       hint:
         options.clvMedian === null
-          ? 'relative score, 0–100'
-          : `relative score, 0–100 · median ${formatCount(options.clvMedian, 1)}`,
+          ? 'per customer, relative score 0–100'
+          : `per customer, relative 0–100 · median ${formatCount(options.clvMedian, 1)}`,
     },
   ];
 }

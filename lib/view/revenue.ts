@@ -106,7 +106,7 @@ export const REVENUE_TABLE_COLUMNS: TableData['columns'] = [
   { key: 'revenue_index', label: 'Revenue index', format: 'ratio', decimals: 2 },
   { key: 'revenue_per_customer', label: 'Revenue / customer', format: 'money' },
   { key: 'orders_per_customer', label: 'Orders / customer', format: 'number', decimals: 1 },
-  { key: 'avg_order_value', label: 'Avg order value', format: 'money' },
+  { key: 'avg_order_value', label: 'Avg order value (per order)', format: 'money' },
 ];
 
 function revenueTableRow(r: RevenueRow): TableRow {
@@ -480,9 +480,9 @@ export function valueRiskQuadrant(rev: RevenueByCluster, sample: CustomerDot[] =
       columns: [
         { key: 'persona', label: 'Persona', format: 'text' },
         { key: 'revenue_per_customer', label: 'Revenue / customer', format: 'money' },
-        { key: 'avg_churn_risk', label: 'Avg churn risk', format: 'score', decimals: 2 },
+        { key: 'avg_churn_risk', label: 'Avg churn risk (per customer)', format: 'score', decimals: 2 },
         { key: 'customers', label: 'Customers', format: 'count' },
-        { key: 'avg_clv_proxy', label: 'Avg CLV proxy', format: 'score', decimals: 2 },
+        { key: 'avg_clv_proxy', label: 'Avg CLV proxy (per customer)', format: 'score', decimals: 2 },
         { key: 'quadrant', label: 'Quadrant', format: 'text' },
       ],
       rows: [
