@@ -121,7 +121,14 @@ test.describe('persona page', () => {
     await open(page, url);
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(persona.persona);
-    await expect(page.getByTestId('persona-description')).toHaveText(persona.description);
+    // The lede is the description's first sentence; its figures are the tiles below, not repeated.
+    const sentence = persona.description.slice(0, persona.description.indexOf('. ') + 1);
+    await expect(page.getByTestId('persona-lede')).toHaveText(sentence);
+    // The tiles lead with the forecast.
+    await expect(page.locator('[aria-label="Key figures"] [data-testid^="kpi-"]').first()).toHaveAttribute(
+      'data-testid',
+      'kpi-predicted-revenue',
+    );
     await expect(page.getByTestId('kpi-customers').locator('dd').first()).toHaveText(
       countFormat.format(persona.customers),
     );
@@ -273,6 +280,27 @@ test.describe('persona page', () => {
     expect(errors).toEqual([]);
   });
 
+  test('on a phone, one distribution at a time, chosen through the URL and kept on reload', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openCompare(page, url);
+    const charts = page.locator('#distributions figure');
+    await expect(charts).toHaveCount(7);
+    await expect(charts.filter({ visible: true })).toHaveCount(1);
+    await expect(page.locator('#dist-clv_proxy')).toBeVisible();
+    await page.getByLabel('Distribution of').selectOption({ label: 'Churn risk' });
+    await expect(page).toHaveURL(/[?&]metric=churn_risk/, { timeout: 30_000 });
+    await expect(page.locator('#dist-churn_risk')).toBeVisible();
+    await expect(charts.filter({ visible: true })).toHaveCount(1);
+    await page.reload();
+    await expect(page.locator('[data-testid="persona-compare"][data-live]')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByLabel('Distribution of')).toHaveValue('churn_risk');
+    await expect(page.locator('#dist-churn_risk')).toBeVisible();
+    // The page is about half the length it was (10,300 px before issue 14) at this width.
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(5_600);
+  });
+
   test('moves between personas and back to all of them', async ({ page }) => {
     const index = personas.indexOf(persona);
     const next = personas[(index + 1) % personas.length]!;
@@ -322,11 +350,15 @@ const numberIn = (text: string) => Number(text.replace(/[^\d.]/g, ''));
 
 test.describe('every persona page agrees with itself', () => {
   for (const p of personas) {
-    test(`${p.persona}: each "×" in the prose is the figure ÷ the baseline printed beside it, as on the tiles`, async ({
+    test(`${p.persona}: each "×" in the card's prose is the figure ÷ the baseline printed beside it, as on the page's tiles`, async ({
       page,
     }) => {
+      await open(page, '/personas');
+      const card = page
+        .getByTestId('persona-card')
+        .filter({ has: page.getByRole('heading', { name: p.persona }) });
+      const prose = (await card.getByTestId('card-description').textContent()) ?? '';
       await open(page, `/personas/${p.cluster_id}`);
-      const prose = (await page.getByTestId('persona-description').textContent()) ?? '';
       const spend = prose.match(
         /spend (₹[\d,]+) per order against (₹[\d,]+) across all orders \((\d+\.\d)×\)/,
       );

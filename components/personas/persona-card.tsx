@@ -102,7 +102,9 @@ export function PersonaCard({
 
         {card.prediction ? <PredictionLine prediction={card.prediction} currency={currency} /> : null}
 
-        <p className="text-sm leading-relaxed text-ink-muted">{card.description}</p>
+        <p className="text-sm leading-relaxed text-ink-muted" data-testid="card-description">
+          {card.description}
+        </p>
 
         <div className="grid gap-5 sm:grid-cols-2">
           <div className="space-y-2">

@@ -46,9 +46,20 @@ interface PersonaCompareProps {
  */
 export function PersonaCompare(props: PersonaCompareProps) {
   const keys = props.options.map((o) => o.key);
+  const metrics = props.distributions.map((d) => d.metric);
   const [compare, setCompare] = useUrlState('compare', props.defaultKey, keys);
+  const [metric, setMetric] = useUrlState('metric', metrics[0] ?? '', metrics);
   const hydrated = useHydrated();
-  return <CompareView {...props} compare={compare} onCompare={setCompare} live={hydrated} />;
+  return (
+    <CompareView
+      {...props}
+      compare={compare}
+      onCompare={setCompare}
+      metric={metric}
+      onMetric={setMetric}
+      live={hydrated}
+    />
+  );
 }
 
 function CompareView({
@@ -60,14 +71,21 @@ function CompareView({
   currency,
   compare,
   onCompare,
+  metric,
+  onMetric,
   live = false,
 }: PersonaCompareProps & {
   compare: string;
+  /** The one distribution a phone shows (wider screens show them all). */
+  metric: string;
   /** True once the view is bound to the URL (after hydration); the static fallback is not. */
   live?: boolean;
   onCompare?: (key: string) => void;
+  onMetric?: (metric: string) => void;
 }) {
   const selectId = useId();
+  const metricId = useId();
+  const shown = distributions.find((d) => d.metric === metric) ?? distributions[0];
   const other =
     options.find((o) => o.key === compare) ?? options.find((o) => o.key === defaultKey) ?? options[0];
   if (!other) return null;
@@ -101,6 +119,25 @@ function CompareView({
 
       {other.key === defaultKey ? null : <KeyFigures base={base} other={other} metrics={metrics} />}
 
+      {/* A phone shows one distribution at a time: seven stacked charts would be most of the page. */}
+      <div className="mt-5 flex items-center gap-3 sm:hidden">
+        <label htmlFor={metricId} className="text-sm font-medium">
+          Distribution of
+        </label>
+        <select
+          id={metricId}
+          value={shown?.metric}
+          onChange={(e) => onMetric?.(e.target.value)}
+          className="min-w-0 flex-1 rounded-md border border-line-strong bg-surface px-3 py-1.5 text-sm"
+        >
+          {distributions.map((d) => (
+            <option key={d.metric} value={d.metric}>
+              {d.label}
+            </option>
+          ))}
+        </select>
+      </div>
+
       <div className="mt-5 grid gap-5 lg:grid-cols-2 xl:grid-cols-3">
         {distributions.map((d) => {
           const series: DistributionSeries[] = [base, other].map((g) => ({
@@ -113,6 +150,7 @@ function CompareView({
             <ChartFrame
               key={d.metric}
               id={`dist-${d.metric}`}
+              className={d.metric === shown?.metric ? '' : 'max-sm:hidden'}
               title={d.label}
               takeaway={d.takeaways[other.key] ?? ''}
               subtitle={`Rows: ${d.axisLabel}. Bars: share of each group's customers, %.`}

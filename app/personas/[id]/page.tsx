@@ -114,10 +114,29 @@ export default async function PersonaPage({ params }: PersonaPageProps) {
       <PageHeader
         eyebrow={`Persona ${index + 1} of ${segmentation.personas.length}`}
         title={persona.persona}
-        lede={<p data-testid="persona-description">{persona.description}</p>}
+        // The description's first sentence: the rest repeats the figures the tiles show.
+        lede={<p data-testid="persona-lede">{firstSentence(persona.description)}</p>}
       />
 
       <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4" aria-label="Key figures">
+        {card.prediction ? (
+          <>
+            {card.prediction.predictedRevenue !== null ? (
+              <KpiCard
+                label={`Predicted revenue, next ${card.prediction.horizonMonths} months, ${EXISTING_CUSTOMERS_ONLY}`}
+                value={formatMoneyCompact(card.prediction.predictedRevenue, currency)}
+                hint={`80 % interval ${formatMoneyCompact(card.prediction.predictedRevenueP10, currency)}–${formatMoneyCompact(card.prediction.predictedRevenueP90, currency)}`}
+                testId="kpi-predicted-revenue"
+              />
+            ) : null}
+            <KpiCard
+              label="Expected active customers"
+              value={formatCount(card.prediction.activeCustomers)}
+              hint={`${formatPct(card.prediction.activeSharePct, 0)} of the persona still buying (Σ P(alive))`}
+              testId="kpi-active"
+            />
+          </>
+        ) : null}
         <KpiCard
           label="Customers"
           value={kpi('customers').value}
@@ -170,33 +189,19 @@ export default async function PersonaPage({ params }: PersonaPageProps) {
           hint={`vs ${kpi('discount_share_pct').all} for all customers`}
           testId="kpi-discount"
         />
-        {card.prediction ? (
-          <>
-            <KpiCard
-              label="Expected active customers"
-              value={formatCount(card.prediction.activeCustomers)}
-              hint={`${formatPct(card.prediction.activeSharePct, 0)} of the persona still buying (Σ P(alive))`}
-              testId="kpi-active"
-            />
-            {card.prediction.predictedRevenue !== null ? (
-              <KpiCard
-                label={`Predicted revenue, next ${card.prediction.horizonMonths} months, ${EXISTING_CUSTOMERS_ONLY}`}
-                value={formatMoneyCompact(card.prediction.predictedRevenue, currency)}
-                hint={`80 % interval ${formatMoneyCompact(card.prediction.predictedRevenueP10, currency)}–${formatMoneyCompact(card.prediction.predictedRevenueP90, currency)}`}
-                testId="kpi-predicted-revenue"
-              />
-            ) : null}
-          </>
-        ) : null}
       </dl>
 
       <div className="mt-12">
         <Section
           id="apart"
           title="What sets them apart"
-          intro="Against all customers, with the categories they lean towards and the CRM plays written from these numbers."
+          intro="The CRM plays written from these numbers, then what they are written from: the traits, channels and categories that set the persona apart from all customers."
         >
           <div className="grid gap-4 lg:grid-cols-3">
+            <div className="space-y-2 rounded-lg border border-line bg-sunken/60 p-5">
+              <PartHeading>CRM plays</PartHeading>
+              <CrmPlays plays={card.crmPlays} color={card.color} />
+            </div>
             <div className="space-y-2 rounded-lg border border-line bg-surface p-5">
               <PartHeading>Distinctive traits</PartHeading>
               <TraitList traits={card.traits} />
@@ -214,10 +219,6 @@ export default async function PersonaPage({ params }: PersonaPageProps) {
                 <PartHeading>Families they over-index on</PartHeading>
                 <FamilyList families={card.topFamilies} />
               </div>
-            </div>
-            <div className="space-y-2 rounded-lg border border-line bg-sunken/60 p-5">
-              <PartHeading>CRM plays</PartHeading>
-              <CrmPlays plays={card.crmPlays} color={card.color} />
             </div>
           </div>
         </Section>
@@ -263,4 +264,10 @@ export default async function PersonaPage({ params }: PersonaPageProps) {
 function keyMetricTexts(metrics: KeyMetric[], key: string, groupKey: string): { value: string; all: string } {
   const m = metrics.find((x) => x.key === key);
   return { value: m?.values[groupKey]?.text ?? '—', all: m?.values[ALL_CUSTOMERS_KEY]?.text ?? '—' };
+}
+
+/** The first sentence of a persona's description: its archetype in words (the figures follow it). */
+function firstSentence(text: string): string {
+  const end = text.indexOf('. ');
+  return end < 0 ? text : text.slice(0, end + 1);
 }
