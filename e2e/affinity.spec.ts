@@ -1,6 +1,6 @@
 import { readableFamilyName } from '@/content/family-names';
 import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
-import { formatMoneyCompact } from './expected-format';
+import { formatMoney, formatMoneyCompact } from './expected-format';
 import {
   countFormat,
   expectNoSeriousA11yViolations,
@@ -154,6 +154,55 @@ test.describe('affinity page', () => {
     await expect(tip).toContainText(`Spend ${formatMoneyCompact(best.spend, pa.currency)}`);
 
     expect(errors).toEqual([]);
+  });
+
+  test('cross-sell opportunities are ranked by the worth of 5 more points of attach, from the order counts', async ({
+    page,
+  }) => {
+    // Everything recomputed here from the counts the table publishes beside the ranking: each family's
+    // orders and spend, and each pair's orders together (family_lift).
+    const famOrders = new Map(pa.overall_families.map((o) => [Number(o.category), o.orders]));
+    const famSpend = new Map(pa.overall_families.map((o) => [Number(o.category), o.spend]));
+    const together = new Map(
+      pa.family_lift.map(([a, b, n]) => [`${Math.min(+a, +b)}-${Math.max(+a, +b)}`, n]),
+    );
+    const rows = pa.cross_sell.map(([from, to, fromOrders, both, attach, lift, , , value]) => ({
+      from: Number(from),
+      to: Number(to),
+      fromOrders,
+      both,
+      attach,
+      lift,
+      value,
+    }));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r.fromOrders).toBe(famOrders.get(r.from));
+      expect(r.both).toBe(together.get(`${Math.min(r.from, r.to)}-${Math.max(r.from, r.to)}`));
+      expect(r.both).toBeGreaterThanOrEqual(pa.min_pair_orders);
+      expect(r.lift).toBeGreaterThan(1);
+      expect(r.attach).toBeCloseTo((100 * r.both) / r.fromOrders, 2);
+      const toPerOrder = famSpend.get(r.to)! / famOrders.get(r.to)!;
+      expect(Math.abs(r.value - (pa.attach_rise_pct / 100) * r.fromOrders * toPerOrder)).toBeLessThan(1);
+    }
+    for (let i = 1; i < rows.length; i++) expect(rows[i - 1]!.value).toBeGreaterThanOrEqual(rows[i]!.value);
+
+    await open(page);
+    const table = page.getByRole('table', { name: /most valuable cross-sells/ });
+    await expect(table.locator('tbody tr')).toHaveCount(rows.length);
+    const first = table.locator('tbody tr').first();
+    const top = rows[0]!;
+    await expect(first.getByRole('rowheader')).toHaveText(familyName.get(top.from)!);
+    const cells = first.getByRole('cell');
+    await expect(cells.nth(0)).toHaveText(familyName.get(top.to)!);
+    await expect(cells.nth(1)).toHaveText(formatMoney(top.value, pa.currency));
+    await expect(cells.nth(2)).toHaveText(`${((100 * top.both) / top.fromOrders).toFixed(1)}%`);
+    await expect(cells.nth(4)).toHaveText(countFormat.format(top.fromOrders));
+    await expect(page.getByTestId('cross-sell-value-takeaway')).toContainText(familyName.get(top.to)!);
+    // The minimum support is said where the ranking is.
+    await expect(page.locator('#cross-sell-value-section')).toContainText(
+      `at least ${countFormat.format(pa.min_pair_orders)} orders`,
+    );
   });
 
   test('the heatmap is one tab stop; arrow keys, Home and End move between cells', async ({ page }) => {

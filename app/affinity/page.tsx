@@ -4,6 +4,7 @@ import { LiftHeatmap } from '@/components/affinity/lift-heatmap';
 import { PersonaAffinityHeatmap } from '@/components/affinity/persona-affinity-heatmap';
 import { MissingData } from '@/components/layout/missing-data';
 import { PageHeader, Section } from '@/components/layout/page-header';
+import { DataTable } from '@/components/ui/data-table';
 import { KpiCard } from '@/components/ui/kpi-card';
 import { loadManifest, loadTable } from '@/lib/data/load-data';
 import { formatCount, formatPct } from '@/lib/format/format';
@@ -12,6 +13,8 @@ import {
   buildAffinityGrid,
   combinedShare,
   crossSellLists,
+  crossSellValueTable,
+  crossSellValueTakeaway,
   familyLiftGrid,
   intentLiftGrid,
   personaSignatures,
@@ -110,6 +113,22 @@ export default function AffinityPage() {
         intro="Co-purchase lift across all customers: how much more often two categories share an order than if they were bought independently. Use it for adjacencies in store, bundles and “complete the set” online."
       >
         <LiftHeatmap {...lift} />
+      </Section>
+
+      <Section
+        id="cross-sell-value-section"
+        title="Cross-sell opportunities by value"
+        intro={`Every family pair bought together in at least ${formatCount(pa.min_pair_orders)} orders (the minimum support) and more often than chance (lift above 1), both ways, ranked by what ${pa.attach_rise_pct} more points of attach rate would be worth: that share more of the orders holding A also holding B, at B’s average spend in an order with B, over the data’s period. Attach rate: the share of A’s orders that hold B. A rise is likelier where the lift is already high.`}
+      >
+        <p className="mb-3 text-sm text-ink" data-testid="cross-sell-value-takeaway">
+          {crossSellValueTakeaway(pa, currency)}
+        </p>
+        <DataTable
+          table={crossSellValueTable(pa)}
+          caption={`The ${pa.cross_sell.length} most valuable cross-sells, with at least ${formatCount(pa.min_pair_orders)} orders holding both`}
+          currency={currency}
+          wrapText
+        />
       </Section>
 
       <Section

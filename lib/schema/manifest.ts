@@ -10,7 +10,7 @@ import { z } from 'zod';
  * absent (arrivals_summary's public values null, operational_efficiency's peak_basis); value_model's
  * no-dropout limit.
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 export const TableEntrySchema = z.object({
   /** Table name, e.g. `customers_master`; the file is `<name>.json`. */

@@ -117,9 +117,74 @@ export const LIFT_PAIR_COLUMNS = [
   },
 ] as const satisfies readonly Column[];
 
+/**
+ * A cross-sell opportunity, compact: from family A to family B, over every order. Both directions of
+ * a pair are rows of their own (attach rate and value differ by direction).
+ */
+export const CROSS_SELL_COLUMNS = [
+  { ...cellColumn('category'), name: 'from', label: 'Bought (A)' },
+  { ...cellColumn('category'), name: 'to', label: 'Add (B)' },
+  {
+    name: 'from_orders',
+    label: 'Orders with A',
+    unit: 'count',
+    rule: z.number().int().nonnegative(),
+    check: range(0, INF, true),
+  },
+  {
+    name: 'both_orders',
+    label: 'Orders with both',
+    unit: 'count',
+    rule: z.number().int().nonnegative(),
+    check: range(0, INF, true),
+  },
+  {
+    name: 'attach_pct',
+    label: 'Attach rate A → B',
+    unit: 'percent',
+    description: 'Share of the orders holding A that also hold B',
+    rule: z.number().min(0).max(100),
+    check: range(0, 100),
+  },
+  {
+    name: 'lift',
+    label: 'Lift',
+    unit: 'ratio',
+    description: 'P(A and B) ÷ (P(A) × P(B)), over every order',
+    rule: z.number().nonnegative(),
+    check: range(0, INF),
+  },
+  {
+    name: 'basket_value',
+    label: 'Basket value with both',
+    unit: 'currency',
+    description: 'Average net value of the orders holding both',
+    rule: z.number().nonnegative(),
+    check: range(0, INF),
+  },
+  {
+    name: 'to_spend_per_order',
+    label: 'B spend per order',
+    unit: 'currency',
+    description: 'Average net spend on B in an order that holds B',
+    rule: z.number().nonnegative(),
+    check: range(0, INF),
+  },
+  {
+    name: 'value_of_rise',
+    label: 'Worth of +5 pt attach',
+    unit: 'currency',
+    description:
+      'Net revenue if 5 % more of the orders holding A also held B, each at B’s average spend per order, over the data’s period',
+    rule: z.number().nonnegative(),
+    check: range(0, INF),
+  },
+] as const satisfies readonly Column[];
+
 export const AffinityCellSchema = recordSchema(AFFINITY_CELL_COLUMNS);
 export const OverallCategorySchema = recordSchema(OVERALL_CATEGORY_COLUMNS);
 export const LiftPairSchema = rowSchema(LIFT_PAIR_COLUMNS);
+export const CrossSellRowSchema = rowSchema(CROSS_SELL_COLUMNS);
 
 export const ProductAffinitySchema = z.object({
   table: z.literal('product_affinity'),
@@ -136,6 +201,10 @@ export const ProductAffinitySchema = z.object({
   /** Family pairs bought together in at least `min_pair_orders` orders. */
   family_lift: z.array(LiftPairSchema),
   min_pair_orders: z.number().int().positive(),
+  /** The most valuable cross-sells (family pairs with at least `min_pair_orders` orders with both). */
+  cross_sell: z.array(CrossSellRowSchema),
+  /** The rise in attach rate `value_of_rise` prices, in percentage points. */
+  attach_rise_pct: z.number().positive(),
   top_pairs_by_cluster: z.array(
     z.object({
       cluster_id: z.number().int().nonnegative(),
@@ -149,6 +218,7 @@ export type AffinityCell = z.infer<typeof AffinityCellSchema>;
 export type OverallCategory = z.infer<typeof OverallCategorySchema>;
 export type ProductAffinity = z.infer<typeof ProductAffinitySchema>;
 export type LiftPair = z.infer<typeof LiftPairSchema>;
+export type CrossSellRow = z.infer<typeof CrossSellRowSchema>;
 
 /** Rows with their keys (or, for a lift pair, its values) in the dictionary's order. */
 export const affinityCell = (values: AffinityCell): AffinityCell => recordOf(AFFINITY_CELL_COLUMNS, values);
@@ -156,3 +226,5 @@ export const overallCategory = (values: OverallCategory): OverallCategory =>
   recordOf(OVERALL_CATEGORY_COLUMNS, values);
 export const liftPair = (values: RecordOf<typeof LIFT_PAIR_COLUMNS>): LiftPair =>
   tupleOf(LIFT_PAIR_COLUMNS, values);
+export const crossSellRow = (values: RecordOf<typeof CROSS_SELL_COLUMNS>): CrossSellRow =>
+  tupleOf(CROSS_SELL_COLUMNS, values);

@@ -134,4 +134,17 @@ describe('buildProductAffinity', () => {
       { cluster_id: 1, persona: 'Carers', pairs: [] },
     ]);
   });
+
+  it('ranks cross-sells A → B by what 5 more points of attach rate would be worth', () => {
+    // Only wine + milk reach 20 orders together (soap + milk: 1). 23 orders in all; wine is in 20,
+    // milk in 22 (spend 100 + 20 + 10 = 130), so milk's spend per order holding it is 130/22 = 5.909.
+    // Milk → wine: 20 of 22 milk orders hold wine (90.91 %); 5 % of 22 orders × wine's 200/20 = 11.
+    // Wine → milk: 20 of 20 (100 %); 5 % of 20 orders × 5.909 = 5.91. Lift 20·23/(20·22) = 1.045.
+    // Every wine + milk order is worth 10 + 5 = 15.
+    expect(table.cross_sell).toEqual([
+      [2, 1, 22, 20, 90.91, 1.045, 15, 10, 11],
+      [1, 2, 20, 20, 100, 1.045, 15, 5.91, 5.91],
+    ]);
+    expect(table.attach_rise_pct).toBe(5);
+  });
 });

@@ -92,6 +92,8 @@ const PA: ProductAffinity = {
     [2, 4, 40, 1.2],
   ],
   min_pair_orders: 20,
+  cross_sell: [],
+  attach_rise_pct: 5,
   top_pairs_by_cluster: [
     { cluster_id: 1, persona: 'Premium but At-Risk', pairs: [[1, 2, 25, 2.1]] },
     {

@@ -6,7 +6,7 @@ import { readableFamilyName } from '@/content/family-names';
  * product_affinity table; the client components only call the small helpers that pick a view
  * (subsetColumns, metricValues, indexLimit, …) on the already-shaped, small grids.
  */
-import { formatCount, formatPct, formatRatio } from '@/lib/format/format';
+import { formatCount, formatMoneyCompact, formatPct, formatRatio } from '@/lib/format/format';
 import type { TableColumn, TableData, TableRow } from '@/lib/format/table-data';
 import type { LiftPair, ProductAffinity } from '@/lib/schema/product-affinity';
 
@@ -607,6 +607,51 @@ export function crossSellTakeaway(lists: CrossSellList[]): string {
   return (
     `Strongest pull: for ${best.persona}, ${best.a} + ${best.b} (${formatRatio(best.lift, 1)}, ` +
     `${formatCount(best.orders)} orders together).${sharedText}`
+  );
+}
+
+/**
+ * The cross-sell opportunities, the most valuable first: each family pair both ways, with its attach
+ * rate, lift, orders, the value of an order holding both, and what a rise in attach rate is worth.
+ */
+export function crossSellValueTable(pa: ProductAffinity): TableData {
+  const fam = familyLookup(pa);
+  const name = (id: string | number) => fam.get(Number(id))?.name ?? `Family ${id}`;
+  return {
+    columns: [
+      { key: 'from', label: 'Bought (A)', format: 'text' },
+      { key: 'to', label: 'Add (B)', format: 'text' },
+      { key: 'value_of_rise', label: `Worth of +${pa.attach_rise_pct} pt attach`, format: 'money' },
+      { key: 'attach_pct', label: 'Attach rate A → B', format: 'pct', decimals: 1 },
+      { key: 'lift', label: 'Lift', format: 'ratio', decimals: 2 },
+      { key: 'from_orders', label: 'Orders with A', format: 'count' },
+      { key: 'both_orders', label: 'Orders with both', format: 'count' },
+      { key: 'basket_value', label: 'Basket value with both', format: 'money' },
+    ],
+    rows: pa.cross_sell.map(([from, to, fromOrders, both, attach, lift, basket, , value]) => ({
+      from: name(from),
+      to: name(to),
+      value_of_rise: value,
+      attach_pct: attach,
+      lift,
+      from_orders: fromOrders,
+      both_orders: both,
+      basket_value: basket,
+    })),
+  };
+}
+
+export function crossSellValueTakeaway(pa: ProductAffinity, currency: string): string {
+  const best = pa.cross_sell[0];
+  if (!best)
+    return `No family pair was bought together in ${formatCount(pa.min_pair_orders)} orders or more.`;
+  const fam = familyLookup(pa);
+  const name = (id: string | number) => fam.get(Number(id))?.name ?? `Family ${id}`;
+  const [from, to, fromOrders, , attach, , , , value] = best;
+  return (
+    `Most valuable: adding ${name(to)} to orders of ${name(from)}. ${formatPct(attach, 1)} of the ` +
+    `${formatCount(fromOrders)} orders with ${name(from)} hold it; ${pa.attach_rise_pct} points more would be worth ` +
+    `${formatMoneyCompact(value, currency)} over the period.`
   );
 }
 

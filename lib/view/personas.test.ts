@@ -206,6 +206,8 @@ const affinity = {
   intent_lift: [],
   family_lift: [],
   min_pair_orders: 5,
+  cross_sell: [],
+  attach_rise_pct: 5,
   top_pairs_by_cluster: [],
 } satisfies ProductAffinity;
 
