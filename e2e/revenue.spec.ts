@@ -147,7 +147,7 @@ test.describe('revenue & CLV page', () => {
       'net revenue',
       'revenue share',
       'revenue / customer',
-      'avg order value',
+      'avg order value (per order)',
     ]);
     for (const r of [...rev.rows, rev.total]) {
       expect(await rowCells(summary, r.persona)).toEqual([
