@@ -113,7 +113,7 @@ export function Heatmap({
     tipAt(place);
     if (place) setCursor({ row: place.ri, col: place.ci });
   };
-  const onCellKey = (event: KeyboardEvent<HTMLTableSectionElement>) => {
+  const onBodyKey = (event: KeyboardEvent<HTMLTableSectionElement>) => {
     if (!placeOf(event.target)) return;
     const { row, col } = cursor;
     const last = { row: rowOrder.length - 1, col: colOrder.length - 1 };
@@ -207,7 +207,7 @@ export function Heatmap({
           onMouseLeave={() => setTip(null)}
           onFocus={onBodyFocus}
           onBlur={() => setTip(null)}
-          onKeyDown={onCellKey}
+          onKeyDown={onBodyKey}
         >
           {rowOrder.map((r, ri) => {
             const row = rows[r]!;

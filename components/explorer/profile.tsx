@@ -2,10 +2,10 @@
 
 import { CHANNEL_COLORS, personaColor } from '@/lib/charts/theme';
 import type { Customer } from '@/lib/explorer/customers';
+import { optionLabel } from '@/lib/explorer/filter';
 import { channelOrders, channelSplit, type AverageBook, type ProfileMetric } from '@/lib/explorer/profile';
 import type { PredictionAvailability } from '@/lib/explorer/value';
 import { formatCount, formatPct } from '@/lib/format/format';
-import { PREFERRED_CHANNEL_LABELS } from '@/lib/schema/channels';
 import { useEffect, useRef } from 'react';
 import { formatClvRange, formatValue, type CellFormat, type PredictionNeed } from './columns';
 
@@ -129,7 +129,7 @@ export function ProfileDialog({
                   ? 'age unknown'
                   : `${formatCount(customer.age)} years (${customer.age_band})`}{' '}
                 · {customer.gender} · {customer.locale} ·{' '}
-                {PREFERRED_CHANNEL_LABELS[customer.preferred_channel].toLowerCase()}
+                {optionLabel('preferred_channel', customer.preferred_channel).toLowerCase()}
               </span>
             </p>
 

@@ -83,8 +83,6 @@ function CompareView({
   onCompare?: (key: string) => void;
   onMetric?: (metric: string) => void;
 }) {
-  const selectId = useId();
-  const metricId = useId();
   const shown = distributions.find((d) => d.metric === metric) ?? distributions[0];
   const other =
     options.find((o) => o.key === compare) ?? options.find((o) => o.key === defaultKey) ?? options[0];
@@ -93,23 +91,12 @@ function CompareView({
   return (
     <div data-testid="persona-compare" data-compare={other.key} data-live={live || undefined}>
       <div className="flex flex-wrap items-center gap-x-6 gap-y-3 rounded-lg border border-line bg-sunken/50 px-4 py-3">
-        <div className="flex min-w-0 items-center gap-3">
-          <label htmlFor={selectId} className="text-sm font-medium">
-            Compare with
-          </label>
-          <select
-            id={selectId}
-            value={other.key}
-            onChange={(e) => onCompare?.(e.target.value)}
-            className="max-w-full rounded-md border border-line-strong bg-surface px-3 py-1.5 text-sm"
-          >
-            {options.map((o) => (
-              <option key={o.key} value={o.key}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LabelledSelect
+          label="Compare with"
+          value={other.key}
+          options={options.map((o) => ({ value: o.key, label: o.name }))}
+          onChange={onCompare}
+        />
         <h3 className="flex flex-wrap items-center gap-x-2 gap-y-1 text-lg" data-testid="compare-heading">
           <GroupName group={base} />
           <span className="font-sans text-sm text-ink-muted">vs</span>
@@ -120,23 +107,13 @@ function CompareView({
       {other.key === defaultKey ? null : <KeyFigures base={base} other={other} metrics={metrics} />}
 
       {/* A phone shows one distribution at a time: seven stacked charts would be most of the page. */}
-      <div className="mt-5 flex items-center gap-3 sm:hidden">
-        <label htmlFor={metricId} className="text-sm font-medium">
-          Distribution of
-        </label>
-        <select
-          id={metricId}
-          value={shown?.metric}
-          onChange={(e) => onMetric?.(e.target.value)}
-          className="min-w-0 flex-1 rounded-md border border-line-strong bg-surface px-3 py-1.5 text-sm"
-        >
-          {distributions.map((d) => (
-            <option key={d.metric} value={d.metric}>
-              {d.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <LabelledSelect
+        label="Distribution of"
+        value={shown?.metric ?? ''}
+        options={distributions.map((d) => ({ value: d.metric, label: d.label }))}
+        onChange={onMetric}
+        className="mt-5 sm:hidden"
+      />
 
       <div className="mt-5 grid gap-5 lg:grid-cols-2 xl:grid-cols-3">
         {distributions.map((d) => {
@@ -235,6 +212,42 @@ function KeyFigures({
       <p className="border-t border-line px-3 py-2 text-xs text-ink-muted">
         Ratio: {base.name} ÷ {other.name}. Scores are 0–100 within this customer base.
       </p>
+    </div>
+  );
+}
+
+/** A label beside its drop-down, on one line. */
+function LabelledSelect({
+  label,
+  value,
+  options,
+  onChange,
+  className = '',
+}: {
+  label: string;
+  value: string;
+  options: Array<{ value: string; label: string }>;
+  onChange?: (value: string) => void;
+  className?: string;
+}) {
+  const id = useId();
+  return (
+    <div className={`flex min-w-0 items-center gap-3 ${className}`}>
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange?.(e.target.value)}
+        className="min-w-0 rounded-md border border-line-strong bg-surface px-3 py-1.5 text-sm max-sm:flex-1"
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

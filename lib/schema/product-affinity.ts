@@ -125,19 +125,12 @@ export const CROSS_SELL_COLUMNS = [
   { ...cellColumn('category'), name: 'from', label: 'Bought (A)' },
   { ...cellColumn('category'), name: 'to', label: 'Add (B)' },
   {
+    ...columnOf(OVERALL_CATEGORY_COLUMNS, 'orders'),
     name: 'from_orders',
     label: 'Orders with A',
-    unit: 'count',
-    rule: z.number().int().nonnegative(),
-    check: range(0, INF, true),
+    description: 'Orders holding A',
   },
-  {
-    name: 'both_orders',
-    label: 'Orders with both',
-    unit: 'count',
-    rule: z.number().int().nonnegative(),
-    check: range(0, INF, true),
-  },
+  { ...columnOf(LIFT_PAIR_COLUMNS, 'orders'), name: 'both_orders' },
   {
     name: 'attach_pct',
     label: 'Attach rate A → B',
@@ -146,14 +139,7 @@ export const CROSS_SELL_COLUMNS = [
     rule: z.number().min(0).max(100),
     check: range(0, 100),
   },
-  {
-    name: 'lift',
-    label: 'Lift',
-    unit: 'ratio',
-    description: 'P(A and B) ÷ (P(A) × P(B)), over every order',
-    rule: z.number().nonnegative(),
-    check: range(0, INF),
-  },
+  columnOf(LIFT_PAIR_COLUMNS, 'lift'),
   {
     name: 'basket_value',
     label: 'Basket value with both',

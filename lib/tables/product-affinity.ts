@@ -121,50 +121,69 @@ function cells(
   return out;
 }
 
-function overall(ctx: AnalysisContext, lc: LevelCounts, label: (cat: number) => string | number) {
+/** A level's counts summed over some clusters: orders, and per category its spend, customers and orders. */
+function pooled(lc: LevelCounts, clusters: readonly number[]) {
   const size = lc.size;
   const spend = new Float64Array(size);
   const customers = new Float64Array(size);
-  const orders = new Float64Array(size);
-  for (let cl = 0; cl < ctx.k; cl++) {
+  const catOrders = new Float64Array(size);
+  let orders = 0;
+  for (const cl of clusters) {
+    orders += lc.clusterOrders[cl]!;
     for (let cat = 0; cat < size; cat++) {
       spend[cat]! += lc.spend[cl * size + cat]!;
       customers[cat]! += lc.customers[cl * size + cat]!;
-      orders[cat]! += lc.orders[cl * size + cat]!;
+      catOrders[cat]! += lc.orders[cl * size + cat]!;
     }
   }
+  return { orders, spend, customers, catOrders };
+}
+
+/** A pair's count (or summed order value) over some clusters; a < b. */
+function pairSum(
+  counts: Float64Array,
+  size: number,
+  clusters: readonly number[],
+  a: number,
+  b: number,
+): number {
+  let sum = 0;
+  for (const cl of clusters) sum += counts[cl * size * size + a * size + b]!;
+  return sum;
+}
+
+function overall(
+  ctx: AnalysisContext,
+  lc: LevelCounts,
+  label: (cat: number) => string | number,
+  clusters: readonly number[],
+) {
+  const { spend, customers, catOrders } = pooled(lc, clusters);
   const total = spend.reduce((a, b) => a + b, 0);
-  return Array.from({ length: size }, (_, cat) =>
+  return Array.from({ length: lc.size }, (_, cat) =>
     overallCategory({
       category: label(cat),
       spend: roundNum(spend[cat]!, 2),
       spend_share_pct: pct(spend[cat]!, total, 3),
       penetration_pct: pct(customers[cat]!, ctx.log.customerCount, 2),
-      orders: orders[cat]!,
+      orders: catOrders[cat]!,
     }),
   );
 }
 
-/** Lift pairs for the given clusters pooled (all clusters when `clusters` is null). */
+/** Lift pairs over the orders of the given clusters, pooled. */
 function liftPairs(
-  ctx: AnalysisContext,
   lc: LevelCounts,
   label: (cat: number) => string | number,
-  clusters: number[],
+  clusters: readonly number[],
   minOrders: number,
 ): LiftPair[] {
   const size = lc.size;
-  const catOrders = new Float64Array(size);
-  let orders = 0;
-  for (const cl of clusters) {
-    orders += lc.clusterOrders[cl]!;
-    for (let cat = 0; cat < size; cat++) catOrders[cat]! += lc.orders[cl * size + cat]!;
-  }
+  const { orders, catOrders } = pooled(lc, clusters);
   const out: LiftPair[] = [];
   for (let a = 0; a < size; a++) {
     for (let b = a + 1; b < size; b++) {
-      let both = 0;
-      for (const cl of clusters) both += lc.pairs[cl * size * size + a * size + b]!;
+      const both = pairSum(lc.pairs, size, clusters, a, b);
       if (both < minOrders || orders === 0) continue;
       const lift = (both * orders) / (catOrders[a]! * catOrders[b]!);
       out.push(liftPair({ a: label(a), b: label(b), orders: both, lift: roundNum(lift, 3) }));
@@ -174,36 +193,23 @@ function liftPairs(
 }
 
 /**
- * Cross-sell opportunities over every order, both directions of each family pair bought together in
- * at least `minOrders` orders and more often than chance (lift above 1), ranked by what a 5-point rise in attach rate A → B would be worth: 5 %
- * of the orders holding A, each adding B's average spend in an order that holds B.
+ * Cross-sell opportunities over every order: both directions of each family pair bought together in
+ * at least `minOrders` orders and more often than chance (lift above 1), ranked by what a 5-point rise
+ * in attach rate A → B would be worth: 5 % of the orders holding A, each adding B's average spend in an
+ * order that holds B.
  */
 function crossSellOpportunities(
   lc: LevelCounts,
-  k: number,
   label: (cat: number) => string | number,
+  clusters: readonly number[],
   minOrders: number,
 ): CrossSellRow[] {
   const size = lc.size;
-  const catOrders = new Float64Array(size);
-  const catSpend = new Float64Array(size);
-  let orders = 0;
-  for (let cl = 0; cl < k; cl++) {
-    orders += lc.clusterOrders[cl]!;
-    for (let cat = 0; cat < size; cat++) {
-      catOrders[cat]! += lc.orders[cl * size + cat]!;
-      catSpend[cat]! += lc.spend[cl * size + cat]!;
-    }
-  }
+  const { orders, spend: catSpend, catOrders } = pooled(lc, clusters);
   const out: CrossSellRow[] = [];
   for (let a = 0; a < size; a++) {
     for (let b = a + 1; b < size; b++) {
-      let both = 0;
-      let value = 0;
-      for (let cl = 0; cl < k; cl++) {
-        both += lc.pairs[cl * size * size + a * size + b]!;
-        value += lc.pairValue[cl * size * size + a * size + b]!;
-      }
+      const both = pairSum(lc.pairs, size, clusters, a, b);
       if (both < minOrders || orders === 0) continue;
       const lift = (both * orders) / (catOrders[a]! * catOrders[b]!);
       // A pair bought together less often than chance has no pull to build on.
@@ -221,7 +227,7 @@ function crossSellOpportunities(
             both_orders: both,
             attach_pct: pct(both, catOrders[from]!, 2),
             lift: roundNum(lift, 3),
-            basket_value: roundNum(value / both, 2),
+            basket_value: roundNum(pairSum(lc.pairValue, size, clusters, a, b) / both, 2),
             to_spend_per_order: roundNum(toSpendPerOrder, 2),
             value_of_rise: roundNum(ATTACH_RISE * catOrders[from]! * toSpendPerOrder, 2),
           }),
@@ -253,18 +259,18 @@ export function buildProductAffinity(ctx: AnalysisContext, intents: readonly str
     })),
     intent_cells: cells(ctx, intentLevel, intentLabel),
     family_cells: cells(ctx, familyLevel, familyLabel),
-    overall_intents: overall(ctx, intentLevel, intentLabel),
-    overall_families: overall(ctx, familyLevel, familyLabel),
+    overall_intents: overall(ctx, intentLevel, intentLabel, allClusters),
+    overall_families: overall(ctx, familyLevel, familyLabel, allClusters),
     orders: log.orderCount,
-    intent_lift: liftPairs(ctx, intentLevel, intentLabel, allClusters, 1),
-    family_lift: liftPairs(ctx, familyLevel, familyLabel, allClusters, MIN_PAIR_ORDERS),
+    intent_lift: liftPairs(intentLevel, intentLabel, allClusters, 1),
+    family_lift: liftPairs(familyLevel, familyLabel, allClusters, MIN_PAIR_ORDERS),
     min_pair_orders: MIN_PAIR_ORDERS,
-    cross_sell: crossSellOpportunities(familyLevel, k, familyLabel, MIN_PAIR_ORDERS),
+    cross_sell: crossSellOpportunities(familyLevel, familyLabel, allClusters, MIN_PAIR_ORDERS),
     attach_rise_pct: 100 * ATTACH_RISE,
     top_pairs_by_cluster: allClusters.map((cl) => ({
       cluster_id: cl,
       persona: personaOf(ctx, cl),
-      pairs: liftPairs(ctx, familyLevel, familyLabel, [cl], MIN_PAIR_ORDERS)
+      pairs: liftPairs(familyLevel, familyLabel, [cl], MIN_PAIR_ORDERS)
         .sort(
           (x, y) => y[3] - x[3] || y[2] - x[2] || Number(x[0]) - Number(y[0]) || Number(x[1]) - Number(y[1]),
         )

@@ -1,4 +1,3 @@
-import { readableFamilyName } from '@/content/family-names';
 /**
  * Data shaping for the Affinity page: persona × category grids (spend share, penetration, index),
  * co-purchase lift matrices and the cross-sell pairs per persona, plus the plain-language
@@ -6,6 +5,7 @@ import { readableFamilyName } from '@/content/family-names';
  * product_affinity table; the client components only call the small helpers that pick a view
  * (subsetColumns, metricValues, indexLimit, …) on the already-shaped, small grids.
  */
+import { readableFamilyName } from '@/content/family-names';
 import { formatCount, formatMoneyCompact, formatPct, formatRatio } from '@/lib/format/format';
 import type { TableColumn, TableData, TableRow } from '@/lib/format/table-data';
 import type { LiftPair, ProductAffinity } from '@/lib/schema/product-affinity';
@@ -106,6 +106,12 @@ export function familyLookup(pa: ProductAffinity): Map<number, { name: string; i
   return new Map(
     pa.families.map((f) => [f.family_id, { name: readableFamilyName(f.family_name), intent: f.intent }]),
   );
+}
+
+/** A family's readable name by its id (as the table writes it), "Family <id>" when it is not listed. */
+function familyNamer(pa: ProductAffinity): (id: string | number) => string {
+  const fam = familyLookup(pa);
+  return (id) => fam.get(Number(id))?.name ?? `Family ${id}`;
 }
 
 /** The families, ordered by intent (the table's intent order) then by everyone's spend share, largest first. */
@@ -544,7 +550,7 @@ export interface CrossSellList extends PersonaRef {
 /** The strongest family pairs per persona, with names, strongest first. */
 export function crossSellLists(pa: ProductAffinity): CrossSellList[] {
   const fam = familyLookup(pa);
-  const label = (id: string | number) => fam.get(Number(id))?.name ?? `Family ${id}`;
+  const label = familyNamer(pa);
   const intent = (id: string | number) => fam.get(Number(id))?.intent ?? '';
   return [...pa.top_pairs_by_cluster]
     .sort((x, y) => x.cluster_id - y.cluster_id)
@@ -615,8 +621,7 @@ export function crossSellTakeaway(lists: CrossSellList[]): string {
  * rate, lift, orders, the value of an order holding both, and what a rise in attach rate is worth.
  */
 export function crossSellValueTable(pa: ProductAffinity): TableData {
-  const fam = familyLookup(pa);
-  const name = (id: string | number) => fam.get(Number(id))?.name ?? `Family ${id}`;
+  const name = familyNamer(pa);
   return {
     columns: [
       { key: 'from', label: 'Bought (A)', format: 'text' },
@@ -645,8 +650,7 @@ export function crossSellValueTakeaway(pa: ProductAffinity, currency: string): s
   const best = pa.cross_sell[0];
   if (!best)
     return `No family pair was bought together in ${formatCount(pa.min_pair_orders)} orders or more.`;
-  const fam = familyLookup(pa);
-  const name = (id: string | number) => fam.get(Number(id))?.name ?? `Family ${id}`;
+  const name = familyNamer(pa);
   const [from, to, fromOrders, , attach, , , , value] = best;
   return (
     `Most valuable: adding ${name(to)} to orders of ${name(from)}. ${formatPct(attach, 1)} of the ` +

@@ -17,6 +17,7 @@ import {
   lowerFirst,
   neighbours,
   personaDistributions,
+  personaLede,
   personasTakeaway,
   profileRows,
   topFamilies,
@@ -481,5 +482,14 @@ describe('profile and navigation', () => {
     expect(neighbours([1, 2, 3], 0)).toEqual({ prev: 3, next: 2 });
     expect(neighbours([1, 2, 3], 2)).toEqual({ prev: 2, next: 1 });
     expect(neighbours([1], 0)).toEqual({ prev: null, next: null });
+  });
+});
+
+describe('personaLede', () => {
+  it('keeps the first sentence, where decimals do not end one', () => {
+    expect(
+      personaLede('Valuable customers whose activity is falling away. 1,940 customers (19.4% of the base).'),
+    ).toBe('Valuable customers whose activity is falling away.');
+    expect(personaLede('One sentence only.')).toBe('One sentence only.');
   });
 });

@@ -670,3 +670,12 @@ export function neighbours<T>(items: readonly T[], index: number): { prev: T | n
     next: items[(index + 1) % items.length]!,
   };
 }
+
+/**
+ * The persona page's lede: the description's first sentence, its archetype in words. The rest of the
+ * description repeats the figures the page's tiles show (the cards on /personas keep all of it).
+ */
+export function personaLede(description: string): string {
+  const end = description.indexOf('. ');
+  return end < 0 ? description : description.slice(0, end + 1);
+}

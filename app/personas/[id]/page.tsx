@@ -28,6 +28,7 @@ import {
   distributionTakeaway,
   neighbours,
   personaDistributions,
+  personaLede,
   personaLinks,
   profileRows,
   type KeyMetric,
@@ -115,7 +116,7 @@ export default async function PersonaPage({ params }: PersonaPageProps) {
         eyebrow={`Persona ${index + 1} of ${segmentation.personas.length}`}
         title={persona.persona}
         // The description's first sentence: the rest repeats the figures the tiles show.
-        lede={<p data-testid="persona-lede">{firstSentence(persona.description)}</p>}
+        lede={<p data-testid="persona-lede">{personaLede(persona.description)}</p>}
       />
 
       <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4" aria-label="Key figures">
@@ -264,10 +265,4 @@ export default async function PersonaPage({ params }: PersonaPageProps) {
 function keyMetricTexts(metrics: KeyMetric[], key: string, groupKey: string): { value: string; all: string } {
   const m = metrics.find((x) => x.key === key);
   return { value: m?.values[groupKey]?.text ?? '—', all: m?.values[ALL_CUSTOMERS_KEY]?.text ?? '—' };
-}
-
-/** The first sentence of a persona's description: its archetype in words (the figures follow it). */
-function firstSentence(text: string): string {
-  const end = text.indexOf('. ');
-  return end < 0 ? text : text.slice(0, end + 1);
 }
