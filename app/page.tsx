@@ -3,17 +3,19 @@ import { MissingData } from '@/components/layout/missing-data';
 import { PageHeader, Section } from '@/components/layout/page-header';
 import { ChannelMix } from '@/components/overview/channel-mix';
 import { ClvRanges } from '@/components/overview/clv-ranges';
-import { Headlines } from '@/components/overview/headlines';
+import { Headlines, HeadlineText } from '@/components/overview/headlines';
 import { KpiGrid } from '@/components/overview/kpi-grid';
 import { LoyaltyRiskBubbles } from '@/components/overview/loyalty-risk-bubbles';
 import { PersonaKey } from '@/components/overview/persona-key';
 import { PrintButton } from '@/components/overview/print-button';
 import { ShareComposition } from '@/components/overview/share-composition';
 import { VisitBars } from '@/components/overview/visit-bars';
+import { PeriodPanel } from '@/components/period/period-panel';
 import { DataTable } from '@/components/ui/data-table';
 import { loadManifest, loadTable } from '@/lib/data/load-data';
 import { formatCount } from '@/lib/format/format';
 import { buildOverview } from '@/lib/view/overview';
+import { periodData } from '@/lib/view/period';
 import type { Metadata } from 'next';
 import '@/components/overview/overview-print.css';
 
@@ -41,6 +43,8 @@ export default function OverviewPage() {
   );
   const k = model.personas.length;
 
+  const atRisk = model.headlines.find((h) => h.id === 'most-at-risk');
+
   return (
     <div className="ov-root">
       <PageHeader
@@ -48,20 +52,29 @@ export default function OverviewPage() {
         title="Where customer value sits"
         lede={
           <>
-            {formatCount(behaviour.total.customers)} customers in {k} personas over {model.window.label}.
-            Revenue is net of discounts in {currency}; loyalty, churn risk and the CLV proxy are 0–100 scores
-            relative to this customer base.
+            {formatCount(behaviour.total.customers)} customers in {k} personas; revenue is net of discounts,
+            in {currency}.
           </>
         }
       >
-        <div className="mt-4 print:hidden">
+        <div className="mt-4 max-sm:hidden print:hidden">
           <PrintButton />
         </div>
       </PageHeader>
 
+      <section aria-labelledby="period-title" className="mb-10 print:hidden">
+        <h2 id="period-title" className="sr-only">
+          This period against the last
+        </h2>
+        <PeriodPanel
+          data={periodData(revenue)}
+          atRisk={atRisk ? <HeadlineText headline={atRisk} /> : 'No persona stands out.'}
+        />
+      </section>
+
       <section aria-labelledby="kpis-title" className="ov-kpi-section">
-        <h2 id="kpis-title" className="sr-only">
-          Key figures
+        <h2 id="kpis-title" className="mb-3 font-display text-xl print:sr-only">
+          The whole history, {model.window.label}
         </h2>
         <KpiGrid kpis={model.kpis} />
       </section>
@@ -71,7 +84,7 @@ export default function OverviewPage() {
         title="What the numbers say"
         intro="Computed from the data on every build; each persona name opens its profile."
       >
-        <Headlines headlines={model.headlines} />
+        <Headlines headlines={model.headlines} printOnly={['most-at-risk']} />
       </Section>
 
       <Section id="personas" title={`The ${k} personas`} intro="Colours stay the same on every chart.">

@@ -7,7 +7,13 @@ import { customersCsv, exportColumns, exportFileName } from '@/lib/explorer/csv'
 import { CustomerFileError, parseCustomersMaster, type Customer } from '@/lib/explorer/customers';
 import { activeFilterCount, filterIndices, filterOptions, type FilterKey } from '@/lib/explorer/filter';
 import { averages } from '@/lib/explorer/profile';
-import { EMPTY_VIEW, parseView, serializeView, type ExplorerView } from '@/lib/explorer/query';
+import {
+  adoptCarriedFilters,
+  EMPTY_VIEW,
+  parseView,
+  serializeView,
+  type ExplorerView,
+} from '@/lib/explorer/query';
 import { isSortColumn, RankCache, sortIndices } from '@/lib/explorer/sort';
 import {
   predictionAvailability,
@@ -15,6 +21,7 @@ import {
   type ValueModelInfo,
 } from '@/lib/explorer/value';
 import type { CustomerColumn } from '@/lib/schema/customers-master';
+import { PERIOD_ONLY_KEYS } from '@/lib/url/period-keys';
 import { editQuery } from '@/lib/url/url-state';
 import { useTable, type ColumnVisibilityState, type SortingState, type Updater } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -150,14 +157,22 @@ export function CustomerExplorer({ valueModel }: { valueModel: ValueModelInfo | 
 
   useEffect(() => {
     const controller = new AbortController();
-    fetchCustomers(controller.signal, valueModel).then(setLoad, () => {
-      if (controller.signal.aborted) return;
-      setLoad({
-        status: 'error',
-        message: `The customer list (${CUSTOMERS_URL}) could not be shown: something went wrong on our side.`,
-        hint: 'Reload the page; if it happens again, rebuild the data with `npm run data:build`.',
-      });
-    });
+    fetchCustomers(controller.signal, valueModel).then(
+      (result) => {
+        setLoad(result);
+        if (result.status !== 'ready') return;
+        const personaOfCluster = new Map(result.customers.map((c) => [c.cluster_id, c.persona]));
+        setView((v) => adoptCarriedFilters(v, personaOfCluster));
+      },
+      () => {
+        if (controller.signal.aborted) return;
+        setLoad({
+          status: 'error',
+          message: `The customer list (${CUSTOMERS_URL}) could not be shown: something went wrong on our side.`,
+          hint: 'Reload the page; if it happens again, rebuild the data with `npm run data:build`.',
+        });
+      },
+    );
     return () => controller.abort();
   }, [valueModel]);
 
@@ -166,8 +181,12 @@ export function CustomerExplorer({ valueModel }: { valueModel: ValueModelInfo | 
   useEffect(() => {
     if (load.status !== 'ready') return;
     const timer = window.setTimeout(() => {
-      // The explorer owns the whole query of its page.
-      editQuery(() => new URLSearchParams(serializeView(view)));
+      // The explorer owns the query of its page, but keeps the period other pages carry.
+      editQuery((live) => {
+        const query = new URLSearchParams(serializeView(view));
+        for (const key of PERIOD_ONLY_KEYS) if (live.has(key)) query.set(key, live.get(key)!);
+        return query;
+      });
     }, URL_WRITE_DELAY_MS);
     return () => window.clearTimeout(timer);
   }, [view, load.status]);

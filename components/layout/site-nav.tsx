@@ -1,6 +1,8 @@
 'use client';
 
 import { ANALYSE_PAGE, NAV_GROUPS, placeOf, type NavPage } from '@/content/navigation';
+import { SHARED_VIEW_KEYS } from '@/lib/url/period-keys';
+import { useCarriedQuery } from '@/lib/url/url-state';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useRef } from 'react';
@@ -20,6 +22,8 @@ export function SiteNav() {
   const pathname = usePathname() ?? '/';
   const here = placeOf(pathname);
   const analysing = pathname.startsWith(ANALYSE_PAGE.href);
+  // The period, persona and channel chosen in the period bar go with the reader to the next page.
+  const carried = useCarriedQuery(SHARED_VIEW_KEYS);
   return (
     <nav aria-label="Main" className="print:hidden">
       <div className="flex items-center justify-between gap-3">
@@ -29,7 +33,7 @@ export function SiteNav() {
             return (
               <li key={group.label}>
                 <Link
-                  href={group.pages[0]!.href}
+                  href={group.pages[0]!.href + carried}
                   aria-current={current ? (group.pages.length === 1 ? 'page' : 'true') : undefined}
                   className={`${TAB} ${current ? ON : OFF}`}
                 >
@@ -39,7 +43,7 @@ export function SiteNav() {
             );
           })}
         </ul>
-        <PhoneMenu here={here} />
+        <PhoneMenu here={here} carried={carried} />
         <Link
           href={ANALYSE_PAGE.href}
           aria-current={analysing ? 'page' : undefined}
@@ -58,7 +62,7 @@ export function SiteNav() {
           aria-label={here.group.label}
         >
           {here.group.pages.map((page) => (
-            <PageLink key={page.href} page={page} current={page === here.page} />
+            <PageLink key={page.href} page={page} current={page === here.page} carried={carried} />
           ))}
         </ul>
       ) : null}
@@ -66,11 +70,21 @@ export function SiteNav() {
   );
 }
 
-function PageLink({ page, current, onPick }: { page: NavPage; current: boolean; onPick?: () => void }) {
+function PageLink({
+  page,
+  current,
+  carried,
+  onPick,
+}: {
+  page: NavPage;
+  current: boolean;
+  carried: string;
+  onPick?: () => void;
+}) {
   return (
     <li>
       <Link
-        href={page.href}
+        href={page.href + carried}
         aria-current={current ? 'page' : undefined}
         className={`${TAB} ${current ? ON : OFF}`}
         onClick={onPick}
@@ -82,7 +96,7 @@ function PageLink({ page, current, onPick }: { page: NavPage; current: boolean; 
 }
 
 /** Phones: the current page named on a button; every page in a sheet (a modal dialog) behind it. */
-function PhoneMenu({ here }: { here: Place }) {
+function PhoneMenu({ here, carried }: { here: Place; carried: string }) {
   const sheet = useRef<HTMLDialogElement>(null);
   const close = () => sheet.current?.close();
   return (
@@ -130,7 +144,13 @@ function PhoneMenu({ here }: { here: Place }) {
             ) : null}
             <ul className="flex flex-col gap-0.5">
               {group.pages.map((page) => (
-                <PageLink key={page.href} page={page} current={page === here?.page} onPick={close} />
+                <PageLink
+                  key={page.href}
+                  page={page}
+                  current={page === here?.page}
+                  carried={carried}
+                  onPick={close}
+                />
               ))}
             </ul>
           </section>

@@ -1,11 +1,11 @@
 'use client';
 
 import { ChartFrame } from '@/components/charts/chart-frame';
+import { LabelledSelect } from '@/components/ui/labelled-select';
 import { useHydrated } from '@/lib/browser/use-hydrated';
 import { formatRatio } from '@/lib/format/format';
 import { useUrlState } from '@/lib/url/url-state';
 import type { KeyMetric } from '@/lib/view/personas';
-import { useId } from 'react';
 import { DistributionBars } from './distribution-bars';
 import { distributionTable, type DistributionSeries } from './distribution-table';
 
@@ -212,42 +212,6 @@ function KeyFigures({
       <p className="border-t border-line px-3 py-2 text-xs text-ink-muted">
         Ratio: {base.name} ÷ {other.name}. Scores are 0–100 within this customer base.
       </p>
-    </div>
-  );
-}
-
-/** A label beside its drop-down, on one line. */
-function LabelledSelect({
-  label,
-  value,
-  options,
-  onChange,
-  className = '',
-}: {
-  label: string;
-  value: string;
-  options: Array<{ value: string; label: string }>;
-  onChange?: (value: string) => void;
-  className?: string;
-}) {
-  const id = useId();
-  return (
-    <div className={`flex min-w-0 items-center gap-3 ${className}`}>
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
-      <select
-        id={id}
-        value={value}
-        onChange={(e) => onChange?.(e.target.value)}
-        className="min-w-0 rounded-md border border-line-strong bg-surface px-3 py-1.5 text-sm max-sm:flex-1"
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_VIEW, parseView, serializeView, type ExplorerView } from './query';
+import { adoptCarriedFilters, EMPTY_VIEW, parseView, serializeView, type ExplorerView } from './query';
 
 describe('explorer view in the URL', () => {
   it('given an empty query, then the view is empty and serialises to nothing', () => {
@@ -44,5 +44,26 @@ describe('explorer view in the URL', () => {
     expect(qs).toBe('clv=top+10%25&risk=1');
     expect(parseView(qs)).toEqual(view);
     expect(parseView('risk=yes').filters).toEqual({});
+  });
+});
+
+describe('adoptCarriedFilters', () => {
+  const names = new Map([
+    [0, 'Regulars'],
+    [2, 'Browsers'],
+  ]);
+
+  it('turns a carried cluster id and channel key into the explorer’s persona name and channel preference', () => {
+    const carried = parseView('persona=2&channel=instore&q=ab');
+    expect(adoptCarriedFilters(carried, names)).toEqual({
+      ...carried,
+      filters: { persona: ['Browsers'], preferred_channel: ['in-store'] },
+    });
+  });
+
+  it('leaves the explorer’s own values alone, and an unknown id as it is (it matches nobody, and the page says so)', () => {
+    const own = parseView('persona=Regulars~Browsers&channel=both');
+    expect(adoptCarriedFilters(own, names)).toBe(own);
+    expect(adoptCarriedFilters(parseView('persona=7'), names).filters.persona).toEqual(['7']);
   });
 });

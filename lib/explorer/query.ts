@@ -1,3 +1,4 @@
+import { CHANNEL_KEYS, CHANNELS } from '@/lib/schema/channels';
 import type { CustomerColumn } from '@/lib/schema/customers-master';
 import { AT_RISK_PARAM, FILTER_KEYS, FILTER_PARAMS, type Filters } from './filter';
 import { isSortColumn, type SortSpec } from './sort';
@@ -72,4 +73,36 @@ export function serializeView(view: ExplorerView): string {
   if (view.columns) params.set('cols', view.columns.join('~'));
   if (view.customer) params.set('customer', view.customer);
   return params.toString();
+}
+
+/**
+ * The other pages' period bar writes a persona by its cluster id (`persona=2`) and a channel by its
+ * key (`channel=instore`); the explorer holds personas by name and channel preferences by value. A
+ * link carried from another page is translated here, once the customers say which name each cluster
+ * has, so it opens filtered on that persona and on the customers who mostly buy in that channel.
+ */
+export function adoptCarriedFilters(
+  view: ExplorerView,
+  personaOfCluster: ReadonlyMap<number, string>,
+): ExplorerView {
+  const persona = view.filters.persona?.map((v) =>
+    /^\d+$/.test(v) ? (personaOfCluster.get(Number(v)) ?? v) : v,
+  );
+  const channel = view.filters.preferred_channel?.map((v) => {
+    const i = CHANNEL_KEYS.indexOf(v as (typeof CHANNEL_KEYS)[number]);
+    return i >= 0 ? CHANNELS[i]! : v;
+  });
+  if (
+    persona?.join('~') === view.filters.persona?.join('~') &&
+    channel?.join('~') === view.filters.preferred_channel?.join('~')
+  )
+    return view;
+  return {
+    ...view,
+    filters: {
+      ...view.filters,
+      ...(persona ? { persona } : {}),
+      ...(channel ? { preferred_channel: channel } : {}),
+    },
+  };
 }

@@ -50,7 +50,7 @@ export const TABLE_INFO: Record<
     csv: true,
   },
   revenue_by_cluster: {
-    grain: 'one row per cluster, plus a total and monthly revenue',
+    grain: 'one row per cluster, plus a total and each month by cluster and channel',
     key: 'cluster_id',
     description: 'Revenue, customers and their shares, order value, channel and discount mix per persona.',
     csv: false,

@@ -8,9 +8,10 @@ import { z } from 'zod';
  * 6: real exports — provenance gains the platform, the reconciliation of the file's money with the
  * tables', excluded orders, customer keys and the products file; the public arrival reference may be
  * absent (arrivals_summary's public values null, operational_efficiency's peak_basis); value_model's
- * no-dropout limit.
+ * no-dropout limit; 7: product_affinity's cross-sells by value; 8: revenue_by_cluster's months by
+ * channel, with new and active customers, for period comparison.
  */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 export const TableEntrySchema = z.object({
   /** Table name, e.g. `customers_master`; the file is `<name>.json`. */

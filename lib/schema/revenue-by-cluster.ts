@@ -86,6 +86,30 @@ export const REVENUE_BY_CLUSTER_COLUMNS = [
 
 export const RevenueRowSchema = recordSchema(REVENUE_BY_CLUSTER_COLUMNS);
 
+/** Two figures in CHANNELS order: [in store, online]. */
+const byChannel = <T extends z.ZodTypeAny>(rule: T) => z.tuple([rule, rule]);
+
+/** One persona's month. */
+export const MonthClusterSchema = z.object({
+  /** Net revenue (after discounts). */
+  revenue: byChannel(money),
+  orders: byChannel(count),
+  /** Customers whose first order in the data falls in this month, by that order's channel. */
+  new_customers: byChannel(count),
+  /** Customers with at least one order this month: [in store, online, either channel]. */
+  active_customers: z.tuple([count, count, count]),
+});
+
+export const MonthSchema = z.object({
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  /** Days of this month inside the data window: fewer than the calendar's when the window starts or ends mid-month. */
+  days: z.number().int().min(1).max(31),
+  clusters: z.array(MonthClusterSchema),
+});
+
+export type MonthCluster = z.infer<typeof MonthClusterSchema>;
+export type Month = z.infer<typeof MonthSchema>;
+
 export const RevenueByClusterSchema = z.object({
   table: z.literal('revenue_by_cluster'),
   currency: z.string(),
@@ -93,8 +117,12 @@ export const RevenueByClusterSchema = z.object({
   rows: z.array(RevenueRowSchema.extend({ cluster_id: count })),
   /** All customers (cluster_id null). */
   total: RevenueRowSchema,
-  /** Net revenue per calendar month of the window, per cluster (same order as rows). */
-  monthly: z.array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), revenue: z.array(money) })),
+  /**
+   * Each calendar month of the window, per cluster (same order as rows) and per channel, so a page
+   * can total any range of months, persona and channel in the browser. Every figure adds up across
+   * months, personas and channels except active customers, which are distinct within one month.
+   */
+  monthly: z.array(MonthSchema),
 });
 
 export type RevenueRow = z.infer<typeof RevenueRowSchema>;

@@ -109,11 +109,62 @@ describe('buildRevenueByCluster', () => {
     expect(table.currency).toBe('INR');
   });
 
-  it('puts each order’s net revenue in its calendar month and cluster', () => {
-    // January: days 0 and 10 (cluster 0: 100 + 200). February: day 40 (cluster 0: 100), day 35 (cluster 1: 100).
+  it('puts each order in its calendar month, cluster and channel, with new and active customers', () => {
+    // January (days 0–30): customer 0 in store 100 (day 0), customer 1 in store 200 (day 10) — both
+    // new, in store. February (days 31–58): customer 2 online 100 (day 35, new online), customer 0
+    // online net 100 (day 40, not new: first ordered in January).
     expect(table.monthly).toEqual([
-      { month: '2025-01', revenue: [300, 0, 0] },
-      { month: '2025-02', revenue: [100, 100, 0] },
+      {
+        month: '2025-01',
+        days: 31,
+        clusters: [
+          { revenue: [300, 0], orders: [2, 0], new_customers: [2, 0], active_customers: [2, 0, 2] },
+          { revenue: [0, 0], orders: [0, 0], new_customers: [0, 0], active_customers: [0, 0, 0] },
+          { revenue: [0, 0], orders: [0, 0], new_customers: [0, 0], active_customers: [0, 0, 0] },
+        ],
+      },
+      {
+        month: '2025-02',
+        days: 28,
+        clusters: [
+          { revenue: [0, 100], orders: [0, 1], new_customers: [0, 0], active_customers: [0, 1, 1] },
+          { revenue: [0, 100], orders: [0, 1], new_customers: [0, 1], active_customers: [0, 1, 1] },
+          { revenue: [0, 0], orders: [0, 0], new_customers: [0, 0], active_customers: [0, 0, 0] },
+        ],
+      },
+    ]);
+  });
+
+  it('counts a customer once a month in each channel and once in either, and new only in their first month', () => {
+    // One customer: two in-store orders and one online order in March, one online in April; the window
+    // starts mid-March (the 15th), so March has 17 of its 31 days.
+    const busy = buildRevenueByCluster(
+      tinyContext({
+        log: tinyLog(
+          1,
+          [
+            { customer: 0, day: 0, gross: 10, lines: [[0, 1, 10]] },
+            { customer: 0, day: 3, gross: 20, lines: [[0, 1, 20]] },
+            { customer: 0, day: 5, online: true, gross: 30, lines: [[0, 1, 30]] },
+            { customer: 0, day: 20, online: true, gross: 40, lines: [[0, 1, 40]] },
+          ],
+          { windowDays: 47, windowStart: '2025-03-15' },
+        ),
+        clusterOf: [0],
+        k: 1,
+      }),
+    );
+    expect(busy.monthly).toEqual([
+      {
+        month: '2025-03',
+        days: 17,
+        clusters: [{ revenue: [30, 30], orders: [2, 1], new_customers: [1, 0], active_customers: [1, 1, 1] }],
+      },
+      {
+        month: '2025-04',
+        days: 30,
+        clusters: [{ revenue: [0, 40], orders: [0, 1], new_customers: [0, 0], active_customers: [0, 1, 1] }],
+      },
     ]);
   });
 
@@ -131,6 +182,17 @@ describe('buildRevenueByCluster', () => {
     }
     // Head-count shares still hold without revenue: one customer of two in each cluster.
     expect(empty.rows.map((r) => r.customer_share_pct)).toEqual([50, 50]);
-    expect(empty.monthly).toEqual([{ month: '2025-01', revenue: [0, 0] }]);
+    expect(empty.monthly).toEqual([
+      {
+        month: '2025-01',
+        days: 31,
+        clusters: [0, 1].map(() => ({
+          revenue: [0, 0],
+          orders: [0, 0],
+          new_customers: [0, 0],
+          active_customers: [0, 0, 0],
+        })),
+      },
+    ]);
   });
 });

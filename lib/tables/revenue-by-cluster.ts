@@ -1,6 +1,6 @@
-import { revenueRow, type RevenueByCluster, type RevenueRow } from '../schema/revenue-by-cluster';
+import { revenueRow, type Month, type RevenueByCluster, type RevenueRow } from '../schema/revenue-by-cluster';
 import { personaOf, type AnalysisContext } from '../segment/analysis-context';
-import { addDays, CHANNEL_ONLINE } from '../transactions/transaction-log';
+import { addDays, CHANNEL_INSTORE, CHANNEL_ONLINE } from '../transactions/transaction-log';
 import { pct, roundNum } from './numbers';
 
 interface Acc {
@@ -67,12 +67,86 @@ export function orderNet(ctx: AnalysisContext, o: number): number {
   return log.orderGross[o]! - log.orderDiscount[o]!;
 }
 
+/** The third active-customer slot: bought in either channel. */
+const EITHER_CHANNEL = 2;
+
+/** A month's running sums for one persona, channels indexed by the log's channel codes. */
+interface MonthAcc {
+  revenue: [number, number];
+  orders: [number, number];
+  newCustomers: [number, number];
+  active: [number, number, number];
+}
+
+const emptyMonthAcc = (): MonthAcc => ({
+  revenue: [0, 0],
+  orders: [0, 0],
+  newCustomers: [0, 0],
+  active: [0, 0, 0],
+});
+
+/** Days from the first of `label`'s month to the end of that month, as the calendar has them. */
+const daysInMonth = (label: string): number => {
+  const [y, m] = label.split('-').map(Number);
+  return new Date(Date.UTC(y!, m!, 0)).getUTCDate();
+};
+
+/**
+ * One customer's orders counted into the months: revenue and orders by channel, the month and
+ * channel of their first order in the data (a new customer), and each month they bought in (an
+ * active customer, counted once per channel and once for either).
+ */
+function countCustomerMonths(
+  ctx: AnalysisContext,
+  c: number,
+  ofDay: Uint16Array,
+  months: MonthAcc[][],
+): void {
+  const { log } = ctx;
+  const cl = ctx.clusterOf[c]!;
+  const start = log.customerOrderStart[c]!;
+  const end = log.customerOrderStart[c + 1]!;
+  let first = -1;
+  const seen = new Set<number>(); // month × 3 + active slot
+  for (let o = start; o < end; o++) {
+    const m = ofDay[log.orderDay[o]!]!;
+    const ch = log.orderChannel[o]!;
+    const acc = months[m]![cl]!;
+    acc.revenue[ch]! += orderNet(ctx, o);
+    acc.orders[ch]!++;
+    for (const slot of [ch, EITHER_CHANNEL]) {
+      if (seen.has(m * 3 + slot)) continue;
+      seen.add(m * 3 + slot);
+      acc.active[slot]!++;
+    }
+    if (first < 0 || log.orderDay[o]! < log.orderDay[first]!) first = o;
+  }
+  if (first >= 0) months[ofDay[log.orderDay[first]!]!]![cl]!.newCustomers[log.orderChannel[first]!]!++;
+}
+
+/** The months in the schema's shape: channels in CHANNELS order (in store, online). */
+function toMonths(labels: string[], ofDay: Uint16Array, months: MonthAcc[][]): Month[] {
+  const days = labels.map(() => 0);
+  for (const m of ofDay) days[m]!++;
+  const inChannelOrder = <T>(v: readonly T[]): [T, T] => [v[CHANNEL_INSTORE]!, v[CHANNEL_ONLINE]!];
+  return labels.map((month, m) => ({
+    month,
+    days: Math.min(days[m]!, daysInMonth(month)),
+    clusters: months[m]!.map((a) => ({
+      revenue: inChannelOrder(a.revenue.map((v) => roundNum(v, 2))),
+      orders: inChannelOrder(a.orders),
+      new_customers: inChannelOrder(a.newCustomers),
+      active_customers: [...inChannelOrder(a.active), a.active[2]],
+    })),
+  }));
+}
+
 export function buildRevenueByCluster(ctx: AnalysisContext): RevenueByCluster {
   const { log, k } = ctx;
   const accs = Array.from({ length: k }, emptyAcc);
   const all = emptyAcc();
   const months = monthIndexer(log.windowStart, log.windowDays);
-  const monthly = months.labels.map(() => new Float64Array(k));
+  const monthly = months.labels.map(() => Array.from({ length: k }, emptyMonthAcc));
   for (let c = 0; c < log.customerCount; c++) {
     const cl = ctx.clusterOf[c]!;
     const a = accs[cl]!;
@@ -91,17 +165,14 @@ export function buildRevenueByCluster(ctx: AnalysisContext): RevenueByCluster {
         acc.gross += log.orderGross[o]!;
         acc.discount += log.orderDiscount[o]!;
       }
-      monthly[months.ofDay[log.orderDay[o]!]!]![cl]! += net;
     }
+    countCustomerMonths(ctx, c, months.ofDay, monthly);
   }
   return {
     table: 'revenue_by_cluster',
     currency: ctx.currency,
     rows: accs.map((a, cl) => ({ ...toRow(a, all, cl, personaOf(ctx, cl)), cluster_id: cl })),
     total: toRow(all, all, null, 'All customers'),
-    monthly: months.labels.map((month, i) => ({
-      month,
-      revenue: Array.from(monthly[i]!, (v) => roundNum(v, 2)),
-    })),
+    monthly: toMonths(months.labels, months.ofDay, monthly),
   };
 }

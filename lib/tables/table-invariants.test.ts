@@ -67,9 +67,34 @@ describe('revenue_by_cluster', () => {
     expect(sum(t.rows.map((r) => r.customers))).toBe(t.total.customers);
     const spine = sum(tables.customers_master.rows.map((r) => cell(r, 'total_spend') as number));
     expect(Math.abs(t.total.revenue - spine)).toBeLessThan(CUSTOMERS * 0.005 + 0.01);
-    const monthly = sum(t.monthly.flatMap((m) => m.revenue));
-    expect(Math.abs(monthly - t.total.revenue)).toBeLessThan(t.monthly.length * K * 0.005 + 0.01);
+    const monthly = sum(t.monthly.flatMap((m) => m.clusters.flatMap((c) => c.revenue)));
+    expect(Math.abs(monthly - t.total.revenue)).toBeLessThan(t.monthly.length * K * 2 * 0.005 + 0.01);
+    expect(sum(t.monthly.flatMap((m) => m.clusters.flatMap((c) => c.orders)))).toBe(t.total.orders);
     expect(t.monthly.length).toBe(24);
+  });
+
+  it('counts each customer new once, in the month of their first order, and active in the months they bought', () => {
+    const t = tables.revenue_by_cluster;
+    const rows = tables.customers_master.rows;
+    // New customers per month and cluster, from the spine's first-order dates.
+    const expected = new Map<string, number>();
+    for (const r of rows) {
+      const key = `${String(cell(r, 'first_order_date')).slice(0, 7)}/${cell(r, 'cluster_id')}`;
+      expected.set(key, (expected.get(key) ?? 0) + 1);
+    }
+    for (const m of t.monthly)
+      m.clusters.forEach((c, id) =>
+        expect(sum(c.new_customers), `${m.month}/${id}`).toBe(expected.get(`${m.month}/${id}`) ?? 0),
+      );
+    // Active in either channel ≤ in store + online, and ≥ each alone.
+    for (const m of t.monthly)
+      for (const c of m.clusters) {
+        expect(c.active_customers[2]).toBeLessThanOrEqual(c.active_customers[0] + c.active_customers[1]);
+        expect(c.active_customers[2]).toBeGreaterThanOrEqual(
+          Math.max(c.active_customers[0], c.active_customers[1]),
+        );
+      }
+    expect(t.monthly.every((m) => m.days >= 28)).toBe(true);
   });
 });
 

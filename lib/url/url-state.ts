@@ -79,3 +79,19 @@ export function useUrlView<V>(
   );
   return [view, set];
 }
+
+/**
+ * The settings under `keys` that the address holds now, as a query to put on a link ("?persona=1"),
+ * so a filter chosen on one page carries to the next. Empty on the server and while hydrating.
+ */
+export function useCarriedQuery(keys: readonly string[]): string {
+  const query = useQuery();
+  if (!query) return '';
+  const carried = new URLSearchParams();
+  for (const key of keys) {
+    const value = query.get(key);
+    if (value !== null) carried.set(key, value);
+  }
+  const qs = carried.toString();
+  return qs ? `?${qs}` : '';
+}

@@ -1,3 +1,4 @@
+import { formatMonth } from '@/lib/format/format';
 import type { ClvDistribution, ClvProxyTable } from '@/lib/schema/clv-proxy';
 import type { RevenueByCluster, RevenueRow } from '@/lib/schema/revenue-by-cluster';
 import { describe, expect, it } from 'vitest';
@@ -5,7 +6,6 @@ import {
   clvBoxes,
   clvHistograms,
   labelBox,
-  monthLabel,
   monthlyRevenue,
   placeBubbleLabels,
   representation,
@@ -77,11 +77,25 @@ function revenueFixture(): RevenueByCluster {
       avg_churn_risk: 50,
     },
     monthly: [
-      { month: '2024-10', revenue: [10_000, 6_000, 1_000, 500] },
-      { month: '2024-11', revenue: [10_000, 6_000, 1_000, 500] },
-      { month: '2024-12', revenue: [20_000, 9_000, 2_000, 1_500] },
-      { month: '2025-01', revenue: [20_000, 9_000, 2_000, 1_500] },
+      monthOf('2024-10', [10_000, 6_000, 1_000, 500]),
+      monthOf('2024-11', [10_000, 6_000, 1_000, 500]),
+      monthOf('2024-12', [20_000, 9_000, 2_000, 1_500]),
+      monthOf('2025-01', [20_000, 9_000, 2_000, 1_500]),
     ],
+  };
+}
+
+/** A month whose revenue is all in store, with no other figures: the monthly chart reads revenue only. */
+function monthOf(month: string, revenue: number[]): RevenueByCluster['monthly'][number] {
+  return {
+    month,
+    days: 30,
+    clusters: revenue.map((v) => ({
+      revenue: [v, 0],
+      orders: [0, 0],
+      new_customers: [0, 0],
+      active_customers: [0, 0, 0],
+    })),
   };
 }
 
@@ -333,7 +347,7 @@ describe('revenueKpis', () => {
 
 describe('labels', () => {
   it('formats months and the window', () => {
-    expect(monthLabel('2026-09')).toBe('Sep 2026');
+    expect(formatMonth('2026-09')).toBe('Sep 2026');
     expect(windowLabel({ window_start: '2024-10-01', window_end: '2026-09-30' })).toBe(
       '1 Oct 2024 – 30 Sep 2026',
     );

@@ -5,12 +5,20 @@
  * formatters, no React.
  */
 import { zeroAxis } from '@/lib/charts/ticks';
-import { formatCount, formatMoney, formatMoneyCompact, formatPct, formatRatio } from '@/lib/format/format';
+import {
+  formatCount,
+  formatMoney,
+  formatMoneyCompact,
+  formatMonth,
+  formatPct,
+  formatRatio,
+} from '@/lib/format/format';
 import type { TableData, TableRow } from '@/lib/format/table-data';
 import type { BehaviourOverview } from '@/lib/schema/behaviour-overview';
 import type { ClvDistribution, ClvProxyTable } from '@/lib/schema/clv-proxy';
 import type { CustomerDot } from '@/lib/schema/customer-sample';
 import type { RevenueByCluster, RevenueRow } from '@/lib/schema/revenue-by-cluster';
+import { personaRevenue } from './period';
 
 type PersonaRow = RevenueRow & { cluster_id: number };
 
@@ -526,22 +534,15 @@ export interface MonthlyRevenue {
   period: string;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "2025-03" → "Mar 2025". */
-export function monthLabel(month: string): string {
-  const [y, m] = month.split('-');
-  return `${MONTHS[Number(m) - 1] ?? m} ${y}`;
-}
-
 export function monthlyRevenue(rev: RevenueByCluster): MonthlyRevenue {
   const personas: PersonaRef[] = rev.rows.map((r) => ({ cluster_id: r.cluster_id, persona: r.persona }));
   const round2 = (v: number) => Math.round(v * 100) / 100;
   const data = rev.monthly.map((m) => {
-    const row: Record<string, string | number> = { month: m.month, label: monthLabel(m.month) };
+    const revenue = personaRevenue(m);
+    const row: Record<string, string | number> = { month: m.month, label: formatMonth(m.month) };
     let total = 0;
     rev.rows.forEach((r, i) => {
-      const v = m.revenue[i] ?? 0;
+      const v = revenue[i] ?? 0;
       row[`c${r.cluster_id}`] = v;
       total += v;
     });
@@ -552,7 +553,7 @@ export function monthlyRevenue(rev: RevenueByCluster): MonthlyRevenue {
   const currency = rev.currency;
   const first = rev.monthly[0]?.month;
   const last = rev.monthly[rev.monthly.length - 1]?.month;
-  const period = first && last ? `${monthLabel(first)} – ${monthLabel(last)}` : '';
+  const period = first && last ? `${formatMonth(first)} – ${formatMonth(last)}` : '';
 
   let takeaway = 'No monthly revenue in this window.';
   const half = Math.floor(rev.monthly.length / 2);
@@ -561,7 +562,9 @@ export function monthlyRevenue(rev: RevenueByCluster): MonthlyRevenue {
       rev.monthly
         .slice(from, to)
         .reduce(
-          (s, m) => s + (i === undefined ? m.revenue.reduce((a, b) => a + b, 0) : (m.revenue[i] ?? 0)),
+          (s, m) =>
+            s +
+            (i === undefined ? personaRevenue(m).reduce((a, b) => a + b, 0) : (personaRevenue(m)[i] ?? 0)),
           0,
         );
     const n = rev.monthly.length;
@@ -611,7 +614,7 @@ export function monthlyRevenue(rev: RevenueByCluster): MonthlyRevenue {
 export function windowLabel(bo: Pick<BehaviourOverview, 'window_start' | 'window_end'>): string {
   const fmt = (iso: string) => {
     const [y, m, d] = iso.split('-');
-    return `${Number(d)} ${MONTHS[Number(m) - 1] ?? m} ${y}`;
+    return `${Number(d)} ${formatMonth(`${y}-${m}`)}`;
   };
   return `${fmt(bo.window_start)} – ${fmt(bo.window_end)}`;
 }

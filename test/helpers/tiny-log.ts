@@ -29,7 +29,7 @@ export const TINY_CATEGORIES: Category[] = [
 export function tinyLog(
   customers: number,
   orders: TinyOrder[],
-  options: { windowDays?: number; recentFromDay?: number; ages?: number[] } = {},
+  options: { windowDays?: number; windowStart?: string; recentFromDay?: number; ages?: number[] } = {},
 ): TransactionLog {
   const windowDays = options.windowDays ?? 365;
   const lineStart = [0];
@@ -42,7 +42,7 @@ export function tinyLog(
   const lines = orders.flatMap((o) => o.lines);
   const slots = customers * CONTACT_CHANNELS.length * MARKETING_PERIODS.length;
   return {
-    windowStart: '2025-01-01',
+    windowStart: options.windowStart ?? '2025-01-01',
     windowDays,
     recentFromDay: options.recentFromDay ?? windowDays - 180,
     categories: TINY_CATEGORIES,

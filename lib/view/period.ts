@@ -1,0 +1,447 @@
+import { formatCount, formatMoney, formatMoneyCompact, formatMonth, formatPct } from '@/lib/format/format';
+import { CHANNEL_KEYS, CHANNEL_NAME, CHANNELS, type ChannelKey } from '@/lib/schema/channels';
+import type { Month, RevenueByCluster, RevenueRow } from '@/lib/schema/revenue-by-cluster';
+import { PERIOD_KEYS } from '@/lib/url/period-keys';
+
+/** What period comparison reads of revenue_by_cluster: the months, and each persona's name and head-count share. */
+export interface PeriodData extends Pick<RevenueByCluster, 'currency' | 'monthly'> {
+  rows: Array<Pick<RevenueRow, 'persona' | 'customer_share_pct'> & { cluster_id: number }>;
+}
+
+/** The slice of revenue_by_cluster a page hands to the browser for period comparison. */
+export function periodData(rev: PeriodData): PeriodData {
+  return {
+    currency: rev.currency,
+    monthly: rev.monthly,
+    rows: rev.rows.map(({ cluster_id, persona, customer_share_pct }) => ({
+      cluster_id,
+      persona,
+      customer_share_pct,
+    })),
+  };
+}
+
+/**
+ * Period comparison: any range of whole months, for all customers or one persona, in one channel or
+ * both, against the period before or the same months a year earlier. Everything is summed in the
+ * browser from revenue_by_cluster.monthly (a few kilobytes), so the static site needs no server.
+ */
+
+export const COMPARE_MODES = ['previous', 'last-year', 'none'] as const;
+export type CompareMode = (typeof COMPARE_MODES)[number];
+
+export const COMPARE_LABELS: Record<CompareMode, string> = {
+  previous: 'Previous period',
+  'last-year': 'Same period last year',
+  none: 'No comparison',
+};
+
+/** The settings the period bar holds; the persona and channel carry across pages (see lib/url/period-keys.ts). */
+export interface PeriodView {
+  /** First and last month of the range, inclusive ("2025-10"). */
+  from: string;
+  to: string;
+  compare: CompareMode;
+  /** A cluster id, or null for all customers. */
+  persona: number | null;
+  channel: ChannelKey | null;
+}
+
+/** Net revenue of each persona in a month, both channels together. */
+export function personaRevenue(m: Month): number[] {
+  return m.clusters.map((c) => c.revenue[0] + c.revenue[1]);
+}
+
+function calendarDays(month: string): number {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y!, m!, 0)).getUTCDate();
+}
+
+/**
+ * The months a range may start or end on: only whole ones. A month the data covers in part (a window
+ * that starts or ends mid-month) would compare a few days with a full month.
+ */
+export function wholeMonths(monthly: readonly Month[]): string[] {
+  return monthly.filter((m) => m.days === calendarDays(m.month)).map((m) => m.month);
+}
+
+/** Months that the data covers in part, named for the bar's note ("Sep 2026 (14 days)"). */
+export function partialMonths(monthly: readonly Month[]): string[] {
+  return monthly
+    .filter((m) => m.days !== calendarDays(m.month))
+    .map((m) => `${formatMonth(m.month)} (${m.days} of ${calendarDays(m.month)} days)`);
+}
+
+/** Whole months between two labels: "2025-10" to "2026-09" is 12. */
+export function monthSpan(from: string, to: string): number {
+  const [fy, fm] = from.split('-').map(Number);
+  const [ty, tm] = to.split('-').map(Number);
+  return (ty! - fy!) * 12 + (tm! - fm!) + 1;
+}
+
+/** The label `n` months after `month` (negative: before). */
+export function shiftMonth(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const index = y! * 12 + (m! - 1) + n;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * The view with nothing in the address: the last twelve whole months against the twelve before (the
+ * year-on-year question an executive asks first), or every whole month when the data has fewer.
+ */
+export function defaultPeriodView(monthly: readonly Month[]): PeriodView {
+  const months = wholeMonths(monthly);
+  const to = months[months.length - 1] ?? monthly[monthly.length - 1]?.month ?? '';
+  const from = months.length >= 12 ? shiftMonth(to, -11) : (months[0] ?? to);
+  return { from, to, compare: 'previous', persona: null, channel: null };
+}
+
+/** The view a query asks for; anything missing or invalid (a stale or hand-edited link) falls back to the default. */
+export function readPeriodView(
+  query: URLSearchParams,
+  monthly: readonly Month[],
+  personaNames: readonly string[],
+): PeriodView {
+  const fallback = defaultPeriodView(monthly);
+  const months = wholeMonths(monthly);
+  let from = query.get(PERIOD_KEYS.from) ?? fallback.from;
+  let to = query.get(PERIOD_KEYS.to) ?? fallback.to;
+  if (!months.includes(from)) from = fallback.from;
+  if (!months.includes(to)) to = fallback.to;
+  if (from > to) [from, to] = [to, from];
+  const compare = query.get(PERIOD_KEYS.compare);
+  return {
+    from,
+    to,
+    compare: COMPARE_MODES.includes(compare as CompareMode) ? (compare as CompareMode) : fallback.compare,
+    persona: personaOf(query.get(PERIOD_KEYS.persona), personaNames),
+    channel: channelOf(query.get(PERIOD_KEYS.channel)),
+  };
+}
+
+/** A persona as a link gives it: a cluster id, or a name (as the explorer writes it); else all customers. */
+function personaOf(raw: string | null, names: readonly string[]): number | null {
+  if (raw === null) return null;
+  const id = /^\d+$/.test(raw) ? Number(raw) : names.indexOf(raw);
+  return id >= 0 && id < names.length ? id : null;
+}
+
+/** A channel as a link gives it: its key ("instore"), or its name in the tables ("in-store"); else both. */
+function channelOf(raw: string | null): ChannelKey | null {
+  const key = CHANNEL_KEYS.find((k, i) => raw === k || raw === CHANNELS[i]);
+  return key ?? null;
+}
+
+/** Puts a view into a query, leaving out whatever equals the default so plain links stay plain. */
+export function writePeriodView(view: PeriodView, query: URLSearchParams, monthly: readonly Month[]): void {
+  const fallback = defaultPeriodView(monthly);
+  const put = (key: string, value: string | null, defaultValue: string | null) => {
+    if (value === null || value === defaultValue) query.delete(key);
+    else query.set(key, value);
+  };
+  // A range is written whole, so a link never pairs one stored end with a later default.
+  const rangeIsDefault = view.from === fallback.from && view.to === fallback.to;
+  put(PERIOD_KEYS.from, rangeIsDefault ? null : view.from, null);
+  put(PERIOD_KEYS.to, rangeIsDefault ? null : view.to, null);
+  put(PERIOD_KEYS.compare, view.compare, fallback.compare);
+  put(PERIOD_KEYS.persona, view.persona === null ? null : String(view.persona), null);
+  put(PERIOD_KEYS.channel, view.channel, null);
+}
+
+export type ComparisonRange = { from: string; to: string } | { missing: string };
+
+/**
+ * The months a view is compared with: the same number of months just before the range, or the same
+ * months a year earlier. Missing (with the reason in words) when the data does not cover all of them.
+ */
+export function comparisonRange(view: PeriodView, monthly: readonly Month[]): ComparisonRange | null {
+  if (view.compare === 'none') return null;
+  const shift = view.compare === 'previous' ? -monthSpan(view.from, view.to) : -12;
+  const from = shiftMonth(view.from, shift);
+  const to = shiftMonth(view.to, shift);
+  const months = wholeMonths(monthly);
+  if (months.includes(from) && months.includes(to)) return { from, to };
+  const first = months[0];
+  return {
+    missing: `The data starts in ${first ? formatMonth(first) : 'this range'}, so there is no ${rangeLabel(from, to)} to compare with. Choose a later range or “No comparison”.`,
+  };
+}
+
+export function rangeLabel(from: string, to: string): string {
+  return from === to ? formatMonth(from) : `${formatMonth(from)} – ${formatMonth(to)}`;
+}
+
+/** The slice of the months a view selects, summed, with each month's figures for the trend lines. */
+export interface PeriodTotals {
+  revenue: number;
+  orders: number;
+  newCustomers: number;
+  /** Revenue of everyone in both channels, the base of a filtered slice's share. */
+  allRevenue: number;
+  /** Online revenue of the persona (or everyone), the base of the online share. */
+  onlineRevenue: number;
+  /** Revenue of the persona (or everyone) in both channels. */
+  personaRevenue: number;
+  /** Per month of the range, in order. */
+  byMonth: { revenue: number[]; orders: number[]; active: number[] };
+}
+
+/** Sums the months from..to (inclusive) for a persona (or all) and a channel (or both). */
+export function periodTotals(
+  monthly: readonly Month[],
+  range: { from: string; to: string },
+  persona: number | null,
+  channel: ChannelKey | null,
+): PeriodTotals {
+  const t: PeriodTotals = {
+    revenue: 0,
+    orders: 0,
+    newCustomers: 0,
+    allRevenue: 0,
+    onlineRevenue: 0,
+    personaRevenue: 0,
+    byMonth: { revenue: [], orders: [], active: [] },
+  };
+  const channels = channel === null ? [0, 1] : [CHANNEL_KEYS.indexOf(channel)];
+  const activeSlot = channel === null ? 2 : CHANNEL_KEYS.indexOf(channel);
+  const online = CHANNELS.indexOf('online');
+  for (const m of monthly) {
+    if (m.month < range.from || m.month > range.to) continue;
+    let revenue = 0;
+    let orders = 0;
+    let active = 0;
+    m.clusters.forEach((c, id) => {
+      t.allRevenue += c.revenue[0] + c.revenue[1];
+      if (persona !== null && id !== persona) return;
+      t.personaRevenue += c.revenue[0] + c.revenue[1];
+      t.onlineRevenue += c.revenue[online]!;
+      for (const ch of channels) {
+        revenue += c.revenue[ch]!;
+        orders += c.orders[ch]!;
+        t.newCustomers += c.new_customers[ch]!;
+      }
+      active += c.active_customers[activeSlot]!;
+    });
+    t.revenue += revenue;
+    t.orders += orders;
+    t.byMonth.revenue.push(revenue);
+    t.byMonth.orders.push(orders);
+    t.byMonth.active.push(active);
+  }
+  return t;
+}
+
+export type KpiId = 'revenue' | 'orders' | 'spend-per-order' | 'active' | 'new' | 'share';
+
+export interface PeriodKpi {
+  id: KpiId;
+  label: string;
+  value: string;
+  hint: string;
+  /** The change against the comparison, as shown ("+41.2%", "−0.8 pts"); null without a comparison. */
+  delta: {
+    text: string;
+    direction: 'up' | 'down' | 'flat';
+    said: string;
+    tone: 'gain' | 'loss' | 'neutral';
+  } | null;
+  /** The metric month by month over the range, and over the comparison when there is one (same length). */
+  trend: { current: number[]; previous: number[] | null };
+}
+
+export interface PeriodSummary {
+  range: string;
+  months: number;
+  /** "Oct 2024 – Sep 2025 (previous period)", or null. */
+  comparison: string | null;
+  /** Why there is no comparison, when one was asked for. */
+  comparisonMissing: string | null;
+  /** Who is counted: "All customers, both channels". */
+  scope: string;
+  /** The revenue trend in one sentence: the range's revenue and its change. */
+  trend: string;
+  kpis: PeriodKpi[];
+}
+
+const mean = (v: readonly number[]) => (v.length ? v.reduce((a, b) => a + b, 0) / v.length : 0);
+const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
+
+/**
+ * A change as shown: one decimal, with the direction it reads as ("flat" when it rounds to zero).
+ * `upIsGood` colours it: more revenue is a gain, a higher online share is neither.
+ */
+function shownDelta(
+  change: number,
+  unit: (size: number) => string,
+  saidUnit: (size: number) => string,
+  upIsGood: boolean,
+): PeriodKpi['delta'] {
+  const size = Math.round(Math.abs(change) * 10) / 10;
+  if (size === 0) return { text: unit(0), direction: 'flat', said: 'unchanged', tone: 'neutral' };
+  const direction = change > 0 ? 'up' : 'down';
+  const tone = !upIsGood ? 'neutral' : direction === 'up' ? 'gain' : 'loss';
+  return {
+    text: `${change > 0 ? '+' : '−'}${unit(size)}`,
+    direction,
+    said: `${direction} ${saidUnit(size)}`,
+    tone,
+  };
+}
+
+/** A relative change, or null when the base is zero (no change can be stated). */
+function relativeDelta(now: number, before: number): PeriodKpi['delta'] {
+  if (!(before > 0)) return null;
+  return shownDelta((now / before - 1) * 100, formatPct, formatPct, true);
+}
+
+/** A change of a share, in percentage points. */
+function pointsDelta(now: number, before: number): PeriodKpi['delta'] {
+  return shownDelta(
+    now - before,
+    (v) => `${formatCount(v, 1)} pts`,
+    (v) => `${formatCount(v, 1)} points`,
+    false,
+  );
+}
+
+/** Who a view counts: "All customers, both channels", "Engaged Regulars, online". */
+function scopeLabel(rev: PeriodData, view: PeriodView): string {
+  const who = view.persona === null ? 'All customers' : rev.rows[view.persona]!.persona;
+  const where =
+    view.channel === null
+      ? 'both channels'
+      : CHANNEL_NAME[CHANNELS[CHANNEL_KEYS.indexOf(view.channel)]!].toLowerCase();
+  return `${who}, ${where}`;
+}
+
+/** The six period KPIs with their changes and trend lines, for a view of the monthly table. */
+export function periodSummary(rev: PeriodData, view: PeriodView): PeriodSummary {
+  const { monthly, currency } = rev;
+  const now = periodTotals(monthly, view, view.persona, view.channel);
+  const compared = comparisonRange(view, monthly);
+  const before =
+    compared && 'from' in compared ? periodTotals(monthly, compared, view.persona, view.channel) : null;
+  const filtered = view.persona !== null || view.channel !== null;
+
+  const share = (t: PeriodTotals) =>
+    filtered ? 100 * ratio(t.revenue, t.allRevenue) : 100 * ratio(t.onlineRevenue, t.personaRevenue);
+  const perOrder = (t: PeriodTotals) => ratio(t.revenue, t.orders);
+  const perOrderByMonth = (t: PeriodTotals) =>
+    t.byMonth.revenue.map((r, i) => ratio(r, t.byMonth.orders[i]!));
+
+  const kpi = (
+    id: KpiId,
+    label: string,
+    value: string,
+    hint: string,
+    delta: PeriodKpi['delta'],
+    trend: (t: PeriodTotals) => number[],
+  ): PeriodKpi => ({
+    id,
+    label,
+    value,
+    hint,
+    delta,
+    trend: { current: trend(now), previous: before ? trend(before) : null },
+  });
+
+  const kpis: PeriodKpi[] = [
+    kpi(
+      'revenue',
+      'Revenue',
+      formatMoneyCompact(now.revenue, currency),
+      `${formatMoney(now.revenue, currency)} net of discounts`,
+      before && relativeDelta(now.revenue, before.revenue),
+      (t) => t.byMonth.revenue,
+    ),
+    kpi(
+      'orders',
+      'Orders',
+      formatCount(now.orders),
+      `${formatCount(now.orders / Math.max(1, now.byMonth.orders.length))} a month`,
+      before && relativeDelta(now.orders, before.orders),
+      (t) => t.byMonth.orders,
+    ),
+    kpi(
+      'spend-per-order',
+      'Spend per order',
+      formatMoney(perOrder(now), currency),
+      'per order: revenue ÷ orders',
+      before && relativeDelta(perOrder(now), perOrder(before)),
+      perOrderByMonth,
+    ),
+    kpi(
+      'active',
+      'Buying customers',
+      formatCount(mean(now.byMonth.active)),
+      'a month, on average',
+      before && relativeDelta(mean(now.byMonth.active), mean(before.byMonth.active)),
+      (t) => t.byMonth.active,
+    ),
+    kpi(
+      'new',
+      'New customers',
+      formatCount(now.newCustomers),
+      'first order in the data',
+      before && relativeDelta(now.newCustomers, before.newCustomers),
+      () => [],
+    ),
+    kpi(
+      'share',
+      filtered ? 'Share of all revenue' : 'Online share',
+      formatPct(share(now)),
+      filtered ? 'of every customer’s revenue in both channels' : 'of revenue',
+      before && pointsDelta(share(now), share(before)),
+      () => [],
+    ),
+  ];
+
+  const revenue = kpis[0]!;
+  const trend =
+    `${formatMoneyCompact(now.revenue, currency)} in ${rangeLabel(view.from, view.to)}` +
+    (before && compared && 'from' in compared
+      ? revenue.delta
+        ? `, ${revenue.delta.said} on ${rangeLabel(compared.from, compared.to)} (${formatMoneyCompact(before.revenue, currency)}).`
+        : `, against nothing in ${rangeLabel(compared.from, compared.to)}.`
+      : '.');
+
+  return {
+    trend,
+    range: rangeLabel(view.from, view.to),
+    months: monthSpan(view.from, view.to),
+    comparison:
+      compared && 'from' in compared
+        ? `${rangeLabel(compared.from, compared.to)} (${COMPARE_LABELS[view.compare].toLowerCase()})`
+        : null,
+    comparisonMissing: compared && 'missing' in compared ? compared.missing : null,
+    scope: scopeLabel(rev, view),
+    kpis,
+  };
+}
+
+/**
+ * Where the range's revenue concentrates: the persona that brought the most of it (in the chosen
+ * channel), in rupees and as a share, against its share of customers.
+ */
+export function concentrationSentence(rev: PeriodData, view: PeriodView): string | null {
+  const shares = rev.rows.map((row) => ({
+    row,
+    revenue: periodTotals(rev.monthly, view, row.cluster_id, view.channel).revenue,
+  }));
+  const all = shares.reduce((s, p) => s + p.revenue, 0);
+  const top = shares.reduce<(typeof shares)[number] | null>(
+    (a, b) => (a === null || b.revenue > a.revenue ? b : a),
+    null,
+  );
+  if (!top || !(all > 0)) return null;
+  const where =
+    view.channel === null
+      ? ''
+      : ` ${CHANNEL_NAME[CHANNELS[CHANNEL_KEYS.indexOf(view.channel)]!].toLowerCase()}`;
+  return (
+    `${top.row.persona} brought ${formatMoneyCompact(top.revenue, rev.currency)} of the ` +
+    `${formatMoneyCompact(all, rev.currency)}${where} revenue in ${rangeLabel(view.from, view.to)} ` +
+    `(${formatPct((100 * top.revenue) / all)}), from ${formatPct(top.row.customer_share_pct)} of customers.`
+  );
+}
