@@ -156,6 +156,32 @@ test.describe('period comparison', () => {
     );
   });
 
+  test('Revenue lists every persona over the carried period, with changes equal to the monthly table', async ({
+    page,
+  }) => {
+    const from = months[months.length - 6]!;
+    await page.goto(`/revenue?from=${from}&to=${last}&vs=last-year&channel=online`, { timeout: 90_000 });
+    const panel = page.getByTestId('period-by-persona');
+    await expect(panel).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
+    await expect(panel.getByLabel('Persona', { exact: true })).toHaveCount(0);
+    await expect(panel.getByLabel('Channel', { exact: true })).toHaveValue('online');
+    const table = panel.getByRole('table');
+    const headers = (await table.locator('thead th').allTextContents()).map((t) => t.trim());
+    for (const [i, row] of revenue.rows.entries()) {
+      const now = totals(from, last, i, 'online');
+      const before = totals(months[months.length - 18]!, months[months.length - 13]!, i, 'online');
+      const cells = (await table.locator('tbody tr').nth(i).locator('th, td').allTextContents()).map((t) =>
+        t.trim(),
+      );
+      expect(cells[0]).toBe(row.persona);
+      expect(cells[headers.indexOf('Revenue')]).toBe(formatMoney(now.revenue, currency));
+      expect(cells[headers.indexOf('Revenue change')]).toBe(change(now.revenue, before.revenue));
+      expect(cells[headers.indexOf('Orders')]).toBe(formatCount(now.orders));
+    }
+    // Within one channel there is no online share to show.
+    expect(headers).not.toContain('Online share of revenue');
+  });
+
   test('says so when the data holds no comparison period, and a stale link falls back', async ({ page }) => {
     // The first twelve months against a previous period the data does not hold.
     await open(page, `/?from=${months[0]}&to=${months[11]}`);

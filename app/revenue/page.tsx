@@ -1,6 +1,7 @@
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { MissingData } from '@/components/layout/missing-data';
 import { PageHeader, Section } from '@/components/layout/page-header';
+import { PeriodByPersona } from '@/components/period/period-by-persona';
 import { ClvDistributions } from '@/components/revenue/clv-distributions';
 import { MonthlyRevenueChart } from '@/components/revenue/monthly-revenue-chart';
 import { PredictedValue } from '@/components/revenue/predicted-value';
@@ -12,6 +13,7 @@ import { KpiCard } from '@/components/ui/kpi-card';
 import { EXISTING_CUSTOMERS_ONLY } from '@/content/metrics';
 import { loadManifest, loadTable } from '@/lib/data/load-data';
 import { formatCount, formatMoneyCompact, formatPct } from '@/lib/format/format';
+import { periodData } from '@/lib/view/period';
 import { predictedValue } from '@/lib/view/predicted-value';
 import {
   clvBoxes,
@@ -137,6 +139,8 @@ export default function RevenuePage() {
         intro={`Net revenue per month by persona, ${monthly.period}.`}
       >
         <MonthlyRevenueChart data={monthly} currency={currency} />
+        <h3 className="mt-8 mb-3 font-display text-lg">Any period against the last</h3>
+        <PeriodByPersona data={periodData(rev)} />
       </Section>
     </>
   );

@@ -13,6 +13,7 @@ import {
   concentrationSentence,
   partialMonths,
   periodSummary,
+  PERSONAS_ARE_TODAYS,
   readPeriodView,
   wholeMonths,
   writePeriodView,
@@ -30,20 +31,7 @@ const ALL = 'all';
  * what is at risk) and the period's KPIs with their changes and trend lines.
  */
 export function PeriodPanel({ data, atRisk }: { data: PeriodData; atRisk: ReactNode }) {
-  const read = useCallback(
-    (query: URLSearchParams) =>
-      readPeriodView(
-        query,
-        data.monthly,
-        data.rows.map((r) => r.persona),
-      ),
-    [data],
-  );
-  const write = useCallback(
-    (view: PeriodView, query: URLSearchParams) => writePeriodView(view, query, data.monthly),
-    [data],
-  );
-  const [view, setView] = useUrlView(read, write);
+  const [view, setView] = usePeriodView(data);
   const summary = useMemo(() => periodSummary(data, view), [data, view]);
   const concentration = useMemo(() => concentrationSentence(data, view), [data, view]);
   const hydrated = useHydrated();
@@ -67,6 +55,7 @@ export function PeriodPanel({ data, atRisk }: { data: PeriodData; atRisk: ReactN
         <p className="mb-2 text-xs text-ink-muted" data-testid="period-comparison">
           {summary.scope} · {summary.range}
           {summary.comparison ? ` · changes against ${summary.comparison}` : ''}
+          {view.persona !== null ? `. ${PERSONAS_ARE_TODAYS}` : ''}
         </p>
         <dl className="grid grid-cols-2 gap-3 md:grid-cols-3">
           {summary.kpis.map((k) => (
@@ -98,20 +87,41 @@ function Answer({ label, testId, children }: { label: string; testId: string; ch
   );
 }
 
+/** The period view the address holds (the defaults while hydrating), and a setter that writes it back. */
+export function usePeriodView(data: PeriodData): [PeriodView, (patch: Partial<PeriodView>) => void] {
+  const read = useCallback(
+    (query: URLSearchParams) =>
+      readPeriodView(
+        query,
+        data.monthly,
+        data.rows.map((r) => r.persona),
+      ),
+    [data],
+  );
+  const write = useCallback(
+    (view: PeriodView, query: URLSearchParams) => writePeriodView(view, query, data.monthly),
+    [data],
+  );
+  return useUrlView(read, write);
+}
+
 /**
  * One bar of controls. On a phone it folds to one line saying what is shown, with a button that
- * opens the controls; wider screens show them all.
+ * opens the controls; wider screens show them all. Without `withPersona` (a table that shows every
+ * persona) the persona choice is not offered, and stays in the address for the next page.
  */
-function PeriodBar({
+export function PeriodBar({
   data,
   view,
   onChange,
   summary,
+  withPersona = true,
 }: {
   data: PeriodData;
   view: PeriodView;
   onChange: (patch: Partial<PeriodView>) => void;
   summary: string;
+  withPersona?: boolean;
 }) {
   const [open, setOpen] = useState(false);
   const months = wholeMonths(data.monthly).map((m) => ({ value: m, label: formatMonth(m) }));
@@ -150,15 +160,17 @@ function PeriodBar({
           options={COMPARE_MODES.map((m) => ({ value: m, label: COMPARE_LABELS[m] }))}
           onChange={(compare) => onChange({ compare: compare as CompareMode })}
         />
-        <LabelledSelect
-          label="Persona"
-          value={view.persona === null ? ALL : String(view.persona)}
-          options={[
-            { value: ALL, label: 'All customers' },
-            ...data.rows.map((r) => ({ value: String(r.cluster_id), label: r.persona })),
-          ]}
-          onChange={(v) => onChange({ persona: v === ALL ? null : Number(v) })}
-        />
+        {withPersona ? (
+          <LabelledSelect
+            label="Persona"
+            value={view.persona === null ? ALL : String(view.persona)}
+            options={[
+              { value: ALL, label: 'All customers' },
+              ...data.rows.map((r) => ({ value: String(r.cluster_id), label: r.persona })),
+            ]}
+            onChange={(v) => onChange({ persona: v === ALL ? null : Number(v) })}
+          />
+        ) : null}
         <LabelledSelect
           label="Channel"
           value={view.channel ?? ALL}

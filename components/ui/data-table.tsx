@@ -1,5 +1,10 @@
 import { formatCell, type TableData } from '@/lib/format/table-data';
 
+/** A phone shows this many rows of a long table until "Show all" is ticked; shorter tables show whole. */
+export const PHONE_ROWS = 10;
+/** Only tables this much longer than PHONE_ROWS fold: hiding two rows behind a control helps nobody. */
+const FOLD_AT = PHONE_ROWS + 3;
+
 interface DataTableProps {
   table: TableData;
   caption: string;
@@ -25,9 +30,10 @@ export function DataTable({
   captionHidden = false,
   wrapText = false,
 }: DataTableProps) {
-  return (
+  const folds = table.rows.length >= FOLD_AT;
+  const region = (
     <div
-      className={`overflow-x-auto rounded-md border border-line scroll-cue ${className}`}
+      className={`overflow-x-auto rounded-md border border-line scroll-cue ${folds ? '' : className}`}
       role="region"
       aria-label={caption}
       tabIndex={0}
@@ -60,7 +66,11 @@ export function DataTable({
           {table.rows.map((row, r) => {
             const last = emphasiseLast && r === table.rows.length - 1;
             return (
-              <tr key={r} className={last ? 'border-t-2 border-t-line-strong font-semibold' : undefined}>
+              <tr
+                key={r}
+                className={last ? 'border-t-2 border-t-line-strong font-semibold' : undefined}
+                data-more={folds && r >= PHONE_ROWS && !last ? '' : undefined}
+              >
                 {table.columns.map((c, i) => {
                   const text = formatCell(row[c.key], c, currency);
                   // The row's name (a <th>) stays in view while the figures scroll sideways.
@@ -88,6 +98,16 @@ export function DataTable({
           })}
         </tbody>
       </table>
+    </div>
+  );
+  if (!folds) return region;
+  return (
+    <div className={`phone-rows ${className}`}>
+      {region}
+      <label className="mt-2 flex items-center gap-2 text-sm text-ink-muted sm:hidden print:hidden">
+        <input type="checkbox" className="phone-rows-toggle size-4 accent-accent" />
+        Show all {table.rows.length} rows
+      </label>
     </div>
   );
 }

@@ -2,7 +2,18 @@ import { toCsvText } from '../csv/csv';
 import { formatCount, formatMoney, formatPct, formatRatio } from './format';
 
 /** How a column's numbers are shown. */
-export type ColumnFormat = 'text' | 'count' | 'number' | 'money' | 'pct' | 'ratio' | 'score';
+export type ColumnFormat =
+  | 'text'
+  | 'count'
+  | 'number'
+  | 'money'
+  | 'pct'
+  | 'ratio'
+  | 'score'
+  /** A relative change in percent, signed: "+41.2%", "−3.0%". */
+  | 'change'
+  /** A change of a share in percentage points, signed: "+6.7 pts". */
+  | 'points';
 
 export interface TableColumn {
   key: string;
@@ -38,11 +49,21 @@ export function formatCell(
       return formatRatio(value, column.decimals ?? 2);
     case 'score':
       return formatCount(value, column.decimals ?? 1);
+    case 'change':
+      return `${signOf(value, column.decimals ?? 1)}${formatPct(Math.abs(value), column.decimals ?? 1)}`;
+    case 'points':
+      return `${signOf(value, column.decimals ?? 1)}${formatCount(Math.abs(value), column.decimals ?? 1)} pts`;
     case 'text':
       return String(value);
     default:
       return formatCount(value, column.decimals ?? 2);
   }
+}
+
+/** "+" or "−" before a change, none when it rounds to zero at the shown decimals. */
+function signOf(value: number, decimals: number): string {
+  const shown = Math.round(Math.abs(value) * 10 ** decimals);
+  return shown === 0 ? '' : value > 0 ? '+' : '−';
 }
 
 /** CSV of the table (raw numbers, not formatted), through the one CSV writer (formula guard, RFC 4180). */

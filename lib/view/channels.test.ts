@@ -184,7 +184,7 @@ describe('persona behaviour by channel', () => {
     expect(basket.scale.max).toBeGreaterThanOrEqual(9);
     const freq = frequencyChart(ops);
     expect(freq.takeaway).toBe(
-      'Loyal Locals come back most often: 0.40 store visits and 0.10 online orders per customer a month, 4.0× the store visits of Night Owls.',
+      'Loyal Locals come back most often: 0.400 store visits and 0.100 online orders per customer a month, 4.0× the 0.100 store visits of Night Owls.',
     );
     const digital = digitalPromptChart(ops);
     expect(digital.takeaway).toBe(

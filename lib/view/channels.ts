@@ -381,8 +381,10 @@ export function frequencyChart(ops: OperationalEfficiency): PairChart {
       const hi = argMax(ps, (r) => r.values[0] ?? 0)!;
       const lo = argMin(ps, (r) => r.values[0] ?? 0)!;
       const ratio = (lo.values[0] ?? 0) > 0 ? (hi.values[0] ?? 0) / lo.values[0]! : null;
-      return `${hi.persona} come back most often: ${formatCount(hi.values[0], 2)} store visits and ${formatCount(hi.values[1], 2)} online orders per customer a month${
-        ratio !== null ? `, ${formatRatio(ratio, 1)} the store visits of ${lo.persona}` : ''
+      return `${hi.persona} come back most often: ${formatCount(hi.values[0], 3)} store visits and ${formatCount(hi.values[1], 3)} online orders per customer a month${
+        ratio !== null
+          ? `, ${formatRatio(ratio, 1)} the ${formatCount(lo.values[0], 3)} store visits of ${lo.persona}`
+          : ''
       }.`;
     },
   );

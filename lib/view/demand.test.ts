@@ -239,7 +239,7 @@ describe('channel contrast', () => {
     expect(c.counts).toEqual({ instore: 2, online: 2, balanced: 0 });
     expect(c.maxLog2).toBeCloseTo(Math.log2(10));
     expect(c.takeaway).toBe(
-      '2 families lean online and 2 in store. Dates is 10.0× as big a part of online demand as of in-store; Apples 6.0× the other way.',
+      '2 families lean online and 2 in store. Dates is 10.0× as big a part of online demand (20.00%) as of in-store (2.00%); Apples 6.0× the other way (60.00% of in-store demand against 10.00% of online).',
     );
     expect(c.table.rows.map((r) => r.family)).toEqual(['Dates', 'Apples']);
   });

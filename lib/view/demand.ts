@@ -393,9 +393,15 @@ export function channelContrast(families: DemandFamily[], perSide = 8): ChannelC
   const s = instore[0];
   const takeaway =
     `${counts.online} families lean online and ${counts.instore} in store. ` +
-    (o ? `${o.name} is ${formatRatio(o.onlineIndex, 1)} as big a part of online demand as of in-store` : '') +
+    (o
+      ? `${o.name} is ${formatRatio(o.onlineIndex, 1)} as big a part of online demand (${formatPct(o.onlineShare, 2)}) as of in-store (${formatPct(o.instoreShare, 2)})`
+      : '') +
     (o && s ? '; ' : '') +
-    (s ? `${s.name} ${formatRatio(1 / s.onlineIndex, 1)} the other way.` : o ? '.' : '');
+    (s
+      ? `${s.name} ${formatRatio(1 / s.onlineIndex, 1)} the other way (${formatPct(s.instoreShare, 2)} of in-store demand against ${formatPct(s.onlineShare, 2)} of online).`
+      : o
+        ? '.'
+        : '');
   const rows = [...online, ...[...instore].reverse()];
   return {
     online,

@@ -1,9 +1,11 @@
+import { formatCell } from '@/lib/format/table-data';
 import type { Month } from '@/lib/schema/revenue-by-cluster';
 import { describe, expect, it } from 'vitest';
 import {
   comparisonRange,
   concentrationSentence,
   defaultPeriodView,
+  periodByPersona,
   periodSummary,
   readPeriodView,
   wholeMonths,
@@ -220,5 +222,55 @@ describe('periodSummary', () => {
     expect(concentrationSentence(rev, view({ from: '2025-01', to: '2025-03' }))).toBe(
       'Regulars brought ₹3,800 of the ₹5,700 revenue in Jan 2025 – Mar 2025 (66.7%), from 60.0% of customers.',
     );
+  });
+});
+
+describe('periodByPersona', () => {
+  const shown = (t: ReturnType<typeof periodByPersona>['table']) =>
+    t.rows.map((r) => t.columns.map((c) => formatCell(r[c.key], c, 'INR')));
+
+  it('gives every persona and all customers their March against February, with signed changes', () => {
+    const { table, caption } = periodByPersona(rev, view({}));
+    expect(table.columns.map((c) => c.label)).toEqual([
+      'Persona',
+      'Revenue',
+      'Revenue change',
+      'Share of revenue',
+      'Orders',
+      'Spend per order',
+      'Spend per order change',
+      'Buying customers a month',
+      'Online share of revenue',
+      'Online share change',
+    ]);
+    expect(shown(table)).toEqual([
+      // Regulars: 1500 + 100 = 1600 against 1200 (+33.3 %), 1600 / 2500 = 64 % of revenue, 15 orders,
+      // 1600 / 15 = 106.67 a order against 100 (+6.7 %), 10 buyers, online 100 / 1600 = 6.25 % against 0.
+      ['Regulars', '₹1,600', '+33.3%', '64.0%', '15', '₹107', '+6.7%', '10', '6.3%', '+6.3 pts'],
+      // Browsers: 900 against 600 (+50 %), 36 %, 6 orders, 150 against 120 (+25 %), 6 buyers, all online.
+      ['Browsers', '₹900', '+50.0%', '36.0%', '6', '₹150', '+25.0%', '6', '100.0%', '0.0 pts'],
+      // Everyone: 2500 against 1800, 21 orders, 119.05 against 105.88, 16 buyers, online 40 % against 33.3 %.
+      ['All customers', '₹2,500', '+38.9%', '100.0%', '21', '₹119', '+12.4%', '16', '40.0%', '+6.7 pts'],
+    ]);
+    expect(caption).toBe('Each persona in Mar 2025 (INR); changes against Feb 2025');
+  });
+
+  it('drops the change columns without a comparison, and the online share within one channel', () => {
+    const { table, caption } = periodByPersona(rev, view({ compare: 'none', channel: 'online' }));
+    expect(table.columns.map((c) => c.key)).toEqual([
+      'persona',
+      'revenue',
+      'revenue_share',
+      'orders',
+      'spend_per_order',
+      'active',
+    ]);
+    // Online in March: Regulars 100 of 1000 (10 %), Browsers 900 (90 %).
+    expect(shown(table).map((r) => r.slice(0, 3))).toEqual([
+      ['Regulars', '₹100', '10.0%'],
+      ['Browsers', '₹900', '90.0%'],
+      ['All customers', '₹1,000', '100.0%'],
+    ]);
+    expect(caption).toBe('Each persona in Mar 2025, online only (INR)');
   });
 });

@@ -1,4 +1,5 @@
 import { formatCount, formatMoney, formatMoneyCompact, formatMonth, formatPct } from '@/lib/format/format';
+import type { TableColumn, TableData, TableRow } from '@/lib/format/table-data';
 import { CHANNEL_KEYS, CHANNEL_NAME, CHANNELS, type ChannelKey } from '@/lib/schema/channels';
 import type { Month, RevenueByCluster, RevenueRow } from '@/lib/schema/revenue-by-cluster';
 import { PERIOD_KEYS } from '@/lib/url/period-keys';
@@ -26,6 +27,13 @@ export function periodData(rev: PeriodData): PeriodData {
  * both, against the period before or the same months a year earlier. Everything is summed in the
  * browser from revenue_by_cluster.monthly (a few kilobytes), so the static site needs no server.
  */
+
+/**
+ * Personas are assigned once, from the whole history: a customer counts in today's persona for every
+ * month. A persona's change over time therefore mixes its customers' growth with who it gathered.
+ */
+export const PERSONAS_ARE_TODAYS =
+  'Each customer counts in today’s persona for every month, so a persona’s change mixes its customers’ growth with who the persona gathered.';
 
 export const COMPARE_MODES = ['previous', 'last-year', 'none'] as const;
 export type CompareMode = (typeof COMPARE_MODES)[number];
@@ -444,4 +452,72 @@ export function concentrationSentence(rev: PeriodData, view: PeriodView): string
     `${formatMoneyCompact(all, rev.currency)}${where} revenue in ${rangeLabel(view.from, view.to)} ` +
     `(${formatPct((100 * top.revenue) / all)}), from ${formatPct(top.row.customer_share_pct)} of customers.`
   );
+}
+
+/** Every persona, and all customers, over the view's range and channel, against the comparison. */
+export function periodByPersona(data: PeriodData, view: PeriodView): { table: TableData; caption: string } {
+  const compared = comparisonRange(view, data.monthly);
+  const before = compared && 'from' in compared ? compared : null;
+  const withOnline = view.channel === null;
+  const everyone = periodTotals(data.monthly, view, null, view.channel).revenue;
+  const change = (now: number, then: number | null) =>
+    then !== null && then > 0 ? (now / then - 1) * 100 : null;
+
+  const row = (name: string, persona: number | null): TableRow => {
+    const now = periodTotals(data.monthly, view, persona, view.channel);
+    const then = before ? periodTotals(data.monthly, before, persona, view.channel) : null;
+    const onlineShare = (t: PeriodTotals) => 100 * ratio(t.onlineRevenue, t.personaRevenue);
+    return {
+      persona: name,
+      revenue: now.revenue,
+      revenue_change: change(now.revenue, then?.revenue ?? null),
+      revenue_share: 100 * ratio(now.revenue, everyone),
+      orders: now.orders,
+      spend_per_order: ratio(now.revenue, now.orders),
+      spend_per_order_change: change(
+        ratio(now.revenue, now.orders),
+        then ? ratio(then.revenue, then.orders) : null,
+      ),
+      active: mean(now.byMonth.active),
+      ...(withOnline
+        ? {
+            online_share: onlineShare(now),
+            online_share_change:
+              then && then.personaRevenue > 0 ? onlineShare(now) - onlineShare(then) : null,
+          }
+        : {}),
+    };
+  };
+
+  const columns: TableColumn[] = [
+    { key: 'persona', label: 'Persona', format: 'text' },
+    { key: 'revenue', label: 'Revenue', format: 'money' },
+    ...(before ? [{ key: 'revenue_change', label: 'Revenue change', format: 'change' } as const] : []),
+    { key: 'revenue_share', label: 'Share of revenue', format: 'pct' },
+    { key: 'orders', label: 'Orders', format: 'count' },
+    { key: 'spend_per_order', label: 'Spend per order', format: 'money' },
+    ...(before
+      ? [{ key: 'spend_per_order_change', label: 'Spend per order change', format: 'change' } as const]
+      : []),
+    { key: 'active', label: 'Buying customers a month', format: 'count' },
+    ...(withOnline
+      ? [{ key: 'online_share', label: 'Online share of revenue', format: 'pct' } as const]
+      : []),
+    ...(withOnline && before
+      ? [{ key: 'online_share_change', label: 'Online share change', format: 'points' } as const]
+      : []),
+  ];
+  const where =
+    view.channel === null
+      ? ''
+      : `, ${CHANNEL_NAME[CHANNELS[CHANNEL_KEYS.indexOf(view.channel)]!].toLowerCase()} only`;
+  return {
+    table: {
+      columns,
+      rows: [...data.rows.map((r) => row(r.persona, r.cluster_id)), row('All customers', null)],
+    },
+    caption:
+      `Each persona in ${rangeLabel(view.from, view.to)}${where} (${data.currency})` +
+      (before ? `; changes against ${rangeLabel(before.from, before.to)}` : ''),
+  };
 }

@@ -273,7 +273,7 @@ describe('traits in plain words', () => {
     expect(
       describeTrait(trait('orders_per_month', 'Orders per month', 0.7342, 0.4359, 0.7), 'INR'),
     ).toMatchObject({
-      text: 'Orders 1.7× as often',
+      text: 'Orders 1.7× as often (0.73 a month vs 0.44)',
       direction: 'higher',
     });
     expect(describeTrait(trait('churn_risk', 'Churn risk', 76.31, 50, 1.2), 'INR').text).toBe(

@@ -99,7 +99,7 @@ export function describeTrait(trait: Trait, currency: string): TraitPhrase {
   let text: string;
   switch (metric) {
     case 'orders_per_month':
-      text = x ? `Orders ${x} as often` : `${v} orders a month vs ${o}`;
+      text = x ? `Orders ${x} as often (${v} a month vs ${o})` : `${v} orders a month vs ${o}`;
       break;
     case 'recency_days':
       text = `Last order ${v} days ago vs ${o}`;
