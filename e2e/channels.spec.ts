@@ -81,10 +81,10 @@ async function open(page: Page, url = '/channels') {
   await ready(page);
 }
 
-/** The URL-driven heatmaps have hydrated (they read the URL only in the browser). */
+/** The URL-driven parts (the heatmaps, the channel mix over a period) have hydrated: they read the URL only in the browser. */
 async function ready(page: Page) {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page.locator('[data-hydrated="true"]')).toHaveCount(1, { timeout: 60_000 });
+  await expect(page.locator('[data-hydrated="true"]')).toHaveCount(2, { timeout: 60_000 });
 }
 
 function radio(page: Page, option: string): Locator {

@@ -161,7 +161,7 @@ test.describe('period comparison', () => {
   }) => {
     const from = months[months.length - 6]!;
     await page.goto(`/revenue?from=${from}&to=${last}&vs=last-year&channel=online`, { timeout: 90_000 });
-    const panel = page.getByTestId('period-by-persona');
+    const panel = page.getByTestId('period-by-persona-revenue');
     await expect(panel).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
     await expect(panel.getByLabel('Persona', { exact: true })).toHaveCount(0);
     await expect(panel.getByLabel('Channel', { exact: true })).toHaveValue('online');
@@ -180,6 +180,36 @@ test.describe('period comparison', () => {
     }
     // Within one channel there is no online share to show.
     expect(headers).not.toContain('Online share of revenue');
+  });
+
+  test('Channels splits every persona between the channels over the carried period', async ({ page }) => {
+    const from = months[months.length - 3]!;
+    await page.goto(`/channels?from=${from}&to=${last}&vs=last-year&channel=online`, { timeout: 90_000 });
+    const panel = page.getByTestId('period-by-persona-channels');
+    await expect(panel).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
+    // Both channels are always shown here, so there is no channel to choose (the carried one stays in the address).
+    await expect(panel.getByLabel('Channel', { exact: true })).toHaveCount(0);
+    await expect(page).toHaveURL(/channel=online/);
+    const table = panel.getByRole('table');
+    const headers = (await table.locator('thead th').allTextContents()).map((t) => t.trim());
+    for (const [i, row] of revenue.rows.entries()) {
+      const store = totals(from, last, i, 'instore');
+      const web = totals(from, last, i, 'online');
+      const share = (100 * web.revenue) / (web.revenue + store.revenue);
+      const storeBefore = totals(months[months.length - 15]!, months[months.length - 13]!, i, 'instore');
+      const webBefore = totals(months[months.length - 15]!, months[months.length - 13]!, i, 'online');
+      const shareBefore = (100 * webBefore.revenue) / (webBefore.revenue + storeBefore.revenue);
+      const cells = (await table.locator('tbody tr').nth(i).locator('th, td').allTextContents()).map((t) =>
+        t.trim(),
+      );
+      expect(cells[0]).toBe(row.persona);
+      expect(cells[headers.indexOf('In-store revenue')]).toBe(formatMoney(store.revenue, currency));
+      expect(cells[headers.indexOf('Online share of revenue')]).toBe(formatPct(share));
+      const points = Math.round((share - shareBefore) * 10) / 10;
+      expect(cells[headers.indexOf('Revenue share change')]).toBe(
+        `${points > 0 ? '+' : points < 0 ? '−' : ''}${formatCount(Math.abs(points), 1)} pts`,
+      );
+    }
   });
 
   test('says so when the data holds no comparison period, and a stale link falls back', async ({ page }) => {

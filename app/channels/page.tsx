@@ -5,6 +5,7 @@ import { ChartFrame } from '@/components/charts/chart-frame';
 import { PersonaBars } from '@/components/charts/persona-bars';
 import { MissingData } from '@/components/layout/missing-data';
 import { PageHeader, Section } from '@/components/layout/page-header';
+import { PeriodByPersona } from '@/components/period/period-by-persona';
 import { DataTable } from '@/components/ui/data-table';
 import { KpiCard } from '@/components/ui/kpi-card';
 import { CHANNEL_COLORS } from '@/lib/charts/theme';
@@ -24,6 +25,7 @@ import {
   overlapChart,
   peakWindowTable,
 } from '@/lib/view/channels';
+import { periodData } from '@/lib/view/period';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = {
@@ -44,6 +46,7 @@ export default function ChannelsPage() {
   const arrivals = loadTable('arrivals_summary');
   const ops = loadTable('operational_efficiency');
   const behaviour = loadTable('behaviour_overview');
+  const revenue = loadTable('revenue_by_cluster');
   if (!manifest || !arrivals || !ops || !behaviour) {
     return <MissingData what="the arrivals, operations and behaviour tables" />;
   }
@@ -209,6 +212,16 @@ export default function ChannelsPage() {
           per in-store visit; visits and orders per month per customer who uses the channel.
         </p>
       </Section>
+
+      {revenue ? (
+        <Section
+          id="channel-trend"
+          title="The channel mix, any period against the last"
+          intro="How each persona’s revenue, orders and buyers divide between store and online over the months you choose, and how far that moved."
+        >
+          <PeriodByPersona data={periodData(revenue)} table="channels" />
+        </Section>
+      ) : null}
 
       <Section
         id="cross-channel"

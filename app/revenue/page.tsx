@@ -140,7 +140,7 @@ export default function RevenuePage() {
       >
         <MonthlyRevenueChart data={monthly} currency={currency} />
         <h3 className="mt-8 mb-3 font-display text-lg">Any period against the last</h3>
-        <PeriodByPersona data={periodData(rev)} />
+        <PeriodByPersona data={periodData(rev)} table="revenue" />
       </Section>
     </>
   );

@@ -107,8 +107,9 @@ export function usePeriodView(data: PeriodData): [PeriodView, (patch: Partial<Pe
 
 /**
  * One bar of controls. On a phone it folds to one line saying what is shown, with a button that
- * opens the controls; wider screens show them all. Without `withPersona` (a table that shows every
- * persona) the persona choice is not offered, and stays in the address for the next page.
+ * opens the controls; wider screens show them all. Without `withPersona` or `withChannel` (a table
+ * that shows every persona, or both channels) that choice is not offered, and stays in the address
+ * for the next page.
  */
 export function PeriodBar({
   data,
@@ -116,12 +117,14 @@ export function PeriodBar({
   onChange,
   summary,
   withPersona = true,
+  withChannel = true,
 }: {
   data: PeriodData;
   view: PeriodView;
   onChange: (patch: Partial<PeriodView>) => void;
   summary: string;
   withPersona?: boolean;
+  withChannel?: boolean;
 }) {
   const [open, setOpen] = useState(false);
   const months = wholeMonths(data.monthly).map((m) => ({ value: m, label: formatMonth(m) }));
@@ -171,15 +174,17 @@ export function PeriodBar({
             onChange={(v) => onChange({ persona: v === ALL ? null : Number(v) })}
           />
         ) : null}
-        <LabelledSelect
-          label="Channel"
-          value={view.channel ?? ALL}
-          options={[
-            { value: ALL, label: 'Both channels' },
-            ...CHANNEL_KEYS.map((key, i) => ({ value: key, label: CHANNEL_NAME[CHANNELS[i]!] })),
-          ]}
-          onChange={(v) => onChange({ channel: v === ALL ? null : (v as ChannelKey) })}
-        />
+        {withChannel ? (
+          <LabelledSelect
+            label="Channel"
+            value={view.channel ?? ALL}
+            options={[
+              { value: ALL, label: 'Both channels' },
+              ...CHANNEL_KEYS.map((key, i) => ({ value: key, label: CHANNEL_NAME[CHANNELS[i]!] })),
+            ]}
+            onChange={(v) => onChange({ channel: v === ALL ? null : (v as ChannelKey) })}
+          />
+        ) : null}
       </div>
       {partial.length > 0 ? (
         <p className="mt-2 text-xs text-ink-muted">

@@ -6,6 +6,7 @@ import {
   concentrationSentence,
   defaultPeriodView,
   periodByPersona,
+  periodChannelMix,
   periodSummary,
   readPeriodView,
   wholeMonths,
@@ -272,5 +273,34 @@ describe('periodByPersona', () => {
       ['All customers', '₹1,000', '100.0%'],
     ]);
     expect(caption).toBe('Each persona in Mar 2025, online only (INR)');
+  });
+});
+
+describe('periodChannelMix', () => {
+  it('splits each persona’s March between the channels, with the online shares’ changes in points', () => {
+    const { table, caption } = periodChannelMix(rev, view({}));
+    const shown = table.rows.map((r) => table.columns.map((c) => formatCell(r[c.key], c, 'INR')));
+    expect(table.columns.map((c) => c.label)).toEqual([
+      'Persona',
+      'In-store revenue',
+      'Online revenue',
+      'Online share of revenue',
+      'Revenue share change',
+      'Online share of orders',
+      'Order share change',
+      'Store buyers a month',
+      'Online buyers a month',
+    ]);
+    expect(shown).toEqual([
+      // Regulars: 1500 in store, 100 online: 6.25 % of revenue (0 in February); 1 of 15 orders = 6.7 %.
+      ['Regulars', '₹1,500', '₹100', '6.3%', '+6.3 pts', '6.7%', '+6.7 pts', '10', '1'],
+      // Browsers: all online, in both months.
+      ['Browsers', '₹0', '₹900', '100.0%', '0.0 pts', '100.0%', '0.0 pts', '0', '6'],
+      // Everyone: 1000 of 2500 online (40 %) against 600 of 1800 (33.3 %); orders 7 of 21 against 5 of 17.
+      ['All customers', '₹1,500', '₹1,000', '40.0%', '+6.7 pts', '33.3%', '+3.9 pts', '10', '7'],
+    ]);
+    expect(caption).toBe(
+      'Channel mix by persona in Mar 2025 (INR); changes in percentage points against Feb 2025',
+    );
   });
 });

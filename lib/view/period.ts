@@ -521,3 +521,67 @@ export function periodByPersona(data: PeriodData, view: PeriodView): { table: Ta
       (before ? `; changes against ${rangeLabel(before.from, before.to)}` : ''),
   };
 }
+
+/**
+ * How each persona's business divides between the channels over the view's range, against the
+ * comparison: revenue in each channel, the online share of revenue and of orders (with their changes
+ * in points) and buyers a month in each channel. The channel choice does not apply: both are shown.
+ */
+export function periodChannelMix(data: PeriodData, view: PeriodView): { table: TableData; caption: string } {
+  const compared = comparisonRange(view, data.monthly);
+  const before = compared && 'from' in compared ? compared : null;
+  const inStore = (range: { from: string; to: string }, persona: number | null) =>
+    periodTotals(data.monthly, range, persona, 'instore');
+  const online = (range: { from: string; to: string }, persona: number | null) =>
+    periodTotals(data.monthly, range, persona, 'online');
+  const shares = (range: { from: string; to: string }, persona: number | null) => {
+    const s = inStore(range, persona);
+    const o = online(range, persona);
+    return {
+      s,
+      o,
+      revenue: 100 * ratio(o.revenue, o.revenue + s.revenue),
+      orders: 100 * ratio(o.orders, o.orders + s.orders),
+    };
+  };
+  const row = (name: string, persona: number | null): TableRow => {
+    const now = shares(view, persona);
+    const then = before ? shares(before, persona) : null;
+    return {
+      persona: name,
+      instore_revenue: now.s.revenue,
+      online_revenue: now.o.revenue,
+      online_revenue_share: now.revenue,
+      online_revenue_share_change:
+        then && then.s.revenue + then.o.revenue > 0 ? now.revenue - then.revenue : null,
+      online_order_share: now.orders,
+      online_order_share_change: then && then.s.orders + then.o.orders > 0 ? now.orders - then.orders : null,
+      instore_active: mean(now.s.byMonth.active),
+      online_active: mean(now.o.byMonth.active),
+    };
+  };
+  const columns: TableColumn[] = [
+    { key: 'persona', label: 'Persona', format: 'text' },
+    { key: 'instore_revenue', label: 'In-store revenue', format: 'money' },
+    { key: 'online_revenue', label: 'Online revenue', format: 'money' },
+    { key: 'online_revenue_share', label: 'Online share of revenue', format: 'pct' },
+    ...(before
+      ? [{ key: 'online_revenue_share_change', label: 'Revenue share change', format: 'points' } as const]
+      : []),
+    { key: 'online_order_share', label: 'Online share of orders', format: 'pct' },
+    ...(before
+      ? [{ key: 'online_order_share_change', label: 'Order share change', format: 'points' } as const]
+      : []),
+    { key: 'instore_active', label: 'Store buyers a month', format: 'count' },
+    { key: 'online_active', label: 'Online buyers a month', format: 'count' },
+  ];
+  return {
+    table: {
+      columns,
+      rows: [...data.rows.map((r) => row(r.persona, r.cluster_id)), row('All customers', null)],
+    },
+    caption:
+      `Channel mix by persona in ${rangeLabel(view.from, view.to)} (${data.currency})` +
+      (before ? `; changes in percentage points against ${rangeLabel(before.from, before.to)}` : ''),
+  };
+}
