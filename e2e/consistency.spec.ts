@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { PAGES as ROUTES } from '../scripts/bench-pages-list';
 import { readTable } from './support';
 
 /**
@@ -8,18 +9,10 @@ import { readTable } from './support';
  * reader sees must agree with each other, whatever the app computed them from.
  */
 const personas = readTable('segmentation').personas.map((p) => p.cluster_id);
+// Every page (the shared list has one persona page; here every persona's).
 const PAGES = [
-  '/',
-  '/personas',
+  ...ROUTES.filter((url) => !url.startsWith('/personas/')),
   ...personas.map((id) => `/personas/${id}`),
-  '/revenue',
-  '/affinity',
-  '/channels',
-  '/demand',
-  '/marketing',
-  '/operations',
-  '/methodology',
-  '/data',
 ];
 
 /** A printed number: "₹1,13,309", "54.3", "0.21". */
