@@ -1,4 +1,4 @@
-import { CHANNEL_KEYS, CHANNELS } from '@/lib/schema/channels';
+import { CHANNEL_KEYS, channelOfKey, type ChannelKey } from '@/lib/schema/channels';
 import type { CustomerColumn } from '@/lib/schema/customers-master';
 import { AT_RISK_PARAM, FILTER_KEYS, FILTER_PARAMS, type Filters } from './filter';
 import { isSortColumn, type SortSpec } from './sort';
@@ -88,10 +88,9 @@ export function adoptCarriedFilters(
   const persona = view.filters.persona?.map((v) =>
     /^\d+$/.test(v) ? (personaOfCluster.get(Number(v)) ?? v) : v,
   );
-  const channel = view.filters.preferred_channel?.map((v) => {
-    const i = CHANNEL_KEYS.indexOf(v as (typeof CHANNEL_KEYS)[number]);
-    return i >= 0 ? CHANNELS[i]! : v;
-  });
+  const channel = view.filters.preferred_channel?.map((v) =>
+    (CHANNEL_KEYS as readonly string[]).includes(v) ? channelOfKey(v as ChannelKey) : v,
+  );
   if (
     persona?.join('~') === view.filters.persona?.join('~') &&
     channel?.join('~') === view.filters.preferred_channel?.join('~')

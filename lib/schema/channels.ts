@@ -10,6 +10,9 @@ export type Channel = (typeof CHANNELS)[number];
 export const CHANNEL_KEYS = ['instore', 'online'] as const;
 export type ChannelKey = (typeof CHANNEL_KEYS)[number];
 
+/** The channel a URL key stands for: "instore" → "in-store". */
+export const channelOfKey = (key: ChannelKey): Channel => CHANNELS[CHANNEL_KEYS.indexOf(key)]!;
+
 /** The channel as a heading or a table cell: "In store", "Online". */
 export const CHANNEL_NAME: Record<Channel, string> = { 'in-store': 'In store', online: 'Online' };
 

@@ -1,4 +1,10 @@
-import { revenueRow, type Month, type RevenueByCluster, type RevenueRow } from '../schema/revenue-by-cluster';
+import {
+  calendarDays,
+  revenueRow,
+  type Month,
+  type RevenueByCluster,
+  type RevenueRow,
+} from '../schema/revenue-by-cluster';
 import { personaOf, type AnalysisContext } from '../segment/analysis-context';
 import { addDays, CHANNEL_INSTORE, CHANNEL_ONLINE } from '../transactions/transaction-log';
 import { pct, roundNum } from './numbers';
@@ -85,12 +91,6 @@ const emptyMonthAcc = (): MonthAcc => ({
   active: [0, 0, 0],
 });
 
-/** Days from the first of `label`'s month to the end of that month, as the calendar has them. */
-const daysInMonth = (label: string): number => {
-  const [y, m] = label.split('-').map(Number);
-  return new Date(Date.UTC(y!, m!, 0)).getUTCDate();
-};
-
 /**
  * One customer's orders counted into the months: revenue and orders by channel, the month and
  * channel of their first order in the data (a new customer), and each month they bought in (an
@@ -131,7 +131,7 @@ function toMonths(labels: string[], ofDay: Uint16Array, months: MonthAcc[][]): M
   const inChannelOrder = <T>(v: readonly T[]): [T, T] => [v[CHANNEL_INSTORE]!, v[CHANNEL_ONLINE]!];
   return labels.map((month, m) => ({
     month,
-    days: Math.min(days[m]!, daysInMonth(month)),
+    days: Math.min(days[m]!, calendarDays(month)),
     clusters: months[m]!.map((a) => ({
       revenue: inChannelOrder(a.revenue.map((v) => roundNum(v, 2))),
       orders: inChannelOrder(a.orders),

@@ -1,7 +1,13 @@
 import { formatCount, formatMoney, formatMoneyCompact, formatMonth, formatPct } from '@/lib/format/format';
 import type { TableColumn, TableData, TableRow } from '@/lib/format/table-data';
-import { CHANNEL_KEYS, CHANNEL_NAME, CHANNELS, type ChannelKey } from '@/lib/schema/channels';
-import type { Month, RevenueByCluster, RevenueRow } from '@/lib/schema/revenue-by-cluster';
+import { CHANNEL_KEYS, CHANNEL_NAME, channelOfKey, CHANNELS, type ChannelKey } from '@/lib/schema/channels';
+import {
+  calendarDays,
+  type Month,
+  type RevenueByCluster,
+  type RevenueRow,
+} from '@/lib/schema/revenue-by-cluster';
+import { argMax } from '@/lib/stats/arg-max';
 import { PERIOD_KEYS } from '@/lib/url/period-keys';
 
 /** What period comparison reads of revenue_by_cluster: the months, and each persona's name and head-count share. */
@@ -58,11 +64,6 @@ export interface PeriodView {
 /** Net revenue of each persona in a month, both channels together. */
 export function personaRevenue(m: Month): number[] {
   return m.clusters.map((c) => c.revenue[0] + c.revenue[1]);
-}
-
-function calendarDays(month: string): number {
-  const [y, m] = month.split('-').map(Number);
-  return new Date(Date.UTC(y!, m!, 0)).getUTCDate();
 }
 
 /**
@@ -272,6 +273,9 @@ export interface PeriodSummary {
   kpis: PeriodKpi[];
 }
 
+/** A channel inside a sentence: "online", "in store". */
+const channelWord = (key: ChannelKey) => CHANNEL_NAME[channelOfKey(key)].toLowerCase();
+
 const mean = (v: readonly number[]) => (v.length ? v.reduce((a, b) => a + b, 0) / v.length : 0);
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
 
@@ -316,10 +320,7 @@ function pointsDelta(now: number, before: number): PeriodKpi['delta'] {
 /** Who a view counts: "All customers, both channels", "Engaged Regulars, online". */
 function scopeLabel(rev: PeriodData, view: PeriodView): string {
   const who = view.persona === null ? 'All customers' : rev.rows[view.persona]!.persona;
-  const where =
-    view.channel === null
-      ? 'both channels'
-      : CHANNEL_NAME[CHANNELS[CHANNEL_KEYS.indexOf(view.channel)]!].toLowerCase();
+  const where = view.channel === null ? 'both channels' : channelWord(view.channel);
   return `${who}, ${where}`;
 }
 
@@ -438,15 +439,9 @@ export function concentrationSentence(rev: PeriodData, view: PeriodView): string
     revenue: periodTotals(rev.monthly, view, row.cluster_id, view.channel).revenue,
   }));
   const all = shares.reduce((s, p) => s + p.revenue, 0);
-  const top = shares.reduce<(typeof shares)[number] | null>(
-    (a, b) => (a === null || b.revenue > a.revenue ? b : a),
-    null,
-  );
+  const top = argMax(shares, (p) => p.revenue);
   if (!top || !(all > 0)) return null;
-  const where =
-    view.channel === null
-      ? ''
-      : ` ${CHANNEL_NAME[CHANNELS[CHANNEL_KEYS.indexOf(view.channel)]!].toLowerCase()}`;
+  const where = view.channel === null ? '' : ` ${channelWord(view.channel)}`;
   return (
     `${top.row.persona} brought ${formatMoneyCompact(top.revenue, rev.currency)} of the ` +
     `${formatMoneyCompact(all, rev.currency)}${where} revenue in ${rangeLabel(view.from, view.to)} ` +
@@ -507,10 +502,7 @@ export function periodByPersona(data: PeriodData, view: PeriodView): { table: Ta
       ? [{ key: 'online_share_change', label: 'Online share change', format: 'points' } as const]
       : []),
   ];
-  const where =
-    view.channel === null
-      ? ''
-      : `, ${CHANNEL_NAME[CHANNELS[CHANNEL_KEYS.indexOf(view.channel)]!].toLowerCase()} only`;
+  const where = view.channel === null ? '' : `, ${channelWord(view.channel)} only`;
   return {
     table: {
       columns,
