@@ -62,7 +62,8 @@ export default function OverviewPage() {
         </div>
       </PageHeader>
 
-      <section aria-labelledby="period-title" className="mb-10 print:hidden">
+      {/* Printed too, without its controls: the summary says what changed, and against when. */}
+      <section aria-labelledby="period-title" className="ov-period mb-10">
         <h2 id="period-title" className="sr-only">
           This period against the last
         </h2>

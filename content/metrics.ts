@@ -7,7 +7,7 @@ import { CLV_HORIZON_MONTHS } from '@/lib/features/customer-scores';
 import { FAMILY_INTENTS } from '@/lib/intents/intents';
 import { columnOf, type Column } from '@/lib/schema/columns';
 import { CUSTOMERS_MASTER_COLUMNS, type CustomerColumn } from '@/lib/schema/customers-master';
-import { AFFINITY_CELL_COLUMNS, LIFT_PAIR_COLUMNS } from '@/lib/schema/product-affinity';
+import { AFFINITY_CELL_COLUMNS, CROSS_SELL_COLUMNS, LIFT_PAIR_COLUMNS } from '@/lib/schema/product-affinity';
 import { MIN_PAIR_ORDERS } from '@/lib/tables/product-affinity';
 
 /* ------------------------------------------------------------------------------------------------ */
@@ -100,6 +100,8 @@ export function metricGroups(recentMonths: number, currency: string): MetricGrou
         doc(columnOf(AFFINITY_CELL_COLUMNS, 'penetration_pct')),
         doc(columnOf(AFFINITY_CELL_COLUMNS, 'index')),
         doc(columnOf(LIFT_PAIR_COLUMNS, 'lift')),
+        doc(columnOf(CROSS_SELL_COLUMNS, 'attach_pct')),
+        doc(columnOf(CROSS_SELL_COLUMNS, 'value_of_rise')),
       ],
     },
   ];

@@ -37,13 +37,7 @@ export const NAV_GROUPS: readonly NavGroup[] = [
       { href: '/marketing', label: 'Marketing' },
     ],
   },
-  {
-    label: 'Methods & data',
-    pages: [
-      { href: '/methodology', label: 'Methodology' },
-      { href: '/data', label: 'Data & sources' },
-    ],
-  },
+  { label: 'Methodology & data', pages: [{ href: '/methodology', label: 'Methodology & data' }] },
 ];
 
 /** The one action in the header: analysing a brand's own export, in the browser. */

@@ -103,7 +103,9 @@ test(`${CASE}: the import report gives the files, the platform, the dates and th
 }) => {
   const p = provenanceOf();
   const t = truth();
+  // The old Data & sources address still leads to the report, now part of Methodology & data.
   await page.goto('/data/');
+  await expect(page).toHaveURL(/\/methodology\/?#import$/);
   const report = page.getByTestId('import-report');
   await expect(report).toContainText(p.files.orders);
   await expect(report).toContainText(p.platform_label);
@@ -114,7 +116,7 @@ test(`${CASE}: the import report gives the files, the platform, the dates and th
   const account = page.getByTestId('import-reconciliation');
   await expect(account).toContainText(formatMoney(t.netRevenuePaise / 100, 'INR', 2));
   await expect(account).toContainText('It reconciles with the file to the paisa.');
-  await screenshotBothWidths(page, '/data/', `brand-${CASE}-data`);
+  await screenshotBothWidths(page, '/methodology/', `brand-${CASE}-methodology`);
 });
 
 test(`${CASE}: Channels and Operations say where their day × hour curves come from`, async ({ page }) => {

@@ -25,18 +25,20 @@ function trackErrors(page: Page): string[] {
 
 const countFormat = new Intl.NumberFormat('en-IN');
 
-test.describe('data & sources page', () => {
-  test('lists every table in the manifest, with its row count, and the citation', async ({ page }) => {
+test.describe('methodology & data: the tables and files', () => {
+  test('lists every table in the manifest, with its row count, joins and files, and the citation', async ({
+    page,
+  }) => {
     const manifest = readManifest();
     const errors = trackErrors(page);
 
-    await page.goto('/data');
+    await page.goto('/methodology');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(manifest.title);
+    await expect(page.getByTestId('build-title')).toHaveText(manifest.title);
     await expect(page.getByRole('banner')).toContainText('Omnichannel Insights');
     await expect(page.getByRole('contentinfo')).toContainText('Bhowmick & Pazour, IISE 2024');
 
-    const tables = page.getByRole('table', { name: /^Generated tables/ });
+    const tables = page.getByRole('table', { name: /^Tables, grains and join keys/ });
     await expect(tables.locator('tbody tr')).toHaveCount(manifest.tables.length);
     for (const entry of manifest.tables) {
       const row = tables.getByRole('row').filter({
@@ -44,49 +46,51 @@ test.describe('data & sources page', () => {
       });
       await expect(row).toHaveCount(1);
       await expect(row.getByRole('cell').nth(2)).toHaveText(countFormat.format(entry.rows));
+      await expect(row.getByRole('cell').nth(4)).toContainText(entry.description);
       for (const file of entry.files) {
-        await expect(row.getByRole('link', { name: file, exact: true })).toHaveAttribute(
-          'href',
-          `/data/${file}`,
-        );
+        const link = row.getByRole('link', { name: file, exact: true });
+        await expect(link).toHaveAttribute('href', `/data/${file}`);
       }
     }
+    // A satellite names the spine it joins on.
+    const clv = tables
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'clv_proxy', exact: true }) });
+    await expect(clv.getByRole('cell').nth(3)).toContainText('customers_master on customer_id');
 
     const sources = page.getByRole('table', { name: /^Source files/ });
     for (const source of manifest.sources.files) {
       await expect(sources).toContainText(source.sha256);
     }
-
     await expect(page.getByTestId('citation')).toHaveText(manifest.sources.citation);
+    // The sandbox build has no import report; a brand build has one (e2e-brand).
+    await expect(page.getByTestId('import-report')).toHaveCount(0);
     expect(errors).toEqual([]);
   });
 
-  for (const width of [1440, 390]) {
-    test(`fits a ${width}px viewport without page-level horizontal scroll`, async ({ page }) => {
-      const errors = trackErrors(page);
-      await page.setViewportSize({ width, height: 900 });
-      await page.goto('/data');
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-
-      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-      expect(scrollWidth).toBeLessThanOrEqual(width);
-
-      await page.screenshot({ path: path.join('test-results', `data-${width}.png`), fullPage: true });
-      expect(errors).toEqual([]);
-    });
-  }
+  test('the old Data & sources address lands on the tables, also from a plain static host', async ({
+    page,
+    request,
+  }) => {
+    const html = await (await request.get('/data')).text();
+    // The prerendered page itself redirects (a meta refresh), so a static host needs no rewrite rule.
+    expect(html).toMatch(/http-equiv="refresh"[^>]*url=\/methodology#data-model/);
+    await page.goto('/data');
+    await expect(page).toHaveURL(/\/methodology#data-model$/);
+    await expect(page.getByRole('table', { name: /^Tables, grains and join keys/ })).toBeVisible();
+  });
 });
 
 test.describe('every page', () => {
-  test('has the persistent navigation, the provenance and no serious accessibility violations (data page)', async ({
+  test('has the persistent navigation, the provenance and no serious accessibility violations (methodology & data)', async ({
     page,
   }) => {
     const manifest = readManifest();
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.goto('/data');
+    await page.goto('/methodology');
     const nav = page.getByRole('navigation', { name: 'Main' });
     // The groups, by job, as tabs in one row; the action stands apart.
-    const tabs = ['Overview', 'Customers', 'Merchandising', 'Channels & CRM', 'Methods & data'];
+    const tabs = ['Overview', 'Customers', 'Merchandising', 'Channels & CRM', 'Methodology & data'];
     for (const label of [...tabs, 'Analyse your data']) {
       await expect(nav.getByRole('link', { name: label, exact: true })).toBeVisible();
     }
@@ -97,13 +101,12 @@ test.describe('every page', () => {
     expect(tops).toHaveLength(tabs.length);
     expect(new Set(tops).size).toBe(1);
     // The current group's pages sit beneath, the current one marked.
-    await expect(nav.getByRole('link', { name: 'Methods & data', exact: true })).toHaveAttribute(
+    // Methodology and data are one place: one tab, the page itself, with no list of pages beneath.
+    await expect(nav.getByRole('link', { name: 'Methodology & data', exact: true })).toHaveAttribute(
       'aria-current',
-      'true',
+      'page',
     );
-    const pages = nav.getByRole('list', { name: 'Methods & data' });
-    await expect(pages.getByRole('link')).toHaveText(['Methodology', 'Data & sources']);
-    await expect(pages.getByRole('link', { name: 'Data & sources' })).toHaveAttribute('aria-current', 'page');
+    await expect(nav.getByRole('list', { name: 'Methodology & data' })).toHaveCount(0);
     await expect(page.getByTestId('provenance')).toContainText(
       `${countFormat.format(manifest.config.customers)} synthetic customers (seed ${manifest.config.seed})`,
     );
@@ -135,8 +138,7 @@ test.describe('every page', () => {
       'Channels',
       'Operations',
       'Marketing',
-      'Methodology',
-      'Data & sources',
+      'Methodology & data',
     ]);
     await expect(sheet.getByRole('link', { name: 'Demand' })).toHaveAttribute('aria-current', 'page');
     await page.keyboard.press('Escape');
@@ -150,7 +152,7 @@ test.describe('every page', () => {
   });
 
   test('can be navigated from the keyboard: the skip link moves focus to the content', async ({ page }) => {
-    await page.goto('/data');
+    await page.goto('/methodology');
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Skip to content' });
     await expect(skip).toBeFocused();

@@ -89,6 +89,13 @@ test.describe('methodology page', () => {
       await expect(page.locator(`[data-metric="${column}"]`)).toHaveCount(1);
     }
     await expect(page.locator('[data-metric="clv_proxy"]')).toContainText('99th-percentile');
+    // The cross-sell ranking's two figures are defined where every metric is: attach rate by its
+    // denominator, and the worth of the rise read off the affinity table's own rise in points.
+    const affinity = readTable('product_affinity');
+    await expect(page.locator('[data-metric="attach_pct"]')).toContainText('Of the orders holding family A');
+    await expect(page.locator('[data-metric="value_of_rise"]')).toContainText(
+      `${affinity.attach_rise_pct} percentage points more of the orders holding A`,
+    );
     // Each source quirk of the manifest is listed among the limitations.
     const quirks = page.locator('[data-limitation="quirks"]');
     for (const note of manifest.notes.filter((n) =>
@@ -296,15 +303,14 @@ test.describe('methodology page', () => {
     for (const p of seg.personas) await expect(legend).toContainText(p.persona);
   });
 
-  test('cites the sources with checksums and links to and from the data page', async ({ page }) => {
-    await open(page);
+  test('cites the sources with checksums, and the provenance bar leads here', async ({ page }) => {
+    await open(page, '/');
+    await page.getByTestId('provenance').getByRole('link', { name: 'Sources and method' }).click();
+    await expect(page).toHaveURL(/\/methodology$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('How the numbers are made');
     const sources = page.getByRole('table', { name: /^Source files/ });
     for (const source of manifest.sources.files) await expect(sources).toContainText(source.sha256);
     await expect(page.getByTestId('citation')).toHaveText(manifest.sources.citation);
-    await page.getByRole('main').getByRole('link', { name: 'Data & sources' }).click();
-    await expect(page).toHaveURL(/\/data$/);
-    await page.getByRole('main').getByRole('link', { name: 'Methodology', exact: true }).click();
-    await expect(page).toHaveURL(/\/methodology$/);
   });
 
   test('no serious or critical accessibility violations', async ({ page }) => {

@@ -237,6 +237,10 @@ test.describe('overview page', () => {
     await expect(page.getByRole('button', { name: 'View as table' }).first()).toBeHidden();
     await expect(page.getByRole('button', { name: 'Print one-page summary' })).toBeHidden();
     await expect(page.getByTestId('kpi-revenue')).toBeVisible();
+    // "Compared with when" is printed: the period's KPIs with their deltas, not the bar's controls.
+    await expect(page.getByTestId('period-bar')).toBeHidden();
+    await expect(page.getByTestId('period-comparison')).toContainText('changes against');
+    await expect(page.getByTestId('period-kpi-revenue').getByTestId('kpi-delta')).toBeVisible();
     await expect(page.getByTestId('headline').first()).toBeVisible();
     await expect(page.locator('#chart-composition')).toBeVisible();
     await expect(page.locator('#chart-bubble [data-bubble-chart]')).toBeVisible();

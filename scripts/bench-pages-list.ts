@@ -11,6 +11,5 @@ export const PAGES = [
   '/operations',
   '/customers',
   '/methodology',
-  '/data',
   '/analyse',
 ];

@@ -1,6 +1,8 @@
 import { ChartFrame } from '@/components/charts/chart-frame';
-import { BuildConfigList, ManifestCounts } from '@/components/data/manifest-parts';
+import { ImportReport } from '@/components/data/import-report';
+import { BuildConfigList, ManifestCounts, ManifestNotes } from '@/components/data/manifest-parts';
 import { SourcesDetails } from '@/components/data/sources-details';
+import { TablesAndFiles } from '@/components/data/tables-and-files';
 import { MissingData } from '@/components/layout/missing-data';
 import { PageHeader, Section } from '@/components/layout/page-header';
 import { CentroidHeat } from '@/components/methodology/centroid-heat';
@@ -15,7 +17,7 @@ import { KpiCard } from '@/components/ui/kpi-card';
 import { limitations } from '@/content/limitations';
 import { metricGroups } from '@/content/metrics';
 import { loadCdnowBenchmark } from '@/lib/data/load-benchmark';
-import { loadManifest, loadTable } from '@/lib/data/load-data';
+import { listDataFiles, loadManifest, loadTable } from '@/lib/data/load-data';
 import { formatCount } from '@/lib/format/format';
 import { TABLE_INFO } from '@/lib/schema';
 import {
@@ -27,12 +29,11 @@ import {
   versionRows,
 } from '@/lib/view/methodology';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 
 export const metadata: Metadata = {
-  title: 'Methodology',
+  title: 'Methodology & data',
   description:
-    'The data model, the sources, every metric’s definition, how the number of personas was chosen, the PCA view, centroids, the predicted-value models with their back-test and benchmark, limitations and the build manifest.',
+    'The import report, the data model with every table and file, the sources, every metric’s definition, how the number of personas was chosen, the PCA view, centroids, the predicted-value models with their back-test and benchmark, limitations and the build manifest.',
 };
 
 const link = 'text-accent underline decoration-accent/30 underline-offset-4 hover:decoration-accent';
@@ -50,24 +51,27 @@ export default function MethodologyPage() {
   const kpis = methodKpis(manifest, seg, k, pca);
   const valueModel = loadTable('value_model');
   const cdnow = loadCdnowBenchmark();
+  const joins = new Map(model.table.rows.map((row) => [String(row.name), String(row.joins)]));
+  const fileSizes = new Map(listDataFiles().map((file) => [file.name, file.bytes]));
+  const provenance = manifest.provenance;
 
   return (
     <>
       <PageHeader
-        eyebrow="Methodology"
+        eyebrow="Methodology & data"
         title="How the numbers are made"
         lede={
           <p>
             {formatCount(manifest.counts.customers)}{' '}
-            {manifest.provenance.kind === 'orders'
-              ? `customers from your orders (${manifest.provenance.files.orders})`
+            {provenance.kind === 'orders'
+              ? `customers from your orders (${provenance.files.orders})`
               : 'synthetic customers generated from public omnichannel grocery data'}
             , described by features and four relative scores, and grouped into {seg.k} personas by k-means.
-            The files themselves, with sizes and downloads, are on{' '}
-            <Link href="/data" className={link}>
-              Data &amp; sources
-            </Link>
-            .
+            Every table and file of the build is listed under{' '}
+            <a href="#data-model" className={link}>
+              Data model
+            </a>
+            , with its size and a download.
           </p>
         }
       >
@@ -78,10 +82,25 @@ export default function MethodologyPage() {
         </dl>
       </PageHeader>
 
+      {provenance.kind === 'orders' && (
+        <Section
+          id="import"
+          title="Import report"
+          intro="What was read from your files, which rows were skipped and why, and what was assumed."
+        >
+          <ImportReport provenance={provenance} currency={currency} />
+        </Section>
+      )}
+
       <Section
         id="data-model"
         title="Data model"
-        intro="Customer-grained and star-schema inspired: every table is one JSON file, validated against its zod schema before it is written."
+        intro={
+          <>
+            Customer-grained and star-schema inspired: every table is a file in <code>public/data</code>,
+            validated against its zod schema before it is written.
+          </>
+        }
       >
         <figure className="rounded-lg border border-line bg-surface p-4 sm:p-5">
           <figcaption className="mb-4">
@@ -90,13 +109,9 @@ export default function MethodologyPage() {
           </figcaption>
           <DataModelDiagram model={model} />
         </figure>
-        <DataTable
-          className="mt-5"
-          table={model.table}
-          caption="Tables, grains and join keys"
-          currency={currency}
-          wrapText
-        />
+        <div className="mt-5">
+          <TablesAndFiles manifest={manifest} joins={joins} fileSizes={fileSizes} />
+        </div>
       </Section>
 
       <Section
@@ -244,7 +259,7 @@ export default function MethodologyPage() {
       >
         <div className="space-y-8">
           <p className="text-sm">
-            Schema version{' '}
+            <strong data-testid="build-title">{manifest.title}</strong> · schema version{' '}
             <strong className="tabular-nums" data-testid="manifest-schema-version">
               {manifest.schema_version}
             </strong>{' '}
@@ -270,6 +285,12 @@ export default function MethodologyPage() {
             caption="Versions recorded in the manifest"
             currency={currency}
           />
+          {manifest.notes.length > 0 && (
+            <div>
+              <h3 className="mb-4 text-lg">Notes</h3>
+              <ManifestNotes notes={manifest.notes} />
+            </div>
+          )}
         </div>
       </Section>
     </>

@@ -1,4 +1,4 @@
-import { SectionHeading, TableScroll, td, th } from '@/components/data/data-parts';
+import { TableScroll, td, th } from '@/components/data/data-parts';
 import { formatCount } from '@/lib/format/format';
 import { formatDay } from '@/lib/format/provenance';
 import { ReconciliationTable } from './reconciliation-table';
@@ -6,7 +6,7 @@ import type { Provenance } from '@/lib/schema/manifest';
 
 type OrdersProvenance = Extract<Provenance, { kind: 'orders' }>;
 
-/** The full report of a build from a brand's own files: what was read, skipped, assumed and warned. */
+/** The full report of a build from a brand's own files: what was read, skipped, assumed and warned (its section heading is the page's). */
 export function ImportReport({ provenance: p, currency }: { provenance: OrdersProvenance; currency: string }) {
   const keys = p.customer_keys;
   const pending = p.pending_orders.cash_on_delivery + p.pending_orders.other;
@@ -44,10 +44,7 @@ export function ImportReport({ provenance: p, currency }: { provenance: OrdersPr
   ];
   const skipped = Object.entries(p.skipped_by).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   return (
-    <section aria-labelledby="import-heading" data-testid="import-report">
-      <SectionHeading id="import-heading" title="Import report">
-        What was read from your files, which rows were skipped and why, and what was assumed.
-      </SectionHeading>
+    <div data-testid="import-report">
       <dl className="grid gap-x-8 gap-y-5 sm:grid-cols-2 lg:grid-cols-3">
         {facts.map((f) => (
           <div key={f.id} className="border-l-2 border-accent/40 pl-4">
@@ -167,6 +164,6 @@ export function ImportReport({ provenance: p, currency }: { provenance: OrdersPr
           </ul>
         </>
       )}
-    </section>
+    </div>
   );
 }

@@ -25,7 +25,7 @@ export function ProvenanceBar({ manifest }: { manifest: Manifest | null }) {
           </>
         )}
         <Link
-          href="/data"
+          href={own ? '/methodology#import' : '/methodology'}
           className="underline decoration-line-strong underline-offset-2 hover:text-ink print:hidden"
         >
           {own ? 'Import report' : 'Sources and method'}

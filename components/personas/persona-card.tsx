@@ -151,7 +151,7 @@ function PredictionLine({ prediction: p, currency }: { prediction: PersonaPredic
       <span className="font-medium tabular-nums" data-testid="card-active">
         {formatCount(p.activeCustomers)} still active
       </span>
-      <span className="text-ink-muted"> ({formatPct(p.activeSharePct, 0)})</span>
+      <span className="text-ink-muted"> ({formatPct(p.activeSharePct, 0)} of them)</span>
       {p.predictedRevenue !== null ? (
         <>
           <span className="text-ink-muted"> · predicted revenue </span>

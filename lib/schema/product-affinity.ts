@@ -117,6 +117,9 @@ export const LIFT_PAIR_COLUMNS = [
   },
 ] as const satisfies readonly Column[];
 
+/** The rise in attach rate each cross-sell opportunity is valued at, in percentage points. */
+export const ATTACH_RISE_POINTS = 5;
+
 /**
  * A cross-sell opportunity, compact: from family A to family B, over every order. Both directions of
  * a pair are rows of their own (attach rate and value differ by direction).
@@ -138,6 +141,12 @@ export const CROSS_SELL_COLUMNS = [
     description: 'Share of the orders holding A that also hold B',
     rule: z.number().min(0).max(100),
     check: range(0, 100),
+    metric: {
+      name: 'Attach rate A → B',
+      definition:
+        'Of the orders holding family A, the share that also hold family B, over every order in the data. Both directions of a pair are listed (A → B and B → A differ); a pair needs at least {minPairOrders} orders with both and a lift above 1.',
+      scale: '% of the orders holding A',
+    },
   },
   columnOf(LIFT_PAIR_COLUMNS, 'lift'),
   {
@@ -158,12 +167,16 @@ export const CROSS_SELL_COLUMNS = [
   },
   {
     name: 'value_of_rise',
-    label: 'Worth of +5 pt attach',
+    label: `Worth of +${ATTACH_RISE_POINTS} pt attach`,
     unit: 'currency',
-    description:
-      'Net revenue if 5 % more of the orders holding A also held B, each at B’s average spend per order, over the data’s period',
+    description: `Net revenue if ${ATTACH_RISE_POINTS} percentage points more of the orders holding A also held B, each at B’s average spend per order, over the data’s period`,
     rule: z.number().nonnegative(),
     check: range(0, INF),
+    metric: {
+      name: `Worth of a ${ATTACH_RISE_POINTS}-point rise in attach rate`,
+      definition: `The net revenue B would add if ${ATTACH_RISE_POINTS} percentage points more of the orders holding A also held B, each at B’s average net spend in an order that holds it, over the data’s whole period: ${ATTACH_RISE_POINTS} % × orders with A × B’s spend per order. A size of prize to rank pairs by, not a forecast: it assumes the added B sells at its usual value and takes nothing from other lines.`,
+      scale: '{currency}, over the data’s period',
+    },
   },
 ] as const satisfies readonly Column[];
 

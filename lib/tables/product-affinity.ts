@@ -1,5 +1,6 @@
 import {
   affinityCell,
+  ATTACH_RISE_POINTS,
   crossSellRow,
   liftPair,
   overallCategory,
@@ -16,8 +17,8 @@ export const MIN_PAIR_ORDERS = 20;
 export const TOP_PAIRS_PER_CLUSTER = 10;
 /** Cross-sell opportunities kept, the most valuable first. */
 export const TOP_CROSS_SELL = 25;
-/** The rise in attach rate the opportunities are valued at: 5 percentage points. */
-export const ATTACH_RISE = 0.05;
+/** The rise in attach rate the opportunities are valued at, as a share of the orders holding A. */
+const ATTACH_RISE = ATTACH_RISE_POINTS / 100;
 
 /** Spend, customer reach and co-purchase counts per cluster for one level of category. */
 interface LevelCounts {
@@ -266,7 +267,7 @@ export function buildProductAffinity(ctx: AnalysisContext, intents: readonly str
     family_lift: liftPairs(familyLevel, familyLabel, allClusters, MIN_PAIR_ORDERS),
     min_pair_orders: MIN_PAIR_ORDERS,
     cross_sell: crossSellOpportunities(familyLevel, familyLabel, allClusters, MIN_PAIR_ORDERS),
-    attach_rise_pct: 100 * ATTACH_RISE,
+    attach_rise_pct: ATTACH_RISE_POINTS,
     top_pairs_by_cluster: allClusters.map((cl) => ({
       cluster_id: cl,
       persona: personaOf(ctx, cl),

@@ -301,7 +301,7 @@ describe('buildHeadlines', () => {
     ]);
     expect(headlines.map(headlineSentence)).toEqual([
       'Alpha: 70.0% of revenue from 50.0% of customers — ₹14,000 per customer against ₹10,000 overall (revenue index 1.40×).',
-      'Beta: average churn risk 75.0 of 100 against 50.0 overall, with 10.0% of revenue (₹10.00 L) at stake.',
+      'Beta: average churn risk 75.0 of 100 against 50.0 overall, with 10.0% of all revenue to date (₹10.00 L) at stake.',
       'Beta: 30.0% of customers but only 10.0% of revenue — a gap of 20.0 percentage points (revenue index 0.33×).',
       'Alpha: average CLV proxy 20.0 of 100 — 1.6× the overall 12.5 (median 14.0 against 4.2 overall).',
       'Beta: 48.0% of orders placed online (50.0% of their revenue) against 41.2% overall; 10.0 points above the lowest, Gamma (38.0%).',

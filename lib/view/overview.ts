@@ -209,7 +209,7 @@ export function buildKpis(
       id: 'repeat',
       label: labelOf(BEHAVIOUR_OVERVIEW_COLUMNS, 'repeat_purchase_ratio_pct'),
       value: formatPct(total.repeat_purchase_ratio_pct),
-      hint: 'customers with two or more orders',
+      hint: 'of customers have two or more orders',
     },
     {
       id: 'clv',
@@ -272,7 +272,7 @@ export function buildHeadlines({ personas, total }: Summaries, currency: string)
       persona: ref(atRisk),
       text:
         `average churn risk ${score(atRisk.avgChurnRisk)} of 100 against ${score(total.avgChurnRisk)} overall, ` +
-        `with ${formatPct(atRisk.revenueSharePct)} of revenue (${formatMoneyCompact(atRisk.revenue, currency)}) at stake.`,
+        `with ${formatPct(atRisk.revenueSharePct)} of all revenue to date (${formatMoneyCompact(atRisk.revenue, currency)}) at stake.`,
     });
   }
 

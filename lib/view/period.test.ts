@@ -221,7 +221,7 @@ describe('periodSummary', () => {
   it('names where the range’s revenue concentrates, in rupees', () => {
     // Jan–Mar: Regulars 1000 + 1200 + 1600 = 3800, Browsers 400 + 600 + 900 = 1900, of 5700.
     expect(concentrationSentence(rev, view({ from: '2025-01', to: '2025-03' }))).toBe(
-      'Regulars brought ₹3,800 of the ₹5,700 revenue in Jan 2025 – Mar 2025 (66.7%), from 60.0% of customers.',
+      'Regulars brought ₹3,800 of the ₹5,700 revenue in Jan 2025 – Mar 2025 (66.7%), from 60.0% of all customers.',
     );
   });
 });

@@ -445,7 +445,7 @@ export function concentrationSentence(rev: PeriodData, view: PeriodView): string
   return (
     `${top.row.persona} brought ${formatMoneyCompact(top.revenue, rev.currency)} of the ` +
     `${formatMoneyCompact(all, rev.currency)}${where} revenue in ${rangeLabel(view.from, view.to)} ` +
-    `(${formatPct((100 * top.revenue) / all)}), from ${formatPct(top.row.customer_share_pct)} of customers.`
+    `(${formatPct((100 * top.revenue) / all)}), from ${formatPct(top.row.customer_share_pct)} of all customers.`
   );
 }
 
