@@ -107,12 +107,6 @@ export const MonthSchema = z.object({
   clusters: z.array(MonthClusterSchema),
 });
 
-/** Days the calendar gives a month ("2025-02" → 28): a month's `days` below this is a part month. */
-export function calendarDays(month: string): number {
-  const [y, m] = month.split('-').map(Number);
-  return new Date(Date.UTC(y!, m!, 0)).getUTCDate();
-}
-
 export type MonthCluster = z.infer<typeof MonthClusterSchema>;
 export type Month = z.infer<typeof MonthSchema>;
 

@@ -1,10 +1,5 @@
-import {
-  calendarDays,
-  revenueRow,
-  type Month,
-  type RevenueByCluster,
-  type RevenueRow,
-} from '../schema/revenue-by-cluster';
+import { calendarDays } from '../schema/months';
+import { revenueRow, type Month, type RevenueByCluster, type RevenueRow } from '../schema/revenue-by-cluster';
 import { personaOf, type AnalysisContext } from '../segment/analysis-context';
 import { addDays, CHANNEL_INSTORE, CHANNEL_ONLINE } from '../transactions/transaction-log';
 import { pct, roundNum } from './numbers';

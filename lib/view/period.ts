@@ -1,12 +1,9 @@
 import { formatCount, formatMoney, formatMoneyCompact, formatMonth, formatPct } from '@/lib/format/format';
 import type { TableColumn, TableData, TableRow } from '@/lib/format/table-data';
 import { CHANNEL_KEYS, CHANNEL_NAME, channelOfKey, CHANNELS, type ChannelKey } from '@/lib/schema/channels';
-import {
-  calendarDays,
-  type Month,
-  type RevenueByCluster,
-  type RevenueRow,
-} from '@/lib/schema/revenue-by-cluster';
+import { calendarDays } from '@/lib/schema/months';
+// Types only: the schema module holds zod, which must not reach the browser with the period bar.
+import type { Month, RevenueByCluster, RevenueRow } from '@/lib/schema/revenue-by-cluster';
 import { argMax } from '@/lib/stats/arg-max';
 import { PERIOD_KEYS } from '@/lib/url/period-keys';
 
