@@ -1,0 +1,170 @@
+/**
+ * The per-customer features computed by DuckDB from sql/customer_features.sql, the warehouse
+ * contract (issue 15). Node only: the native engine runs out of core and on every core.
+ *
+ * `logToDuckDB` loads a TransactionLog into the contract's four relations through DuckDB's
+ * appender, 2,048 rows a chunk. It is the bridge while the generator and the orders reader still
+ * hand over typed arrays; reading order lines straight from CSV or Parquet comes next.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  DOUBLE,
+  DuckDBDataChunk,
+  DuckDBInstance,
+  INTEGER,
+  type DuckDBConnection,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+import { FLOAT_FEATURES, type CustomerFeatures } from '../features/customer-features';
+import {
+  CHANNEL_ONLINE,
+  CONTACT_CHANNELS,
+  MARKETING_PERIODS,
+  marketingSlot,
+  type TransactionLog,
+} from '../transactions/transaction-log';
+
+/** The SQL text of the contract, read from the repository's sql/ folder. */
+export function featureSql(): string {
+  return readFileSync(path.join(process.cwd(), 'sql', 'customer_features.sql'), 'utf8');
+}
+
+/** DuckDB's vector size: the appender takes whole chunks of at most this many rows. */
+const CHUNK_ROWS = 2048;
+
+async function appendColumns(
+  connection: DuckDBConnection,
+  table: string,
+  types: readonly DuckDBType[],
+  rows: number,
+  value: (row: number, column: number) => DuckDBValue,
+): Promise<void> {
+  const appender = await connection.createAppender(table);
+  for (let start = 0; start < rows; start += CHUNK_ROWS) {
+    const size = Math.min(CHUNK_ROWS, rows - start);
+    const columns = types.map((_, c) => Array.from({ length: size }, (_, r) => value(start + r, c)));
+    const chunk = DuckDBDataChunk.create(types, size);
+    chunk.setColumns(columns);
+    appender.appendDataChunk(chunk);
+  }
+  appender.flushSync();
+  appender.closeSync();
+}
+
+/** Creates the contract's relations on `connection` and fills them from the log. */
+export async function logToDuckDB(connection: DuckDBConnection, log: TransactionLog): Promise<void> {
+  await connection.run(`
+    CREATE TABLE build_window (window_days INTEGER, recent_from_day INTEGER);
+    CREATE TABLE orders (customer INTEGER, order_id INTEGER, day INTEGER, online INTEGER,
+                         gross DOUBLE, discount DOUBLE, dwell_minutes DOUBLE);
+    CREATE TABLE order_lines (order_id INTEGER, category INTEGER, quantity INTEGER, impulse INTEGER);
+    CREATE TABLE marketing (customer INTEGER, period INTEGER, touches INTEGER, responses INTEGER);
+    INSERT INTO build_window VALUES (${log.windowDays}, ${log.recentFromDay});
+  `);
+  // The customer of each order, from the log's per-customer offsets.
+  const orderCustomer = new Uint32Array(log.orderCount);
+  for (let c = 0; c < log.customerCount; c++) {
+    orderCustomer.fill(c, log.customerOrderStart[c]!, log.customerOrderStart[c + 1]!);
+  }
+  const orderColumns = [
+    (o: number) => orderCustomer[o]!,
+    (o: number) => o,
+    (o: number) => log.orderDay[o]!,
+    (o: number) => (log.orderChannel[o] === CHANNEL_ONLINE ? 1 : 0),
+    (o: number) => log.orderGross[o]!,
+    (o: number) => log.orderDiscount[o]!,
+    (o: number) => log.orderDwellMinutes[o]!,
+  ];
+  await appendColumns(
+    connection,
+    'orders',
+    [INTEGER, INTEGER, INTEGER, INTEGER, DOUBLE, DOUBLE, DOUBLE],
+    log.orderCount,
+    (o, c) => orderColumns[c]!(o),
+  );
+  const lineOrder = new Uint32Array(log.lineCount);
+  for (let o = 0; o < log.orderCount; o++) {
+    lineOrder.fill(o, log.orderLineStart[o]!, log.orderLineStart[o + 1]!);
+  }
+  const lineColumns = [
+    (l: number) => lineOrder[l]!,
+    (l: number) => log.lineCategory[l]!,
+    (l: number) => log.lineQuantity[l]!,
+    (l: number) => log.lineImpulse[l]!,
+  ];
+  await appendColumns(
+    connection,
+    'order_lines',
+    [INTEGER, INTEGER, INTEGER, INTEGER],
+    log.lineCount,
+    (l, c) => lineColumns[c]!(l),
+  );
+  const m = log.marketing;
+  if (m) {
+    // One row per customer and period, summed over the contact channels.
+    const periods = MARKETING_PERIODS.length;
+    const sumOver = (counts: Uint16Array, customer: number, period: number) => {
+      let total = 0;
+      for (let ch = 0; ch < CONTACT_CHANNELS.length; ch++)
+        total += counts[marketingSlot(customer, ch, period)]!;
+      return total;
+    };
+    await appendColumns(
+      connection,
+      'marketing',
+      [INTEGER, INTEGER, INTEGER, INTEGER],
+      log.customerCount * periods,
+      (row, c) => {
+        const customer = Math.floor(row / periods);
+        const period = row % periods;
+        return [
+          customer,
+          period,
+          sumOver(m.touches, customer, period),
+          sumOver(m.responses, customer, period),
+        ][c]!;
+      },
+    );
+  }
+}
+
+/**
+ * Runs the contract's SQL on `connection` (whose relations are filled) and returns the features
+ * in the reference's shape: one Float64Array per feature, indexed by customer, NaN for NULL.
+ * Customers without an order have no row in the SQL; they keep NaN (order_count 0).
+ */
+export async function featuresFromDuckDB(
+  connection: DuckDBConnection,
+  customerCount: number,
+): Promise<CustomerFeatures> {
+  const reader = await connection.runAndReadAll(featureSql());
+  const columns = reader.getColumnsObjectJS() as Record<string, Array<number | bigint | null>>;
+  const f = { count: customerCount } as CustomerFeatures;
+  const customers = columns.customer!;
+  for (const key of FLOAT_FEATURES) {
+    const out = new Float64Array(customerCount).fill(NaN);
+    const values = columns[key];
+    if (!values) throw new Error(`sql/customer_features.sql returns no column "${key}".`);
+    for (let r = 0; r < customers.length; r++) {
+      const v = values[r];
+      out[Number(customers[r])] = v === null || v === undefined ? NaN : Number(v);
+    }
+    f[key] = out;
+  }
+  return f;
+}
+
+/** The whole path: a fresh in-memory DuckDB, the log loaded, the features computed. */
+export async function computeCustomerFeaturesSql(log: TransactionLog): Promise<CustomerFeatures> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    await logToDuckDB(connection, log);
+    return await featuresFromDuckDB(connection, log.customerCount);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
