@@ -9,8 +9,9 @@
 --       one row: days in the observation window, and the day from which activity is "recent";
 --   orders(customer, order_id, day, online, gross, discount, dwell_minutes)
 --       one row per order; day = whole days since the window's first day (0-based); online = 1 for
---       an online order, 0 in store; gross before discount, discount as an amount, both in the
---       build's currency; dwell_minutes of an in-store visit (0 online);
+--       an online order, 0 in store; gross before discount, discount as an amount, both
+--       DECIMAL(18, 2) in the build's currency (exact sums: the result cannot depend on how a
+--       parallel engine orders its additions); dwell_minutes of an in-store visit (0 online);
 --   order_lines(order_id, category, quantity, impulse)
 --       one row per line; category any stable key; impulse = 1 for an impulse line, else 0;
 --   marketing(customer, period, touches, responses)
@@ -40,9 +41,9 @@ order_totals AS (
     COUNT(*) AS orders,
     MIN(o.day) AS first_day,
     MAX(o.day) AS last_day,
-    SUM(o.gross) AS gross,
-    SUM(o.discount) AS discount,
-    SUM(o.gross - o.discount) AS net,
+    CAST(SUM(o.gross) AS DOUBLE) AS gross,
+    CAST(SUM(o.discount) AS DOUBLE) AS discount,
+    CAST(SUM(o.gross - o.discount) AS DOUBLE) AS net,
     SUM(o.online) AS online_orders,
     SUM(1 - o.online) AS instore_orders,
     SUM(CASE WHEN o.online = 0 THEN o.dwell_minutes ELSE 0 END) AS dwell,

@@ -1,11 +1,13 @@
 /**
- * sql/customer_features.sql, run by DuckDB, against the TypeScript reference
- * (lib/features/customer-features.ts) on the same logs: a hand-written one whose figures are worked
+ * The warehouse contract run by DuckDB against its TypeScript references on the same logs:
+ * sql/customer_features.sql against lib/features/customer-features.ts and sql/value_summary.sql
+ * against lib/value/rfm-summary.ts, each on a hand-written one whose figures are worked
  * out below, and the synthetic generator's log at 3,000 customers. Issue 15 asks for agreement to
  * 1e-9; the comparison is relative for figures above 1.
  */
 import { readSharedSources } from '@/test/helpers/shared-sources';
 import { tinyLog } from '@/test/helpers/tiny-log';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   computeCustomerFeatures,
@@ -16,7 +18,8 @@ import { stageSources } from '../sources/stage-sources';
 import { generateTransactions } from '../synth/generate-transactions';
 import { DEFAULT_SYNTH_CONFIG } from '../synth/synth-config';
 import { marketingSlot, type TransactionLog } from '../transactions/transaction-log';
-import { computeCustomerFeaturesSql } from './customer-features';
+import { summarisePurchases, type RfmSummary } from '../value/rfm-summary';
+import { computeCustomerFeaturesSql, logToDuckDB, valueSummaryFromDuckDB } from './contract';
 
 const TOLERANCE = 1e-9;
 
@@ -110,4 +113,77 @@ describe('sql/customer_features.sql on the synthetic log', () => {
     const diff = differences(log, reference, sql);
     expect(diff.slice(0, 10)).toEqual([]);
   });
+
+  it('finds the value summary of every customer within 1e-9, at the window end and at a calibration end', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await logToDuckDB(connection, log);
+    for (const endDay of [log.windowDays - 1, log.windowDays - 1 - 180]) {
+      const sqlSummary = await valueSummaryFromDuckDB(connection, log.customerCount, endDay);
+      const reference = summarisePurchases(log.customerOrderStart, log.orderDay, netOf(log), endDay);
+      expect(Array.from(reference.x).some((x) => x > 0)).toBe(true);
+      expect(summaryDifferences(reference, sqlSummary).slice(0, 10)).toEqual([]);
+    }
+    connection.closeSync();
+    instance.closeSync();
+  });
 });
+
+describe('sql/value_summary.sql on DuckDB', () => {
+  // Customer 0: two orders on day 0 (one purchase), then days 14 and 28 (two repeats, the second of
+  // two orders); customer 1: one purchase only; customer 2: first purchase after the end day.
+  const log = tinyLog(3, [
+    { customer: 0, day: 0, gross: 100, lines: [[0, 1, 100]] },
+    { customer: 0, day: 0, gross: 50, lines: [[1, 1, 50]] },
+    { customer: 0, day: 14, gross: 70, discount: 10, lines: [[1, 1, 60]] },
+    { customer: 0, day: 28, gross: 30, lines: [[2, 1, 30]] },
+    { customer: 0, day: 28, gross: 20, lines: [[2, 1, 20]] },
+    { customer: 1, day: 7, gross: 40, lines: [[0, 1, 40]] },
+    { customer: 2, day: 360, gross: 40, lines: [[0, 1, 40]] },
+  ]);
+  const endDay = 349;
+  let sql: RfmSummary;
+  beforeAll(async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await logToDuckDB(connection, log);
+    sql = await valueSummaryFromDuckDB(connection, log.customerCount, endDay);
+    connection.closeSync();
+    instance.closeSync();
+  });
+
+  it('computes the hand-worked summary', () => {
+    expect(sql.x[0]).toBe(2); // days 14 and 28
+    expect(sql.tx[0]).toBe(4); // 28 days
+    expect(sql.T[0]).toBeCloseTo(349 / 7, 12);
+    expect(sql.meanRepeatValue[0]).toBeCloseTo((60 + 50) / 2, 12); // net of the discount; day 28 summed
+    expect(sql.x[1]).toBe(0);
+    expect(sql.meanRepeatValue[1]).toBeNaN();
+    expect(sql.T[1]).toBeCloseTo((349 - 7) / 7, 12);
+    expect(sql.firstDay[2]).toBeNaN(); // nothing by the end day
+  });
+
+  it('agrees with the TypeScript reference', () => {
+    const reference = summarisePurchases(log.customerOrderStart, log.orderDay, netOf(log), endDay);
+    expect(summaryDifferences(reference, sql)).toEqual([]);
+  });
+});
+
+function netOf(log: TransactionLog): Float64Array {
+  return Float64Array.from(log.orderGross, (g, o) => g - log.orderDiscount[o]!);
+}
+
+function summaryDifferences(reference: RfmSummary, sql: RfmSummary) {
+  const out: Array<[string, number, number, number]> = [];
+  for (const key of ['x', 'tx', 'T', 'meanRepeatValue', 'firstDay'] as const) {
+    for (let c = 0; c < reference.count; c++) {
+      const a = reference[key][c]!;
+      const b = sql[key][c]!;
+      const same = Number.isNaN(a)
+        ? Number.isNaN(b)
+        : Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(a));
+      if (!same) out.push([key, c, a, b]);
+    }
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 /**
- * The per-customer features computed by DuckDB from sql/customer_features.sql, the warehouse
- * contract (issue 15). Node only: the native engine runs out of core and on every core.
+ * The warehouse contract (sql/) run by DuckDB: the per-customer features of customer_features.sql
+ * and the buy-till-you-die summary of value_summary.sql, each returned in the shape of its TypeScript
+ * reference (issue 15). Node only: the native engine runs out of core and on every core.
  *
  * `logToDuckDB` loads a TransactionLog into the contract's four relations through DuckDB's
  * appender, 2,048 rows a chunk. It is the bridge while the generator and the orders reader still
@@ -25,10 +26,11 @@ import {
   marketingSlot,
   type TransactionLog,
 } from '../transactions/transaction-log';
+import type { RfmSummary } from '../value/rfm-summary';
 
-/** The SQL text of the contract, read from the repository's sql/ folder. */
-export function featureSql(): string {
-  return readFileSync(path.join(process.cwd(), 'sql', 'customer_features.sql'), 'utf8');
+/** The SQL text of one view of the contract, read from the repository's sql/ folder. */
+export function contractSql(name: 'customer_features' | 'value_summary'): string {
+  return readFileSync(path.join(process.cwd(), 'sql', `${name}.sql`), 'utf8');
 }
 
 /** DuckDB's vector size: the appender takes whole chunks of at most this many rows. */
@@ -57,8 +59,8 @@ async function appendColumns(
 export async function logToDuckDB(connection: DuckDBConnection, log: TransactionLog): Promise<void> {
   await connection.run(`
     CREATE TABLE build_window (window_days INTEGER, recent_from_day INTEGER);
-    CREATE TABLE orders (customer INTEGER, order_id INTEGER, day INTEGER, online INTEGER,
-                         gross DOUBLE, discount DOUBLE, dwell_minutes DOUBLE);
+    CREATE TABLE orders_staged (customer INTEGER, order_id INTEGER, day INTEGER, online INTEGER,
+                                gross DOUBLE, discount DOUBLE, dwell_minutes DOUBLE);
     CREATE TABLE order_lines (order_id INTEGER, category INTEGER, quantity INTEGER, impulse INTEGER);
     CREATE TABLE marketing (customer INTEGER, period INTEGER, touches INTEGER, responses INTEGER);
     INSERT INTO build_window VALUES (${log.windowDays}, ${log.recentFromDay});
@@ -79,11 +81,21 @@ export async function logToDuckDB(connection: DuckDBConnection, log: Transaction
   ];
   await appendColumns(
     connection,
-    'orders',
+    'orders_staged',
     [INTEGER, INTEGER, INTEGER, INTEGER, DOUBLE, DOUBLE, DOUBLE],
     log.orderCount,
     (o, c) => orderColumns[c]!(o),
   );
+  // Money as the contract has it: exact paise (the log's amounts are whole paise), so sums are
+  // exact and no thread schedule can change them.
+  await connection.run(`
+    CREATE TABLE orders AS
+    SELECT customer, order_id, day, online,
+           CAST(gross AS DECIMAL(18, 2)) AS gross, CAST(discount AS DECIMAL(18, 2)) AS discount,
+           dwell_minutes
+    FROM orders_staged;
+    DROP TABLE orders_staged;
+  `);
   const lineOrder = new Uint32Array(log.lineCount);
   for (let o = 0; o < log.orderCount; o++) {
     lineOrder.fill(o, log.orderLineStart[o]!, log.orderLineStart[o + 1]!);
@@ -139,7 +151,7 @@ export async function featuresFromDuckDB(
   connection: DuckDBConnection,
   customerCount: number,
 ): Promise<CustomerFeatures> {
-  const reader = await connection.runAndReadAll(featureSql());
+  const reader = await connection.runAndReadAll(contractSql('customer_features'));
   const columns = reader.getColumnsObjectJS() as Record<string, Array<number | bigint | null>>;
   const f = { count: customerCount } as CustomerFeatures;
   const customers = columns.customer!;
@@ -154,6 +166,46 @@ export async function featuresFromDuckDB(
     f[key] = out;
   }
   return f;
+}
+
+/**
+ * sql/value_summary.sql up to `endDay`, in the reference's shape (lib/value/rfm-summary.ts): customers
+ * without a purchase by then keep x = t_x = T = 0 and NaN for the mean and the first day, as there.
+ */
+export async function valueSummaryFromDuckDB(
+  connection: DuckDBConnection,
+  customerCount: number,
+  endDay: number,
+): Promise<RfmSummary> {
+  await connection.run(
+    `CREATE OR REPLACE TABLE value_window AS SELECT ${Math.trunc(endDay)}::INTEGER AS end_day`,
+  );
+  const reader = await connection.runAndReadAll(contractSql('value_summary'));
+  const columns = reader.getColumnsObjectJS() as Record<string, Array<number | bigint | null>>;
+  const s: RfmSummary = {
+    count: customerCount,
+    x: new Float64Array(customerCount),
+    tx: new Float64Array(customerCount),
+    T: new Float64Array(customerCount),
+    meanRepeatValue: new Float64Array(customerCount).fill(NaN),
+    firstDay: new Float64Array(customerCount).fill(NaN),
+  };
+  const fields = [
+    ['x', s.x],
+    ['t_x', s.tx],
+    ['T', s.T],
+    ['mean_repeat_value', s.meanRepeatValue],
+    ['first_day', s.firstDay],
+  ] as const;
+  const customers = columns.customer!;
+  for (const [column, out] of fields) {
+    const values = columns[column]!;
+    for (let r = 0; r < customers.length; r++) {
+      const v = values[r];
+      out[Number(customers[r])] = v === null || v === undefined ? NaN : Number(v);
+    }
+  }
+  return s;
 }
 
 /** The whole path: a fresh in-memory DuckDB, the log loaded, the features computed. */
