@@ -12,8 +12,9 @@
 --       an online order, 0 in store; gross before discount, discount as an amount, both
 --       DECIMAL(18, 2) in the build's currency (exact sums: the result cannot depend on how a
 --       parallel engine orders its additions); dwell_minutes of an in-store visit (0 online);
---   order_lines(order_id, category, quantity, impulse)
---       one row per line; category any stable key; impulse = 1 for an impulse line, else 0;
+--   order_lines(order_id, category, quantity, impulse, net)
+--       one row per line; category any stable key; impulse = 1 for an impulse line, else 0; net =
+--       the line's share of its order's net amount (used by category_cells.sql and category_pairs.sql);
 --   marketing(customer, period, touches, responses)
 --       touches and responses per customer and period (0 = earlier, 1 = recent), summed over the
 --       contact channels; empty when the brand has no marketing data.

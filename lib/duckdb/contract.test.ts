@@ -17,9 +17,16 @@ import {
 import { stageSources } from '../sources/stage-sources';
 import { generateTransactions } from '../synth/generate-transactions';
 import { DEFAULT_SYNTH_CONFIG } from '../synth/synth-config';
+import { countLevel, type LevelCounts } from '../tables/product-affinity';
 import { marketingSlot, type TransactionLog } from '../transactions/transaction-log';
 import { summarisePurchases, type RfmSummary } from '../value/rfm-summary';
-import { computeCustomerFeaturesSql, logToDuckDB, valueSummaryFromDuckDB } from './contract';
+import {
+  categoryCountsFromDuckDB,
+  computeCustomerFeaturesSql,
+  logToDuckDB,
+  valueSummaryFromDuckDB,
+  type CategoryCounts,
+} from './contract';
 
 const TOLERANCE = 1e-9;
 
@@ -95,7 +102,7 @@ describe('sql/customer_features.sql on DuckDB', () => {
   });
 });
 
-describe('sql/customer_features.sql on the synthetic log', () => {
+describe('the warehouse contract on the synthetic log', () => {
   let log: TransactionLog;
   let reference: CustomerFeatures;
   let sql: CustomerFeatures;
@@ -123,6 +130,26 @@ describe('sql/customer_features.sql on the synthetic log', () => {
       const reference = summarisePurchases(log.customerOrderStart, log.orderDay, netOf(log), endDay);
       expect(Array.from(reference.x).some((x) => x > 0)).toBe(true);
       expect(summaryDifferences(reference, sqlSummary).slice(0, 10)).toEqual([]);
+    }
+    connection.closeSync();
+    instance.closeSync();
+  });
+
+  it('finds the affinity counts (persona × category, and pairs) equal to the TypeScript builder’s, at both levels', async () => {
+    const clusterOf = Uint8Array.from({ length: log.customerCount }, (_, c) => (c * 7) % 5);
+    const intents = [...new Set(log.categories.map((c) => c.intent))].sort();
+    const levels: Array<[number, (cat: number) => number]> = [
+      [log.categories.length, (cat) => cat],
+      [intents.length, (cat) => intents.indexOf(log.categories[cat]!.intent)],
+    ];
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await logToDuckDB(connection, log);
+    for (const [size, levelOf] of levels) {
+      const reference = countLevel({ log, k: 5, clusterOf }, size, levelOf);
+      const sqlCounts = await categoryCountsFromDuckDB(connection, clusterOf, log.categories.length, levelOf);
+      expect(sqlCounts.pairs.length).toBeGreaterThan(0);
+      expect(countDifferences(reference, sqlCounts, 5).slice(0, 10)).toEqual([]);
     }
     connection.closeSync();
     instance.closeSync();
@@ -184,6 +211,30 @@ function summaryDifferences(reference: RfmSummary, sql: RfmSummary) {
         : Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(a));
       if (!same) out.push([key, c, a, b]);
     }
+  }
+  return out;
+}
+
+/** Every cell and pair count of the reference against the SQL's (absent in the SQL = 0). */
+function countDifferences(reference: LevelCounts, sql: CategoryCounts, k: number) {
+  const size = reference.size;
+  const close = (a: number, b: number) => Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(a));
+  const out: string[] = [];
+  const cells = new Map(sql.cells.map((c) => [c.cluster * size + c.category, c]));
+  for (let i = 0; i < k * size; i++) {
+    const got = cells.get(i) ?? { spend: 0, customers: 0, orders: 0 };
+    if (!close(reference.spend[i]!, got.spend)) out.push(`spend ${i}: ${reference.spend[i]} vs ${got.spend}`);
+    if (reference.customers[i] !== got.customers)
+      out.push(`customers ${i}: ${reference.customers[i]} vs ${got.customers}`);
+    if (reference.orders[i] !== got.orders) out.push(`orders ${i}: ${reference.orders[i]} vs ${got.orders}`);
+  }
+  const pairs = new Map(sql.pairs.map((p) => [p.cluster * size * size + p.a * size + p.b, p]));
+  for (let i = 0; i < k * size * size; i++) {
+    const got = pairs.get(i) ?? { orders: 0, value: 0 };
+    if (reference.pairs[i] !== got.orders)
+      out.push(`pair orders ${i}: ${reference.pairs[i]} vs ${got.orders}`);
+    if (!close(reference.pairValue[i]!, got.value))
+      out.push(`pair value ${i}: ${reference.pairValue[i]} vs ${got.value}`);
   }
   return out;
 }

@@ -29,7 +29,9 @@ import {
 import type { RfmSummary } from '../value/rfm-summary';
 
 /** The SQL text of one view of the contract, read from the repository's sql/ folder. */
-export function contractSql(name: 'customer_features' | 'value_summary'): string {
+export function contractSql(
+  name: 'customer_features' | 'value_summary' | 'category_cells' | 'category_pairs',
+): string {
   return readFileSync(path.join(process.cwd(), 'sql', `${name}.sql`), 'utf8');
 }
 
@@ -61,7 +63,7 @@ export async function logToDuckDB(connection: DuckDBConnection, log: Transaction
     CREATE TABLE build_window (window_days INTEGER, recent_from_day INTEGER);
     CREATE TABLE orders_staged (customer INTEGER, order_id INTEGER, day INTEGER, online INTEGER,
                                 gross DOUBLE, discount DOUBLE, dwell_minutes DOUBLE);
-    CREATE TABLE order_lines (order_id INTEGER, category INTEGER, quantity INTEGER, impulse INTEGER);
+    CREATE TABLE order_lines (order_id INTEGER, category INTEGER, quantity INTEGER, impulse INTEGER, net DOUBLE);
     CREATE TABLE marketing (customer INTEGER, period INTEGER, touches INTEGER, responses INTEGER);
     INSERT INTO build_window VALUES (${log.windowDays}, ${log.recentFromDay});
   `);
@@ -105,11 +107,12 @@ export async function logToDuckDB(connection: DuckDBConnection, log: Transaction
     (l: number) => log.lineCategory[l]!,
     (l: number) => log.lineQuantity[l]!,
     (l: number) => log.lineImpulse[l]!,
+    (l: number) => log.lineNet[l]!,
   ];
   await appendColumns(
     connection,
     'order_lines',
-    [INTEGER, INTEGER, INTEGER, INTEGER],
+    [INTEGER, INTEGER, INTEGER, INTEGER, DOUBLE],
     log.lineCount,
     (l, c) => lineColumns[c]!(l),
   );
@@ -219,4 +222,40 @@ export async function computeCustomerFeaturesSql(log: TransactionLog): Promise<C
     connection.closeSync();
     instance.closeSync();
   }
+}
+
+/** Cluster × category counts at one level (sql/category_cells.sql and category_pairs.sql). */
+export interface CategoryCounts {
+  cells: Array<{ cluster: number; category: number; spend: number; customers: number; orders: number }>;
+  pairs: Array<{ cluster: number; a: number; b: number; orders: number; value: number }>;
+}
+
+/**
+ * The affinity counts for one level: `clusterOf[c]` is customer c's persona, and `levelOf` maps a
+ * category index to its key at the level (itself for product families, its intent for intents).
+ */
+export async function categoryCountsFromDuckDB(
+  connection: DuckDBConnection,
+  clusterOf: ArrayLike<number>,
+  categoryCount: number,
+  levelOf: (category: number) => number,
+): Promise<CategoryCounts> {
+  await connection.run(`
+    CREATE OR REPLACE TABLE customer_clusters (customer INTEGER, cluster INTEGER);
+    CREATE OR REPLACE TABLE category_level (category INTEGER, level_key INTEGER);
+  `);
+  await appendColumns(connection, 'customer_clusters', [INTEGER, INTEGER], clusterOf.length, (c, column) =>
+    column === 0 ? c : clusterOf[c]!,
+  );
+  await appendColumns(connection, 'category_level', [INTEGER, INTEGER], categoryCount, (cat, column) =>
+    column === 0 ? cat : levelOf(cat),
+  );
+  const rows = async (name: 'category_cells' | 'category_pairs') =>
+    (
+      (await connection.runAndReadAll(contractSql(name))).getRowObjectsJS() as Array<Record<string, unknown>>
+    ).map((row) => Object.fromEntries(Object.entries(row).map(([key, v]) => [key, Number(v)])));
+  return {
+    cells: (await rows('category_cells')) as CategoryCounts['cells'],
+    pairs: (await rows('category_pairs')) as CategoryCounts['pairs'],
+  };
 }

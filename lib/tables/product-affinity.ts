@@ -21,7 +21,7 @@ export const TOP_CROSS_SELL = 25;
 const ATTACH_RISE = ATTACH_RISE_POINTS / 100;
 
 /** Spend, customer reach and co-purchase counts per cluster for one level of category. */
-interface LevelCounts {
+export interface LevelCounts {
   size: number;
   spend: Float64Array; // [cluster * size + cat]
   customers: Float64Array; // [cluster * size + cat]
@@ -32,7 +32,12 @@ interface LevelCounts {
   clusterOrders: Float64Array;
 }
 
-function countLevel(ctx: AnalysisContext, size: number, levelOf: (category: number) => number): LevelCounts {
+/** Exported for the warehouse contract's test (sql/category_cells.sql, sql/category_pairs.sql). */
+export function countLevel(
+  ctx: Pick<AnalysisContext, 'log' | 'k' | 'clusterOf'>,
+  size: number,
+  levelOf: (category: number) => number,
+): LevelCounts {
   const { log, k } = ctx;
   const counts: LevelCounts = {
     size,

@@ -1,0 +1,29 @@
+-- Persona × category: what the affinity heatmap and cross-sell are built from.
+--
+-- One row per cluster and category (at the level category_level maps to: a product family, or a
+-- lifestyle intent): net spend, the customers who bought it, and the orders holding it. Portable
+-- SQL, like customer_features.sql.
+--
+-- Inputs:
+--   orders(customer, order_id, ...)                      as in customer_features.sql
+--   order_lines(order_id, category, quantity, impulse, net)
+--       net = the line's share of its order's net amount (the order's discount spread pro rata)
+--   customer_clusters(customer, cluster)                 the persona of each customer
+--   category_level(category, level_key)                  a category's key at the level counted
+
+WITH lines AS (
+  SELECT cc.cluster, o.customer, l.order_id, lv.level_key AS category, l.net
+  FROM order_lines l
+  JOIN orders o ON o.order_id = l.order_id
+  JOIN customer_clusters cc ON cc.customer = o.customer
+  JOIN category_level lv ON lv.category = l.category
+)
+SELECT
+  cluster,
+  category,
+  SUM(net) AS spend,
+  COUNT(DISTINCT customer) AS customers,
+  COUNT(DISTINCT order_id) AS orders
+FROM lines
+GROUP BY cluster, category
+ORDER BY cluster, category
