@@ -5,9 +5,17 @@
  * Records wall time per step and the process's resident memory after each (DuckDB's memory is
  * native, so it shows in RSS, not in the V8 heap), and writes benchmarks/features-sql.{json,md}.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { contractSql, featuresFromDuckDB, logToDuckDB } from '../lib/duckdb/contract';
+import {
+  contractSql,
+  featuresFromDuckDB,
+  logToDuckDB,
+  logToParquet,
+  parquetToDuckDB,
+} from '../lib/duckdb/contract';
 import { computeCustomerFeatures, FLOAT_FEATURES } from '../lib/features/customer-features';
 import { stageSources } from '../lib/sources/stage-sources';
 import { generateTransactions } from '../lib/synth/generate-transactions';
@@ -68,6 +76,24 @@ async function main(): Promise<void> {
   console.log(`second run byte-identical: ${identical ? 'yes' : 'NO'}`);
   connection.closeSync();
   instance.closeSync();
+  // The Parquet path: the log written once as files, then a fresh engine reads them for the SQL.
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'omni-bench-parquet-'));
+  let parquetBytes = 0;
+  let parquetRead: Awaited<ReturnType<typeof timed>>;
+  try {
+    await timed('DuckDB: write the log as Parquet', () => logToParquet(log, dir));
+    parquetBytes = readdirSync(dir).reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
+    const fresh = await DuckDBInstance.create(':memory:');
+    const freshConnection = await fresh.connect();
+    await parquetToDuckDB(freshConnection, dir);
+    parquetRead = await timed('DuckDB: the SQL over the Parquet files', () =>
+      freshConnection.run(`CREATE TEMP TABLE features_only AS ${contractSql('customer_features')}`),
+    );
+    freshConnection.closeSync();
+    fresh.closeSync();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   // The two agree (the unit test holds them to 1e-9); here a cheap check that the run was real.
   const spendGap = Math.abs(
     typescript.value.total_spend.reduce((s, v) => s + v, 0) -
@@ -77,7 +103,7 @@ async function main(): Promise<void> {
   const result = {
     command: `npm run bench:features-sql -- --customers ${customers}`,
     node: process.version,
-    cores: (await import('node:os')).cpus().length,
+    cores: os.cpus().length,
     duckdb_threads: threads,
     customers,
     orders: log.orderCount,
@@ -86,6 +112,8 @@ async function main(): Promise<void> {
     duckdb_load_seconds: round(load.seconds),
     duckdb_sql_only_seconds: round(engine.seconds),
     duckdb_sql_seconds: round(sql.seconds),
+    parquet_mib: round(parquetBytes / 2 ** 20),
+    duckdb_sql_over_parquet_seconds: round(parquetRead.seconds),
     rss_after_typescript_mib: typescript.rss_mib,
     rss_after_duckdb_mib: sql.rss_mib,
     total_spend_gap: spendGap,
@@ -106,6 +134,7 @@ async function main(): Promise<void> {
       `| DuckDB: load the log through the appender | ${result.duckdb_load_seconds} | ${load.rss_mib} |`,
       `| DuckDB: sql/customer_features.sql alone, into a table | ${result.duckdb_sql_only_seconds} | ${engine.rss_mib} |`,
       `| DuckDB: the same SQL with its result read into typed arrays | ${result.duckdb_sql_seconds} | ${result.rss_after_duckdb_mib} |`,
+      `| DuckDB: the SQL alone over the log as Parquet files (${result.parquet_mib} MiB, written once) | ${result.duckdb_sql_over_parquet_seconds} | ${parquetRead.rss_mib} |`,
       '',
       'The SQL alone is the figure a warehouse or a Parquet log would see; loading typed arrays row by row',
       'through the appender is the bridge until the generator and the orders reader write Parquet, and reading',

@@ -5,17 +5,14 @@
 -- SQL, like customer_features.sql.
 --
 -- Inputs:
---   orders(customer, order_id, ...)                      as in customer_features.sql
---   order_lines(order_id, category, quantity, impulse, net)
---       net = the line's share of its order's net amount (the order's discount spread pro rata)
+--   order_lines(order_id, customer, category, quantity, impulse, net)   as in customer_features.sql
 --   customer_clusters(customer, cluster)                 the persona of each customer
 --   category_level(category, level_key)                  a category's key at the level counted
 
 WITH lines AS (
-  SELECT cc.cluster, o.customer, l.order_id, lv.level_key AS category, l.net
+  SELECT cc.cluster, l.customer, l.order_id, lv.level_key AS category, l.net
   FROM order_lines l
-  JOIN orders o ON o.order_id = l.order_id
-  JOIN customer_clusters cc ON cc.customer = o.customer
+  JOIN customer_clusters cc ON cc.customer = l.customer
   JOIN category_level lv ON lv.category = l.category
 )
 SELECT

@@ -7,8 +7,7 @@
 WITH lines AS (
   SELECT cc.cluster, l.order_id, lv.level_key AS category, l.net
   FROM order_lines l
-  JOIN orders o ON o.order_id = l.order_id
-  JOIN customer_clusters cc ON cc.customer = o.customer
+  JOIN customer_clusters cc ON cc.customer = l.customer
   JOIN category_level lv ON lv.category = l.category
 ),
 order_categories AS (

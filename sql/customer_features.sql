@@ -12,9 +12,11 @@
 --       an online order, 0 in store; gross before discount, discount as an amount, both
 --       DECIMAL(18, 2) in the build's currency (exact sums: the result cannot depend on how a
 --       parallel engine orders its additions); dwell_minutes of an in-store visit (0 online);
---   order_lines(order_id, category, quantity, impulse, net)
---       one row per line; category any stable key; impulse = 1 for an impulse line, else 0; net =
---       the line's share of its order's net amount (used by category_cells.sql and category_pairs.sql);
+--   order_lines(order_id, customer, category, quantity, impulse, net)
+--       one row per line, carrying its order's customer as a line-level export does, so the
+--       line aggregates need no join to orders; category any stable key;
+--       impulse = 1 for an impulse line, else 0; net = the line's share of its order's net amount
+--       (the order's discount spread pro rata; used by category_cells.sql and category_pairs.sql);
 --   marketing(customer, period, touches, responses)
 --       touches and responses per customer and period (0 = earlier, 1 = recent), summed over the
 --       contact channels; empty when the brand has no marketing data.
@@ -27,14 +29,13 @@ WITH w AS (
 ),
 line_totals AS (
   SELECT
-    o.customer,
+    l.customer,
     SUM(l.quantity) AS units,
     COUNT(*) AS lines,
     SUM(l.impulse) AS impulse_lines,
     COUNT(DISTINCT l.category) AS categories
   FROM order_lines l
-  JOIN orders o ON o.order_id = l.order_id
-  GROUP BY o.customer
+  GROUP BY l.customer
 ),
 order_totals AS (
   SELECT

@@ -63,7 +63,7 @@ export async function logToDuckDB(connection: DuckDBConnection, log: Transaction
     CREATE TABLE build_window (window_days INTEGER, recent_from_day INTEGER);
     CREATE TABLE orders_staged (customer INTEGER, order_id INTEGER, day INTEGER, online INTEGER,
                                 gross DOUBLE, discount DOUBLE, dwell_minutes DOUBLE);
-    CREATE TABLE order_lines (order_id INTEGER, category INTEGER, quantity INTEGER, impulse INTEGER, net DOUBLE);
+    CREATE TABLE order_lines (order_id INTEGER, customer INTEGER, category INTEGER, quantity INTEGER, impulse INTEGER, net DOUBLE);
     CREATE TABLE marketing (customer INTEGER, period INTEGER, touches INTEGER, responses INTEGER);
     INSERT INTO build_window VALUES (${log.windowDays}, ${log.recentFromDay});
   `);
@@ -104,6 +104,7 @@ export async function logToDuckDB(connection: DuckDBConnection, log: Transaction
   }
   const lineColumns = [
     (l: number) => lineOrder[l]!,
+    (l: number) => orderCustomer[lineOrder[l]!]!,
     (l: number) => log.lineCategory[l]!,
     (l: number) => log.lineQuantity[l]!,
     (l: number) => log.lineImpulse[l]!,
@@ -112,7 +113,7 @@ export async function logToDuckDB(connection: DuckDBConnection, log: Transaction
   await appendColumns(
     connection,
     'order_lines',
-    [INTEGER, INTEGER, INTEGER, INTEGER, DOUBLE],
+    [INTEGER, INTEGER, INTEGER, INTEGER, INTEGER, DOUBLE],
     log.lineCount,
     (l, c) => lineColumns[c]!(l),
   );
@@ -258,4 +259,41 @@ export async function categoryCountsFromDuckDB(
     cells: (await rows('category_cells')) as CategoryCounts['cells'],
     pairs: (await rows('category_pairs')) as CategoryCounts['pairs'],
   };
+}
+
+/** The contract's input relations that a log provides, as the Parquet files `logToParquet` writes. */
+const LOG_RELATIONS = ['build_window', 'orders', 'order_lines', 'marketing'] as const;
+
+/**
+ * Writes the log's relations as Parquet files in `dir` (one per relation, zstd-compressed): the
+ * shape a generator or a warehouse export hands to the contract without holding the log in memory.
+ */
+export async function logToParquet(log: TransactionLog, dir: string): Promise<void> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    await logToDuckDB(connection, log);
+    for (const relation of LOG_RELATIONS) {
+      await connection.run(
+        `COPY ${relation} TO ${sqlString(path.join(dir, `${relation}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`,
+      );
+    }
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** Points the contract's relations at the Parquet files in `dir`: DuckDB reads them as the SQL needs them. */
+export async function parquetToDuckDB(connection: DuckDBConnection, dir: string): Promise<void> {
+  for (const relation of LOG_RELATIONS) {
+    await connection.run(
+      `CREATE OR REPLACE VIEW ${relation} AS SELECT * FROM read_parquet(${sqlString(path.join(dir, `${relation}.parquet`))})`,
+    );
+  }
+}
+
+/** A file path as an SQL string literal. */
+function sqlString(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
 }
