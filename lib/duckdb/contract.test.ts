@@ -37,20 +37,33 @@ import {
 const TOLERANCE = 1e-9;
 
 /** Every feature of every customer who ordered, as [feature, customer, reference, sql] where they differ. */
-function differences(log: TransactionLog, reference: CustomerFeatures, sql: CustomerFeatures) {
+/** Equal within the tolerance (relative above 1), NaN matching only NaN. */
+function close(a: number, b: number): boolean {
+  return Number.isNaN(a) ? Number.isNaN(b) : Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(a));
+}
+
+/** [column, customer, reference, sql] wherever two per-customer column sets differ, over `customers`. */
+function columnDifferences<K extends string>(
+  keys: readonly K[],
+  reference: Record<K, Float64Array>,
+  sql: Record<K, Float64Array>,
+  customers: readonly number[],
+) {
   const out: Array<[string, number, number, number]> = [];
-  for (const key of FLOAT_FEATURES) {
-    for (let c = 0; c < log.customerCount; c++) {
-      if (reference.order_count[c] === 0) continue;
-      const a = reference[key][c]!;
-      const b = sql[key][c]!;
-      const same = Number.isNaN(a)
-        ? Number.isNaN(b)
-        : Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(a));
-      if (!same) out.push([key, c, a, b]);
+  for (const key of keys) {
+    for (const c of customers) {
+      if (!close(reference[key][c]!, sql[key][c]!)) out.push([key, c, reference[key][c]!, sql[key][c]!]);
     }
   }
   return out;
+}
+
+/** Every feature of every customer who ordered (the SQL has no row for the others). */
+function differences(log: TransactionLog, reference: CustomerFeatures, sql: CustomerFeatures) {
+  const ordered = Array.from({ length: log.customerCount }, (_, c) => c).filter(
+    (c) => reference.order_count[c] !== 0,
+  );
+  return columnDifferences(FLOAT_FEATURES, reference, sql, ordered);
 }
 
 describe('sql/customer_features.sql on DuckDB', () => {
@@ -225,24 +238,18 @@ function netOf(log: TransactionLog): Float64Array {
 }
 
 function summaryDifferences(reference: RfmSummary, sql: RfmSummary) {
-  const out: Array<[string, number, number, number]> = [];
-  for (const key of ['x', 'tx', 'T', 'meanRepeatValue', 'firstDay'] as const) {
-    for (let c = 0; c < reference.count; c++) {
-      const a = reference[key][c]!;
-      const b = sql[key][c]!;
-      const same = Number.isNaN(a)
-        ? Number.isNaN(b)
-        : Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(a));
-      if (!same) out.push([key, c, a, b]);
-    }
-  }
-  return out;
+  const everyone = Array.from({ length: reference.count }, (_, c) => c);
+  return columnDifferences(
+    ['x', 'tx', 'T', 'meanRepeatValue', 'firstDay'] as const,
+    reference,
+    sql,
+    everyone,
+  );
 }
 
 /** Every cell and pair count of the reference against the SQL's (absent in the SQL = 0). */
 function countDifferences(reference: LevelCounts, sql: CategoryCounts, k: number) {
   const size = reference.size;
-  const close = (a: number, b: number) => Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(a));
   const out: string[] = [];
   const cells = new Map(sql.cells.map((c) => [c.cluster * size + c.category, c]));
   for (let i = 0; i < k * size; i++) {
