@@ -147,29 +147,52 @@ export async function logToDuckDB(connection: DuckDBConnection, log: Transaction
 }
 
 /**
+ * Runs `sql` and writes each named result column into its array at the row's `customer` index,
+ * NULL as NaN. Reads the result chunk by chunk, value by value, rather than as JS row objects,
+ * which cost as much as the SQL itself at a million customers (bench:features-sql).
+ */
+async function readByCustomer(
+  connection: DuckDBConnection,
+  sql: string,
+  into: Record<string, Float64Array>,
+): Promise<void> {
+  const result = await connection.run(sql);
+  const names = result.columnNames();
+  const customerColumn = names.indexOf('customer');
+  const targets = Object.entries(into).map(([name, out]) => {
+    const index = names.indexOf(name);
+    if (index < 0) throw new Error(`The contract's SQL returns no column "${name}".`);
+    return { index, out };
+  });
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const customers = chunk.getColumnVector(customerColumn);
+    const rows = Array.from({ length: chunk.rowCount }, (_, r) => Number(customers.getItem(r)));
+    for (const { index, out } of targets) {
+      const values = chunk.getColumnVector(index);
+      for (let r = 0; r < rows.length; r++) {
+        const v = values.getItem(r);
+        out[rows[r]!] = v === null ? NaN : Number(v);
+      }
+    }
+  }
+}
+
+/**
  * Runs the contract's SQL on `connection` (whose relations are filled) and returns the features
  * in the reference's shape: one Float64Array per feature, indexed by customer, NaN for NULL.
- * Customers without an order have no row in the SQL; they keep NaN (order_count 0).
+ * Customers without an order have no row in the SQL; they keep NaN throughout.
  */
 export async function featuresFromDuckDB(
   connection: DuckDBConnection,
   customerCount: number,
 ): Promise<CustomerFeatures> {
-  const reader = await connection.runAndReadAll(contractSql('customer_features'));
-  const columns = reader.getColumnsObjectJS() as Record<string, Array<number | bigint | null>>;
-  const f = { count: customerCount } as CustomerFeatures;
-  const customers = columns.customer!;
-  for (const key of FLOAT_FEATURES) {
-    const out = new Float64Array(customerCount).fill(NaN);
-    const values = columns[key];
-    if (!values) throw new Error(`sql/customer_features.sql returns no column "${key}".`);
-    for (let r = 0; r < customers.length; r++) {
-      const v = values[r];
-      out[Number(customers[r])] = v === null || v === undefined ? NaN : Number(v);
-    }
-    f[key] = out;
-  }
-  return f;
+  const columns = Object.fromEntries(
+    FLOAT_FEATURES.map((key) => [key, new Float64Array(customerCount).fill(NaN)]),
+  ) as Record<(typeof FLOAT_FEATURES)[number], Float64Array>;
+  await readByCustomer(connection, contractSql('customer_features'), columns);
+  return { count: customerCount, ...columns };
 }
 
 /**
@@ -184,8 +207,6 @@ export async function valueSummaryFromDuckDB(
   await connection.run(
     `CREATE OR REPLACE TABLE value_window AS SELECT ${Math.trunc(endDay)}::INTEGER AS end_day`,
   );
-  const reader = await connection.runAndReadAll(contractSql('value_summary'));
-  const columns = reader.getColumnsObjectJS() as Record<string, Array<number | bigint | null>>;
   const s: RfmSummary = {
     count: customerCount,
     x: new Float64Array(customerCount),
@@ -194,21 +215,13 @@ export async function valueSummaryFromDuckDB(
     meanRepeatValue: new Float64Array(customerCount).fill(NaN),
     firstDay: new Float64Array(customerCount).fill(NaN),
   };
-  const fields = [
-    ['x', s.x],
-    ['t_x', s.tx],
-    ['T', s.T],
-    ['mean_repeat_value', s.meanRepeatValue],
-    ['first_day', s.firstDay],
-  ] as const;
-  const customers = columns.customer!;
-  for (const [column, out] of fields) {
-    const values = columns[column]!;
-    for (let r = 0; r < customers.length; r++) {
-      const v = values[r];
-      out[Number(customers[r])] = v === null || v === undefined ? NaN : Number(v);
-    }
-  }
+  await readByCustomer(connection, contractSql('value_summary'), {
+    x: s.x,
+    t_x: s.tx,
+    T: s.T,
+    mean_repeat_value: s.meanRepeatValue,
+    first_day: s.firstDay,
+  });
   return s;
 }
 
