@@ -15,6 +15,7 @@ import {
   logToDuckDB,
   logToParquet,
   parquetToDuckDB,
+  withDuckDB,
 } from '../lib/duckdb/contract';
 import { computeCustomerFeatures, FLOAT_FEATURES } from '../lib/features/customer-features';
 import { stageSources } from '../lib/sources/stage-sources';
@@ -83,14 +84,12 @@ async function main(): Promise<void> {
   try {
     await timed('DuckDB: write the log as Parquet', () => logToParquet(log, dir));
     parquetBytes = readdirSync(dir).reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
-    const fresh = await DuckDBInstance.create(':memory:');
-    const freshConnection = await fresh.connect();
-    await parquetToDuckDB(freshConnection, dir);
-    parquetRead = await timed('DuckDB: the SQL over the Parquet files', () =>
-      freshConnection.run(`CREATE TEMP TABLE features_only AS ${contractSql('customer_features')}`),
-    );
-    freshConnection.closeSync();
-    fresh.closeSync();
+    parquetRead = await withDuckDB(async (fresh) => {
+      await parquetToDuckDB(fresh, dir);
+      return timed('DuckDB: the SQL over the Parquet files', () =>
+        fresh.run(`CREATE TEMP TABLE features_only AS ${contractSql('customer_features')}`),
+      );
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

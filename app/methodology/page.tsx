@@ -51,7 +51,6 @@ export default function MethodologyPage() {
   const kpis = methodKpis(manifest, seg, k, pca);
   const valueModel = loadTable('value_model');
   const cdnow = loadCdnowBenchmark();
-  const joins = new Map(model.table.rows.map((row) => [String(row.name), String(row.joins)]));
   const fileSizes = new Map(listDataFiles().map((file) => [file.name, file.bytes]));
   const provenance = manifest.provenance;
 
@@ -110,7 +109,7 @@ export default function MethodologyPage() {
           <DataModelDiagram model={model} />
         </figure>
         <div className="mt-5">
-          <TablesAndFiles manifest={manifest} joins={joins} fileSizes={fileSizes} />
+          <TablesAndFiles manifest={manifest} joins={model.joins} fileSizes={fileSizes} />
         </div>
       </Section>
 

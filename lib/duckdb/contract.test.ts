@@ -10,7 +10,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { readSharedSources } from '@/test/helpers/shared-sources';
 import { tinyLog } from '@/test/helpers/tiny-log';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   computeCustomerFeatures,
@@ -31,6 +30,7 @@ import {
   logToParquet,
   parquetToDuckDB,
   valueSummaryFromDuckDB,
+  withDuckDB,
   type CategoryCounts,
 } from './contract';
 
@@ -141,29 +141,25 @@ describe('the warehouse contract on the synthetic log', () => {
   });
 
   it('finds the value summary of every customer within 1e-9, at the window end and at a calibration end', async () => {
-    const instance = await DuckDBInstance.create(':memory:');
-    const connection = await instance.connect();
-    await logToDuckDB(connection, log);
-    for (const endDay of [log.windowDays - 1, log.windowDays - 1 - 180]) {
-      const sqlSummary = await valueSummaryFromDuckDB(connection, log.customerCount, endDay);
-      const reference = summarisePurchases(log.customerOrderStart, log.orderDay, netOf(log), endDay);
-      expect(Array.from(reference.x).some((x) => x > 0)).toBe(true);
-      expect(summaryDifferences(reference, sqlSummary).slice(0, 10)).toEqual([]);
-    }
-    connection.closeSync();
-    instance.closeSync();
+    await withDuckDB(async (connection) => {
+      await logToDuckDB(connection, log);
+      for (const endDay of [log.windowDays - 1, log.windowDays - 1 - 180]) {
+        const sqlSummary = await valueSummaryFromDuckDB(connection, log.customerCount, endDay);
+        const reference = summarisePurchases(log.customerOrderStart, log.orderDay, netOf(log), endDay);
+        expect(Array.from(reference.x).some((x) => x > 0)).toBe(true);
+        expect(summaryDifferences(reference, sqlSummary).slice(0, 10)).toEqual([]);
+      }
+    });
   });
 
   it('reads the same log back from Parquet files and finds the same features, byte for byte', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'omni-contract-'));
     try {
       await logToParquet(log, dir);
-      const instance = await DuckDBInstance.create(':memory:');
-      const connection = await instance.connect();
-      await parquetToDuckDB(connection, dir);
-      const fromParquet = await featuresFromDuckDB(connection, log.customerCount);
-      connection.closeSync();
-      instance.closeSync();
+      const fromParquet = await withDuckDB(async (connection) => {
+        await parquetToDuckDB(connection, dir);
+        return featuresFromDuckDB(connection, log.customerCount);
+      });
       for (const key of FLOAT_FEATURES) {
         expect(Buffer.from(fromParquet[key].buffer).equals(Buffer.from(sql[key].buffer)), key).toBe(true);
       }
@@ -179,17 +175,20 @@ describe('the warehouse contract on the synthetic log', () => {
       [log.categories.length, (cat) => cat],
       [intents.length, (cat) => intents.indexOf(log.categories[cat]!.intent)],
     ];
-    const instance = await DuckDBInstance.create(':memory:');
-    const connection = await instance.connect();
-    await logToDuckDB(connection, log);
-    for (const [size, levelOf] of levels) {
-      const reference = countLevel({ log, k: 5, clusterOf }, size, levelOf);
-      const sqlCounts = await categoryCountsFromDuckDB(connection, clusterOf, log.categories.length, levelOf);
-      expect(sqlCounts.pairs.length).toBeGreaterThan(0);
-      expect(countDifferences(reference, sqlCounts, 5).slice(0, 10)).toEqual([]);
-    }
-    connection.closeSync();
-    instance.closeSync();
+    await withDuckDB(async (connection) => {
+      await logToDuckDB(connection, log);
+      for (const [size, levelOf] of levels) {
+        const reference = countLevel({ log, k: 5, clusterOf }, size, levelOf);
+        const sqlCounts = await categoryCountsFromDuckDB(
+          connection,
+          clusterOf,
+          log.categories.length,
+          levelOf,
+        );
+        expect(sqlCounts.pairs.length).toBeGreaterThan(0);
+        expect(countDifferences(reference, sqlCounts, 5).slice(0, 10)).toEqual([]);
+      }
+    });
   });
 });
 
@@ -208,12 +207,10 @@ describe('sql/value_summary.sql on DuckDB', () => {
   const endDay = 349;
   let sql: RfmSummary;
   beforeAll(async () => {
-    const instance = await DuckDBInstance.create(':memory:');
-    const connection = await instance.connect();
-    await logToDuckDB(connection, log);
-    sql = await valueSummaryFromDuckDB(connection, log.customerCount, endDay);
-    connection.closeSync();
-    instance.closeSync();
+    sql = await withDuckDB(async (connection) => {
+      await logToDuckDB(connection, log);
+      return valueSummaryFromDuckDB(connection, log.customerCount, endDay);
+    });
   });
 
   it('computes the hand-worked summary', () => {

@@ -1,7 +1,8 @@
 /**
- * The warehouse contract (sql/) run by DuckDB: the per-customer features of customer_features.sql
- * and the buy-till-you-die summary of value_summary.sql, each returned in the shape of its TypeScript
- * reference (issue 15). Node only: the native engine runs out of core and on every core.
+ * The warehouse contract (sql/) run by DuckDB: the per-customer features (customer_features.sql),
+ * the buy-till-you-die summary (value_summary.sql) and the affinity counts (category_cells.sql,
+ * category_pairs.sql), each returned in the shape of its TypeScript reference (issue 15). Node only:
+ * the native engine runs out of core and on every core.
  *
  * `logToDuckDB` loads a TransactionLog into the contract's four relations through DuckDB's
  * appender, 2,048 rows a chunk. It is the bridge while the generator and the orders reader still
@@ -38,17 +39,21 @@ export function contractSql(
 /** DuckDB's vector size: the appender takes whole chunks of at most this many rows. */
 const CHUNK_ROWS = 2048;
 
+/** A column to append: its DuckDB type and its value at each row. */
+type ColumnSource = readonly [DuckDBType, (row: number) => DuckDBValue];
+
+/** Appends `rows` rows to `table`, a chunk at a time, each column read from its source. */
 async function appendColumns(
   connection: DuckDBConnection,
   table: string,
-  types: readonly DuckDBType[],
+  sources: readonly ColumnSource[],
   rows: number,
-  value: (row: number, column: number) => DuckDBValue,
 ): Promise<void> {
+  const types = sources.map(([type]) => type);
   const appender = await connection.createAppender(table);
   for (let start = 0; start < rows; start += CHUNK_ROWS) {
     const size = Math.min(CHUNK_ROWS, rows - start);
-    const columns = types.map((_, c) => Array.from({ length: size }, (_, r) => value(start + r, c)));
+    const columns = sources.map(([, value]) => Array.from({ length: size }, (_, r) => value(start + r)));
     const chunk = DuckDBDataChunk.create(types, size);
     chunk.setColumns(columns);
     appender.appendDataChunk(chunk);
@@ -72,21 +77,19 @@ export async function logToDuckDB(connection: DuckDBConnection, log: Transaction
   for (let c = 0; c < log.customerCount; c++) {
     orderCustomer.fill(c, log.customerOrderStart[c]!, log.customerOrderStart[c + 1]!);
   }
-  const orderColumns = [
-    (o: number) => orderCustomer[o]!,
-    (o: number) => o,
-    (o: number) => log.orderDay[o]!,
-    (o: number) => (log.orderChannel[o] === CHANNEL_ONLINE ? 1 : 0),
-    (o: number) => log.orderGross[o]!,
-    (o: number) => log.orderDiscount[o]!,
-    (o: number) => log.orderDwellMinutes[o]!,
-  ];
   await appendColumns(
     connection,
     'orders_staged',
-    [INTEGER, INTEGER, INTEGER, INTEGER, DOUBLE, DOUBLE, DOUBLE],
+    [
+      [INTEGER, (o) => orderCustomer[o]!],
+      [INTEGER, (o) => o],
+      [INTEGER, (o) => log.orderDay[o]!],
+      [INTEGER, (o) => (log.orderChannel[o] === CHANNEL_ONLINE ? 1 : 0)],
+      [DOUBLE, (o) => log.orderGross[o]!],
+      [DOUBLE, (o) => log.orderDiscount[o]!],
+      [DOUBLE, (o) => log.orderDwellMinutes[o]!],
+    ],
     log.orderCount,
-    (o, c) => orderColumns[c]!(o),
   );
   // Money as the contract has it: exact paise (the log's amounts are whole paise), so sums are
   // exact and no thread schedule can change them.
@@ -102,46 +105,45 @@ export async function logToDuckDB(connection: DuckDBConnection, log: Transaction
   for (let o = 0; o < log.orderCount; o++) {
     lineOrder.fill(o, log.orderLineStart[o]!, log.orderLineStart[o + 1]!);
   }
-  const lineColumns = [
-    (l: number) => lineOrder[l]!,
-    (l: number) => orderCustomer[lineOrder[l]!]!,
-    (l: number) => log.lineCategory[l]!,
-    (l: number) => log.lineQuantity[l]!,
-    (l: number) => log.lineImpulse[l]!,
-    (l: number) => log.lineNet[l]!,
-  ];
   await appendColumns(
     connection,
     'order_lines',
-    [INTEGER, INTEGER, INTEGER, INTEGER, INTEGER, DOUBLE],
+    [
+      [INTEGER, (l) => lineOrder[l]!],
+      [INTEGER, (l) => orderCustomer[lineOrder[l]!]!],
+      [INTEGER, (l) => log.lineCategory[l]!],
+      [INTEGER, (l) => log.lineQuantity[l]!],
+      [INTEGER, (l) => log.lineImpulse[l]!],
+      [DOUBLE, (l) => log.lineNet[l]!],
+    ],
     log.lineCount,
-    (l, c) => lineColumns[c]!(l),
   );
   const m = log.marketing;
   if (m) {
-    // One row per customer and period, summed over the contact channels.
+    // One row per customer and period (row = customer × periods + period), summed over the
+    // contact channels once, before appending.
     const periods = MARKETING_PERIODS.length;
-    const sumOver = (counts: Uint16Array, customer: number, period: number) => {
-      let total = 0;
-      for (let ch = 0; ch < CONTACT_CHANNELS.length; ch++)
-        total += counts[marketingSlot(customer, ch, period)]!;
-      return total;
-    };
+    const rows = log.customerCount * periods;
+    const touches = new Uint32Array(rows);
+    const responses = new Uint32Array(rows);
+    for (let row = 0; row < rows; row++) {
+      const customer = Math.floor(row / periods);
+      for (let ch = 0; ch < CONTACT_CHANNELS.length; ch++) {
+        const slot = marketingSlot(customer, ch, row % periods);
+        touches[row]! += m.touches[slot]!;
+        responses[row]! += m.responses[slot]!;
+      }
+    }
     await appendColumns(
       connection,
       'marketing',
-      [INTEGER, INTEGER, INTEGER, INTEGER],
-      log.customerCount * periods,
-      (row, c) => {
-        const customer = Math.floor(row / periods);
-        const period = row % periods;
-        return [
-          customer,
-          period,
-          sumOver(m.touches, customer, period),
-          sumOver(m.responses, customer, period),
-        ][c]!;
-      },
+      [
+        [INTEGER, (row) => Math.floor(row / periods)],
+        [INTEGER, (row) => row % periods],
+        [INTEGER, (row) => touches[row]!],
+        [INTEGER, (row) => responses[row]!],
+      ],
+      rows,
     );
   }
 }
@@ -225,17 +227,24 @@ export async function valueSummaryFromDuckDB(
   return s;
 }
 
-/** The whole path: a fresh in-memory DuckDB, the log loaded, the features computed. */
-export async function computeCustomerFeaturesSql(log: TransactionLog): Promise<CustomerFeatures> {
+/** Runs `work` on a fresh in-memory DuckDB, and closes it afterwards whatever happens. */
+export async function withDuckDB<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
-    await logToDuckDB(connection, log);
-    return await featuresFromDuckDB(connection, log.customerCount);
+    return await work(connection);
   } finally {
     connection.closeSync();
     instance.closeSync();
   }
+}
+
+/** The whole path: a fresh in-memory DuckDB, the log loaded, the features computed. */
+export function computeCustomerFeaturesSql(log: TransactionLog): Promise<CustomerFeatures> {
+  return withDuckDB(async (connection) => {
+    await logToDuckDB(connection, log);
+    return featuresFromDuckDB(connection, log.customerCount);
+  });
 }
 
 /** Cluster × category counts at one level (sql/category_cells.sql and category_pairs.sql). */
@@ -258,11 +267,23 @@ export async function categoryCountsFromDuckDB(
     CREATE OR REPLACE TABLE customer_clusters (customer INTEGER, cluster INTEGER);
     CREATE OR REPLACE TABLE category_level (category INTEGER, level_key INTEGER);
   `);
-  await appendColumns(connection, 'customer_clusters', [INTEGER, INTEGER], clusterOf.length, (c, column) =>
-    column === 0 ? c : clusterOf[c]!,
+  await appendColumns(
+    connection,
+    'customer_clusters',
+    [
+      [INTEGER, (c) => c],
+      [INTEGER, (c) => clusterOf[c]!],
+    ],
+    clusterOf.length,
   );
-  await appendColumns(connection, 'category_level', [INTEGER, INTEGER], categoryCount, (cat, column) =>
-    column === 0 ? cat : levelOf(cat),
+  await appendColumns(
+    connection,
+    'category_level',
+    [
+      [INTEGER, (cat) => cat],
+      [INTEGER, (cat) => levelOf(cat)],
+    ],
+    categoryCount,
   );
   const rows = async (name: 'category_cells' | 'category_pairs') =>
     (
@@ -281,20 +302,15 @@ const LOG_RELATIONS = ['build_window', 'orders', 'order_lines', 'marketing'] as 
  * Writes the log's relations as Parquet files in `dir` (one per relation, zstd-compressed): the
  * shape a generator or a warehouse export hands to the contract without holding the log in memory.
  */
-export async function logToParquet(log: TransactionLog, dir: string): Promise<void> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
-  try {
+export function logToParquet(log: TransactionLog, dir: string): Promise<void> {
+  return withDuckDB(async (connection) => {
     await logToDuckDB(connection, log);
     for (const relation of LOG_RELATIONS) {
       await connection.run(
         `COPY ${relation} TO ${sqlString(path.join(dir, `${relation}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`,
       );
     }
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
+  });
 }
 
 /** Points the contract's relations at the Parquet files in `dir`: DuckDB reads them as the SQL needs them. */

@@ -145,19 +145,18 @@ describe('dataModel', () => {
     // Rows from the manifest where it has them.
     expect(model.nodes.find((n) => n.name === 'customers_master')!.rows).toBe(600);
     expect(model.nodes.find((n) => n.name === 'clv_proxy')!.rows).toBeNull();
-    expect(model.table.rows.find((r) => r.name === 'clv_proxy')!.joins).toBe(
-      'customers_master on customer_id, cluster_id',
-    );
+    expect(model.joins.get('clv_proxy')).toBe('customers_master on customer_id, cluster_id');
     expect(model.takeaway).toContain('1 join it on customer_id, 2 on cluster_id');
   });
 
   it('covers every table of the registry, each once, with its grain and key', () => {
     const model = dataModel(TABLE_INFO, null);
-    expect(model.table.rows.map((r) => r.name).sort()).toEqual(Object.keys(TABLE_INFO).sort());
-    for (const row of model.table.rows) {
-      const entry = TABLE_INFO[row.name as keyof typeof TABLE_INFO];
-      expect(row.grain).toBe(entry.grain);
-      expect(row.key).toBe(entry.key);
+    expect(model.nodes.map((n) => n.name).sort()).toEqual(Object.keys(TABLE_INFO).sort());
+    expect([...model.joins.keys()].sort()).toEqual(Object.keys(TABLE_INFO).sort());
+    for (const node of model.nodes) {
+      const entry = TABLE_INFO[node.name as keyof typeof TABLE_INFO];
+      expect(node.grain).toBe(entry.grain);
+      expect(node.key).toBe(entry.key);
     }
     // Every non-centre table is connected to something.
     for (const n of model.nodes.filter((x) => x.kind !== 'centre')) {

@@ -53,7 +53,8 @@ export interface ModelEdge {
 export interface DataModel {
   nodes: ModelNode[];
   edges: ModelEdge[];
-  table: TableData;
+  /** Table name → how it joins the spine ("customers_master on customer_id, cluster_id"). */
+  joins: ReadonlyMap<string, string>;
   takeaway: string;
 }
 
@@ -115,22 +116,9 @@ export function dataModel(info: Record<string, TableInfoEntry>, manifest: Manife
   return {
     nodes: sorted,
     edges,
-    table: {
-      columns: [
-        { key: 'name', label: 'Table', format: 'text' },
-        { key: 'grain', label: 'Grain', format: 'text' },
-        { key: 'key', label: 'Key', format: 'text' },
-        { key: 'rows', label: 'Rows', format: 'count' },
-        { key: 'joins', label: 'Joins', format: 'text' },
-      ],
-      rows: sorted.map((n) => ({
-        name: n.name,
-        grain: n.grain,
-        key: n.key,
-        joins: n.kind === 'centre' ? 'the centre; carries cluster_id' : joinsOf(n.name),
-        rows: n.rows,
-      })),
-    },
+    joins: new Map(
+      sorted.map((n) => [n.name, n.kind === 'centre' ? 'the centre; carries cluster_id' : joinsOf(n.name)]),
+    ),
     takeaway:
       `${nodes.length} tables around ${CENTRE_TABLE}: ${count('customer')} join it on customer_id, ` +
       `${count('cluster')} on cluster_id (one row per persona, or persona × category / channel), and ` +
