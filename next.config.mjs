@@ -1,3 +1,8 @@
+import { vendorDuckdbWasm } from './scripts/lib/vendor-duckdb-wasm.mjs';
+
+// The explorer's DuckDB engine is served from public/duckdb/ (see the helper for why).
+vendorDuckdbWasm();
+
 /**
  * Every page is prerendered from public/data at build time, so the same build serves under
  * `next start` and, with OMNI_STATIC_EXPORT=1 (`npm run export`), as static files in out/ that any

@@ -1,5 +1,13 @@
-import { readFileSync } from 'node:fs';
-import type { CustomerColumn, CustomerRow } from '@/lib/schema/customers-master';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { writeTableParquet } from '@/lib/duckdb/table-parquet';
+import type { Column } from '@/lib/schema/columns';
+import {
+  CUSTOMERS_MASTER_COLUMNS,
+  type CustomerColumn,
+  type CustomerRow,
+} from '@/lib/schema/customers-master';
 import { expect as baseExpect, test, type Page, type Route } from '@playwright/test';
 import Papa from 'papaparse';
 import { formatCount, formatMoney, formatPct } from './expected-format';
@@ -72,6 +80,29 @@ const DEFAULT_COLUMNS = [
 /** What the export writes for them: predicted CLV is followed by its 10th and 90th percentiles. */
 const EXPORT_COLUMNS = hasPredictions ? [...DEFAULT_COLUMNS, ...RANGE_COLUMNS] : DEFAULT_COLUMNS;
 
+const PARQUET = '**/data/customers_master.parquet';
+
+/** Rows written as Parquet by the build's writer: test input, for files the build would not make. */
+async function parquetOf(columns: readonly Column[], rows: readonly (readonly unknown[])[]): Promise<Buffer> {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'e2e-parquet-')), 'customers_master.parquet');
+  await writeTableParquet(file, columns, rows);
+  return readFileSync(file);
+}
+
+/** Answers for a file the way a static host does: HEAD, whole file, or the byte range asked for. */
+function serveBytes(route: Route, bytes: Buffer) {
+  const range = /^bytes=(\d+)-(\d*)$/.exec(route.request().headers()['range'] ?? '');
+  const headers = { 'accept-ranges': 'bytes', 'content-type': 'application/octet-stream' };
+  if (!range) return route.fulfill({ status: 200, body: bytes, headers });
+  const start = Number(range[1]);
+  const end = Math.min(range[2] ? Number(range[2]) : bytes.length - 1, bytes.length - 1);
+  return route.fulfill({
+    status: 206,
+    body: bytes.subarray(start, end + 1),
+    headers: { ...headers, 'content-range': `bytes ${start}-${end}/${bytes.length}` },
+  });
+}
+
 async function open(page: Page, url = '/customers') {
   await page.goto(url);
   await expect(page.getByTestId('customer-table')).toBeVisible();
@@ -115,7 +146,7 @@ test.describe('customer explorer', () => {
     const errors = trackErrors(page);
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/data/customers_master.json', async (route: Route) => {
+    await page.route(PARQUET, async (route: Route) => {
       await held;
       await route.continue();
     });
@@ -136,19 +167,32 @@ test.describe('customer explorer', () => {
     expect(errors).toEqual([]);
   });
 
-  for (const [name, body, status, message] of [
-    ['missing', 'not found', 404, /was not found \(HTTP 404\)/],
-    ['not JSON', '{"table": "customers_master", "rows": [', 200, /it is not a complete table file/],
+  for (const [name, file, status, message] of [
+    ['missing', async () => Buffer.from('not found'), 404, /was not found \(HTTP 404\)/],
     [
-      'off-schema',
-      JSON.stringify({ ...master, rows: [master.rows[0]!.map((v, i) => (i === 26 ? 250 : v))] }),
+      'not Parquet',
+      async () => Buffer.from('{"table": "customers_master", "rows": ['),
       200,
-      /row 1 does not match the schema: column churn_risk/,
+      /could not be read: it is not a complete customers_master table/,
+    ],
+    [
+      'from another version (a column missing)',
+      async () => {
+        const older = CUSTOMERS_MASTER_COLUMNS.filter((c) => c.name !== 'persona');
+        const keep = older.map((c) => COLUMNS.indexOf(c.name));
+        return parquetOf(
+          older,
+          master.rows.slice(0, 3).map((r) => keep.map((i) => r[i])),
+        );
+      },
+      200,
+      /cannot be read by this version of the dashboard: its columns differ .* at position 3: found "age", expected "persona"/,
     ],
   ] as const) {
     test(`says what is wrong when the file is ${name}`, async ({ page }) => {
-      await page.route('**/data/customers_master.json', (route) =>
-        route.fulfill({ status, body, contentType: 'application/json' }),
+      const bytes = await file();
+      await page.route(PARQUET, (route) =>
+        status === 200 ? serveBytes(route, bytes) : route.fulfill({ status, body: bytes }),
       );
       await page.goto('/customers');
       const alert = page.getByTestId('customers-error');
@@ -351,10 +395,13 @@ test.describe('customer explorer', () => {
     expect(errors).toEqual([]);
   });
 
-  test('scrolling the table keeps rows under the header with no blank gaps', async ({ page }) => {
+  test('scrolling the table keeps rows under the header with no blank gaps, and fills them in', async ({
+    page,
+  }) => {
     await open(page);
     const box = page.getByTestId('customer-scroll');
     for (const fraction of [0.1, 0.37, 0.62, 0.999]) {
+      // Rows (or their places, marked as loading while their block is fetched) fill the box at once.
       const gap = await box.evaluate(async (el, f) => {
         el.scrollTop = (el.scrollHeight - el.clientHeight) * f;
         await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
@@ -368,6 +415,9 @@ test.describe('customer explorer', () => {
         return Math.max(0, Math.min(view.bottom, el.getBoundingClientRect().top + el.clientHeight) - covered);
       }, fraction);
       expect(gap, `blank space at ${fraction}`).toBeLessThan(1);
+      // And the customers themselves arrive: no row in view is left loading.
+      await expect(box.locator('tbody tr[data-loading]')).toHaveCount(0);
+      await expect(box.locator('tbody button[data-customer]').first()).toBeVisible();
     }
   });
 
@@ -510,13 +560,11 @@ test.describe('customer explorer', () => {
   }) => {
     const errors = trackErrors(page);
     // The same customers with every prediction null, as for a brand's small file.
-    const body = JSON.stringify({
-      ...master,
-      rows: master.rows.map((r) => r.map((v, i) => (i >= COLUMNS.indexOf('p_alive') ? null : v))),
-    });
-    await page.route('**/data/customers_master.json', (route) =>
-      route.fulfill({ status: 200, body, contentType: 'application/json' }),
+    const bytes = await parquetOf(
+      CUSTOMERS_MASTER_COLUMNS,
+      master.rows.map((r) => r.map((v, i) => (i >= COLUMNS.indexOf('p_alive') ? null : v))),
     );
+    await page.route(PARQUET, (route) => serveBytes(route, bytes));
     await open(page, '/customers?cols=customer_id~p_alive~predicted_clv~total_spend');
     await expect(page.getByTestId('predictions-note')).toContainText(/^Predictions unavailable: /);
     expect(await headerIds(page)).toEqual(['customer_id', 'total_spend']);

@@ -13,8 +13,8 @@ export const metadata: Metadata = {
 };
 
 /**
- * The server-rendered shell holds only the manifest's counts; the customer rows are fetched by the
- * client component from /data/customers_master.json after the page loads.
+ * The server-rendered shell holds only the manifest's counts; the client component reads the customer
+ * rows from /data/customers_master.parquet after the page loads, a view at a time (see the component).
  */
 export default function CustomersPage() {
   const manifest = loadManifest();
@@ -43,7 +43,7 @@ export default function CustomersPage() {
           </p>
         }
       />
-      <CustomerExplorer valueModel={valueModel} />
+      <CustomerExplorer valueModel={valueModel} currency={manifest.config.currency} />
     </>
   );
 }

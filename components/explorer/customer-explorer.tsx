@@ -1,12 +1,12 @@
 'use client';
 
 import { saveFile } from '@/lib/browser/save-file';
-import { yieldToBrowser } from '@/lib/browser/yield-to-browser';
-import { atRiskThreshold, isAtRisk } from '@/lib/explorer/at-risk';
-import { customersCsv, exportColumns, exportFileName } from '@/lib/explorer/csv';
-import { CustomerFileError, parseCustomersMaster, type Customer } from '@/lib/explorer/customers';
-import { activeFilterCount, filterIndices, filterOptions, type FilterKey } from '@/lib/explorer/filter';
-import { averages } from '@/lib/explorer/profile';
+import { isAtRisk } from '@/lib/explorer/at-risk';
+import { customersCsvParts, exportColumns, exportFileName } from '@/lib/explorer/csv';
+import { CustomerFileError, type Customer } from '@/lib/explorer/customers';
+import { CustomerEngine, type CustomerSummary } from '@/lib/explorer/engine';
+import { activeFilterCount, type FilterKey } from '@/lib/explorer/filter';
+import type { AverageBook } from '@/lib/explorer/profile';
 import {
   adoptCarriedFilters,
   EMPTY_VIEW,
@@ -14,7 +14,7 @@ import {
   serializeView,
   type ExplorerView,
 } from '@/lib/explorer/query';
-import { isSortColumn, RankCache, sortIndices } from '@/lib/explorer/sort';
+import { isSortColumn } from '@/lib/explorer/sort';
 import {
   predictionAvailability,
   type PredictionAvailability,
@@ -43,102 +43,118 @@ import { Toolbar } from './toolbar';
 const URL_WRITE_DELAY_MS = 150;
 
 /** Served from public/ by `next start` and copied into out/ by the static export: same path in both. */
-export const CUSTOMERS_URL = '/data/customers_master.json';
+export const CUSTOMERS_URL = '/data/customers_master.parquet';
 
-/** What the explorer needs of the whole list, worked out once when it loads. */
-interface Book {
-  currency: string;
-  customers: Customer[];
-  options: ReturnType<typeof filterOptions>;
+/** Rows fetched at a time as the table scrolls: a few screens. */
+const BLOCK_ROWS = 100;
+
+/** What the explorer works out once, when the file is opened. */
+interface Book extends CustomerSummary {
+  engine: CustomerEngine;
+  /** Stops the engine's worker. */
+  close: () => void;
   available: PredictionAvailability;
-  /** The at-risk filter's spend threshold, and how many customers it selects. */
-  riskThreshold: number | null;
-  atRiskCount: number;
 }
 
 type Load =
   { status: 'loading' } | { status: 'error'; message: string; hint: string } | ({ status: 'ready' } & Book);
 
-/**
- * The list's summaries, one step at a time with the browser free to paint and take input between
- * steps: on a phone each step is a few dozen milliseconds, all of them together several hundred.
- */
-async function summarise(
-  currency: string,
-  customers: Customer[],
-  valueModel: ValueModelInfo | null,
-): Promise<Book> {
-  await yieldToBrowser();
-  const options = filterOptions(customers);
-  await yieldToBrowser();
-  const available = predictionAvailability(customers, valueModel);
-  // The at-risk filter's spend threshold is found once per data set, not on every filter change.
-  const riskThreshold = available.frequency ? atRiskThreshold(customers) : null;
-  const atRiskCount = customers.reduce((n, c) => n + (isAtRisk(c, riskThreshold) ? 1 : 0), 0);
-  await yieldToBrowser();
-  return { currency, customers, options, available, riskThreshold, atRiskCount };
+/** The rows of one view (filters, search and sort) fetched so far, a block at a time. */
+interface Shown {
+  key: string;
+  count: number;
+  blocks: ReadonlyMap<number, Customer[]>;
 }
 
-async function fetchCustomers(signal: AbortSignal, valueModel: ValueModelInfo | null): Promise<Load> {
-  let res: Response;
+/**
+ * Starts DuckDB in the browser on customers_master.parquet and reads the summaries. Every failure
+ * becomes a sentence the page can show, with what to do.
+ */
+async function openCustomers(signal: AbortSignal, valueModel: ValueModelInfo | null): Promise<Load> {
+  let head: Response;
   try {
-    res = await fetch(CUSTOMERS_URL, { signal, cache: 'no-cache' });
+    head = await fetch(CUSTOMERS_URL, { method: 'HEAD', signal, cache: 'no-cache' });
   } catch (error) {
     if (signal.aborted) throw error;
     return {
       status: 'error',
-      message: `The customer list (${CUSTOMERS_URL}) could not be downloaded.`,
+      message: `The customer list (${CUSTOMERS_URL}) could not be reached.`,
       hint: 'Check that the dashboard is still running, then reload the page.',
     };
   }
-  if (!res.ok) {
+  if (!head.ok) {
     return {
       status: 'error',
       message:
-        res.status === 404
+        head.status === 404
           ? `${CUSTOMERS_URL} was not found (HTTP 404): the customer table has not been built.`
-          : `${CUSTOMERS_URL} answered HTTP ${res.status}.`,
+          : `${CUSTOMERS_URL} answered HTTP ${head.status}.`,
       hint: 'Build the data with `npm run data:build` (or start the dashboard with `npm start`), then reload.',
     };
   }
-  let raw: unknown;
+  let engine: CustomerEngine;
+  let summary: CustomerSummary;
+  let close = () => {};
   try {
-    raw = await res.json();
+    const { openBrowserDuckDB } = await import('@/lib/explorer/duckdb-browser');
+    const db = await openBrowserDuckDB(CUSTOMERS_URL, 'customers_master.parquet');
+    close = db.close;
+    engine = await CustomerEngine.open(db.runner, 'customers_master.parquet');
+    summary = await engine.summary();
   } catch (error) {
+    close();
     if (signal.aborted) throw error;
+    if (error instanceof CustomerFileError)
+      return {
+        status: 'error',
+        message: `${CUSTOMERS_URL} cannot be read by this version of the dashboard: ${error.message}.`,
+        hint: 'It was built by another version of the pipeline, or edited. Rebuild it with `npm run data:build`.',
+      };
     return {
       status: 'error',
-      message: `The customer list (${CUSTOMERS_URL}) could not be read: it is not a complete table file.`,
-      hint: 'The file is damaged or was cut short. Rebuild it with `npm run data:build`, then reload.',
+      message: `The customer list (${CUSTOMERS_URL}) could not be read: it is not a complete customers_master table, or this browser cannot run the explorer's database engine.`,
+      hint: 'Rebuild the data with `npm run data:build` and reload; if it happens again, open the page in a current Chrome, Edge, Firefox or Safari.',
     };
   }
-  await yieldToBrowser();
-  let parsed: ReturnType<typeof parseCustomersMaster>;
-  try {
-    parsed = parseCustomersMaster(raw);
-  } catch (error) {
-    if (!(error instanceof CustomerFileError)) throw error;
+  if (summary.total === 0) {
+    close();
     return {
       status: 'error',
-      message: `${CUSTOMERS_URL} does not match the customers_master schema: ${error.message}.`,
-      hint: 'It was built by another version of the pipeline, or edited. Rebuild it with `npm run data:build`.',
+      message: `${CUSTOMERS_URL} holds no customers.`,
+      hint: 'Rebuild the data with `npm run data:build`, then reload.',
     };
   }
-  return { status: 'ready', ...(await summarise(parsed.currency, parsed.customers, valueModel)) };
+  return {
+    status: 'ready',
+    engine,
+    close,
+    ...summary,
+    available: predictionAvailability(summary, valueModel),
+  };
 }
 
-/** The key the table box carries: filters, search and sort (not columns or the open profile). */
+/** The key of a view's rows: filters, search and sort (not columns or the open profile). */
 function viewKey(view: ExplorerView): string {
   return serializeView({ ...view, columns: null, customer: null });
 }
 
+const NO_ROWS: Shown = { key: '', count: 0, blocks: new Map() };
+
 /**
- * The customer explorer. Customer rows are fetched here, in the browser, once the page has loaded —
- * the server-rendered page holds no customer data. The view (filters, search, sort, columns, open
- * profile) lives in the URL query, written with history.replaceState so a change costs no
- * navigation, and read back on load so a link reopens the same view.
+ * The customer explorer. The server-rendered page holds no customer data: once it has loaded, DuckDB
+ * starts in a worker and reads customers_master.parquet with HTTP range requests. Filters, search,
+ * sort and paging run there as SQL (lib/explorer/engine.ts), and only the rows in view cross into
+ * JavaScript, so a million customers open as quickly as ten thousand. The view (filters, search,
+ * sort, columns, open profile) lives in the URL query, written with history.replaceState so a change
+ * costs no navigation, and read back on load so a link reopens the same view.
  */
-export function CustomerExplorer({ valueModel }: { valueModel: ValueModelInfo | null }) {
+export function CustomerExplorer({
+  valueModel,
+  currency,
+}: {
+  valueModel: ValueModelInfo | null;
+  currency: string;
+}) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   // Read once from the address (the server render has none; it shows the loading state either way).
   const [view, setView] = useState<ExplorerView>(() =>
@@ -151,18 +167,30 @@ export function CustomerExplorer({ valueModel }: { valueModel: ValueModelInfo | 
       window.matchMedia('(min-width: 640px)').matches ||
       activeFilterCount(parseView(window.location.search).filters) > 0,
   );
+  // The rows shown: null until the first view's rows arrive.
+  const [shownRows, setShown] = useState<Shown | null>(null);
+  const shown = shownRows ?? NO_ROWS;
+  const [profile, setProfile] = useState<{ id: string; customer: Customer | null; book: AverageBook } | null>(
+    null,
+  );
+  const [exporting, setExporting] = useState(false);
   const filterPanelId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
-    fetchCustomers(controller.signal, valueModel).then(
+    let opened: Load | null = null;
+    openCustomers(controller.signal, valueModel).then(
       (result) => {
+        if (controller.signal.aborted) {
+          if (result.status === 'ready') result.close();
+          return;
+        }
+        opened = result;
         setLoad(result);
         if (result.status !== 'ready') return;
-        const personaOfCluster = new Map(result.customers.map((c) => [c.cluster_id, c.persona]));
-        setView((v) => adoptCarriedFilters(v, personaOfCluster));
+        setView((v) => adoptCarriedFilters(v, result.personaOfCluster));
       },
       () => {
         if (controller.signal.aborted) return;
@@ -173,7 +201,10 @@ export function CustomerExplorer({ valueModel }: { valueModel: ValueModelInfo | 
         });
       },
     );
-    return () => controller.abort();
+    return () => {
+      controller.abort();
+      if (opened?.status === 'ready') opened.close();
+    };
   }, [valueModel]);
 
   // The address follows the view a moment after it settles (typing a search writes once), outside
@@ -191,51 +222,51 @@ export function CustomerExplorer({ valueModel }: { valueModel: ValueModelInfo | 
     return () => window.clearTimeout(timer);
   }, [view, load.status]);
 
-  const ready = load.status === 'ready' ? load : EMPTY_BOOK;
-  const { customers: all, currency, options, available, riskThreshold, atRiskCount } = ready;
-  // Averages for the profile's comparison, worked out when a profile is first opened.
-  const profileOpen = view.customer !== null;
-  const book = useMemo(() => (profileOpen ? averages(all) : null), [all, profileOpen]);
-  const byId = useMemo(() => new Map(all.map((c) => [c.customer_id, c])), [all]);
-  // Columns of a model that could not be fitted are hidden.
-  const unavailable = useMemo(() => unavailableColumns(available), [available]);
-  const defaults = useMemo(() => DEFAULT_VISIBLE.filter((c) => !unavailable.has(c)), [unavailable]);
-  // Filtering and sorting work on positions into `all` (typed arrays), never on copies of 100,000
-  // records; a column's ranks are computed on its first sort and reused afterwards.
-  const ranks = useMemo(() => new RankCache(all), [all]);
-  // Rank every column in idle time after loading, so that even a column's first sort is quick.
-  useEffect(() => {
-    if (!all.length) return;
-    const todo = [...ALL_COLUMNS];
-    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 50));
-    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
-    let handle = 0;
-    const step = () => {
-      const id = todo.shift();
-      if (!id) return;
-      ranks.get(id);
-      handle = idle(step);
-    };
-    handle = idle(step);
-    return () => cancel(handle);
-  }, [all, ranks]);
-  const filtered = useMemo(
-    () => filterIndices(all, view.filters, view.search, riskThreshold),
-    [all, view.filters, view.search, riskThreshold],
-  );
-  const order = useMemo(
-    () => (view.sort ? sortIndices(filtered, ranks.get(view.sort.id), view.sort.desc) : filtered),
-    [filtered, ranks, view.sort],
+  const ready = load.status === 'ready' ? load : null;
+  const engine = ready?.engine ?? null;
+  const riskThreshold = ready?.riskThreshold ?? null;
+  const available = ready?.available ?? NOTHING_AVAILABLE;
+  const key = viewKey(view);
+  // The rows' query, kept stable while only the columns or the open profile change.
+  const query = useMemo(
+    () => ({ filters: view.filters, search: view.search, sort: view.sort }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [key],
   );
 
+  // A new view: its count and first block, shown together, in place of the previous view's rows.
+  // Then, once, the file is copied into the engine's memory so later views are quick.
+  const loadedIntoMemory = useRef(false);
+  useEffect(() => {
+    if (!engine) return;
+    let current = true;
+    (async () => {
+      const count = await engine.count(query, riskThreshold);
+      const first = count ? await engine.page(query, riskThreshold, 0, BLOCK_ROWS) : [];
+      if (!current) return;
+      setShown({ key, count, blocks: new Map([[0, first]]) });
+      if (!loadedIntoMemory.current) {
+        loadedIntoMemory.current = true;
+        await engine.loadIntoMemory();
+      }
+    })().catch(() => {
+      if (current) setLoad(QUERY_FAILED);
+    });
+    return () => {
+      current = false;
+    };
+  }, [engine, query, key, riskThreshold]);
+
+  const unavailable = useMemo(() => unavailableColumns(available), [available]);
+  const defaults = useMemo(() => DEFAULT_VISIBLE.filter((c) => !unavailable.has(c)), [unavailable]);
   const sorting = useMemo<SortingState>(
     () => (view.sort ? [{ id: view.sort.id, desc: view.sort.desc }] : []),
     [view.sort],
   );
   const columnVisibility = useMemo<ColumnVisibilityState>(() => {
-    const shown = new Set<CustomerColumn>(view.columns ?? defaults);
+    const visible = new Set<CustomerColumn>(view.columns ?? defaults);
     return Object.fromEntries(
-      ALL_COLUMNS.map((c) => [c, (shown.has(c) && !unavailable.has(c)) || c === 'customer_id']),
+      ALL_COLUMNS.map((c) => [c, (visible.has(c) && !unavailable.has(c)) || c === 'customer_id']),
     );
   }, [view.columns, defaults, unavailable]);
 
@@ -252,8 +283,10 @@ export function CustomerExplorer({ valueModel }: { valueModel: ValueModelInfo | 
   const onColumnVisibilityChange = useCallback(
     (updater: Updater<ColumnVisibilityState>) =>
       setView((v) => {
-        const shown = new Set<string>(v.columns ?? defaults);
-        const current = Object.fromEntries(ALL_COLUMNS.map((c) => [c, shown.has(c) && !unavailable.has(c)]));
+        const visible = new Set<string>(v.columns ?? defaults);
+        const current = Object.fromEntries(
+          ALL_COLUMNS.map((c) => [c, visible.has(c) && !unavailable.has(c)]),
+        );
         const next = typeof updater === 'function' ? updater(current) : updater;
         const columns = ALL_COLUMNS.filter(
           (c) => c === 'customer_id' || (next[c] !== false && !unavailable.has(c)),
@@ -264,13 +297,12 @@ export function CustomerExplorer({ valueModel }: { valueModel: ValueModelInfo | 
     [defaults, unavailable],
   );
 
-  // Rows are virtualised: the virtualizer works over every filtered, sorted customer, and TanStack
-  // Table gets only the rows in view (plus overscan) as its data, as with server-side pages. Its row
-  // model then costs a few dozen rows per change instead of 100,000 row objects.
+  // Rows are virtualised over every customer of the view; TanStack Table gets only the fetched rows
+  // in view (plus overscan) as its data, as with server-side pages.
   // The virtualizer's functions change as it scrolls, so React Compiler must not memoise this component.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: order.length,
+    count: shown.count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -279,15 +311,43 @@ export function CustomerExplorer({ valueModel }: { valueModel: ValueModelInfo | 
   const items = virtualizer.getVirtualItems();
   const first = items.length ? items[0]!.index : 0;
   const end = items.length ? items[items.length - 1]!.index + 1 : 0;
-  const windowRows = useMemo(
-    () => Array.from(order.subarray(first, end), (i) => all[i]!),
-    [order, all, first, end],
-  );
+
+  // Blocks in view (and the next one) that are not fetched yet are fetched, once each.
+  const pending = useRef(new Set<string>());
+  useEffect(() => {
+    if (!engine || !shown.count || shown.key !== key) return;
+    const last = Math.min(shown.count - 1, end + BLOCK_ROWS);
+    for (let b = Math.floor(first / BLOCK_ROWS); b <= Math.floor(last / BLOCK_ROWS); b++) {
+      const id = `${shown.key}#${b}`;
+      if (shown.blocks.has(b) || pending.current.has(id)) continue;
+      pending.current.add(id);
+      engine
+        .page(query, riskThreshold, b * BLOCK_ROWS, BLOCK_ROWS)
+        .then((rows) =>
+          setShown((s) => (s?.key === shown.key ? { ...s, blocks: new Map(s.blocks).set(b, rows) } : s)),
+        )
+        .catch(() => setLoad(QUERY_FAILED))
+        .finally(() => pending.current.delete(id));
+    }
+  }, [engine, shown, key, query, riskThreshold, first, end]);
+
+  const windowRows = useMemo(() => {
+    const rows: Customer[] = [];
+    const indices: number[] = [];
+    for (let i = first; i < end; i++) {
+      const row = shown.blocks.get(Math.floor(i / BLOCK_ROWS))?.[i % BLOCK_ROWS];
+      if (row) {
+        rows.push(row);
+        indices.push(i);
+      }
+    }
+    return { rows, indices };
+  }, [shown, first, end]);
 
   const table = useTable({
     features: explorerFeatures,
     columns: explorerColumns,
-    data: windowRows,
+    data: windowRows.rows,
     getRowId: (c) => c.customer_id,
     manualSorting: true,
     enableMultiSort: false,
@@ -297,11 +357,11 @@ export function CustomerExplorer({ valueModel }: { valueModel: ValueModelInfo | 
     meta: { currency, horizonMonths: valueModel?.horizonMonths ?? 12 },
   });
 
-  const setFilter = useCallback((key: FilterKey, values: string[]) => {
+  const setFilter = useCallback((filterKey: FilterKey, values: string[]) => {
     setView((v) => {
       const filters = { ...v.filters };
-      if (values.length) filters[key] = values;
-      else delete filters[key];
+      if (values.length) filters[filterKey] = values;
+      else delete filters[filterKey];
       return { ...v, filters };
     });
     scrollRef.current?.scrollTo({ top: 0 });
@@ -320,12 +380,31 @@ export function CustomerExplorer({ valueModel }: { valueModel: ValueModelInfo | 
     () => ({
       available: available.frequency,
       unavailable: valueModel?.reason ?? null,
-      count: atRiskCount,
+      count: ready?.atRiskCount ?? 0,
       threshold: riskThreshold,
       currency,
     }),
-    [available.frequency, valueModel, atRiskCount, riskThreshold, currency],
+    [available.frequency, valueModel, ready?.atRiskCount, riskThreshold, currency],
   );
+
+  // The open profile: the customer and the averages it is compared with, asked of the engine.
+  const averagesOnce = useRef<Promise<AverageBook> | null>(null);
+  useEffect(() => {
+    const id = view.customer;
+    if (!engine || id === null) return;
+    let current = true;
+    averagesOnce.current ??= engine.averages();
+    Promise.all([engine.customer(id), averagesOnce.current])
+      .then(([customer, book]) => {
+        if (current) setProfile({ id, customer, book });
+      })
+      .catch(() => {
+        if (current) setLoad(QUERY_FAILED);
+      });
+    return () => {
+      current = false;
+    };
+  }, [engine, view.customer]);
 
   const openProfile = useCallback((id: string, trigger: HTMLElement) => {
     returnFocus.current = trigger;
@@ -333,22 +412,32 @@ export function CustomerExplorer({ valueModel }: { valueModel: ValueModelInfo | 
   }, []);
   const closeProfile = useCallback(() => {
     setView((v) => ({ ...v, customer: null }));
+    setProfile(null);
     const target = returnFocus.current;
     returnFocus.current = null;
     // The row may have scrolled out of the virtual window: fall back to the table's box.
     requestAnimationFrame(() => (target?.isConnected ? target : scrollRef.current)?.focus());
   }, []);
 
-  const exportCsv = () => {
-    const columns = exportColumns(table.getVisibleLeafColumns().map((c) => c.id as CustomerColumn));
-    const rows = Array.from(order, (i) => all[i]!);
-    saveFile(
-      exportFileName(view.filters, view.search, view.sort, rows.length),
-      new Blob([customersCsv(rows, columns)], { type: 'text/csv;charset=utf-8' }),
-    );
+  const exportCsv = async () => {
+    if (!engine || exporting) return;
+    setExporting(true);
+    try {
+      const columns = exportColumns(table.getVisibleLeafColumns().map((c) => c.id as CustomerColumn));
+      const parts = await customersCsvParts(columns, engine.exportRows(query, riskThreshold, columns));
+      saveFile(
+        exportFileName(view.filters, view.search, view.sort, shown.count),
+        new Blob(parts, { type: 'text/csv;charset=utf-8' }),
+      );
+    } catch {
+      setLoad(QUERY_FAILED);
+    } finally {
+      setExporting(false);
+    }
   };
 
-  if (load.status === 'loading') return <LoadingCustomers url={CUSTOMERS_URL} />;
+  if (load.status === 'loading' || (load.status === 'ready' && shownRows === null))
+    return <LoadingCustomers url={CUSTOMERS_URL} />;
   if (load.status === 'error') return <LoadError message={load.message} hint={load.hint} />;
 
   const active = activeFilterCount(view.filters);
@@ -360,14 +449,15 @@ export function CustomerExplorer({ valueModel }: { valueModel: ValueModelInfo | 
           setView((v) => ({ ...v, search: q }));
           scrollRef.current?.scrollTo({ top: 0 });
         }}
-        shown={order.length}
-        total={all.length}
+        shown={shown.count}
+        total={load.total}
         activeFilters={active}
         filtersOpen={filtersOpen}
         filterPanelId={filterPanelId}
         onToggleFilters={() => setFiltersOpen((o) => !o)}
         onClear={() => setView((v) => ({ ...v, filters: {}, search: '' }))}
-        onExport={exportCsv}
+        onExport={() => void exportCsv()}
+        exporting={exporting}
         columnMenu={
           <ColumnMenu
             table={table}
@@ -379,7 +469,7 @@ export function CustomerExplorer({ valueModel }: { valueModel: ValueModelInfo | 
       />
       <div id={filterPanelId} hidden={!filtersOpen} className="rounded-lg border border-line bg-surface p-4">
         <FilterPanel
-          options={options}
+          options={load.options}
           filters={view.filters}
           onChange={setFilter}
           atRisk={atRiskOption}
@@ -389,9 +479,10 @@ export function CustomerExplorer({ valueModel }: { valueModel: ValueModelInfo | 
       <CustomerTable
         table={table}
         virtualizer={virtualizer}
-        first={first}
-        total={order.length}
-        viewKey={viewKey(view)}
+        indices={windowRows.indices}
+        total={shown.count}
+        viewKey={shown.key}
+        busy={shown.key !== key}
         onOpen={openProfile}
         scrollRef={scrollRef}
       />
@@ -400,16 +491,16 @@ export function CustomerExplorer({ valueModel }: { valueModel: ValueModelInfo | 
         sort; missing values (—) sort last. Export writes the filtered customers in this order with the
         visible columns, as raw values (predicted CLV with its 10th and 90th percentiles).
       </p>
-      {view.customer && book ? (
+      {view.customer && profile?.id === view.customer ? (
         <ProfileDialog
           key={view.customer}
           customerId={view.customer}
-          customer={byId.get(view.customer)}
-          book={book}
+          customer={profile.customer ?? undefined}
+          book={profile.book}
           currency={currency}
           available={available}
           horizonMonths={valueModel?.horizonMonths ?? 12}
-          atRisk={byId.has(view.customer) && isAtRisk(byId.get(view.customer)!, riskThreshold)}
+          atRisk={profile.customer !== null && isAtRisk(profile.customer, riskThreshold)}
           onClose={closeProfile}
         />
       ) : null}
@@ -417,11 +508,10 @@ export function CustomerExplorer({ valueModel }: { valueModel: ValueModelInfo | 
   );
 }
 
-const EMPTY_BOOK: Book = {
-  currency: 'INR',
-  customers: [],
-  options: filterOptions([]),
-  available: predictionAvailability([], null),
-  riskThreshold: null,
-  atRiskCount: 0,
+const NOTHING_AVAILABLE: PredictionAvailability = { frequency: false, monetary: false, note: null };
+
+const QUERY_FAILED: Load = {
+  status: 'error',
+  message: `The customer list (${CUSTOMERS_URL}) stopped answering: the explorer's database engine failed.`,
+  hint: 'Reload the page; if it happens again, rebuild the data with `npm run data:build`.',
 };

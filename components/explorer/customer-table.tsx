@@ -12,13 +12,15 @@ export const ROW_HEIGHT = 40;
 export const HEADER_HEIGHT = 44;
 
 interface CustomerTableProps {
-  /** The table; its data is the window of rows in view, starting at row `first` of `total`. */
+  /** The table; its data is the fetched rows in view, row k being row `indices[k]` of `total`. */
   table: ReactTable<ExplorerFeatures, Customer>;
   virtualizer: Virtualizer<HTMLDivElement, Element>;
-  first: number;
+  indices: readonly number[];
   total: number;
   /** A short key of the filters, search and sort shown, set on the box for tests and benchmarks. */
   viewKey: string;
+  /** Another view's rows are on their way: these are still the previous view's. */
+  busy: boolean;
   onOpen: (customerId: string, trigger: HTMLElement) => void;
   scrollRef: React.RefObject<HTMLDivElement | null>;
 }
@@ -32,13 +34,15 @@ interface CustomerTableProps {
 export function CustomerTable({
   table,
   virtualizer,
-  first,
+  indices,
   total,
   viewKey,
+  busy,
   onOpen,
   scrollRef,
 }: CustomerTableProps) {
   const rows = table.getRowModel().rows;
+  const rowAt = new Map(indices.map((index, k) => [index, rows[k]]));
   const tableMeta = table.options.meta;
   const currency = tableMeta?.currency ?? 'INR';
   const columns = table.getVisibleLeafColumns();
@@ -63,6 +67,7 @@ export function CustomerTable({
       data-testid="customer-scroll"
       data-view={viewKey}
       data-row-count={total}
+      aria-busy={busy}
       className="relative h-[min(68vh,640px)] min-h-80 overflow-auto overscroll-contain rounded-md border border-line scroll-cue"
     >
       <table
@@ -121,9 +126,23 @@ export function CustomerTable({
             </tr>
           ) : null}
           {items.map((item) => {
-            // The table's rows are the window: row (item.index - first) is virtual item item.index.
-            const row = rows[item.index - first];
-            if (!row) return null;
+            const row = rowAt.get(item.index);
+            // A row whose block is still being fetched keeps its place, marked as loading.
+            if (!row)
+              return (
+                <tr
+                  key={`loading-${item.index}`}
+                  aria-rowindex={item.index + 2}
+                  aria-busy="true"
+                  data-row={item.index}
+                  data-loading=""
+                  style={{ height: ROW_HEIGHT }}
+                >
+                  <td colSpan={columns.length} className="border-b border-line/70 px-3 text-ink-muted">
+                    Loading…
+                  </td>
+                </tr>
+              );
             const c = row.original;
             return (
               <tr

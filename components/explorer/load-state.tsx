@@ -1,4 +1,4 @@
-/** Shown while the customer table downloads and is checked. */
+/** Shown while the explorer's database engine starts and reads the first rows of the customer table. */
 export function LoadingCustomers({ url }: { url: string }) {
   return (
     <div
@@ -12,7 +12,12 @@ export function LoadingCustomers({ url }: { url: string }) {
           aria-hidden="true"
           className="inline-block size-4 animate-spin rounded-full border-2 border-line-strong border-t-accent motion-reduce:animate-none"
         />
-        Loading customers… <span className="text-ink-muted">(downloading and checking {url})</span>
+        <span>
+          Loading customers…{' '}
+          <span className="break-all text-ink-muted">
+            (starting the explorer’s database and reading {url})
+          </span>
+        </span>
       </p>
       <div aria-hidden="true" className="mt-5 space-y-2">
         {Array.from({ length: 6 }, (_, i) => (

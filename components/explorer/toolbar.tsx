@@ -14,6 +14,8 @@ interface ToolbarProps {
   onToggleFilters: () => void;
   onClear: () => void;
   onExport: () => void;
+  /** An export is being written: the button waits. */
+  exporting: boolean;
   columnMenu: ReactNode;
   /** A one-line note under the count, e.g. why the predictions are missing. */
   note?: string | null;
@@ -30,6 +32,7 @@ export function Toolbar({
   onToggleFilters,
   onClear,
   onExport,
+  exporting,
   columnMenu,
   note,
 }: ToolbarProps) {
@@ -72,9 +75,10 @@ export function Toolbar({
           type="button"
           className="rounded-md border border-ink bg-ink px-3 py-1.5 text-sm text-paper hover:bg-ink/85 disabled:opacity-60"
           onClick={onExport}
-          disabled={shown === 0}
+          disabled={shown === 0 || exporting}
+          aria-busy={exporting}
         >
-          Export CSV
+          {exporting ? 'Exporting…' : 'Export CSV'}
         </button>
       </div>
       <p

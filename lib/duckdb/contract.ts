@@ -10,15 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  DOUBLE,
-  DuckDBDataChunk,
-  DuckDBInstance,
-  INTEGER,
-  type DuckDBConnection,
-  type DuckDBType,
-  type DuckDBValue,
-} from '@duckdb/node-api';
+import { DOUBLE, DuckDBInstance, INTEGER, type DuckDBConnection } from '@duckdb/node-api';
 import { FLOAT_FEATURES, type CustomerFeatures } from '../features/customer-features';
 import {
   CHANNEL_ONLINE,
@@ -28,38 +20,13 @@ import {
   type TransactionLog,
 } from '../transactions/transaction-log';
 import type { RfmSummary } from '../value/rfm-summary';
+import { appendColumns } from './append';
 
 /** The SQL text of one view of the contract, read from the repository's sql/ folder. */
 export function contractSql(
   name: 'customer_features' | 'value_summary' | 'category_cells' | 'category_pairs',
 ): string {
   return readFileSync(path.join(process.cwd(), 'sql', `${name}.sql`), 'utf8');
-}
-
-/** DuckDB's vector size: the appender takes whole chunks of at most this many rows. */
-const CHUNK_ROWS = 2048;
-
-/** A column to append: its DuckDB type and its value at each row. */
-type ColumnSource = readonly [DuckDBType, (row: number) => DuckDBValue];
-
-/** Appends `rows` rows to `table`, a chunk at a time, each column read from its source. */
-async function appendColumns(
-  connection: DuckDBConnection,
-  table: string,
-  sources: readonly ColumnSource[],
-  rows: number,
-): Promise<void> {
-  const types = sources.map(([type]) => type);
-  const appender = await connection.createAppender(table);
-  for (let start = 0; start < rows; start += CHUNK_ROWS) {
-    const size = Math.min(CHUNK_ROWS, rows - start);
-    const columns = sources.map(([, value]) => Array.from({ length: size }, (_, r) => value(start + r)));
-    const chunk = DuckDBDataChunk.create(types, size);
-    chunk.setColumns(columns);
-    appender.appendDataChunk(chunk);
-  }
-  appender.flushSync();
-  appender.closeSync();
 }
 
 /** Creates the contract's relations on `connection` and fills them from the log. */

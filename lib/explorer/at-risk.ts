@@ -13,23 +13,8 @@ export const AT_RISK_RULE = `Total spend in the top ${AT_RISK_VALUE_SHARE * 100}
 type RiskFields = Pick<Customer, 'total_spend' | 'p_alive'>;
 
 /**
- * The total spend a customer needs to be in the top AT_RISK_VALUE_SHARE of `customers`: the spend
- * of the ⌈n × share⌉-th biggest spender (so ties at the boundary are all in). Computed once per
- * data set (one native typed-array sort), never per keystroke. Null when no customer has a P(alive)
- * (the value model could not be fitted), as then nobody can be at risk.
- */
-export function atRiskThreshold(customers: readonly RiskFields[]): number | null {
-  const n = customers.length;
-  if (n === 0 || !customers.some((c) => c.p_alive !== null)) return null;
-  const spend = new Float64Array(n);
-  for (let i = 0; i < n; i++) spend[i] = customers[i]!.total_spend;
-  spend.sort();
-  const k = Math.max(1, Math.ceil(n * AT_RISK_VALUE_SHARE));
-  return spend[n - k]!;
-}
-
-/**
- * At risk: high past value (total spend at or above the threshold of atRiskThreshold) and low
+ * At risk: high past value (total spend at or above the threshold, the ⌈n × share⌉-th biggest spend: see
+ * CustomerEngine.summary) and low
  * P(alive) (below AT_RISK_P_ALIVE_BELOW). A customer without a P(alive), or any customer when
  * there is no threshold, is not at risk.
  */

@@ -1,21 +1,33 @@
+import type { CustomerColumn } from '@/lib/schema/customers-master';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { customersCsv, exportColumns, exportFileName } from './csv';
+import { customersCsvParts, exportColumns, exportFileName } from './csv';
+import type { Customer } from './customers';
 import { customer } from './fixtures.test-util';
 
-describe('customersCsv', () => {
+/** The parts joined, the rows given as two batches (the first row alone), as an engine hands them over. */
+async function customersCsv(customers: Customer[], columns: CustomerColumn[]): Promise<string> {
+  const rows = customers.map((c) => columns.map((col) => c[col]));
+  async function* batches() {
+    yield rows.slice(0, 1);
+    yield rows.slice(1);
+  }
+  return (await customersCsvParts(columns, batches())).join('');
+}
+
+describe('customersCsvParts', () => {
   const rows = [
     customer({ customer_id: 'C1', persona: '=HYPERLINK("http://x","y")', total_spend: 1234.5, age: null }),
     customer({ customer_id: 'C2', persona: 'Price, "Sensitive"', total_spend: 10, age: 33 }),
   ];
 
-  it('given rows and columns, then header and lines follow the columns, CRLF-terminated', () => {
-    const csv = customersCsv(rows, ['customer_id', 'age', 'total_spend']);
+  it('given rows and columns, then header and lines follow the columns, CRLF-terminated', async () => {
+    const csv = await customersCsv(rows, ['customer_id', 'age', 'total_spend']);
     expect(csv).toBe('customer_id,age,total_spend\r\nC1,,1234.5\r\nC2,33,10\r\n');
   });
 
-  it('given a formula-like value with quotes, then it is neutralised and quoted, and a CSV parser reads it back', () => {
-    const csv = customersCsv(rows, ['customer_id', 'persona']);
+  it('given a formula-like value with quotes, then it is neutralised and quoted, and a CSV parser reads it back', async () => {
+    const csv = await customersCsv(rows, ['customer_id', 'persona']);
     expect(csv.split('\r\n')[1]).toBe(`C1,"'=HYPERLINK(""http://x"",""y"")"`);
     const parsed = Papa.parse<string[]>(csv.trimEnd(), { header: false });
     expect(parsed.errors).toEqual([]);
@@ -26,8 +38,8 @@ describe('customersCsv', () => {
     ]);
   });
 
-  it('given no rows, then only the header is written', () => {
-    expect(customersCsv([], ['customer_id'])).toBe('customer_id\r\n');
+  it('given no rows, then only the header is written', async () => {
+    expect(await customersCsv([], ['customer_id'])).toBe('customer_id\r\n');
   });
 });
 
@@ -74,7 +86,7 @@ describe('exportColumns and the value columns', () => {
     expect(exportColumns(['customer_id', 'total_spend'])).toEqual(['customer_id', 'total_spend']);
   });
 
-  it('given the value columns, then raw numbers are written and missing ones are empty', () => {
+  it('given the value columns, then raw numbers are written and missing ones are empty', async () => {
     const cols = exportColumns(['customer_id', 'p_alive', 'expected_purchases', 'predicted_clv']);
     const rows = [
       customer({
@@ -94,7 +106,7 @@ describe('exportColumns and the value columns', () => {
         predicted_clv_p90: null,
       }),
     ];
-    expect(customersCsv(rows, cols).split('\r\n')).toEqual([
+    expect((await customersCsv(rows, cols)).split('\r\n')).toEqual([
       'customer_id,p_alive,expected_purchases,predicted_clv,predicted_clv_p10,predicted_clv_p90',
       'C1,0.424,1.47,9729,0,34430',
       'C2,,,,,',

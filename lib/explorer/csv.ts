@@ -1,19 +1,23 @@
-import { toCsvText } from '@/lib/csv/csv';
+import { CSV_LINE_END, csvLine, type CsvValue } from '@/lib/csv/csv';
 import type { CustomerColumn } from '@/lib/schema/customers-master';
-import type { Customer } from './customers';
 import { FILTER_KEYS, FILTER_PARAMS, normaliseSearch, type Filters } from './filter';
 import type { SortSpec } from './sort';
 
 /**
- * The filtered customers as CSV, one line per customer in the given order, the columns given (the
- * visible ones) in order, header = the column names of customers_master; through the one CSV
- * writer (formula guard, RFC 4180, CRLF).
+ * The filtered customers as CSV parts (for a Blob), one line per customer in the order the batches
+ * give them, with the given (visible) columns; header = the column names of customers_master;
+ * through the one CSV writer's line (formula guard, RFC 4180, CRLF). Parts, not one string, so an
+ * export of a million customers is never one giant string.
  */
-export function customersCsv(customers: readonly Customer[], columns: readonly CustomerColumn[]): string {
-  return toCsvText(
-    columns,
-    customers.map((c) => columns.map((column) => c[column])),
-  );
+export async function customersCsvParts(
+  columns: readonly CustomerColumn[],
+  batches: AsyncIterable<readonly (readonly CsvValue[])[]>,
+): Promise<string[]> {
+  const parts = [csvLine(columns) + CSV_LINE_END];
+  for await (const batch of batches) {
+    if (batch.length) parts.push(batch.map((row) => csvLine(row)).join(CSV_LINE_END) + CSV_LINE_END);
+  }
+  return parts;
 }
 
 /**

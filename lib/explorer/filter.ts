@@ -7,8 +7,6 @@ import {
   CUSTOMERS_MASTER_COLUMNS,
   type CustomerColumn,
 } from '@/lib/schema/customers-master';
-import { isAtRisk } from './at-risk';
-import type { Customer } from './customers';
 
 /** The columns the explorer filters on, each a set of allowed values (empty = no filter). */
 export const FILTER_KEYS = [
@@ -69,29 +67,21 @@ export interface FilterOption {
 }
 
 /**
- * The values each filter can take in this data, with how many customers have each. Personas are
- * ordered by cluster id (the order the other pages use); bands in their natural order.
+ * The values each filter can take, with how many customers have each, in the order the panel
+ * lists them: personas by cluster id (the order the other pages use), bands in their natural
+ * order, other values alphabetically. `counts` holds each key's values and customer counts;
+ * `clusterOfPersona` each persona's cluster id.
  */
-export function filterOptions(customers: readonly Customer[]): Record<FilterKey, FilterOption[]> {
-  const counts = Object.fromEntries(FILTER_KEYS.map((k) => [k, new Map<string, number>()])) as Record<
-    FilterKey,
-    Map<string, number>
-  >;
-  const personaCluster = new Map<string, number>();
-  for (const c of customers) {
-    for (const k of FILTER_KEYS) {
-      const m = counts[k];
-      const v = c[k];
-      m.set(v, (m.get(v) ?? 0) + 1);
-    }
-    if (!personaCluster.has(c.persona)) personaCluster.set(c.persona, c.cluster_id);
-  }
+export function orderedOptions(
+  counts: Record<FilterKey, ReadonlyMap<string, number>>,
+  clusterOfPersona: ReadonlyMap<string, number>,
+): Record<FilterKey, FilterOption[]> {
   const out = {} as Record<FilterKey, FilterOption[]>;
   for (const k of FILTER_KEYS) {
     const m = counts[k];
     const known = KNOWN_ORDER[k];
     let values = [...m.keys()];
-    if (k === 'persona') values.sort((a, b) => personaCluster.get(a)! - personaCluster.get(b)!);
+    if (k === 'persona') values.sort((a, b) => clusterOfPersona.get(a)! - clusterOfPersona.get(b)!);
     else if (known) {
       const rank = (v: string) => (known.includes(v) ? known.indexOf(v) : known.length);
       values = values.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'en'));
@@ -104,55 +94,6 @@ export function filterOptions(customers: readonly Customer[]): Record<FilterKey,
 /** Normalises a search for customer ids: trimmed, upper-case (ids are like C0000123). */
 export function normaliseSearch(q: string): string {
   return q.trim().toUpperCase();
-}
-
-/**
- * A predicate for one customer: every active filter must contain the customer's value (OR within
- * a filter, AND across filters), the id must contain the search text (case-insensitive), and with
- * the at-risk filter on the customer must be at risk against `riskThreshold` (precomputed once by
- * atRiskThreshold; null = no predictions, so nobody is at risk).
- */
-export function customerPredicate(
-  filters: Filters,
-  search: string,
-  riskThreshold: number | null = null,
-): (c: Customer) => boolean {
-  const active = FILTER_KEYS.filter((k) => (filters[k]?.length ?? 0) > 0).map(
-    (k) => [k, new Set(filters[k])] as const,
-  );
-  const q = normaliseSearch(search);
-  const risk = filters.atRisk === true;
-  return (c) => {
-    for (const [k, allowed] of active) if (!allowed.has(c[k])) return false;
-    if (risk && !isAtRisk(c, riskThreshold)) return false;
-    return q === '' || c.customer_id.toUpperCase().includes(q);
-  };
-}
-
-/** Positions (into `customers`, ascending) of the customers the filters and search keep. */
-export function filterIndices(
-  customers: readonly Customer[],
-  filters: Filters,
-  search: string,
-  riskThreshold: number | null = null,
-): Uint32Array {
-  const keep = customerPredicate(filters, search, riskThreshold);
-  const out = new Uint32Array(customers.length);
-  let m = 0;
-  for (let i = 0; i < customers.length; i++) if (keep(customers[i]!)) out[m++] = i;
-  return out.slice(0, m);
-}
-
-export function filterCustomers(
-  customers: readonly Customer[],
-  filters: Filters,
-  search: string,
-  riskThreshold: number | null = null,
-): Customer[] {
-  const keep = customerPredicate(filters, search, riskThreshold);
-  const out: Customer[] = [];
-  for (const c of customers) if (keep(c)) out.push(c);
-  return out;
 }
 
 export function activeFilterCount(filters: Filters): number {

@@ -11,7 +11,7 @@ const info = (o: Partial<ValueModelInfo> = {}): ValueModelInfo => ({
 
 describe('prediction availability', () => {
   it('given a fitted model and values, then everything is available and there is no note', () => {
-    expect(predictionAvailability([{ p_alive: 0.4, predicted_clv: 100 }], info())).toEqual({
+    expect(predictionAvailability({ withPAlive: 1, withPredictedClv: 1 }, info())).toEqual({
       frequency: true,
       monetary: true,
       note: null,
@@ -20,7 +20,7 @@ describe('prediction availability', () => {
 
   it('given an insufficient model, then nothing is available and the note gives the first reason', () => {
     const a = predictionAvailability(
-      [{ p_alive: null, predicted_clv: null }],
+      { withPAlive: 0, withPredictedClv: 0 },
       info({ frequency: false, monetary: false, reason: 'only 40 repeat customers (at least 200 needed)' }),
     );
     expect(a).toEqual({
@@ -32,7 +32,7 @@ describe('prediction availability', () => {
 
   it('given only the spend model missing, then P(alive) stays and the note is about predicted CLV', () => {
     const a = predictionAvailability(
-      [{ p_alive: 0.4, predicted_clv: null }],
+      { withPAlive: 1, withPredictedClv: 0 },
       info({ monetary: false, reason: 'too few repeat buyers' }),
     );
     expect(a).toEqual({
@@ -43,8 +43,8 @@ describe('prediction availability', () => {
   });
 
   it('given all-null values despite a verdict (or no value_model), then the data decides', () => {
-    expect(predictionAvailability([{ p_alive: null, predicted_clv: null }], info()).frequency).toBe(false);
-    expect(predictionAvailability([{ p_alive: null, predicted_clv: null }], null).note).toBe(
+    expect(predictionAvailability({ withPAlive: 0, withPredictedClv: 0 }, info()).frequency).toBe(false);
+    expect(predictionAvailability({ withPAlive: 0, withPredictedClv: 0 }, null).note).toBe(
       'Predictions unavailable: this data has no predictions',
     );
   });

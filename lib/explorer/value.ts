@@ -1,5 +1,3 @@
-import type { Customer } from './customers';
-
 /** What the server page passes from value_model.json: the horizon and the model's verdict. */
 export interface ValueModelInfo {
   horizonMonths: number;
@@ -26,11 +24,11 @@ export interface PredictionAvailability {
  * value_model.json the data alone decides.
  */
 export function predictionAvailability(
-  customers: readonly Pick<Customer, 'p_alive' | 'predicted_clv'>[],
+  counts: { withPAlive: number; withPredictedClv: number },
   info: ValueModelInfo | null,
 ): PredictionAvailability {
-  const frequency = (info?.frequency ?? true) && customers.some((c) => c.p_alive !== null);
-  const monetary = frequency && (info?.monetary ?? true) && customers.some((c) => c.predicted_clv !== null);
+  const frequency = (info?.frequency ?? true) && counts.withPAlive > 0;
+  const monetary = frequency && (info?.monetary ?? true) && counts.withPredictedClv > 0;
   const reason = info?.reason ?? 'this data has no predictions';
   const note = !frequency
     ? `Predictions unavailable: ${reason}`

@@ -1,4 +1,9 @@
-import { parseCustomersMaster } from '@/lib/explorer/customers';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { writeTableParquet } from '@/lib/duckdb/table-parquet';
+import { nodeRunner } from '@/lib/explorer/duckdb-node.test-util';
+import { CustomerEngine } from '@/lib/explorer/engine';
 import { tableFileChunks } from '@/lib/own-data/own-tables';
 import { readSharedSources } from '@/test/helpers/shared-sources';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -57,18 +62,33 @@ describe.each([
   });
 });
 
-describe('a customers_master row read back from the file', () => {
-  it('has its keys in the dictionary’s order, and the values the table’s rows hold', () => {
-    const { customers } = parseCustomersMaster(JSON.parse(file('customers_master', 'json')));
-    expect(Object.keys(customers[0]!)).toEqual(CUSTOMERS_MASTER_COLUMNS.map((c) => c.name));
-    // The same customer in the same place of clv_proxy, with the same CLV proxy and cluster.
-    const clv = JSON.parse(file('clv_proxy', 'json')) as { columns: string[]; rows: unknown[][] };
-    const at = (name: string) => clv.columns.indexOf(name);
-    customers.forEach((c, r) => {
-      expect(clv.rows[r]![at('customer_id')]).toBe(c.customer_id);
-      expect(clv.rows[r]![at('cluster_id')]).toBe(c.cluster_id);
-      expect(clv.rows[r]![at('clv_proxy')]).toBe(c.clv_proxy);
-    });
+describe('the per-customer Parquet files, read back by the browser’s engine', () => {
+  /** The rows of a JSON file as records, keyed by its own header (read from the file's text). */
+  const records = (table: TableName) => {
+    const doc = JSON.parse(file(table, 'json')) as { columns: string[]; rows: unknown[][] };
+    return doc.rows.map((r) => Object.fromEntries(doc.columns.map((c, i) => [c, r[i]])));
+  };
+  const written = async (table: 'customers_master' | 'clv_proxy', columns: readonly Column[]) => {
+    const target = path.join(mkdtempSync(path.join(tmpdir(), 'parquet-')), `${table}.parquet`);
+    const doc = JSON.parse(file(table, 'json')) as { rows: unknown[][] };
+    await writeTableParquet(target, columns, doc.rows);
+    return target;
+  };
+
+  it('customers_master: the explorer reads every customer, every value and key order as in the JSON', async () => {
+    const engine = await CustomerEngine.open(
+      await nodeRunner(),
+      await written('customers_master', CUSTOMERS_MASTER_COLUMNS),
+    );
+    const rows = await engine.page({ filters: {}, search: '', sort: null }, null, 0, 1_000);
+    expect(rows).toEqual(records('customers_master'));
+    expect(Object.keys(rows[0]!)).toEqual(CUSTOMERS_MASTER_COLUMNS.map((c) => c.name));
+  });
+
+  it('clv_proxy: every row as in the JSON', async () => {
+    const sql = await nodeRunner();
+    const target = await written('clv_proxy', CLV_PROXY_COLUMNS);
+    expect(await sql.rows(`SELECT * FROM read_parquet('${target}')`)).toEqual(records('clv_proxy'));
   });
 });
 

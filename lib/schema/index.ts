@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import { ArrivalsSummarySchema } from './arrivals-summary';
 import { BehaviourOverviewSchema } from './behaviour-overview';
-import { ClvProxyTableSchema } from './clv-proxy';
+import { CLV_PROXY_COLUMNS, ClvProxyTableSchema } from './clv-proxy';
+import type { Column } from './columns';
 import { CustomerSampleSchema } from './customer-sample';
-import { CustomersMasterSchema } from './customers-master';
+import { CUSTOMERS_MASTER_COLUMNS, CustomersMasterSchema } from './customers-master';
 import { DemandSummarySchema } from './demand-summary';
 import { MarketingEffectivenessSchema } from './marketing-effectiveness';
 import { OperationalEfficiencySchema } from './operational-efficiency';
@@ -41,13 +42,21 @@ export type Tables = {
 
 export const TABLE_INFO: Record<
   TableName,
-  { grain: string; key: string; description: string; csv: boolean }
+  {
+    grain: string;
+    key: string;
+    description: string;
+    csv: boolean;
+    /** Per-customer rows also written as `<name>.parquet`, typed by this column dictionary. */
+    parquet?: readonly Column[];
+  }
 > = {
   customers_master: {
     grain: 'one row per customer',
     key: 'customer_id',
     description: 'The spine: every feature, score, cluster and persona, and demographics.',
     csv: true,
+    parquet: CUSTOMERS_MASTER_COLUMNS,
   },
   revenue_by_cluster: {
     grain: 'one row per cluster, plus a total and each month by cluster and channel',
@@ -60,6 +69,7 @@ export const TABLE_INFO: Record<
     key: 'customer_id, cluster_id',
     description: 'The CLV proxy and its components per customer; its distribution per persona.',
     csv: true,
+    parquet: CLV_PROXY_COLUMNS,
   },
   product_affinity: {
     grain: 'cluster × product family and cluster × intent; category pairs',

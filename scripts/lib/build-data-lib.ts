@@ -6,6 +6,7 @@ import { OrdersInputError } from '../../lib/orders/orders-input-error';
 import { readOwnData, type OwnDataReport } from '../../lib/pipeline/own-data';
 import { analyse, buildTables } from '../../lib/pipeline/run-pipeline';
 import { rowCount, TABLE_INFO, TABLE_NAMES, TABLE_SCHEMAS, type Tables } from '../../lib/schema';
+import { writeTableParquet } from '../../lib/duckdb/table-parquet';
 import { ManifestSchema, SCHEMA_VERSION, type Manifest, type Provenance } from '../../lib/schema/manifest';
 import { PRICE_ERRATA } from '../../lib/sources/price-errata';
 import {
@@ -100,7 +101,11 @@ function buildManifest(
       grain: TABLE_INFO[name].grain,
       key: TABLE_INFO[name].key,
       rows: rowCount(name, tables[name]),
-      files: [`${name}.json`, ...(TABLE_INFO[name].csv ? [`${name}.csv`] : [])],
+      files: [
+        `${name}.json`,
+        ...(TABLE_INFO[name].csv ? [`${name}.csv`] : []),
+        ...(TABLE_INFO[name].parquet ? [`${name}.parquet`] : []),
+      ],
       description: TABLE_INFO[name].description,
     })),
     notes: own
@@ -361,10 +366,10 @@ export async function buildData(options: {
           const table = tables[name];
           if (table === null) continue;
           await writeJson(path.join(tmp, `${name}.json`), table);
-          if (TABLE_INFO[name].csv) {
-            const t = table as { columns: string[]; rows: unknown[][] };
-            await writeCsv(path.join(tmp, `${name}.csv`), t.columns, t.rows);
-          }
+          const t = table as { columns: string[]; rows: unknown[][] };
+          if (TABLE_INFO[name].csv) await writeCsv(path.join(tmp, `${name}.csv`), t.columns, t.rows);
+          const parquet = TABLE_INFO[name].parquet;
+          if (parquet) await writeTableParquet(path.join(tmp, `${name}.parquet`), parquet, t.rows);
         }
         await writeJson(path.join(tmp, 'manifest.json'), manifest);
         await writeFile(path.join(tmp, '.gitkeep'), '');

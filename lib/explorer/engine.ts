@@ -1,0 +1,234 @@
+/**
+ * The explorer's questions to DuckDB (issue 15): what the page shows of the customers (counts,
+ * filter values, one page of a view, a profile, averages, an export) answered in SQL over
+ * customers_master.parquet. The same code runs in the browser (duckdb-wasm in a worker, the file
+ * read with HTTP range requests) and in the tests (duckdb-wasm in Node), through a SqlRunner.
+ */
+import type { CsvValue } from '@/lib/csv/csv';
+import { CUSTOMER_COLUMNS, type CustomerColumn } from '@/lib/schema/customers-master';
+import { AT_RISK_VALUE_SHARE } from './at-risk';
+import { columnsProblem, CustomerFileError, type Customer } from './customers';
+import { FILTER_KEYS, orderedOptions, type FilterKey, type FilterOption, type Filters } from './filter';
+import { PROFILE_METRICS, type AverageBook, type Averages } from './profile';
+import type { SortSpec } from './sort';
+import {
+  CUSTOMERS,
+  exportSql,
+  ident,
+  literal,
+  orderSql,
+  pageSql,
+  POSITION,
+  SELECT_COLUMNS,
+  whereSql,
+} from './sql';
+
+type Row = Record<string, unknown>;
+
+/** What the explorer needs of a SQL engine. */
+export interface SqlRunner {
+  /** Runs statements that return nothing. */
+  run(sql: string): Promise<void>;
+  /** The rows of a query as records (for small results: a page, counts, averages). */
+  rows(sql: string): Promise<Row[]>;
+  /** The rows of a query a batch at a time (for exports of any size). */
+  batches(sql: string): AsyncIterable<Row[]>;
+}
+
+/** The part of a view that picks and orders rows (not the columns shown or the profile open). */
+export interface RowQuery {
+  filters: Filters;
+  search: string;
+  sort: SortSpec | null;
+}
+
+/** What the explorer works out once, when the file is opened. */
+export interface CustomerSummary {
+  total: number;
+  options: Record<FilterKey, FilterOption[]>;
+  personaOfCluster: Map<number, string>;
+  /** Customers with a P(alive), and with a predicted CLV. */
+  withPAlive: number;
+  withPredictedClv: number;
+  /** The at-risk filter's spend threshold (null: no predictions) and how many it selects. */
+  riskThreshold: number | null;
+  atRiskCount: number;
+}
+
+/** A record of every column from a row of SELECT_COLUMNS (numbers, text, or null). */
+function toCustomer(row: Row): Customer {
+  const c: Record<string, unknown> = {};
+  for (const name of CUSTOMER_COLUMNS) c[name] = row[name] ?? null;
+  return c as Customer;
+}
+
+const int = (v: unknown) => Number(v ?? 0);
+
+/** Pages that start this deep into a view are read from the view put in order once (see page). */
+export const DEEP_OFFSET = 2_000;
+
+export class CustomerEngine {
+  /** The view (WHERE … ORDER BY …) whose rows are in the temporary table view_rows, if any. */
+  private orderedView: string | null = null;
+
+  private constructor(
+    private readonly sql: SqlRunner,
+    /** Whether `customers` is a table in memory yet, rather than a view over the file. */
+    private loaded: boolean,
+  ) {}
+
+  /**
+   * Opens `file` (a name the runner resolves: a registered URL in the browser, a path in Node) as
+   * the view `customers`, with each row's position in the file for stable sorting. Throws
+   * CustomerFileError when the file's columns are not this version's customers_master.
+   */
+  static async open(sql: SqlRunner, file: string): Promise<CustomerEngine> {
+    await sql.run(
+      `CREATE OR REPLACE VIEW ${CUSTOMERS} AS SELECT file_row_number AS ${ident(POSITION)}, * EXCLUDE (file_row_number) FROM read_parquet(${literal(file)}, file_row_number = true)`,
+    );
+    // A file from another version of the pipeline is named as such, not left to fail in a query.
+    const columns = (await sql.rows(`DESCRIBE ${CUSTOMERS}`)).map((r) => String(r.column_name));
+    const problem = columnsProblem(columns.filter((c) => c !== POSITION));
+    if (problem) throw new CustomerFileError(problem);
+    return new CustomerEngine(sql, false);
+  }
+
+  /**
+   * Copies the file into a table in the engine's memory: the first rows come straight from the file
+   * (a few range reads), and every later sort, filter and search runs on the copy in memory.
+   */
+  async loadIntoMemory(): Promise<void> {
+    if (this.loaded) return;
+    await this.sql.run(`
+      CREATE TABLE customers_in_memory AS SELECT * FROM ${CUSTOMERS};
+      DROP VIEW ${CUSTOMERS};
+      ALTER TABLE customers_in_memory RENAME TO ${CUSTOMERS};
+    `);
+    this.loaded = true;
+  }
+
+  async summary(): Promise<CustomerSummary> {
+    const [head] = await this.sql.rows(
+      `SELECT count(*)::INTEGER AS total, count(p_alive)::INTEGER AS with_p_alive, count(predicted_clv)::INTEGER AS with_clv FROM ${CUSTOMERS}`,
+    );
+    const total = int(head!.total);
+    const counts = await this.sql.rows(
+      FILTER_KEYS.map(
+        (k) =>
+          `SELECT ${literal(k)} AS key, ${ident(k)} AS value, count(*)::INTEGER AS n, min(cluster_id)::INTEGER AS cluster FROM ${CUSTOMERS} GROUP BY ${ident(k)}`,
+      ).join(' UNION ALL '),
+    );
+    const byKey = Object.fromEntries(FILTER_KEYS.map((k) => [k, new Map<string, number>()])) as Record<
+      FilterKey,
+      Map<string, number>
+    >;
+    const personaOfCluster = new Map<number, string>();
+    const clusterOfPersona = new Map<string, number>();
+    for (const r of counts) {
+      byKey[r.key as FilterKey].set(String(r.value), int(r.n));
+      if (r.key === 'persona') {
+        clusterOfPersona.set(String(r.value), int(r.cluster));
+        personaOfCluster.set(int(r.cluster), String(r.value));
+      }
+    }
+    const withPAlive = int(head!.with_p_alive);
+    const riskThreshold = withPAlive > 0 ? await this.spendThreshold(total) : null;
+    const atRiskCount =
+      riskThreshold === null
+        ? 0
+        : await this.count({ filters: { atRisk: true }, search: '', sort: null }, riskThreshold);
+    return {
+      total,
+      options: orderedOptions(byKey, clusterOfPersona),
+      personaOfCluster,
+      withPAlive,
+      withPredictedClv: int(head!.with_clv),
+      riskThreshold,
+      atRiskCount,
+    };
+  }
+
+  /**
+   * The total spend a customer needs to be in the top AT_RISK_VALUE_SHARE: that of the
+   * ⌈n × share⌉-th biggest spender, so ties at the boundary are all in.
+   */
+  private async spendThreshold(total: number): Promise<number | null> {
+    if (total === 0) return null;
+    const k = Math.max(1, Math.ceil(total * AT_RISK_VALUE_SHARE));
+    const [row] = await this.sql.rows(
+      `SELECT total_spend FROM ${CUSTOMERS} ORDER BY total_spend DESC LIMIT 1 OFFSET ${k - 1}`,
+    );
+    return row ? Number(row.total_spend) : null;
+  }
+
+  /** How many customers a view keeps. */
+  async count(query: RowQuery, riskThreshold: number | null): Promise<number> {
+    const [row] = await this.sql.rows(
+      `SELECT count(*)::INTEGER AS n FROM ${CUSTOMERS} WHERE ${whereSql(query.filters, query.search, riskThreshold)}`,
+    );
+    return int(row!.n);
+  }
+
+  /** Rows offset … offset + limit of a view, in its order. */
+  async page(
+    query: RowQuery,
+    riskThreshold: number | null,
+    offset: number,
+    limit: number,
+  ): Promise<Customer[]> {
+    const where = whereSql(query.filters, query.search, riskThreshold);
+    const order = orderSql(query.sort);
+    if (offset < DEEP_OFFSET)
+      return (await this.sql.rows(pageSql(where, order, offset, limit))).map(toCustomer);
+    // Deep in a view, LIMIT … OFFSET would sort again and keep every row before the page: the
+    // view's rows are put in order once, and later pages are a slice of that.
+    const key = `${where} ORDER BY ${order}`;
+    if (this.orderedView !== key) {
+      await this.sql.run(
+        `CREATE OR REPLACE TEMP TABLE view_rows AS SELECT ${SELECT_COLUMNS} FROM ${CUSTOMERS} WHERE ${where} ORDER BY ${order}`,
+      );
+      this.orderedView = key;
+    }
+    return (await this.sql.rows(`SELECT * FROM view_rows LIMIT ${limit} OFFSET ${offset}`)).map(toCustomer);
+  }
+
+  /** One customer by id, or null when no customer has it. */
+  async customer(id: string): Promise<Customer | null> {
+    const [row] = await this.sql.rows(
+      `SELECT ${SELECT_COLUMNS} FROM ${CUSTOMERS} WHERE customer_id = ${literal(id)} LIMIT 1`,
+    );
+    return row ? toCustomer(row) : null;
+  }
+
+  /**
+   * Means of each profile metric over everyone and per cluster; missing values are left out of a
+   * mean, and a mean over no values is null (SQL's avg does both).
+   */
+  async averages(): Promise<AverageBook> {
+    const means = PROFILE_METRICS.map((m) => `avg(${ident(m)}) AS ${ident(m)}`).join(', ');
+    const rows = await this.sql.rows(
+      `SELECT cluster_id::INTEGER AS cluster_id, ${means} FROM ${CUSTOMERS} GROUP BY GROUPING SETS ((cluster_id), ()) ORDER BY cluster_id NULLS FIRST`,
+    );
+    const toAverages = (r: Row) =>
+      Object.fromEntries(PROFILE_METRICS.map((m) => [m, r[m] === null ? null : Number(r[m])])) as Averages;
+    const everyone = rows.find((r) => r.cluster_id === null)!;
+    const byCluster = new Map<number, Averages>();
+    for (const r of rows) if (r.cluster_id !== null) byCluster.set(int(r.cluster_id), toAverages(r));
+    return { everyone: toAverages(everyone), byCluster };
+  }
+
+  /** A view's rows with the given columns, in its order, a batch at a time. */
+  async *exportRows(
+    query: RowQuery,
+    riskThreshold: number | null,
+    columns: readonly CustomerColumn[],
+  ): AsyncGenerator<CsvValue[][]> {
+    const sql = exportSql(
+      whereSql(query.filters, query.search, riskThreshold),
+      orderSql(query.sort),
+      columns,
+    );
+    for await (const batch of this.sql.batches(sql))
+      yield batch.map((r) => columns.map((c) => (r[c] ?? null) as CsvValue));
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * The explorer's view (filters, search, sort) as SQL over the customers_master Parquet (issue 15):
+ * duckdb-wasm runs it in the browser, so only the rows in view cross into JavaScript. Pure text:
+ * no engine is imported here, and engine.test.ts runs it on the same engine the browser uses.
+ */
+import { parquetTypeOf } from '@/lib/duckdb/parquet-type';
+import { CUSTOMERS_MASTER_COLUMNS, type CustomerColumn } from '@/lib/schema/customers-master';
+import { AT_RISK_P_ALIVE_BELOW } from './at-risk';
+import { FILTER_KEYS, normaliseSearch, type Filters } from './filter';
+import { ORDINAL, type SortSpec } from './sort';
+
+/** The relation every query reads: a view over the Parquet file, later a table loaded from it. */
+export const CUSTOMERS = 'customers';
+/** The customer's position in the file: ties in a sort keep file order, as the in-memory sort did. */
+export const POSITION = 'file_position';
+
+export const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+export const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+/** A number as SQL: exactly the double JavaScript holds (its shortest round-trip text). */
+const double = (x: number) => `CAST(${literal(String(x))} AS DOUBLE)`;
+
+/** Every column, as the explorer reads it: dates back to their ISO text (the file stores DATE). */
+const SELECT_EXPRESSIONS = new Map<CustomerColumn, string>(
+  CUSTOMERS_MASTER_COLUMNS.map((c) => [
+    c.name,
+    parquetTypeOf(c) === 'DATE'
+      ? `strftime(${ident(c.name)}, '%Y-%m-%d') AS ${ident(c.name)}`
+      : ident(c.name),
+  ]),
+);
+const selectOf = (columns: Iterable<CustomerColumn>) =>
+  Array.from(columns, (c) => SELECT_EXPRESSIONS.get(c)!).join(', ');
+export const SELECT_COLUMNS = selectOf(SELECT_EXPRESSIONS.keys());
+
+/**
+ * The rows a view keeps: every active filter must contain the customer's value (OR within a
+ * filter, AND across filters); the id must contain the search text, case-insensitive; with the
+ * at-risk filter on, spend at or above `riskThreshold` and P(alive) below the rule's bound (no
+ * threshold, no predictions: nobody is at risk).
+ */
+export function whereSql(filters: Filters, search: string, riskThreshold: number | null): string {
+  const parts: string[] = [];
+  for (const key of FILTER_KEYS) {
+    const values = filters[key];
+    if (values?.length) parts.push(`${ident(key)} IN (${values.map(literal).join(', ')})`);
+  }
+  if (filters.atRisk) {
+    parts.push(
+      riskThreshold === null
+        ? 'FALSE'
+        : `(p_alive IS NOT NULL AND p_alive < ${double(AT_RISK_P_ALIVE_BELOW)} AND total_spend >= ${double(riskThreshold)})`,
+    );
+  }
+  const q = normaliseSearch(search);
+  if (q) parts.push(`strpos(upper(customer_id), ${literal(q)}) > 0`);
+  return parts.length ? parts.join(' AND ') : 'TRUE';
+}
+
+/**
+ * The order of a view: bands by meaning (low → high churn, bottom → top CLV, young → old), other
+ * text by code point (ISO dates and ids sort right), numbers by value; missing values last in both
+ * directions; ties in file order.
+ */
+export function orderSql(sort: SortSpec | null): string {
+  if (!sort) return ident(POSITION);
+  const col = ident(sort.id);
+  const dir = sort.desc ? 'DESC' : 'ASC';
+  const ordinal = ORDINAL[sort.id];
+  const keys = ordinal
+    ? [
+        `CASE ${col} ${ordinal.map((v, i) => `WHEN ${literal(v)} THEN ${i}`).join(' ')} ELSE ${ordinal.length} END ${dir} NULLS LAST`,
+        `${col} ${dir} NULLS LAST`,
+      ]
+    : [`${col} ${dir} NULLS LAST`];
+  return [...keys, ident(POSITION)].join(', ');
+}
+
+/** One page of a view's rows, every column. */
+export function pageSql(where: string, order: string, offset: number, limit: number): string {
+  return `SELECT ${SELECT_COLUMNS} FROM ${CUSTOMERS} WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/** The columns named, for an export, in the view's order. */
+export function exportSql(where: string, order: string, columns: readonly CustomerColumn[]): string {
+  return `SELECT ${selectOf(columns)} FROM ${CUSTOMERS} WHERE ${where} ORDER BY ${order}`;
+}
