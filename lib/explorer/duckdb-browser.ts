@@ -56,8 +56,14 @@ export async function openBrowserDuckDB(
     async rows(sql) {
       return toRows((await connection.query(sql)).toArray());
     },
+    // An export streams on a connection of its own, so the table can keep fetching rows meanwhile.
     async *batches(sql) {
-      for await (const batch of await connection.send(sql)) yield toRows(batch.toArray());
+      const own = await db.connect();
+      try {
+        for await (const batch of await own.send(sql)) yield toRows(batch.toArray());
+      } finally {
+        await own.close();
+      }
     },
   };
   return {

@@ -76,6 +76,21 @@ describe.each([false, true])('the explorer engine (copied into memory: %s)', (in
       expect(await sorted('total_spend', true)).toEqual(['C1', 'C3', 'C2', 'C4']);
     });
 
+    it('given every value tied, then any page of a sort is the same slice of file order', async () => {
+      const tied = Array.from({ length: 5000 }, (_, i) =>
+        customer({ customer_id: `T${String(i).padStart(5, '0')}`, total_spend: 1, churn_risk_band: 'high' }),
+      );
+      const engine = await engineOver(tied, inMemory);
+      for (const sort of [
+        { id: 'total_spend', desc: true },
+        { id: 'churn_risk_band', desc: false },
+      ] as const)
+        for (const offset of [0, 37, 1234, DEEP_OFFSET + 11])
+          expect(ids(await engine.page(query({ sort }), null, offset, 10))).toEqual(
+            ids(tied.slice(offset, offset + 10)),
+          );
+    });
+
     it('given missing values, either way, then they come last', async () => {
       expect(await sorted('age', false)).toEqual(['C4', 'C1', 'C2', 'C3']);
       expect(await sorted('age', true)).toEqual(['C2', 'C1', 'C4', 'C3']);

@@ -1,8 +1,30 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeTableParquet } from '../../lib/duckdb/table-parquet';
 import { personalNeedles } from '../../lib/privacy/personal-data';
-import { scanText } from './scan-published';
+import { CUSTOMERS_MASTER_COLUMNS } from '../../lib/schema/customers-master';
+import { scanFolder, scanText } from './scan-published';
 
 describe('the scan of what a static host would publish', () => {
+  it('reads the values inside Parquet files (compressed, so invisible to a text scan)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'scan-'));
+    const id = CUSTOMERS_MASTER_COLUMNS.slice(0, 1);
+    await writeTableParquet(path.join(dir, 'leak.parquet'), id, [
+      ['c_1'],
+      ['asha.rao@example.co.in'],
+      ['09876543210'],
+    ]);
+    await writeTableParquet(path.join(dir, 'clean.parquet'), id, [['c_1'], ['c_2']]);
+    writeFileSync(path.join(dir, 'note.txt'), 'nothing here');
+    const found = await scanFolder(dir);
+    expect(found.map((f) => [f.file, f.what])).toEqual([
+      ['leak.parquet', 'an e-mail address'],
+      ['leak.parquet', 'a mobile number in a text value'],
+    ]);
+  });
+
   it('finds e-mail addresses and phone numbers anywhere, naming the file and line, not the value', () => {
     const html = '<p>ok</p>\n<p>write to asha.rao@example.co.in</p>\n<p>call +91 98765 43210</p>';
     const found = scanText('page.html', html);

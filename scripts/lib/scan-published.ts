@@ -8,6 +8,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Papa from 'papaparse';
+import { withDuckDB } from '../../lib/duckdb/contract';
 import {
   INDIAN_MOBILE,
   jsonStrings,
@@ -22,6 +23,8 @@ export interface Finding {
 }
 
 const TEXT_FILES = /\.(json|csv|html|txt|js|css|xml|svg|webmanifest|md)$/i;
+/** Parquet is compressed: its values are read through DuckDB and scanned as the JSON of its rows. */
+const PARQUET_FILES = /\.parquet$/i;
 /**
  * A CSV text cell a spreadsheet would run as a formula (numbers are numbers, and guarded cells
  * start with '). Written out here rather than taken from lib/csv/csv.ts: this check audits that
@@ -52,7 +55,7 @@ export function scanText(file: string, text: string, needles?: NeedleMatcher): F
   }
   const known = needles?.count(text) ?? 0;
   if (known > 0) findings.push({ file, line: 0, what: `${known} personal value(s) of the input files` });
-  if (/\.json$/i.test(file)) {
+  if (/\.(json|parquet)$/i.test(file)) {
     try {
       for (const s of jsonStrings(JSON.parse(text)))
         if (INDIAN_MOBILE.test(s)) findings.push({ file, line: 0, what: 'a mobile number in a text value' });
@@ -78,15 +81,26 @@ async function* filesUnder(dir: string): AsyncGenerator<string> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) yield* filesUnder(full);
-    else if (TEXT_FILES.test(entry.name)) yield full;
+    else if (TEXT_FILES.test(entry.name) || PARQUET_FILES.test(entry.name)) yield full;
   }
 }
 
-/** Every finding in the text files under `dir` (paths relative to it). */
+/** A Parquet file's rows as JSON text (one array per row), for the same scan as a JSON table's. */
+export function parquetAsJson(file: string): Promise<string> {
+  return withDuckDB(async (connection) => {
+    const reader = await connection.runAndReadAll(
+      `SELECT * FROM read_parquet('${file.replaceAll("'", "''")}')`,
+    );
+    return JSON.stringify(reader.getRowsJson());
+  });
+}
+
+/** Every finding in the text and Parquet files under `dir` (paths relative to it). */
 export async function scanFolder(dir: string, needles?: NeedleMatcher): Promise<Finding[]> {
   const findings: Finding[] = [];
   for await (const file of filesUnder(dir)) {
-    findings.push(...scanText(path.relative(dir, file), await readFile(file, 'utf8'), needles));
+    const text = PARQUET_FILES.test(file) ? await parquetAsJson(file) : await readFile(file, 'utf8');
+    findings.push(...scanText(path.relative(dir, file), text, needles));
   }
   return findings;
 }

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { findPersonal, type NeedleMatcher } from '../../lib/privacy/personal-data';
 import { TABLE_INFO, TABLE_NAMES, TABLE_SCHEMAS } from '../../lib/schema';
 import { ManifestSchema } from '../../lib/schema/manifest';
+import { parquetAsJson } from '../../scripts/lib/scan-published';
 import type { BuildOutcome } from './build-pool';
 import { parseCsv } from './csv-raw';
 
@@ -31,13 +32,14 @@ export async function hashTree(dir: string): Promise<Record<string, string>> {
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** The files a brand build writes: every table but marketing (orders carry none), two CSVs, the manifest. */
+/** The files a brand build writes: every table but marketing (orders carry none), two CSVs, two Parquet files, the manifest. */
 export function expectedOutputFiles(): string[] {
   const files = ['manifest.json', '.gitkeep'];
   for (const name of TABLE_NAMES) {
     if (name === 'marketing_effectiveness') continue;
     files.push(`${name}.json`);
     if (TABLE_INFO[name].csv) files.push(`${name}.csv`);
+    if (TABLE_INFO[name].parquet) files.push(`${name}.parquet`);
   }
   return files.sort();
 }
@@ -156,6 +158,11 @@ export async function outputProblems(outDir: string, needles: NeedleMatcher): Pr
     problems.push(`the output folder holds ${present.join(', ')}; expected ${expected.join(', ')}`);
   const values = new Set<string>();
   for (const file of present) {
+    if (file.endsWith('.parquet')) {
+      // Compressed: its values are read through DuckDB and searched like the JSON tables'.
+      collectValues(JSON.parse(await parquetAsJson(path.join(outDir, file))), values);
+      continue;
+    }
     const text = await readFile(path.join(outDir, file), 'utf8');
     if (file.endsWith('.json')) {
       let doc: unknown;
