@@ -48,11 +48,16 @@ export const CUSTOMERS_URL = '/data/customers_master.parquet';
 /** Rows fetched at a time as the table scrolls: a few screens. */
 const BLOCK_ROWS = 100;
 
-/** What the explorer works out once, when the file is opened. */
-interface Book extends CustomerSummary {
+/** The open file: its engine and how many customers it holds. */
+interface Book {
   engine: CustomerEngine;
   /** Stops the engine's worker. */
   close: () => void;
+  total: number;
+}
+
+/** What the explorer works out once the file is copied into memory. */
+interface Summary extends CustomerSummary {
   available: PredictionAvailability;
 }
 
@@ -67,10 +72,10 @@ interface Shown {
 }
 
 /**
- * Starts DuckDB in the browser on customers_master.parquet and reads the summaries. Every failure
- * becomes a sentence the page can show, with what to do.
+ * Starts DuckDB in the browser on customers_master.parquet and counts its customers (from the file's
+ * footer: a small range read). Every failure becomes a sentence the page can show, with what to do.
  */
-async function openCustomers(signal: AbortSignal, valueModel: ValueModelInfo | null): Promise<Load> {
+async function openCustomers(signal: AbortSignal): Promise<Load> {
   let head: Response;
   try {
     head = await fetch(CUSTOMERS_URL, { method: 'HEAD', signal, cache: 'no-cache' });
@@ -93,14 +98,14 @@ async function openCustomers(signal: AbortSignal, valueModel: ValueModelInfo | n
     };
   }
   let engine: CustomerEngine;
-  let summary: CustomerSummary;
+  let total: number;
   let close = () => {};
   try {
     const { openBrowserDuckDB } = await import('@/lib/explorer/duckdb-browser');
     const db = await openBrowserDuckDB(CUSTOMERS_URL, 'customers_master.parquet');
     close = db.close;
     engine = await CustomerEngine.open(db.runner, 'customers_master.parquet');
-    summary = await engine.summary();
+    total = await engine.total();
   } catch (error) {
     close();
     if (signal.aborted) throw error;
@@ -116,7 +121,7 @@ async function openCustomers(signal: AbortSignal, valueModel: ValueModelInfo | n
       hint: 'Rebuild the data with `npm run data:build` and reload; if it happens again, open the page in a current Chrome, Edge, Firefox or Safari.',
     };
   }
-  if (summary.total === 0) {
+  if (total === 0) {
     close();
     return {
       status: 'error',
@@ -124,14 +129,11 @@ async function openCustomers(signal: AbortSignal, valueModel: ValueModelInfo | n
       hint: 'Rebuild the data with `npm run data:build`, then reload.',
     };
   }
-  return {
-    status: 'ready',
-    engine,
-    close,
-    ...summary,
-    available: predictionAvailability(summary, valueModel),
-  };
+  return { status: 'ready', engine, close, total };
 }
+
+/** A view that needs no summary and no sorting: its first rows can come straight from the file. */
+const isPlain = (view: ExplorerView) => viewKey(view) === '';
 
 /** The key of a view's rows: filters, search and sort (not columns or the open profile). */
 function viewKey(view: ExplorerView): string {
@@ -170,6 +172,10 @@ export function CustomerExplorer({
   // The rows shown: null until the first view's rows arrive.
   const [shownRows, setShown] = useState<Shown | null>(null);
   const shown = shownRows ?? NO_ROWS;
+  const shownKey = useRef<string | null>(null);
+  shownKey.current = shownRows?.key ?? null;
+  // The filters' values, the at-risk threshold and what the model predicts: once the file is in memory.
+  const [summary, setSummary] = useState<Summary | null>(null);
   const [profile, setProfile] = useState<{ id: string; customer: Customer | null; book: AverageBook } | null>(
     null,
   );
@@ -181,7 +187,7 @@ export function CustomerExplorer({
   useEffect(() => {
     const controller = new AbortController();
     let opened: Load | null = null;
-    openCustomers(controller.signal, valueModel).then(
+    openCustomers(controller.signal).then(
       (result) => {
         if (controller.signal.aborted) {
           if (result.status === 'ready') result.close();
@@ -189,8 +195,6 @@ export function CustomerExplorer({
         }
         opened = result;
         setLoad(result);
-        if (result.status !== 'ready') return;
-        setView((v) => adoptCarriedFilters(v, result.personaOfCluster));
       },
       () => {
         if (controller.signal.aborted) return;
@@ -205,7 +209,37 @@ export function CustomerExplorer({
       controller.abort();
       if (opened?.status === 'ready') opened.close();
     };
-  }, [valueModel]);
+  }, []);
+
+  const ready = load.status === 'ready' ? load : null;
+  const engine = ready?.engine ?? null;
+  const total = ready?.total ?? 0;
+
+  // Once the file is open: the first rows of a plain view straight from the file (a few range
+  // reads), then the file copied into the engine's memory, then the summaries from that copy.
+  useEffect(() => {
+    if (!engine) return;
+    let current = true;
+    (async () => {
+      if (isPlain(view)) {
+        const first = await engine.page({ filters: {}, search: '', sort: null }, null, 0, BLOCK_ROWS);
+        if (current && shownKey.current === null)
+          setShown({ key: '', count: total, blocks: new Map([[0, first]]) });
+      }
+      await engine.loadIntoMemory();
+      const s = await engine.summary();
+      if (!current) return;
+      setSummary({ ...s, available: predictionAvailability(s, valueModel) });
+      setView((v) => adoptCarriedFilters(v, s.personaOfCluster));
+    })().catch(() => {
+      if (current) setLoad(QUERY_FAILED);
+    });
+    return () => {
+      current = false;
+    };
+    // Only the view the page opened with decides whether the first rows come from the file.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [engine, total, valueModel]);
 
   // The address follows the view a moment after it settles (typing a search writes once), outside
   // the frame that shows the new rows.
@@ -222,10 +256,12 @@ export function CustomerExplorer({
     return () => window.clearTimeout(timer);
   }, [view, load.status]);
 
-  const ready = load.status === 'ready' ? load : null;
-  const engine = ready?.engine ?? null;
-  const riskThreshold = ready?.riskThreshold ?? null;
-  const available = ready?.available ?? NOTHING_AVAILABLE;
+  const riskThreshold = summary?.riskThreshold ?? null;
+  // Until the summaries are in, the columns follow the model's verdict.
+  const available = useMemo(
+    () => summary?.available ?? predictionAvailability({ withPAlive: 1, withPredictedClv: 1 }, valueModel),
+    [summary, valueModel],
+  );
   const key = viewKey(view);
   // The rows' query, kept stable while only the columns or the open profile change.
   const query = useMemo(
@@ -234,28 +270,22 @@ export function CustomerExplorer({
     [key],
   );
 
-  // A new view: its count and first block, shown together, in place of the previous view's rows.
-  // Then, once, the file is copied into the engine's memory so later views are quick.
-  const loadedIntoMemory = useRef(false);
+  // A new view, once the summaries are in: its count and first block, shown together, in place of
+  // the previous view's rows.
   useEffect(() => {
-    if (!engine) return;
+    if (!engine || !summary || shownKey.current === key) return;
     let current = true;
     (async () => {
-      const count = await engine.count(query, riskThreshold);
-      const first = count ? await engine.page(query, riskThreshold, 0, BLOCK_ROWS) : [];
-      if (!current) return;
-      setShown({ key, count, blocks: new Map([[0, first]]) });
-      if (!loadedIntoMemory.current) {
-        loadedIntoMemory.current = true;
-        await engine.loadIntoMemory();
-      }
+      const count = await engine.count(query, summary.riskThreshold);
+      const first = count ? await engine.page(query, summary.riskThreshold, 0, BLOCK_ROWS) : [];
+      if (current) setShown({ key, count, blocks: new Map([[0, first]]) });
     })().catch(() => {
       if (current) setLoad(QUERY_FAILED);
     });
     return () => {
       current = false;
     };
-  }, [engine, query, key, riskThreshold]);
+  }, [engine, summary, query, key]);
 
   const unavailable = useMemo(() => unavailableColumns(available), [available]);
   const defaults = useMemo(() => DEFAULT_VISIBLE.filter((c) => !unavailable.has(c)), [unavailable]);
@@ -380,18 +410,18 @@ export function CustomerExplorer({
     () => ({
       available: available.frequency,
       unavailable: valueModel?.reason ?? null,
-      count: ready?.atRiskCount ?? 0,
+      count: summary?.atRiskCount ?? 0,
       threshold: riskThreshold,
       currency,
     }),
-    [available.frequency, valueModel, ready?.atRiskCount, riskThreshold, currency],
+    [available.frequency, valueModel, summary?.atRiskCount, riskThreshold, currency],
   );
 
   // The open profile: the customer and the averages it is compared with, asked of the engine.
   const averagesOnce = useRef<Promise<AverageBook> | null>(null);
   useEffect(() => {
     const id = view.customer;
-    if (!engine || id === null) return;
+    if (!engine || !summary || id === null) return;
     let current = true;
     averagesOnce.current ??= engine.averages();
     Promise.all([engine.customer(id), averagesOnce.current])
@@ -404,7 +434,7 @@ export function CustomerExplorer({
     return () => {
       current = false;
     };
-  }, [engine, view.customer]);
+  }, [engine, summary, view.customer]);
 
   const openProfile = useCallback((id: string, trigger: HTMLElement) => {
     returnFocus.current = trigger;
@@ -420,7 +450,7 @@ export function CustomerExplorer({
   }, []);
 
   const exportCsv = async () => {
-    if (!engine || exporting) return;
+    if (!engine || !summary || exporting) return;
     setExporting(true);
     try {
       const columns = exportColumns(table.getVisibleLeafColumns().map((c) => c.id as CustomerColumn));
@@ -458,6 +488,7 @@ export function CustomerExplorer({
         onClear={() => setView((v) => ({ ...v, filters: {}, search: '' }))}
         onExport={() => void exportCsv()}
         exporting={exporting}
+        exportReady={summary !== null}
         columnMenu={
           <ColumnMenu
             table={table}
@@ -468,13 +499,19 @@ export function CustomerExplorer({
         note={available.note}
       />
       <div id={filterPanelId} hidden={!filtersOpen} className="rounded-lg border border-line bg-surface p-4">
-        <FilterPanel
-          options={load.options}
-          filters={view.filters}
-          onChange={setFilter}
-          atRisk={atRiskOption}
-          onAtRisk={setAtRisk}
-        />
+        {summary ? (
+          <FilterPanel
+            options={summary.options}
+            filters={view.filters}
+            onChange={setFilter}
+            atRisk={atRiskOption}
+            onAtRisk={setAtRisk}
+          />
+        ) : (
+          <p className="text-sm text-ink-muted" role="status">
+            Counting each filter’s customers…
+          </p>
+        )}
       </div>
       <CustomerTable
         table={table}
@@ -507,8 +544,6 @@ export function CustomerExplorer({
     </div>
   );
 }
-
-const NOTHING_AVAILABLE: PredictionAvailability = { frequency: false, monetary: false, note: null };
 
 const QUERY_FAILED: Load = {
   status: 'error',

@@ -16,6 +16,8 @@ interface ToolbarProps {
   onExport: () => void;
   /** An export is being written: the button waits. */
   exporting: boolean;
+  /** The engine can export (the file is in memory). */
+  exportReady: boolean;
   columnMenu: ReactNode;
   /** A one-line note under the count, e.g. why the predictions are missing. */
   note?: string | null;
@@ -33,6 +35,7 @@ export function Toolbar({
   onClear,
   onExport,
   exporting,
+  exportReady,
   columnMenu,
   note,
 }: ToolbarProps) {
@@ -75,7 +78,7 @@ export function Toolbar({
           type="button"
           className="rounded-md border border-ink bg-ink px-3 py-1.5 text-sm text-paper hover:bg-ink/85 disabled:opacity-60"
           onClick={onExport}
-          disabled={shown === 0 || exporting}
+          disabled={shown === 0 || exporting || !exportReady}
           aria-busy={exporting}
         >
           {exporting ? 'Exporting…' : 'Export CSV'}

@@ -19,6 +19,7 @@ import {
   orderSql,
   pageSql,
   POSITION,
+  SEARCH_KEY,
   SELECT_COLUMNS,
   whereSql,
 } from './sql';
@@ -84,11 +85,11 @@ export class CustomerEngine {
    */
   static async open(sql: SqlRunner, file: string): Promise<CustomerEngine> {
     await sql.run(
-      `CREATE OR REPLACE VIEW ${CUSTOMERS} AS SELECT file_row_number AS ${ident(POSITION)}, * EXCLUDE (file_row_number) FROM read_parquet(${literal(file)}, file_row_number = true)`,
+      `CREATE OR REPLACE VIEW ${CUSTOMERS} AS SELECT file_row_number AS ${ident(POSITION)}, * EXCLUDE (file_row_number), upper(customer_id) AS ${ident(SEARCH_KEY)} FROM read_parquet(${literal(file)}, file_row_number = true)`,
     );
     // A file from another version of the pipeline is named as such, not left to fail in a query.
     const columns = (await sql.rows(`DESCRIBE ${CUSTOMERS}`)).map((r) => String(r.column_name));
-    const problem = columnsProblem(columns.filter((c) => c !== POSITION));
+    const problem = columnsProblem(columns.filter((c) => c !== POSITION && c !== SEARCH_KEY));
     if (problem) throw new CustomerFileError(problem);
     return new CustomerEngine(sql, false);
   }
@@ -107,6 +108,13 @@ export class CustomerEngine {
     this.loaded = true;
   }
 
+  /** How many customers the file holds (from the Parquet footer until the copy is made). */
+  async total(): Promise<number> {
+    const [row] = await this.sql.rows(`SELECT count(*)::INTEGER AS n FROM ${CUSTOMERS}`);
+    return int(row!.n);
+  }
+
+  /** The filters' values and counts, the at-risk threshold and the predictions' coverage: one scan each. */
   async summary(): Promise<CustomerSummary> {
     const [head] = await this.sql.rows(
       `SELECT count(*)::INTEGER AS total, count(p_alive)::INTEGER AS with_p_alive, count(predicted_clv)::INTEGER AS with_clv FROM ${CUSTOMERS}`,

@@ -11,8 +11,10 @@ import { ORDINAL, type SortSpec } from './sort';
 
 /** The relation every query reads: a view over the Parquet file, later a table loaded from it. */
 export const CUSTOMERS = 'customers';
-/** The customer's position in the file: ties in a sort keep file order, as the in-memory sort did. */
+/** The customer's position in the file: ties in a sort keep file order, so pages never overlap. */
 export const POSITION = 'file_position';
+/** The id in capitals, worked out once per customer rather than on every keystroke of a search. */
+export const SEARCH_KEY = 'search_key';
 
 export const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 export const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
@@ -52,7 +54,7 @@ export function whereSql(filters: Filters, search: string, riskThreshold: number
     );
   }
   const q = normaliseSearch(search);
-  if (q) parts.push(`strpos(upper(customer_id), ${literal(q)}) > 0`);
+  if (q) parts.push(`strpos(${ident(SEARCH_KEY)}, ${literal(q)}) > 0`);
   return parts.length ? parts.join(' AND ') : 'TRUE';
 }
 
