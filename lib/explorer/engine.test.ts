@@ -32,6 +32,15 @@ describe('opening a file', () => {
   });
 });
 
+describe('copying the file into memory', () => {
+  it('given two calls at once (React runs effects twice in development), then it is copied once and still answers', async () => {
+    const engine = await engineOver([customer({ customer_id: 'C1' }), customer({ customer_id: 'C2' })]);
+    await Promise.all([engine.loadIntoMemory(), engine.loadIntoMemory()]);
+    await engine.loadIntoMemory();
+    expect(await engine.total()).toBe(2);
+  });
+});
+
 describe.each([false, true])('the explorer engine (copied into memory: %s)', (inMemory) => {
   describe('sorting', () => {
     const people = [

@@ -72,11 +72,10 @@ export class CustomerEngine {
   /** The view (WHERE … ORDER BY …) whose rows are in the temporary table view_rows, if any. */
   private orderedView: string | null = null;
 
-  private constructor(
-    private readonly sql: SqlRunner,
-    /** Whether `customers` is a table in memory yet, rather than a view over the file. */
-    private loaded: boolean,
-  ) {}
+  /** The copy into memory, once started: until then `customers` is a view over the file. */
+  private copied: Promise<void> | null = null;
+
+  private constructor(private readonly sql: SqlRunner) {}
 
   /**
    * Opens `file` (a name the runner resolves: a registered URL in the browser, a path in Node) as
@@ -91,21 +90,21 @@ export class CustomerEngine {
     const columns = (await sql.rows(`DESCRIBE ${CUSTOMERS}`)).map((r) => String(r.column_name));
     const problem = columnsProblem(columns.filter((c) => c !== POSITION && c !== SEARCH_KEY));
     if (problem) throw new CustomerFileError(problem);
-    return new CustomerEngine(sql, false);
+    return new CustomerEngine(sql);
   }
 
   /**
    * Copies the file into a table in the engine's memory: the first rows come straight from the file
    * (a few range reads), and every later sort, filter and search runs on the copy in memory.
    */
-  async loadIntoMemory(): Promise<void> {
-    if (this.loaded) return;
-    await this.sql.run(`
+  loadIntoMemory(): Promise<void> {
+    // Once, however often it is asked (React runs effects twice in development).
+    this.copied ??= this.sql.run(`
       CREATE TABLE customers_in_memory AS SELECT * FROM ${CUSTOMERS};
       DROP VIEW ${CUSTOMERS};
       ALTER TABLE customers_in_memory RENAME TO ${CUSTOMERS};
     `);
-    this.loaded = true;
+    return this.copied;
   }
 
   /** How many customers the file holds (from the Parquet footer until the copy is made). */
