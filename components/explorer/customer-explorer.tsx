@@ -4,7 +4,7 @@ import { saveFile } from '@/lib/browser/save-file';
 import { isAtRisk } from '@/lib/explorer/at-risk';
 import { customersCsvParts, exportColumns, exportFileName } from '@/lib/explorer/csv';
 import { CustomerFileError, type Customer } from '@/lib/explorer/customers';
-import { CustomerEngine, type CustomerSummary } from '@/lib/explorer/engine';
+import { CustomerEngine, MEMORY_COPY_MAX_CUSTOMERS, type CustomerSummary } from '@/lib/explorer/engine';
 import { activeFilterCount, type FilterKey } from '@/lib/explorer/filter';
 import type { AverageBook } from '@/lib/explorer/profile';
 import {
@@ -20,6 +20,7 @@ import {
   type PredictionAvailability,
   type ValueModelInfo,
 } from '@/lib/explorer/value';
+import { formatCount } from '@/lib/format/format';
 import type { CustomerColumn } from '@/lib/schema/customers-master';
 import { PERIOD_ONLY_KEYS } from '@/lib/url/period-keys';
 import { editQuery } from '@/lib/url/url-state';
@@ -59,6 +60,8 @@ interface Book {
 /** What the explorer works out once the file is copied into memory. */
 interface Summary extends CustomerSummary {
   available: PredictionAvailability;
+  /** The file was copied into the tab's memory (false: too many customers, each view reads the file). */
+  inMemory: boolean;
 }
 
 type Load =
@@ -226,10 +229,10 @@ export function CustomerExplorer({
         if (current && shownKey.current === null)
           setShown({ key: '', count: total, blocks: new Map([[0, first]]) });
       }
-      await engine.loadIntoMemory();
+      const inMemory = await engine.loadIntoMemory();
       const s = await engine.summary();
       if (!current) return;
-      setSummary({ ...s, available: predictionAvailability(s, valueModel) });
+      setSummary({ ...s, available: predictionAvailability(s, valueModel), inMemory });
       setView((v) => adoptCarriedFilters(v, s.personaOfCluster));
     })().catch(() => {
       if (current) setLoad(QUERY_FAILED);
@@ -513,6 +516,13 @@ export function CustomerExplorer({
           </p>
         )}
       </div>
+      {summary && !summary.inMemory ? (
+        <p className="text-sm text-ink-muted" role="note" data-testid="engine-note">
+          {formatCount(summary.total)} customers are more than a browser tab can hold in memory (up to{' '}
+          {formatCount(MEMORY_COPY_MAX_CUSTOMERS)}), so each sort, filter and search reads the file again and
+          can take several seconds.
+        </p>
+      ) : null}
       <CustomerTable
         table={table}
         virtualizer={virtualizer}

@@ -53,7 +53,11 @@ export async function nodeRunner(): Promise<SqlRunner> {
  * opens the explorer's engine on it; `inMemory` copies the file into memory first, as the page
  * does after the first rows.
  */
-export async function engineOver(customers: readonly Customer[], inMemory = false): Promise<CustomerEngine> {
+export async function engineOver(
+  customers: readonly Customer[],
+  inMemory = false,
+  memoryCopyMax?: number,
+): Promise<CustomerEngine> {
   const dir = mkdtempSync(path.join(tmpdir(), 'explorer-'));
   const file = path.join(dir, 'customers_master.parquet');
   await writeTableParquet(
@@ -61,7 +65,7 @@ export async function engineOver(customers: readonly Customer[], inMemory = fals
     CUSTOMERS_MASTER_COLUMNS,
     customers.map((c) => CUSTOMER_COLUMNS.map((name) => c[name])),
   );
-  const engine = await CustomerEngine.open(await nodeRunner(), file);
+  const engine = await CustomerEngine.open(await nodeRunner(), file, memoryCopyMax);
   if (inMemory) {
     await engine.loadIntoMemory();
     rmSync(dir, { recursive: true });

@@ -36,8 +36,25 @@ describe('copying the file into memory', () => {
   it('given two calls at once (React runs effects twice in development), then it is copied once and still answers', async () => {
     const engine = await engineOver([customer({ customer_id: 'C1' }), customer({ customer_id: 'C2' })]);
     await Promise.all([engine.loadIntoMemory(), engine.loadIntoMemory()]);
-    await engine.loadIntoMemory();
+    expect(await engine.loadIntoMemory()).toBe(true);
     expect(await engine.total()).toBe(2);
+  });
+
+  it('given more customers than may be copied, then it is not copied and every question still reads the file', async () => {
+    const people = [
+      customer({ customer_id: 'C2', total_spend: 5 }),
+      customer({ customer_id: 'C1', total_spend: 9 }),
+    ];
+    const engine = await engineOver(people, false, 1);
+    expect(await engine.loadIntoMemory()).toBe(false);
+    const page = await engine.page(
+      { filters: {}, search: '', sort: { id: 'total_spend', desc: true } },
+      null,
+      0,
+      10,
+    );
+    expect(ids(page)).toEqual(['C1', 'C2']);
+    expect((await engine.summary()).total).toBe(2);
   });
 });
 

@@ -21,6 +21,8 @@ import {
   POSITION,
   SEARCH_KEY,
   SELECT_COLUMNS,
+  slotPageSql,
+  viewOrderSql,
   whereSql,
 } from './sql';
 
@@ -65,24 +67,41 @@ function toCustomer(row: Row): Customer {
 
 const int = (v: unknown) => Number(v ?? 0);
 
-/** Pages that start this deep into a view are read from the view put in order once (see page). */
+/**
+ * The most customers copied into the tab's memory. DuckDB in the browser is 32-bit WebAssembly (at
+ * most 4 GB, and it failed near 2.2 GB in bench:explorer at 5M customers); 1M customers took about
+ * 0.6 GB. Above this, every query reads the file again: slower, but the page keeps working.
+ */
+export const MEMORY_COPY_MAX_CUSTOMERS = 2_000_000;
+
+/** Pages that start this deep into a sorted view are read from its positions put in order once (see page). */
 export const DEEP_OFFSET = 2_000;
+/** The temporary table of those positions (one per connection, replaced for each new view). */
+const VIEW_ORDER = 'view_order';
 
 export class CustomerEngine {
-  /** The view (WHERE … ORDER BY …) whose rows are in the temporary table view_rows, if any. */
+  /** The view (WHERE … ORDER BY …) whose positions are in VIEW_ORDER, if any. */
   private orderedView: string | null = null;
 
   /** The copy into memory, once started: until then `customers` is a view over the file. */
-  private copied: Promise<void> | null = null;
+  private copied: Promise<boolean> | null = null;
 
-  private constructor(private readonly sql: SqlRunner) {}
+  private constructor(
+    private readonly sql: SqlRunner,
+    /** The most customers copied into memory (MEMORY_COPY_MAX_CUSTOMERS; tests set it lower). */
+    private readonly memoryCopyMax: number,
+  ) {}
 
   /**
    * Opens `file` (a name the runner resolves: a registered URL in the browser, a path in Node) as
    * the view `customers`, with each row's position in the file for stable sorting. Throws
    * CustomerFileError when the file's columns are not this version's customers_master.
    */
-  static async open(sql: SqlRunner, file: string): Promise<CustomerEngine> {
+  static async open(
+    sql: SqlRunner,
+    file: string,
+    memoryCopyMax = MEMORY_COPY_MAX_CUSTOMERS,
+  ): Promise<CustomerEngine> {
     await sql.run(
       `CREATE OR REPLACE VIEW ${CUSTOMERS} AS SELECT file_row_number AS ${ident(POSITION)}, * EXCLUDE (file_row_number), upper(customer_id) AS ${ident(SEARCH_KEY)} FROM read_parquet(${literal(file)}, file_row_number = true)`,
     );
@@ -90,20 +109,24 @@ export class CustomerEngine {
     const columns = (await sql.rows(`DESCRIBE ${CUSTOMERS}`)).map((r) => String(r.column_name));
     const problem = columnsProblem(columns.filter((c) => c !== POSITION && c !== SEARCH_KEY));
     if (problem) throw new CustomerFileError(problem);
-    return new CustomerEngine(sql);
+    return new CustomerEngine(sql, memoryCopyMax);
   }
 
   /**
-   * Copies the file into a table in the engine's memory: the first rows come straight from the file
-   * (a few range reads), and every later sort, filter and search runs on the copy in memory.
+   * Copies the file into a table in the engine's memory, so every later sort, filter and search
+   * runs there instead of reading the file again; once however often it is asked (React runs
+   * effects twice in development), and not for more than `memoryCopyMax` customers. Says whether it did.
    */
-  loadIntoMemory(): Promise<void> {
-    // Once, however often it is asked (React runs effects twice in development).
-    this.copied ??= this.sql.run(`
-      CREATE TABLE customers_in_memory AS SELECT * FROM ${CUSTOMERS};
-      DROP VIEW ${CUSTOMERS};
-      ALTER TABLE customers_in_memory RENAME TO ${CUSTOMERS};
-    `);
+  loadIntoMemory(): Promise<boolean> {
+    this.copied ??= (async () => {
+      if ((await this.total()) > this.memoryCopyMax) return false;
+      await this.sql.run(`
+        CREATE TABLE customers_in_memory AS SELECT * FROM ${CUSTOMERS};
+        DROP VIEW ${CUSTOMERS};
+        ALTER TABLE customers_in_memory RENAME TO ${CUSTOMERS};
+      `);
+      return true;
+    })();
     return this.copied;
   }
 
@@ -185,18 +208,16 @@ export class CustomerEngine {
   ): Promise<Customer[]> {
     const where = whereSql(query.filters, query.search, riskThreshold);
     const order = orderSql(query.sort);
-    if (offset < DEEP_OFFSET)
+    if (!order || offset < DEEP_OFFSET)
       return (await this.sql.rows(pageSql(where, order, offset, limit))).map(toCustomer);
-    // Deep in a view, LIMIT … OFFSET would sort again and keep every row before the page: the
-    // view's rows are put in order once, and later pages are a slice of that.
+    // Deep in a sorted view, LIMIT … OFFSET would keep every row before the page in its sort: the
+    // view's positions are put in order once, and each page looks up only its own rows.
     const key = `${where} ORDER BY ${order}`;
     if (this.orderedView !== key) {
-      await this.sql.run(
-        `CREATE OR REPLACE TEMP TABLE view_rows AS SELECT ${SELECT_COLUMNS} FROM ${CUSTOMERS} WHERE ${where} ORDER BY ${order}`,
-      );
+      await this.sql.run(viewOrderSql(VIEW_ORDER, where, order));
       this.orderedView = key;
     }
-    return (await this.sql.rows(`SELECT * FROM view_rows LIMIT ${limit} OFFSET ${offset}`)).map(toCustomer);
+    return (await this.sql.rows(slotPageSql(VIEW_ORDER, offset, limit))).map(toCustomer);
   }
 
   /** One customer by id, or null when no customer has it. */

@@ -61,10 +61,11 @@ export function whereSql(filters: Filters, search: string, riskThreshold: number
 /**
  * The order of a view: bands by meaning (low → high churn, bottom → top CLV, young → old), other
  * text by code point (ISO dates and ids sort right), numbers by value; missing values last in both
- * directions; ties in file order.
+ * directions; ties in file order. No sort: '' (file order, which DuckDB keeps for a query without
+ * ORDER BY, so the first rows of the file need no reading of the rest).
  */
 export function orderSql(sort: SortSpec | null): string {
-  if (!sort) return ident(POSITION);
+  if (!sort) return '';
   const col = ident(sort.id);
   const dir = sort.desc ? 'DESC' : 'ASC';
   const ordinal = ORDINAL[sort.id];
@@ -77,12 +78,24 @@ export function orderSql(sort: SortSpec | null): string {
   return [...keys, ident(POSITION)].join(', ');
 }
 
+const orderBy = (order: string) => (order ? ` ORDER BY ${order}` : '');
+
 /** One page of a view's rows, every column. */
 export function pageSql(where: string, order: string, offset: number, limit: number): string {
-  return `SELECT ${SELECT_COLUMNS} FROM ${CUSTOMERS} WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
+  return `SELECT ${SELECT_COLUMNS} FROM ${CUSTOMERS} WHERE ${where}${orderBy(order)} LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/** The table of a sorted view's positions in order (slot 1, 2, …), made once per view for deep pages. */
+export function viewOrderSql(table: string, where: string, order: string): string {
+  return `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT ${ident(POSITION)}, row_number() OVER (ORDER BY ${order}) AS slot FROM ${CUSTOMERS} WHERE ${where}`;
+}
+
+/** One page of a sorted view from its table of positions: only the page's rows are looked up. */
+export function slotPageSql(table: string, offset: number, limit: number): string {
+  return `SELECT ${SELECT_COLUMNS} FROM ${table} JOIN ${CUSTOMERS} USING (${ident(POSITION)}) WHERE slot > ${offset} AND slot <= ${offset + limit} ORDER BY slot`;
 }
 
 /** The columns named, for an export, in the view's order. */
 export function exportSql(where: string, order: string, columns: readonly CustomerColumn[]): string {
-  return `SELECT ${selectOf(columns)} FROM ${CUSTOMERS} WHERE ${where} ORDER BY ${order}`;
+  return `SELECT ${selectOf(columns)} FROM ${CUSTOMERS} WHERE ${where}${orderBy(order)}`;
 }
