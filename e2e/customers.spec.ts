@@ -14,6 +14,8 @@ import { formatCount, formatMoney, formatPct } from './expected-format';
 import { expectNoSeriousA11yViolations, readTable, screenshotBothWidths, trackErrors } from './support';
 
 const expect = baseExpect.configure({ timeout: 20_000 });
+/** How long the explorer may take to start its engine and show the first rows under CI load. */
+const ENGINE_START_MS = 60_000;
 
 // The JSON, read and validated here, independently of the page's code.
 const master = readTable('customers_master');
@@ -103,9 +105,14 @@ function serveBytes(route: Route, bytes: Buffer) {
   });
 }
 
+/**
+ * The page, once its table is shown. The explorer first downloads and compiles its database engine
+ * (18 MB of WebAssembly) in a fresh browser context each time: on a busy 2-core CI machine that can
+ * take a while, so the wait is longer than for other pages.
+ */
 async function open(page: Page, url = '/customers') {
   await page.goto(url);
-  await expect(page.getByTestId('customer-table')).toBeVisible();
+  await expect(page.getByTestId('customer-table')).toBeVisible({ timeout: ENGINE_START_MS });
 }
 
 /** Ids of the rows rendered (the table is virtualised: the first screenful or so). */
@@ -132,7 +139,7 @@ async function tick(page: Page, group: string, value: string) {
 }
 
 test.describe('customer explorer', () => {
-  test.describe.configure({ timeout: 90_000 });
+  test.describe.configure({ timeout: 150_000 });
 
   test('shows a loading state, then the table, with no customer rows in the server HTML', async ({
     page,
@@ -154,7 +161,7 @@ test.describe('customer explorer', () => {
     await expect(page.getByTestId('customers-loading')).toBeVisible();
     await expect(page.getByTestId('customers-loading')).toContainText('Loading customers');
     release();
-    await expect(page.getByTestId('customer-table')).toBeVisible();
+    await expect(page.getByTestId('customer-table')).toBeVisible({ timeout: ENGINE_START_MS });
     await expect(page.getByTestId('customers-loading')).toHaveCount(0);
     await expect(page.getByTestId('result-count')).toHaveText(
       `Showing ${formatCount(customers.length)} of ${formatCount(customers.length)} customers`,
@@ -196,7 +203,7 @@ test.describe('customer explorer', () => {
       );
       await page.goto('/customers');
       const alert = page.getByTestId('customers-error');
-      await expect(alert).toBeVisible();
+      await expect(alert).toBeVisible({ timeout: ENGINE_START_MS });
       await expect(alert).toContainText(message);
       await expect(alert).toContainText('npm run data:build');
       await expect(page.getByTestId('customer-table')).toHaveCount(0);
@@ -387,7 +394,7 @@ test.describe('customer explorer', () => {
     expect(url).toContain('q=0');
 
     await page.reload();
-    await expect(page.getByRole('dialog', { name: before[0] })).toBeVisible();
+    await expect(page.getByRole('dialog', { name: before[0] })).toBeVisible({ timeout: ENGINE_START_MS });
     await page.keyboard.press('Escape');
     await expect(page.getByLabel('Search by customer id')).toHaveValue('0');
     await expect(page.locator('th[aria-sort="ascending"]')).toContainText('Churn risk');
@@ -536,7 +543,7 @@ test.describe('customer explorer', () => {
       await expect(page).toHaveURL(/risk=1/);
 
       await page.reload();
-      await expect(page.locator('input[data-filter="at_risk"]')).toBeChecked();
+      await expect(page.locator('input[data-filter="at_risk"]')).toBeChecked({ timeout: ENGINE_START_MS });
       await expect(page.getByTestId('result-count')).toContainText(
         `Showing ${formatCount(expected.length)} of`,
       );
