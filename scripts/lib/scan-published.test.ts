@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,10 +18,21 @@ describe('the scan of what a static host would publish', () => {
     ]);
     await writeTableParquet(path.join(dir, 'clean.parquet'), id, [['c_1'], ['c_2']]);
     writeFileSync(path.join(dir, 'note.txt'), 'nothing here');
+    // The engine's code, copied from node_modules, names its authors; the input's own values still count.
+    mkdirSync(path.join(dir, 'duckdb'));
+    writeFileSync(
+      path.join(dir, 'duckdb', 'engine.worker.js'),
+      '/* (c) author@example.org */ var a = "Meera Iyer";',
+    );
     const found = await scanFolder(dir);
     expect(found.map((f) => [f.file, f.what])).toEqual([
       ['leak.parquet', 'an e-mail address'],
       ['leak.parquet', 'a mobile number in a text value'],
+    ]);
+    const withNeedles = await scanFolder(dir, personalNeedles(['Meera Iyer']));
+    expect(withNeedles.map((f) => [f.file, f.what])).toContainEqual([
+      path.join('duckdb', 'engine.worker.js'),
+      '1 personal value(s) of the input files',
     ]);
   });
 
