@@ -381,6 +381,10 @@ test.describe('customer explorer', () => {
     await page.locator('button[data-sort-button="churn_risk"]').click();
     await page.locator('button[data-sort-button="churn_risk"]').click();
     await expect(page.locator('th[aria-sort="ascending"]')).toContainText('Churn risk');
+    // The header follows the click at once; the rows a moment later, when the engine has answered.
+    const box = page.getByTestId('customer-scroll');
+    await expect(box).toHaveAttribute('data-view', /q=0.*sort=churn_risk\.asc/);
+    await expect(box).toHaveAttribute('aria-busy', 'false');
     const before = await renderedIds(page);
     const count = await page.getByTestId('result-count').textContent();
     expect(before.length).toBeGreaterThan(0);
