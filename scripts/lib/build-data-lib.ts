@@ -1,12 +1,12 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeTableParquet } from '../../lib/duckdb/table-parquet';
 import type { CustomerKeyMap } from '../../lib/orders/customer-keys';
 import { exportCustomersCsv, exportOrdersCsv } from '../../lib/orders/export-orders';
 import { OrdersInputError } from '../../lib/orders/orders-input-error';
 import { readOwnData, type OwnDataReport } from '../../lib/pipeline/own-data';
 import { analyse, buildTables } from '../../lib/pipeline/run-pipeline';
 import { rowCount, TABLE_INFO, TABLE_NAMES, TABLE_SCHEMAS, type Tables } from '../../lib/schema';
-import { writeTableParquet } from '../../lib/duckdb/table-parquet';
 import { ManifestSchema, SCHEMA_VERSION, type Manifest, type Provenance } from '../../lib/schema/manifest';
 import { PRICE_ERRATA } from '../../lib/sources/price-errata';
 import {
