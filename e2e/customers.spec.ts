@@ -457,6 +457,51 @@ test.describe('customer explorer', () => {
     }
   });
 
+  test('with more customers than a browser can make tall, the bottom of the scrollbar is the last customer', async ({
+    page,
+  }) => {
+    // 400,000 rows of 40 px are 16M px, past the explorer's cap on the table's height (15M px):
+    // the file's customers repeated with new ids, numbered in file order.
+    const many = 400_000;
+    const idAt = (i: number) => `M${String(i).padStart(6, '0')}`;
+    const id = COLUMNS.indexOf('customer_id');
+    const bytes = await parquetOf(
+      CUSTOMERS_MASTER_COLUMNS,
+      Array.from({ length: many }, (_, i) =>
+        master.rows[i % master.rows.length]!.map((v, k) => (k === id ? idAt(i) : v)),
+      ),
+    );
+    await page.route(PARQUET, (route) => serveBytes(route, bytes));
+    await open(page);
+    const box = page.getByTestId('customer-scroll');
+    expect(await box.evaluate((el) => el.scrollHeight)).toBeLessThan(many * 40);
+    const bottomRow = async (fraction: number) => {
+      await box.evaluate((el, f) => {
+        el.scrollTop = (el.scrollHeight - el.clientHeight) * f;
+      }, fraction);
+      await expect(box.locator('tbody tr[data-loading]')).toHaveCount(0);
+      // The last row whose top is inside the box.
+      return box.evaluate((el) => {
+        const bottom = el.getBoundingClientRect().top + el.clientTop + el.clientHeight;
+        const inView = [...el.querySelectorAll('tbody tr[data-row]')].filter(
+          (r) => r.getBoundingClientRect().top < bottom - 1,
+        );
+        const last = inView[inView.length - 1]!;
+        return {
+          row: Number(last.getAttribute('data-row')),
+          bottom: last.getBoundingClientRect().bottom - bottom,
+        };
+      });
+    };
+    const end = await bottomRow(1);
+    expect(end.row).toBe(many - 1);
+    expect(Math.abs(end.bottom)).toBeLessThan(1);
+    await expect(box.locator(`button[data-customer="${idAt(many - 1)}"]`)).toBeVisible();
+    // Half way down the scrollbar is about half way down the list.
+    const middle = await bottomRow(0.5);
+    expect(Math.abs(middle.row - many / 2)).toBeLessThan(many * 0.01);
+  });
+
   test.describe('predicted value', () => {
     test.skip(!hasPredictions, 'the value model could not be fitted on this data');
 

@@ -223,6 +223,17 @@ export const DEFAULT_VISIBLE: readonly CustomerColumn[] = [
 
 export const ALL_COLUMNS = explorerColumns.map((c) => c.id as CustomerColumn);
 
+/** Other columns a cell draws from (customer-table.tsx): the persona's colour, the CLV's range. */
+const ALSO_READS: Partial<Record<CustomerColumn, readonly CustomerColumn[]>> = {
+  persona: ['cluster_id'],
+  predicted_clv: ['predicted_clv_p10', 'predicted_clv_p90'],
+};
+
+/** The columns to fetch for rows showing `visible`: those, and what their cells also read. */
+export function fetchedColumns(visible: readonly CustomerColumn[]): CustomerColumn[] {
+  return [...new Set(visible.flatMap((c) => [c, ...(ALSO_READS[c] ?? [])]))];
+}
+
 export const NUMERIC_FORMATS: ReadonlySet<CellFormat> = new Set([
   'count',
   'money',

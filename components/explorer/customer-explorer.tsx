@@ -14,6 +14,7 @@ import {
   serializeView,
   type ExplorerView,
 } from '@/lib/explorer/query';
+import { scrollScale } from '@/lib/explorer/scaled-scroll';
 import { isSortColumn } from '@/lib/explorer/sort';
 import {
   predictionAvailability,
@@ -25,7 +26,7 @@ import type { CustomerColumn } from '@/lib/schema/customers-master';
 import { PERIOD_ONLY_KEYS } from '@/lib/url/period-keys';
 import { editQuery } from '@/lib/url/url-state';
 import { useTable, type ColumnVisibilityState, type SortingState, type Updater } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ColumnMenu } from './column-menu';
 import {
@@ -33,6 +34,7 @@ import {
   DEFAULT_VISIBLE,
   explorerColumns,
   explorerFeatures,
+  fetchedColumns,
   unavailableColumns,
 } from './columns';
 import { CustomerTable, HEADER_HEIGHT, ROW_HEIGHT } from './customer-table';
@@ -70,6 +72,8 @@ type Load =
 /** The rows of one view (filters, search and sort) fetched so far, a block at a time. */
 interface Shown {
   key: string;
+  /** The columns its rows were fetched with (the visible ones, joined with commas). */
+  columns: string;
   count: number;
   blocks: ReadonlyMap<number, Customer[]>;
 }
@@ -143,7 +147,7 @@ function viewKey(view: ExplorerView): string {
   return serializeView({ ...view, columns: null, customer: null });
 }
 
-const NO_ROWS: Shown = { key: '', count: 0, blocks: new Map() };
+const NO_ROWS: Shown = { key: '', columns: '', count: 0, blocks: new Map() };
 
 /**
  * The customer explorer. The server-rendered page holds no customer data: once it has loaded, DuckDB
@@ -175,8 +179,8 @@ export function CustomerExplorer({
   // The rows shown: null until the first view's rows arrive.
   const [shownRows, setShown] = useState<Shown | null>(null);
   const shown = shownRows ?? NO_ROWS;
-  const shownKey = useRef<string | null>(null);
-  shownKey.current = shownRows?.key ?? null;
+  const shownRef = useRef<Shown | null>(null);
+  shownRef.current = shownRows;
   // The filters' values, the at-risk threshold and what the model predicts: once the file is in memory.
   const [summary, setSummary] = useState<Summary | null>(null);
   const [profile, setProfile] = useState<{ id: string; customer: Customer | null; book: AverageBook } | null>(
@@ -225,9 +229,15 @@ export function CustomerExplorer({
     let current = true;
     (async () => {
       if (isPlain(view)) {
-        const first = await engine.page({ filters: {}, search: '', sort: null }, null, 0, BLOCK_ROWS);
-        if (current && shownKey.current === null)
-          setShown({ key: '', count: total, blocks: new Map([[0, first]]) });
+        const first = await engine.page(
+          { filters: {}, search: '', sort: null },
+          null,
+          0,
+          BLOCK_ROWS,
+          rowColumns,
+        );
+        if (current && shownRef.current === null)
+          setShown({ key: '', columns: columnsKey, count: total, blocks: new Map([[0, first]]) });
       }
       const inMemory = await engine.loadIntoMemory();
       const s = await engine.summary();
@@ -273,23 +283,6 @@ export function CustomerExplorer({
     [key],
   );
 
-  // A new view, once the summaries are in: its count and first block, shown together, in place of
-  // the previous view's rows.
-  useEffect(() => {
-    if (!engine || !summary || shownKey.current === key) return;
-    let current = true;
-    (async () => {
-      const count = await engine.count(query, summary.riskThreshold);
-      const first = count ? await engine.page(query, summary.riskThreshold, 0, BLOCK_ROWS) : [];
-      if (current) setShown({ key, count, blocks: new Map([[0, first]]) });
-    })().catch(() => {
-      if (current) setLoad(QUERY_FAILED);
-    });
-    return () => {
-      current = false;
-    };
-  }, [engine, summary, query, key]);
-
   const unavailable = useMemo(() => unavailableColumns(available), [available]);
   const defaults = useMemo(() => DEFAULT_VISIBLE.filter((c) => !unavailable.has(c)), [unavailable]);
   const sorting = useMemo<SortingState>(
@@ -302,6 +295,33 @@ export function CustomerExplorer({
       ALL_COLUMNS.map((c) => [c, (visible.has(c) && !unavailable.has(c)) || c === 'customer_id']),
     );
   }, [view.columns, defaults, unavailable]);
+
+  // The rows are fetched with the visible columns only (a sort carries every column it selects).
+  const rowColumns = useMemo(
+    () => fetchedColumns(ALL_COLUMNS.filter((c) => columnVisibility[c])),
+    [columnVisibility],
+  );
+  const columnsKey = rowColumns.join(',');
+
+  // A new view, once the summaries are in: its count and first block, shown together, in place of
+  // the previous view's rows. Other columns shown: the same count, the rows fetched again.
+  useEffect(() => {
+    const before = shownRef.current;
+    if (!engine || !summary || (before?.key === key && before.columns === columnsKey)) return;
+    let current = true;
+    (async () => {
+      const count = before?.key === key ? before.count : await engine.count(query, summary.riskThreshold);
+      const first = count ? await engine.page(query, summary.riskThreshold, 0, BLOCK_ROWS, rowColumns) : [];
+      if (current) setShown({ key, columns: columnsKey, count, blocks: new Map([[0, first]]) });
+    })().catch(() => {
+      if (current) setLoad(QUERY_FAILED);
+    });
+    return () => {
+      current = false;
+    };
+    // rowColumns changes exactly when columnsKey does.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [engine, summary, query, key, columnsKey]);
 
   const onSortingChange = useCallback(
     (updater: Updater<SortingState>) =>
@@ -330,6 +350,11 @@ export function CustomerExplorer({
     [defaults, unavailable],
   );
 
+  // Past a browser's tallest element, scroll positions are scaled (lib/explorer/scaled-scroll.ts):
+  // the virtualizer works in the full list, the page in its capped height.
+  const scale = scrollScale(shown.count, ROW_HEIGHT, HEADER_HEIGHT, scrollRef.current?.clientHeight ?? 0);
+  const scaleRef = useRef(scale);
+  scaleRef.current = scale;
   // Rows are virtualised over every customer of the view; TanStack Table gets only the fetched rows
   // in view (plus overscan) as its data, as with server-side pages.
   // The virtualizer's functions change as it scrolls, so React Compiler must not memoise this component.
@@ -340,6 +365,12 @@ export function CustomerExplorer({
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
     scrollMargin: HEADER_HEIGHT,
+    observeElementOffset: (instance, report) =>
+      observeElementOffset(instance, (offset, scrolling) =>
+        report(scaleRef.current.toVirtual(offset), scrolling),
+      ),
+    scrollToFn: (offset, options, instance) =>
+      elementScroll(scaleRef.current.toReal(offset), options, instance),
   });
   const items = virtualizer.getVirtualItems();
   const first = items.length ? items[0]!.index : 0;
@@ -348,21 +379,27 @@ export function CustomerExplorer({
   // Blocks in view (and the next one) that are not fetched yet are fetched, once each.
   const pending = useRef(new Set<string>());
   useEffect(() => {
-    if (!engine || !shown.count || shown.key !== key) return;
+    if (!engine || !shown.count || shown.key !== key || shown.columns !== columnsKey) return;
     const last = Math.min(shown.count - 1, end + BLOCK_ROWS);
     for (let b = Math.floor(first / BLOCK_ROWS); b <= Math.floor(last / BLOCK_ROWS); b++) {
-      const id = `${shown.key}#${b}`;
+      const id = `${shown.key}|${shown.columns}#${b}`;
       if (shown.blocks.has(b) || pending.current.has(id)) continue;
       pending.current.add(id);
       engine
-        .page(query, riskThreshold, b * BLOCK_ROWS, BLOCK_ROWS)
+        .page(query, riskThreshold, b * BLOCK_ROWS, BLOCK_ROWS, rowColumns)
         .then((rows) =>
-          setShown((s) => (s?.key === shown.key ? { ...s, blocks: new Map(s.blocks).set(b, rows) } : s)),
+          setShown((s) =>
+            s?.key === shown.key && s.columns === shown.columns
+              ? { ...s, blocks: new Map(s.blocks).set(b, rows) }
+              : s,
+          ),
         )
         .catch(() => setLoad(QUERY_FAILED))
         .finally(() => pending.current.delete(id));
     }
-  }, [engine, shown, key, query, riskThreshold, first, end]);
+    // rowColumns changes exactly when columnsKey does.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [engine, shown, key, columnsKey, query, riskThreshold, first, end]);
 
   const windowRows = useMemo(() => {
     const rows: Customer[] = [];
@@ -528,8 +565,9 @@ export function CustomerExplorer({
         virtualizer={virtualizer}
         indices={windowRows.indices}
         total={shown.count}
+        scale={scale}
         viewKey={shown.key}
-        busy={shown.key !== key}
+        busy={shown.key !== key || shown.columns !== columnsKey}
         onOpen={openProfile}
         scrollRef={scrollRef}
       />

@@ -2,6 +2,7 @@
 
 import { personaColor } from '@/lib/charts/theme';
 import type { Customer } from '@/lib/explorer/customers';
+import type { ScrollScale } from '@/lib/explorer/scaled-scroll';
 import type { ReactTable } from '@tanstack/react-table';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import type { MouseEvent } from 'react';
@@ -17,6 +18,8 @@ interface CustomerTableProps {
   virtualizer: Virtualizer<HTMLDivElement, Element>;
   indices: readonly number[];
   total: number;
+  /** How the page's scroll positions map to the full list's (scaled past a browser's tallest element). */
+  scale: ScrollScale;
   /** A short key of the filters, search and sort shown, set on the box for tests and benchmarks. */
   viewKey: string;
   /** Another view's rows are on their way: these are still the previous view's. */
@@ -36,6 +39,7 @@ export function CustomerTable({
   virtualizer,
   indices,
   total,
+  scale,
   viewKey,
   busy,
   onOpen,
@@ -48,10 +52,12 @@ export function CustomerTable({
   const columns = table.getVisibleLeafColumns();
   const width = columns.reduce((w, c) => w + c.getSize(), 0);
   const items = virtualizer.getVirtualItems();
-  const top = items.length ? items[0]!.start - HEADER_HEIGHT : 0;
-  const bottom = items.length
-    ? virtualizer.getTotalSize() - (items[items.length - 1]!.end - HEADER_HEIGHT)
-    : 0;
+  // Rows sit where the full list puts them relative to the scroll position: with a scaled scroll
+  // they are shifted by the difference between the page's position and the list's.
+  const offset = virtualizer.scrollOffset ?? 0;
+  const shift = scale.toReal(offset) - offset;
+  const top = items.length ? items[0]!.start - HEADER_HEIGHT + shift : 0;
+  const bottom = items.length ? scale.body - top - items.length * ROW_HEIGHT : 0;
 
   const open = (event: MouseEvent<HTMLTableRowElement>, id: string) => {
     const button = event.currentTarget.querySelector<HTMLElement>('button[data-customer]');

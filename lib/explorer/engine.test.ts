@@ -134,6 +134,44 @@ describe.each([false, true])('the explorer engine (copied into memory: %s)', (in
       expect(first!.last_order_date).toBe('2026-01-02');
     });
 
+    it('given category text in mixed case and accents, then it sorts by code point, either way', async () => {
+      // Code points: '' < 'Zeta' (Z, 90) < 'alpha' (a, 97) < 'b' (98) < 'Éclair' (É, 201).
+      const mixed = ['b', 'Éclair', '', 'alpha', 'Zeta'].map((gender, i) =>
+        customer({ customer_id: `C${i}`, gender, top_intent: gender }),
+      );
+      const engine = await engineOver(mixed, inMemory);
+      const genders = async (desc: boolean) =>
+        (await all(engine, { sort: { id: 'gender', desc } })).map((c) => c.gender);
+      expect(await genders(false)).toEqual(['', 'Zeta', 'alpha', 'b', 'Éclair']);
+      expect(await genders(true)).toEqual(['Éclair', 'b', 'alpha', 'Zeta', '']);
+      expect(ids(await all(engine, { filters: { gender: ['Éclair', ''] } }))).toEqual(['C1', 'C2']);
+    });
+
+    it('given a text column with thousands of values, then it filters and sorts as text', async () => {
+      // More distinct values than the copy in memory turns into a list of categories.
+      const many = Array.from({ length: 5_000 }, (_, i) =>
+        customer({ customer_id: `C${i}`, top_intent: `intent ${String(4_999 - i).padStart(4, '0')}` }),
+      );
+      const engine = await engineOver(many, inMemory);
+      const [first] = await engine.page(query({ sort: { id: 'top_intent', desc: false } }), null, 0, 1);
+      expect(first!.top_intent).toBe('intent 0000');
+      expect(first!.customer_id).toBe('C4999');
+      expect(await engine.count(query({ search: 'C12' }), null)).toBe(111); // C12, C120–C129, C1200–C1299
+    });
+
+    it('given the columns to show, then a page fills those and leaves the others empty', async () => {
+      const engine = await engineOver(people, inMemory);
+      const page = await engine.page(query({ sort: { id: 'total_spend', desc: true } }), null, 0, 2, [
+        'customer_id',
+        'churn_risk_band',
+        'last_order_date',
+      ]);
+      expect(page.map((c) => [c.customer_id, c.churn_risk_band, c.last_order_date, c.total_spend])).toEqual([
+        ['C1', 'low', '2025-12-31', null],
+        ['C3', 'high', '2026-01-02', null],
+      ]);
+    });
+
     it('given no sort, then rows come in file order with every value as written', async () => {
       const rows = await all(await engineOver(people, inMemory), {});
       expect(rows).toEqual(people);

@@ -12,6 +12,7 @@ import { FILTER_KEYS, orderedOptions, type FilterKey, type FilterOption, type Fi
 import { PROFILE_METRICS, type AverageBook, type Averages } from './profile';
 import type { SortSpec } from './sort';
 import {
+  CATEGORY_COLUMNS,
   CUSTOMERS,
   exportSql,
   ident,
@@ -58,7 +59,7 @@ export interface CustomerSummary {
   atRiskCount: number;
 }
 
-/** A record of every column from a row of SELECT_COLUMNS (numbers, text, or null). */
+/** A record of every column from a row of the columns asked for (numbers, text; null for the rest). */
 function toCustomer(row: Row): Customer {
   const c: Record<string, unknown> = {};
   for (const name of CUSTOMER_COLUMNS) c[name] = row[name] ?? null;
@@ -69,10 +70,14 @@ const int = (v: unknown) => Number(v ?? 0);
 
 /**
  * The most customers copied into the tab's memory. DuckDB in the browser is 32-bit WebAssembly (at
- * most 4 GB, and it failed near 2.2 GB in bench:explorer at 5M customers); 1M customers took about
- * 0.6 GB. Above this, every query reads the file again: slower, but the page keeps working.
+ * most 4 GB; a copy failed near 2.2 GB in bench:explorer before the category columns became ENUMs).
+ * The copy takes about 0.33 GB per million customers (1.6 GB at 5M, duckdb-wasm in Node). Above
+ * this, every query reads the file again: slower, but the page keeps working.
  */
-export const MEMORY_COPY_MAX_CUSTOMERS = 2_000_000;
+export const MEMORY_COPY_MAX_CUSTOMERS = 6_000_000;
+
+/** A category column with at most this many values is stored as an ENUM in memory (two bytes a customer at most). */
+const ENUM_MAX_VALUES = 4_096;
 
 /** Pages that start this deep into a sorted view are read from its positions put in order once (see page). */
 export const DEEP_OFFSET = 2_000;
@@ -85,6 +90,12 @@ export class CustomerEngine {
 
   /** The copy into memory, once started: until then `customers` is a view over the file. */
   private copied: Promise<boolean> | null = null;
+
+  /** The count of customers, once asked. */
+  private counted: Promise<number> | null = null;
+
+  /** The CREATE TYPE statement of each ENUM type categoryTypes made. */
+  private readonly typeStatements = new Map<string, string>();
 
   private constructor(
     private readonly sql: SqlRunner,
@@ -116,12 +127,20 @@ export class CustomerEngine {
    * Copies the file into a table in the engine's memory, so every later sort, filter and search
    * runs there instead of reading the file again; once however often it is asked (React runs
    * effects twice in development), and not for more than `memoryCopyMax` customers. Says whether it did.
+   * Category columns with few values are stored as ENUMs: at 5M customers that took the copy from
+   * about 2.2 GB (where the tab failed) to 1.6 GB.
    */
   loadIntoMemory(): Promise<boolean> {
     this.copied ??= (async () => {
       if ((await this.total()) > this.memoryCopyMax) return false;
+      const types = await this.categoryTypes();
+      const replace = Array.from(
+        types,
+        ([column, type]) => `${ident(column)}::${ident(type)} AS ${ident(column)}`,
+      );
       await this.sql.run(`
-        CREATE TABLE customers_in_memory AS SELECT * FROM ${CUSTOMERS};
+        ${Array.from(types.values(), (type) => this.typeStatements.get(type)!).join('\n')}
+        CREATE TABLE customers_in_memory AS SELECT *${replace.length ? ` REPLACE (${replace.join(', ')})` : ''} FROM ${CUSTOMERS};
         DROP VIEW ${CUSTOMERS};
         ALTER TABLE customers_in_memory RENAME TO ${CUSTOMERS};
       `);
@@ -130,12 +149,43 @@ export class CustomerEngine {
     return this.copied;
   }
 
-  /** How many customers the file holds (from the Parquet footer until the copy is made). */
-  async total(): Promise<number> {
-    const [row] = await this.sql.rows(`SELECT count(*)::INTEGER AS n FROM ${CUSTOMERS}`);
-    return int(row!.n);
+  /**
+   * An ENUM type for each category column with at most ENUM_MAX_VALUES values in the file, its
+   * values listed in code-point order: an ENUM sorts by that order, so a sort by the column is the
+   * same as on its text, and comparisons with text (a filter's values) work as on text.
+   */
+  private async categoryTypes(): Promise<Map<CustomerColumn, string>> {
+    const [counts] = await this.sql.rows(
+      `SELECT ${CATEGORY_COLUMNS.map((c) => `count(DISTINCT ${ident(c)})::INTEGER AS ${ident(c)}`).join(', ')} FROM ${CUSTOMERS}`,
+    );
+    const few = CATEGORY_COLUMNS.filter((c) => {
+      const n = int(counts![c]);
+      return n > 0 && n <= ENUM_MAX_VALUES;
+    });
+    const types = new Map<CustomerColumn, string>();
+    if (!few.length) return types;
+    const [lists] = await this.sql.rows(
+      `SELECT ${few.map((c) => `list(DISTINCT ${ident(c)} ORDER BY ${ident(c)}) FILTER (WHERE ${ident(c)} IS NOT NULL) AS ${ident(c)}`).join(', ')} FROM ${CUSTOMERS}`,
+    );
+    for (const column of few) {
+      const values = Array.from(lists![column] as Iterable<unknown>, String);
+      const type = `explorer_${column}`;
+      this.typeStatements.set(
+        type,
+        `CREATE TYPE ${ident(type)} AS ENUM (${values.map(literal).join(', ')});`,
+      );
+      types.set(column, type);
+    }
+    return types;
   }
 
+  /** How many customers the file holds (read from the Parquet footer, once). */
+  total(): Promise<number> {
+    this.counted ??= this.sql
+      .rows(`SELECT count(*)::INTEGER AS n FROM ${CUSTOMERS}`)
+      .then(([row]) => int(row!.n));
+    return this.counted;
+  }
   /** The filters' values and counts, the at-risk threshold and the predictions' coverage: one scan each. */
   async summary(): Promise<CustomerSummary> {
     const [head] = await this.sql.rows(
@@ -199,17 +249,21 @@ export class CustomerEngine {
     return int(row!.n);
   }
 
-  /** Rows offset … offset + limit of a view, in its order. */
+  /**
+   * Rows offset … offset + limit of a view, in its order, with `columns` filled in (the others
+   * null: the table asks only for those it shows).
+   */
   async page(
     query: RowQuery,
     riskThreshold: number | null,
     offset: number,
     limit: number,
+    columns: readonly CustomerColumn[] = CUSTOMER_COLUMNS,
   ): Promise<Customer[]> {
     const where = whereSql(query.filters, query.search, riskThreshold);
     const order = orderSql(query.sort);
     if (!order || offset < DEEP_OFFSET)
-      return (await this.sql.rows(pageSql(where, order, offset, limit))).map(toCustomer);
+      return (await this.sql.rows(pageSql(where, order, offset, limit, columns))).map(toCustomer);
     // Deep in a sorted view, LIMIT … OFFSET would keep every row before the page in its sort: the
     // view's positions are put in order once, and each page looks up only its own rows.
     const key = `${where} ORDER BY ${order}`;
@@ -217,7 +271,7 @@ export class CustomerEngine {
       await this.sql.run(viewOrderSql(VIEW_ORDER, where, order));
       this.orderedView = key;
     }
-    return (await this.sql.rows(slotPageSql(VIEW_ORDER, offset, limit))).map(toCustomer);
+    return (await this.sql.rows(slotPageSql(VIEW_ORDER, offset, limit, columns))).map(toCustomer);
   }
 
   /** One customer by id, or null when no customer has it. */

@@ -21,14 +21,27 @@ export const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 /** A number as SQL: exactly the double JavaScript holds (its shortest round-trip text). */
 const double = (x: number) => `CAST(${literal(String(x))} AS DOUBLE)`;
 
-/** Every column, as the explorer reads it: dates back to their ISO text (the file stores DATE). */
+/**
+ * The text columns that hold a few values each (persona, bands, channel…): the copy in memory
+ * stores them as ENUM types, one byte a customer instead of sixteen (see CustomerEngine.loadIntoMemory).
+ * The id is text too, but one value per customer.
+ */
+export const CATEGORY_COLUMNS: readonly CustomerColumn[] = CUSTOMERS_MASTER_COLUMNS.filter(
+  (c) => parquetTypeOf(c) === 'VARCHAR' && c.name !== 'customer_id',
+).map((c) => c.name);
+
+/**
+ * Every column, as the explorer reads it: dates back to their ISO text (the file stores DATE), text
+ * as text (the copy in memory may hold it as an ENUM).
+ */
 const SELECT_EXPRESSIONS = new Map<CustomerColumn, string>(
-  CUSTOMERS_MASTER_COLUMNS.map((c) => [
-    c.name,
-    parquetTypeOf(c) === 'DATE'
-      ? `strftime(${ident(c.name)}, '%Y-%m-%d') AS ${ident(c.name)}`
-      : ident(c.name),
-  ]),
+  CUSTOMERS_MASTER_COLUMNS.map((c) => {
+    const type = parquetTypeOf(c);
+    const name = ident(c.name);
+    if (type === 'DATE') return [c.name, `strftime(${name}, '%Y-%m-%d') AS ${name}`];
+    if (type === 'VARCHAR') return [c.name, `${name}::VARCHAR AS ${name}`];
+    return [c.name, name];
+  }),
 );
 const selectOf = (columns: Iterable<CustomerColumn>) =>
   Array.from(columns, (c) => SELECT_EXPRESSIONS.get(c)!).join(', ');
@@ -66,7 +79,9 @@ export function whereSql(filters: Filters, search: string, riskThreshold: number
  */
 export function orderSql(sort: SortSpec | null): string {
   if (!sort) return '';
-  const col = ident(sort.id);
+  // Named with the table: a bare name would be the select list's text (ORDER BY prefers an
+  // alias), and the copy in memory sorts its ENUMs and dates faster than their text.
+  const col = `${CUSTOMERS}.${ident(sort.id)}`;
   const dir = sort.desc ? 'DESC' : 'ASC';
   const ordinal = ORDINAL[sort.id];
   const keys = ordinal
@@ -75,14 +90,24 @@ export function orderSql(sort: SortSpec | null): string {
         `${col} ${dir} NULLS LAST`,
       ]
     : [`${col} ${dir} NULLS LAST`];
-  return [...keys, ident(POSITION)].join(', ');
+  return [...keys, `${CUSTOMERS}.${ident(POSITION)}`].join(', ');
 }
 
 const orderBy = (order: string) => (order ? ` ORDER BY ${order}` : '');
 
-/** One page of a view's rows, every column. */
-export function pageSql(where: string, order: string, offset: number, limit: number): string {
-  return `SELECT ${SELECT_COLUMNS} FROM ${CUSTOMERS} WHERE ${where}${orderBy(order)} LIMIT ${limit} OFFSET ${offset}`;
+/**
+ * One page of a view's rows, with the columns named: a sort carries every column it selects through
+ * the whole table, so the page asks only for those on screen (12 columns instead of 36 took a sort of
+ * a million customers from about 300 ms to 70 ms in duckdb-wasm).
+ */
+export function pageSql(
+  where: string,
+  order: string,
+  offset: number,
+  limit: number,
+  columns: readonly CustomerColumn[],
+): string {
+  return `SELECT ${selectOf(columns)} FROM ${CUSTOMERS} WHERE ${where}${orderBy(order)} LIMIT ${limit} OFFSET ${offset}`;
 }
 
 /** The table of a sorted view's positions in order (slot 1, 2, …), made once per view for deep pages. */
@@ -91,8 +116,13 @@ export function viewOrderSql(table: string, where: string, order: string): strin
 }
 
 /** One page of a sorted view from its table of positions: only the page's rows are looked up. */
-export function slotPageSql(table: string, offset: number, limit: number): string {
-  return `SELECT ${SELECT_COLUMNS} FROM ${table} JOIN ${CUSTOMERS} USING (${ident(POSITION)}) WHERE slot > ${offset} AND slot <= ${offset + limit} ORDER BY slot`;
+export function slotPageSql(
+  table: string,
+  offset: number,
+  limit: number,
+  columns: readonly CustomerColumn[],
+): string {
+  return `SELECT ${selectOf(columns)} FROM ${table} JOIN ${CUSTOMERS} USING (${ident(POSITION)}) WHERE slot > ${offset} AND slot <= ${offset + limit} ORDER BY slot`;
 }
 
 /** The columns named, for an export, in the view's order. */
