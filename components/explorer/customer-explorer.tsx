@@ -14,7 +14,6 @@ import {
   serializeView,
   type ExplorerView,
 } from '@/lib/explorer/query';
-import { scrollScale } from '@/lib/explorer/scaled-scroll';
 import { isSortColumn } from '@/lib/explorer/sort';
 import {
   predictionAvailability,
@@ -26,7 +25,6 @@ import type { CustomerColumn } from '@/lib/schema/customers-master';
 import { PERIOD_ONLY_KEYS } from '@/lib/url/period-keys';
 import { editQuery } from '@/lib/url/url-state';
 import { useTable, type ColumnVisibilityState, type SortingState, type Updater } from '@tanstack/react-table';
-import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ColumnMenu } from './column-menu';
 import {
@@ -42,6 +40,7 @@ import { FilterPanel } from './filters';
 import { LoadError, LoadingCustomers } from './load-state';
 import { ProfileDialog } from './profile';
 import { Toolbar } from './toolbar';
+import { useRowWindow } from './use-row-window';
 
 const URL_WRITE_DELAY_MS = 150;
 
@@ -179,8 +178,11 @@ export function CustomerExplorer({
   // The rows shown: null until the first view's rows arrive.
   const [shownRows, setShown] = useState<Shown | null>(null);
   const shown = shownRows ?? NO_ROWS;
+  // The rows shown, for effects that start from them (kept current after each render).
   const shownRef = useRef<Shown | null>(null);
-  shownRef.current = shownRows;
+  useEffect(() => {
+    shownRef.current = shownRows;
+  });
   // The filters' values, the at-risk threshold and what the model predicts: once the file is in memory.
   const [summary, setSummary] = useState<Summary | null>(null);
   const [profile, setProfile] = useState<{ id: string; customer: Customer | null; book: AverageBook } | null>(
@@ -188,7 +190,13 @@ export function CustomerExplorer({
   );
   const [exporting, setExporting] = useState(false);
   const filterPanelId = useId();
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+  // The same box as state, so the row window starts following it once the table is shown.
+  const [scrollBox, setScrollBox] = useState<HTMLDivElement | null>(null);
+  const attachScrollBox = useCallback((box: HTMLDivElement | null) => {
+    scrollRef.current = box;
+    setScrollBox(box);
+  }, []);
   const returnFocus = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
@@ -221,38 +229,6 @@ export function CustomerExplorer({
   const ready = load.status === 'ready' ? load : null;
   const engine = ready?.engine ?? null;
   const total = ready?.total ?? 0;
-
-  // Once the file is open: the first rows of a plain view straight from the file (a few range
-  // reads), then the file copied into the engine's memory, then the summaries from that copy.
-  useEffect(() => {
-    if (!engine) return;
-    let current = true;
-    (async () => {
-      if (isPlain(view)) {
-        const first = await engine.page(
-          { filters: {}, search: '', sort: null },
-          null,
-          0,
-          BLOCK_ROWS,
-          rowColumns,
-        );
-        if (current && shownRef.current === null)
-          setShown({ key: '', columns: columnsKey, count: total, blocks: new Map([[0, first]]) });
-      }
-      const inMemory = await engine.loadIntoMemory();
-      const s = await engine.summary();
-      if (!current) return;
-      setSummary({ ...s, available: predictionAvailability(s, valueModel), inMemory });
-      setView((v) => adoptCarriedFilters(v, s.personaOfCluster));
-    })().catch(() => {
-      if (current) setLoad(QUERY_FAILED);
-    });
-    return () => {
-      current = false;
-    };
-    // Only the view the page opened with decides whether the first rows come from the file.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [engine, total, valueModel]);
 
   // The address follows the view a moment after it settles (typing a search writes once), outside
   // the frame that shows the new rows.
@@ -297,11 +273,40 @@ export function CustomerExplorer({
   }, [view.columns, defaults, unavailable]);
 
   // The rows are fetched with the visible columns only (a sort carries every column it selects).
-  const rowColumns = useMemo(
-    () => fetchedColumns(ALL_COLUMNS.filter((c) => columnVisibility[c])),
-    [columnVisibility],
-  );
+  const rowColumns = fetchedColumns(ALL_COLUMNS.filter((c) => columnVisibility[c]));
   const columnsKey = rowColumns.join(',');
+
+  // Once the file is open: the first rows of a plain view straight from the file (a few range
+  // reads), then the file copied into the engine's memory, then the summaries from that copy.
+  useEffect(() => {
+    if (!engine) return;
+    let current = true;
+    (async () => {
+      if (isPlain(view)) {
+        const first = await engine.page(
+          { filters: {}, search: '', sort: null },
+          null,
+          0,
+          BLOCK_ROWS,
+          rowColumns,
+        );
+        if (current && shownRef.current === null)
+          setShown({ key: '', columns: columnsKey, count: total, blocks: new Map([[0, first]]) });
+      }
+      const inMemory = await engine.loadIntoMemory();
+      const s = await engine.summary();
+      if (!current) return;
+      setSummary({ ...s, available: predictionAvailability(s, valueModel), inMemory });
+      setView((v) => adoptCarriedFilters(v, s.personaOfCluster));
+    })().catch(() => {
+      if (current) setLoad(QUERY_FAILED);
+    });
+    return () => {
+      current = false;
+    };
+    // Only the view the page opened with decides whether the first rows come from the file.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [engine, total, valueModel]);
 
   // A new view, once the summaries are in: its count and first block, shown together, in place of
   // the previous view's rows. Other columns shown: the same count, the rows fetched again.
@@ -350,31 +355,10 @@ export function CustomerExplorer({
     [defaults, unavailable],
   );
 
-  // Past a browser's tallest element, scroll positions are scaled (lib/explorer/scaled-scroll.ts):
-  // the virtualizer works in the full list, the page in its capped height.
-  const scale = scrollScale(shown.count, ROW_HEIGHT, HEADER_HEIGHT, scrollRef.current?.clientHeight ?? 0);
-  const scaleRef = useRef(scale);
-  scaleRef.current = scale;
-  // Rows are virtualised over every customer of the view; TanStack Table gets only the fetched rows
-  // in view (plus overscan) as its data, as with server-side pages.
-  // The virtualizer's functions change as it scrolls, so React Compiler must not memoise this component.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: shown.count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    scrollMargin: HEADER_HEIGHT,
-    observeElementOffset: (instance, report) =>
-      observeElementOffset(instance, (offset, scrolling) =>
-        report(scaleRef.current.toVirtual(offset), scrolling),
-      ),
-    scrollToFn: (offset, options, instance) =>
-      elementScroll(scaleRef.current.toReal(offset), options, instance),
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items.length ? items[0]!.index : 0;
-  const end = items.length ? items[items.length - 1]!.index + 1 : 0;
+  // Rows are windowed over every customer of the view (only those in view, plus an overscan, are
+  // drawn); TanStack Table gets only the fetched rows among them as its data, as with server-side pages.
+  const rowsShown = useRowWindow(scrollBox, shown.count, ROW_HEIGHT, HEADER_HEIGHT, 12);
+  const { first, end } = rowsShown;
 
   // Blocks in view (and the next one) that are not fetched yet are fetched, once each.
   const pending = useRef(new Set<string>());
@@ -562,14 +546,13 @@ export function CustomerExplorer({
       ) : null}
       <CustomerTable
         table={table}
-        virtualizer={virtualizer}
+        rows={rowsShown}
         indices={windowRows.indices}
         total={shown.count}
-        scale={scale}
         viewKey={shown.key}
         busy={shown.key !== key || shown.columns !== columnsKey}
         onOpen={openProfile}
-        scrollRef={scrollRef}
+        scrollRef={attachScrollBox}
       />
       <p className="text-xs text-ink-muted">
         Click a row, or tab to a customer id and press Enter, to open the profile. Click a column header to

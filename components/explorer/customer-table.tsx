@@ -2,9 +2,8 @@
 
 import { personaColor } from '@/lib/charts/theme';
 import type { Customer } from '@/lib/explorer/customers';
-import type { ScrollScale } from '@/lib/explorer/scaled-scroll';
+import type { RowWindow } from '@/lib/explorer/row-window';
 import type { ReactTable } from '@tanstack/react-table';
-import type { Virtualizer } from '@tanstack/react-virtual';
 import type { MouseEvent } from 'react';
 import { columnLabel, formatClvRange, formatValue, NUMERIC_FORMATS, type ExplorerFeatures } from './columns';
 
@@ -15,17 +14,16 @@ export const HEADER_HEIGHT = 44;
 interface CustomerTableProps {
   /** The table; its data is the fetched rows in view, row k being row `indices[k]` of `total`. */
   table: ReactTable<ExplorerFeatures, Customer>;
-  virtualizer: Virtualizer<HTMLDivElement, Element>;
+  /** The rows drawn (in view, plus an overscan) and the space above and below them. */
+  rows: RowWindow;
   indices: readonly number[];
   total: number;
-  /** How the page's scroll positions map to the full list's (scaled past a browser's tallest element). */
-  scale: ScrollScale;
   /** A short key of the filters, search and sort shown, set on the box for tests and benchmarks. */
   viewKey: string;
   /** Another view's rows are on their way: these are still the previous view's. */
   busy: boolean;
   onOpen: (customerId: string, trigger: HTMLElement) => void;
-  scrollRef: React.RefObject<HTMLDivElement | null>;
+  scrollRef: React.Ref<HTMLDivElement>;
 }
 
 /**
@@ -36,10 +34,9 @@ interface CustomerTableProps {
  */
 export function CustomerTable({
   table,
-  virtualizer,
+  rows: drawn,
   indices,
   total,
-  scale,
   viewKey,
   busy,
   onOpen,
@@ -51,13 +48,8 @@ export function CustomerTable({
   const currency = tableMeta?.currency ?? 'INR';
   const columns = table.getVisibleLeafColumns();
   const width = columns.reduce((w, c) => w + c.getSize(), 0);
-  const items = virtualizer.getVirtualItems();
-  // Rows sit where the full list puts them relative to the scroll position: with a scaled scroll
-  // they are shifted by the difference between the page's position and the list's.
-  const offset = virtualizer.scrollOffset ?? 0;
-  const shift = scale.toReal(offset) - offset;
-  const top = items.length ? items[0]!.start - HEADER_HEIGHT + shift : 0;
-  const bottom = items.length ? scale.body - top - items.length * ROW_HEIGHT : 0;
+  const { top, bottom } = drawn;
+  const drawnIndices = Array.from({ length: drawn.end - drawn.first }, (_, k) => drawn.first + k);
 
   const open = (event: MouseEvent<HTMLTableRowElement>, id: string) => {
     const button = event.currentTarget.querySelector<HTMLElement>('button[data-customer]');
@@ -131,16 +123,16 @@ export function CustomerTable({
               <td colSpan={columns.length} />
             </tr>
           ) : null}
-          {items.map((item) => {
-            const row = rowAt.get(item.index);
+          {drawnIndices.map((index) => {
+            const row = rowAt.get(index);
             // A row whose block is still being fetched keeps its place, marked as loading.
             if (!row)
               return (
                 <tr
-                  key={`loading-${item.index}`}
-                  aria-rowindex={item.index + 2}
+                  key={`loading-${index}`}
+                  aria-rowindex={index + 2}
                   aria-busy="true"
-                  data-row={item.index}
+                  data-row={index}
                   data-loading=""
                   style={{ height: ROW_HEIGHT }}
                 >
@@ -153,8 +145,8 @@ export function CustomerTable({
             return (
               <tr
                 key={row.id}
-                aria-rowindex={item.index + 2}
-                data-row={item.index}
+                aria-rowindex={index + 2}
+                data-row={index}
                 style={{ height: ROW_HEIGHT }}
                 className="cursor-pointer odd:bg-paper/60 hover:bg-accent-soft/60"
                 onClick={(e) => open(e, c.customer_id)}

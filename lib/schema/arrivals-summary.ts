@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS } from './channels';
-import { columnOf, INF, oneOf, range, recordOf, recordSchema, text, type Column } from './columns';
+import { columnOf, recordOf, recordSchema, type Column } from './columns';
 
 const arrivals = z.number().nonnegative();
 const orders = z.number().int().nonnegative();
@@ -13,15 +13,13 @@ export const ARRIVAL_CELL_COLUMNS = [
     unit: 'id',
     description: 'Monday 0 … Sunday 6',
     rule: z.number().int().min(0).max(6),
-    check: range(0, 6, true),
   },
-  { name: 'day', label: 'Day', unit: 'category', rule: z.string(), check: text },
+  { name: 'day', label: 'Day', unit: 'category', rule: z.string() },
   {
     name: 'hour',
     label: 'Hour',
     unit: 'hour',
     rule: z.number().int().min(0).max(23),
-    check: range(0, 23, true),
   },
   {
     name: 'instore_arrivals',
@@ -29,7 +27,6 @@ export const ARRIVAL_CELL_COLUMNS = [
     unit: 'count',
     description: 'From the public data: average arrivals per store in the hour',
     rule: arrivals,
-    check: range(0, INF),
   },
   {
     name: 'online_arrivals',
@@ -37,7 +34,6 @@ export const ARRIVAL_CELL_COLUMNS = [
     unit: 'count',
     description: 'From the public data: average online orders in the hour',
     rule: arrivals,
-    check: range(0, INF),
   },
   {
     name: 'synthetic_instore_orders',
@@ -45,7 +41,6 @@ export const ARRIVAL_CELL_COLUMNS = [
     unit: 'count',
     description: 'Orders placed in this cell over the whole window (checks the generator follows the curve)',
     rule: orders,
-    check: range(0, INF, true),
   },
   {
     name: 'synthetic_online_orders',
@@ -53,36 +48,32 @@ export const ARRIVAL_CELL_COLUMNS = [
     unit: 'count',
     description: 'Orders placed in this cell over the whole window (checks the generator follows the curve)',
     rule: orders,
-    check: range(0, INF, true),
   },
 ] as const satisfies readonly Column[];
 
 /** arrivals_summary's peak_windows: the busiest window per channel and day, busiest first. */
 export const PEAK_WINDOW_COLUMNS = [
-  { name: 'channel', label: 'Channel', unit: 'category', rule: z.enum(CHANNELS), check: oneOf(CHANNELS) },
+  { name: 'channel', label: 'Channel', unit: 'category', rule: z.enum(CHANNELS) },
   columnOf(ARRIVAL_CELL_COLUMNS, 'day'),
   {
     name: 'from_hour',
     label: 'From',
     unit: 'hour',
     rule: z.number().int().min(0).max(23),
-    check: range(0, 23, true),
   },
   {
     name: 'to_hour',
     label: 'To',
     unit: 'hour',
     rule: z.number().int().min(1).max(24),
-    check: range(1, 24, true),
   },
-  { name: 'arrivals', label: 'Arrivals per store', unit: 'count', rule: arrivals, check: range(0, INF) },
+  { name: 'arrivals', label: 'Arrivals per store', unit: 'count', rule: arrivals },
   {
     name: 'share_of_week_pct',
     label: 'Share of the week',
     unit: 'percent',
     description: 'Share of the channel’s weekly arrivals in this window',
     rule: z.number().min(0).max(100),
-    check: range(0, 100),
   },
 ] as const satisfies readonly Column[];
 

@@ -1,17 +1,10 @@
 import { z } from 'zod';
-import { columnOf, INF, range, recordOf, recordSchema, type Check, type Column } from './columns';
+import { columnOf, recordOf, recordSchema, type Column } from './columns';
 import { GROUP_COLUMNS, REVENUE_BY_CLUSTER_COLUMNS } from './revenue-by-cluster';
 
 const pct = z.number().min(0).max(100);
 const score = z.number().min(0).max(100);
 const split = z.record(z.string(), pct);
-const splitCheck: Check = (v) =>
-  v !== null &&
-  typeof v === 'object' &&
-  !Array.isArray(v) &&
-  Object.values(v).every((x) => range(0, 100)(x) === null)
-    ? null
-    : 'expected percentages by label';
 const revenueColumn = <N extends (typeof REVENUE_BY_CLUSTER_COLUMNS)[number]['name']>(name: N) =>
   columnOf(REVENUE_BY_CLUSTER_COLUMNS, name);
 
@@ -28,7 +21,6 @@ export const BEHAVIOUR_OVERVIEW_COLUMNS = [
     unit: 'currency',
     description: 'Net revenue per order (a visit in store or an online order)',
     rule: z.number().nonnegative(),
-    check: range(0, INF),
   },
   {
     name: 'avg_dwell_minutes',
@@ -36,21 +28,18 @@ export const BEHAVIOUR_OVERVIEW_COLUMNS = [
     unit: 'minutes',
     description: 'Mean dwell per in-store visit; empty without in-store visits',
     rule: z.number().nonnegative().nullable(),
-    check: range(0, INF, false, true),
   },
   {
     name: 'avg_basket_size',
     label: 'Basket, units per order',
     unit: 'units',
     rule: z.number().nonnegative(),
-    check: range(0, INF),
   },
   {
     name: 'online_order_share_pct',
     label: 'Online orders',
     unit: 'percent',
     rule: pct,
-    check: range(0, 100),
   },
   revenueColumn('online_revenue_share_pct'),
   {
@@ -59,23 +48,20 @@ export const BEHAVIOUR_OVERVIEW_COLUMNS = [
     unit: 'percent',
     description: 'Customers with two or more orders',
     rule: pct,
-    check: range(0, 100),
   },
   {
     name: 'avg_orders_per_month',
     label: 'Orders per month',
     unit: 'orders/month',
     rule: z.number().nonnegative(),
-    check: range(0, INF),
   },
   {
     name: 'avg_engagement_index',
     label: 'Engagement index',
     unit: 'score',
     rule: score,
-    check: range(0, 100),
   },
-  { name: 'avg_loyalty_score', label: 'Loyalty score', unit: 'score', rule: score, check: range(0, 100) },
+  { name: 'avg_loyalty_score', label: 'Loyalty score', unit: 'score', rule: score },
   revenueColumn('avg_churn_risk'),
   revenueColumn('avg_clv_proxy'),
   {
@@ -84,11 +70,10 @@ export const BEHAVIOUR_OVERVIEW_COLUMNS = [
     unit: 'years',
     description: 'Over the customers whose age is known; empty when none is',
     rule: z.number().nonnegative().nullable(),
-    check: range(0, INF, false, true),
   },
-  { name: 'gender_split_pct', label: 'Gender', unit: 'percent', rule: split, check: splitCheck },
-  { name: 'locale_split_pct', label: 'Region type', unit: 'percent', rule: split, check: splitCheck },
-  { name: 'age_band_split_pct', label: 'Age band', unit: 'percent', rule: split, check: splitCheck },
+  { name: 'gender_split_pct', label: 'Gender', unit: 'percent', rule: split },
+  { name: 'locale_split_pct', label: 'Region type', unit: 'percent', rule: split },
+  { name: 'age_band_split_pct', label: 'Age band', unit: 'percent', rule: split },
 ] as const satisfies readonly Column[];
 
 export const BehaviourGroupSchema = recordSchema(BEHAVIOUR_OVERVIEW_COLUMNS);

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { columnNames, columnOf, INF, range, recordSchema, rowSchema, text, type Column } from './columns';
+import { columnNames, columnOf, recordSchema, rowSchema, type Column } from './columns';
 import { CUSTOMERS_MASTER_COLUMNS } from './customers-master';
 
 /** clv_proxy's rows: the CLV proxy and its components per customer (shared columns as in customers_master). */
 export const CLV_PROXY_COLUMNS = [
-  { ...columnOf(CUSTOMERS_MASTER_COLUMNS, 'customer_id'), rule: z.string(), check: text },
+  { ...columnOf(CUSTOMERS_MASTER_COLUMNS, 'customer_id'), rule: z.string() },
   columnOf(CUSTOMERS_MASTER_COLUMNS, 'cluster_id'),
   columnOf(CUSTOMERS_MASTER_COLUMNS, 'clv_proxy'),
   columnOf(CUSTOMERS_MASTER_COLUMNS, 'clv_proxy_value'),
@@ -16,7 +16,6 @@ export const CLV_PROXY_COLUMNS = [
     unit: 'count',
     description: 'CLV horizon × (1 − churn risk ÷ 100)',
     rule: z.number().nonnegative(),
-    check: range(0, INF),
   },
   {
     name: 'engagement_weight',
@@ -24,7 +23,6 @@ export const CLV_PROXY_COLUMNS = [
     unit: 'weight',
     description: '0.5 + engagement index ÷ 100',
     rule: z.number().min(0.5).max(1.5),
-    check: range(0.5, 1.5),
   },
 ] as const satisfies readonly Column[];
 

@@ -1,6 +1,6 @@
 /**
- * A table's column dictionary: each column written once, with its name, label, unit, description,
- * zod rule and fast check. The table's zod schema, its column order, the explorer's reader and column
+ * A table's column dictionary: each column written once, with its name, label, unit, description
+ * and zod rule. The table's zod schema, its column order, the explorer's reader and column
  * headings, the CSV header and the methodology's metric table are derived from it.
  */
 import { z } from 'zod';
@@ -31,9 +31,6 @@ export type Unit =
   | 'flag'
   | 'text';
 
-/** The plain-code form of a column's zod rule: null when the value is valid, else what was expected. */
-export type Check = (v: unknown) => string | null;
-
 /** How the methodology page defines a metric column (`{currency}` and similar are filled in there). */
 export interface MetricDoc {
   name: string;
@@ -49,7 +46,6 @@ export interface Column {
   /** One sentence for the explorer's column menu and header tooltip, where the label needs one. */
   description?: string;
   rule: z.ZodType;
-  check: Check;
   /** The column's entry in the methodology's metric table, for the metrics it defines. */
   metric?: MetricDoc;
   /** How a category's stored values read on screen, where the stored word would mislead. */
@@ -114,29 +110,3 @@ export function columnOf<const C extends readonly Column[], N extends C[number][
 export function labelOf<const C extends readonly Column[]>(columns: C, name: C[number]['name']): string {
   return columnOf(columns, name).label;
 }
-
-/* Fast checks, one per kind of zod rule used in the dictionaries. */
-
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-export const text: Check = (v) => (typeof v === 'string' ? null : 'expected text');
-export const nonEmpty: Check = (v) =>
-  typeof v === 'string' && v.length > 0 ? null : 'expected non-empty text';
-export const range =
-  (min: number, max: number, int = false, nullable = false): Check =>
-  (v) => {
-    if (v === null && nullable) return null;
-    if (!isNum(v) || (int && !Number.isInteger(v))) return `expected ${int ? 'an integer' : 'a number'}`;
-    return v < min || v > max ? `expected ${min} … ${max}, got ${v}` : null;
-  };
-export const oneOf =
-  (values: readonly string[]): Check =>
-  (v) =>
-    typeof v === 'string' && values.includes(v) ? null : `expected one of ${values.join(', ')}`;
-export const bool: Check = (v) => (typeof v === 'boolean' ? null : 'expected true or false');
-export const nullable =
-  (check: Check): Check =>
-  (v) =>
-    v === null ? null : check(v);
-export const isoDateCheck: Check = (v) =>
-  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? null : 'expected a date YYYY-MM-DD';
-export const INF = Number.POSITIVE_INFINITY;

@@ -1,17 +1,6 @@
 import { z } from 'zod';
 import { PREFERRED_CHANNEL_LABELS, PREFERRED_CHANNELS } from './channels';
-import {
-  columnNames,
-  INF,
-  isoDateCheck,
-  nonEmpty,
-  oneOf,
-  range,
-  recordSchema,
-  rowSchema,
-  text,
-  type Column,
-} from './columns';
+import { columnNames, recordSchema, rowSchema, type Column } from './columns';
 
 export const AGE_BANDS = ['18–24', '25–34', '35–44', '45–54', '55–64', '65+', 'unknown'] as const;
 export const CHURN_BANDS = ['low', 'medium', 'high'] as const;
@@ -35,28 +24,26 @@ const RELATIVE = '0–100, relative';
  * (p_alive … predicted_clv_p90, see value_model) is null when the data cannot support the model.
  */
 export const CUSTOMERS_MASTER_COLUMNS = [
-  { name: 'customer_id', label: 'Customer', unit: 'id', rule: z.string().min(1), check: nonEmpty },
-  { name: 'cluster_id', label: 'Cluster', unit: 'cluster', rule: count, check: range(0, INF, true) },
-  { name: 'persona', label: 'Persona', unit: 'category', rule: z.string().min(1), check: nonEmpty },
+  { name: 'customer_id', label: 'Customer', unit: 'id', rule: z.string().min(1) },
+  { name: 'cluster_id', label: 'Cluster', unit: 'cluster', rule: count },
+  { name: 'persona', label: 'Persona', unit: 'category', rule: z.string().min(1) },
   {
     name: 'age',
     label: 'Age',
     unit: 'years',
     rule: z.number().int().min(0).max(120).nullable(),
-    check: range(0, 120, true, true),
   },
-  { name: 'age_band', label: 'Age band', unit: 'category', rule: z.enum(AGE_BANDS), check: oneOf(AGE_BANDS) },
-  { name: 'gender', label: 'Gender', unit: 'category', rule: z.string(), check: text },
-  { name: 'locale', label: 'Region type', unit: 'category', rule: z.string(), check: text },
-  { name: 'first_order_date', label: 'First order', unit: 'date', rule: isoDate, check: isoDateCheck },
-  { name: 'last_order_date', label: 'Last order', unit: 'date', rule: isoDate, check: isoDateCheck },
-  { name: 'tenure_days', label: 'Tenure (days)', unit: 'days', rule: count, check: range(0, INF, true) },
+  { name: 'age_band', label: 'Age band', unit: 'category', rule: z.enum(AGE_BANDS) },
+  { name: 'gender', label: 'Gender', unit: 'category', rule: z.string() },
+  { name: 'locale', label: 'Region type', unit: 'category', rule: z.string() },
+  { name: 'first_order_date', label: 'First order', unit: 'date', rule: isoDate },
+  { name: 'last_order_date', label: 'Last order', unit: 'date', rule: isoDate },
+  { name: 'tenure_days', label: 'Tenure (days)', unit: 'days', rule: count },
   {
     name: 'order_count',
     label: 'Orders',
     unit: 'count',
     rule: z.number().int().positive(),
-    check: range(1, INF, true),
     metric: { name: 'Orders', definition: 'Orders placed in the window.', scale: 'count' },
   },
   {
@@ -64,7 +51,6 @@ export const CUSTOMERS_MASTER_COLUMNS = [
     label: 'Orders / month',
     unit: 'orders/month',
     rule: nonNeg,
-    check: range(0, INF),
     metric: {
       name: 'Orders per month',
       definition: 'Orders ÷ months of tenure (first order → window end, at least one month).',
@@ -76,7 +62,6 @@ export const CUSTOMERS_MASTER_COLUMNS = [
     label: 'Days since order',
     unit: 'days',
     rule: count,
-    check: range(0, INF, true),
     metric: {
       name: 'Recency',
       definition: 'Days from the last order to the end of the window.',
@@ -89,7 +74,6 @@ export const CUSTOMERS_MASTER_COLUMNS = [
     unit: 'currency',
     description: 'Net of discounts, over the whole log',
     rule: nonNeg,
-    check: range(0, INF),
     metric: { name: 'Total spend', definition: 'Net of discounts.', scale: '{currency}' },
   },
   {
@@ -98,7 +82,6 @@ export const CUSTOMERS_MASTER_COLUMNS = [
     unit: 'currency',
     description: 'Average order value, net of discounts',
     rule: nonNeg,
-    check: range(0, INF),
     metric: { name: 'Average order value (AOV)', definition: 'Total spend ÷ orders.', scale: '{currency}' },
   },
   {
@@ -106,7 +89,6 @@ export const CUSTOMERS_MASTER_COLUMNS = [
     label: 'Basket (units)',
     unit: 'units',
     rule: nonNeg,
-    check: range(0, INF),
     metric: { name: 'Basket size', definition: 'Units per order.', scale: 'units' },
   },
   {
@@ -115,7 +97,6 @@ export const CUSTOMERS_MASTER_COLUMNS = [
     unit: 'minutes',
     description: 'Minutes per in-store visit; — when never in store',
     rule: nonNeg.nullable(),
-    check: range(0, INF, false, true),
     metric: {
       name: 'Dwell',
       definition: 'Mean in-store dwell per in-store visit; empty for customers who never visited a store.',
@@ -128,7 +109,6 @@ export const CUSTOMERS_MASTER_COLUMNS = [
     unit: 'share',
     description: 'Share of orders placed online',
     rule: share,
-    check: range(0, 1),
     metric: { name: 'Online share', definition: 'Share of orders placed online.', scale: '0–1 (shown as %)' },
   },
   {
@@ -139,7 +119,6 @@ export const CUSTOMERS_MASTER_COLUMNS = [
       'Mostly online or mostly in store: that channel has ⅔ or more of the orders; else mixed. Not the same as "buys in both channels", which counts anyone with an order in each',
     valueLabels: PREFERRED_CHANNEL_LABELS,
     rule: z.enum(PREFERRED_CHANNELS),
-    check: oneOf(PREFERRED_CHANNELS),
   },
   {
     name: 'category_diversity',
@@ -147,7 +126,6 @@ export const CUSTOMERS_MASTER_COLUMNS = [
     unit: 'count',
     description: 'Distinct product families bought',
     rule: z.number().int().positive(),
-    check: range(1, INF, true),
     metric: {
       name: 'Category diversity',
       definition: 'Distinct product families bought.',
@@ -160,7 +138,6 @@ export const CUSTOMERS_MASTER_COLUMNS = [
     unit: 'category',
     description: 'The lifestyle intent with the most spend',
     rule: z.string(),
-    check: text,
   },
   {
     name: 'discount_share',
@@ -168,7 +145,6 @@ export const CUSTOMERS_MASTER_COLUMNS = [
     unit: 'share',
     description: 'Discount ÷ gross spend',
     rule: share,
-    check: range(0, 1),
     metric: {
       name: 'Discount share',
       definition: 'Discount amount ÷ gross amount.',
@@ -181,7 +157,6 @@ export const CUSTOMERS_MASTER_COLUMNS = [
     unit: 'share',
     description: 'Share of months with an order',
     rule: share,
-    check: range(0, 1),
     metric: {
       name: 'Active-month share',
       definition: 'Months with at least one order ÷ months of tenure: purchase consistency.',
@@ -194,7 +169,6 @@ export const CUSTOMERS_MASTER_COLUMNS = [
     unit: 'share',
     description: 'Marketing responses ÷ touches; — without touches',
     rule: share.nullable(),
-    check: range(0, 1, false, true),
     metric: {
       name: 'Response rate',
       definition: 'Marketing responses per touch, overall and earlier / recent.',
@@ -207,7 +181,6 @@ export const CUSTOMERS_MASTER_COLUMNS = [
     unit: 'score',
     description: '0–100, relative to this customer base',
     rule: score,
-    check: range(0, 100),
     metric: {
       name: 'Engagement index',
       definition:
@@ -221,7 +194,6 @@ export const CUSTOMERS_MASTER_COLUMNS = [
     unit: 'score',
     description: '0–100, relative to this customer base',
     rule: score,
-    check: range(0, 100),
     metric: {
       name: 'Loyalty score',
       definition:
@@ -235,7 +207,6 @@ export const CUSTOMERS_MASTER_COLUMNS = [
     unit: 'score',
     description: '0–100, relative to this customer base',
     rule: score,
-    check: range(0, 100),
     metric: {
       name: 'Churn risk',
       definition:
@@ -249,7 +220,6 @@ export const CUSTOMERS_MASTER_COLUMNS = [
     unit: 'category',
     description: 'low < 40 ≤ medium < 60 ≤ high',
     rule: z.enum(CHURN_BANDS),
-    check: oneOf(CHURN_BANDS),
   },
   {
     name: 'clv_proxy',
@@ -257,7 +227,6 @@ export const CUSTOMERS_MASTER_COLUMNS = [
     unit: 'score',
     description: '0–100 of the 99th-percentile customer',
     rule: score,
-    check: range(0, 100),
     metric: {
       name: 'CLV proxy',
       definition:
@@ -271,7 +240,6 @@ export const CUSTOMERS_MASTER_COLUMNS = [
     unit: 'currency',
     description: 'The raw CLV proxy, in currency: relative value, not a forecast',
     rule: nonNeg,
-    check: range(0, INF),
   },
   {
     name: 'clv_band',
@@ -279,7 +247,6 @@ export const CUSTOMERS_MASTER_COLUMNS = [
     unit: 'category',
     description: 'Rank bands: top 10%, next 20%, middle 40%, bottom 30%',
     rule: z.enum(CLV_BANDS),
-    check: oneOf(CLV_BANDS),
   },
   {
     name: 'p_alive',
@@ -287,7 +254,6 @@ export const CUSTOMERS_MASTER_COLUMNS = [
     unit: 'probability',
     description: 'Chance the customer is still buying (BG/NBD model)',
     rule: share.nullable(),
-    check: range(0, 1, false, true),
   },
   {
     name: 'expected_purchases',
@@ -295,7 +261,6 @@ export const CUSTOMERS_MASTER_COLUMNS = [
     unit: 'purchases',
     description: 'Expected purchases over the forecast horizon (BG/NBD model)',
     rule: nonNeg.nullable(),
-    check: range(0, INF, false, true),
   },
   {
     name: 'predicted_clv',
@@ -303,21 +268,18 @@ export const CUSTOMERS_MASTER_COLUMNS = [
     unit: 'currency',
     description: 'Discounted value over the forecast horizon; in small type the 10th–90th percentile range',
     rule: nonNeg.nullable(),
-    check: range(0, INF, false, true),
   },
   {
     name: 'predicted_clv_p10',
     label: 'Predicted CLV, 10th percentile',
     unit: 'currency',
     rule: nonNeg.nullable(),
-    check: range(0, INF, false, true),
   },
   {
     name: 'predicted_clv_p90',
     label: 'Predicted CLV, 90th percentile',
     unit: 'currency',
     rule: nonNeg.nullable(),
-    check: range(0, INF, false, true),
   },
 ] as const satisfies readonly Column[];
 

@@ -1,13 +1,9 @@
 import { z } from 'zod';
-import { bool, INF, nullable, range, recordOf, recordSchema, text, type Check, type Column } from './columns';
+import { recordOf, recordSchema, type Column } from './columns';
 
 const pct = z.number().min(0).max(100);
 const nonNeg = z.number().nonnegative();
 const rank = z.number().int().positive();
-const texts: Check = (v) =>
-  v === null || (Array.isArray(v) && v.every((x) => typeof x === 'string'))
-    ? null
-    : 'expected a list of text';
 
 /**
  * demand_summary's rows: one per product family (public data) or per category of a brand's orders.
@@ -19,65 +15,56 @@ export const DEMAND_SUMMARY_COLUMNS = [
     label: 'Family id',
     unit: 'id',
     rule: z.number().int().positive(),
-    check: range(1, INF, true),
   },
-  { name: 'family_name', label: 'Product family', unit: 'category', rule: z.string(), check: text },
-  { name: 'intent', label: 'Lifestyle intent', unit: 'category', rule: z.string(), check: text },
+  { name: 'family_name', label: 'Product family', unit: 'category', rule: z.string() },
+  { name: 'intent', label: 'Lifestyle intent', unit: 'category', rule: z.string() },
   {
     name: 'is_emotional',
     label: 'Emotional',
     unit: 'flag',
     rule: z.boolean().nullable(),
-    check: nullable(bool),
   },
   {
     name: 'instore_purchase_pct',
     label: 'Bought in store, %',
     unit: 'percent',
     rule: pct,
-    check: range(0, 100),
   },
   {
     name: 'online_purchase_pct',
     label: 'Bought online, %',
     unit: 'percent',
     rule: pct,
-    check: range(0, 100),
   },
   {
     name: 'impulse_rate_pct',
     label: 'Impulse rate, %',
     unit: 'percent',
     rule: pct.nullable(),
-    check: range(0, 100, false, true),
   },
   {
     name: 'daily_demand_instore',
     label: 'In-store demand, units/day',
     unit: 'units',
     rule: nonNeg,
-    check: range(0, INF),
   },
   {
     name: 'daily_demand_online',
     label: 'Online demand, units/day',
     unit: 'units',
     rule: nonNeg,
-    check: range(0, INF),
   },
   {
     name: 'dwell_seconds',
     label: 'Dwell, s',
     unit: 'seconds',
     rule: nonNeg.nullable(),
-    check: range(0, INF, false, true),
   },
   {
     name: 'items_considered',
     label: 'Items considered',
     unit: 'count',
     rule: z.number().int().positive().nullable(),
-    check: range(1, INF, true, true),
   },
   {
     name: 'price_avg_usd',
@@ -85,45 +72,39 @@ export const DEMAND_SUMMARY_COLUMNS = [
     unit: 'currency',
     description: 'USD for the public families; the build currency for a brand’s categories',
     rule: nonNeg,
-    check: range(0, INF),
   },
   {
     name: 'price_sd_usd',
     label: 'Price SD',
     unit: 'currency',
     rule: nonNeg.nullable(),
-    check: range(0, INF, false, true),
   },
-  { name: 'price_min_usd', label: 'Min price', unit: 'currency', rule: nonNeg, check: range(0, INF) },
-  { name: 'price_max_usd', label: 'Max price', unit: 'currency', rule: nonNeg, check: range(0, INF) },
+  { name: 'price_min_usd', label: 'Min price', unit: 'currency', rule: nonNeg },
+  { name: 'price_max_usd', label: 'Max price', unit: 'currency', rule: nonNeg },
   {
     name: 'price_note',
     label: 'Price note',
     unit: 'text',
     description: 'Why the generator did not use the published prices, when it did not',
     rule: z.string().nullable(),
-    check: nullable(text),
   },
   {
     name: 'product_count',
     label: 'Products',
     unit: 'count',
     rule: z.number().int().nonnegative().nullable(),
-    check: range(0, INF, true, true),
   },
   {
     name: 'example_products',
     label: 'Example products',
     unit: 'text',
     rule: z.array(z.string()).nullable(),
-    check: texts,
   },
   {
     name: 'zone_id',
     label: 'Store zone',
     unit: 'id',
     rule: z.number().int().nullable(),
-    check: range(-INF, INF, true, true),
   },
   {
     name: 'instore_demand_rank',
@@ -131,7 +112,6 @@ export const DEMAND_SUMMARY_COLUMNS = [
     unit: 'rank',
     description: 'Rank by daily demand within the channel (1 = highest)',
     rule: rank,
-    check: range(1, INF, true),
   },
   {
     name: 'online_demand_rank',
@@ -139,7 +119,6 @@ export const DEMAND_SUMMARY_COLUMNS = [
     unit: 'rank',
     description: 'Rank by daily demand within the channel (1 = highest)',
     rule: rank,
-    check: range(1, INF, true),
   },
   {
     name: 'instore_cumulative_demand_pct',
@@ -147,7 +126,6 @@ export const DEMAND_SUMMARY_COLUMNS = [
     unit: 'percent',
     description: 'Share of the channel’s daily demand up to this family, in rank order',
     rule: pct,
-    check: range(0, 100),
   },
   {
     name: 'online_cumulative_demand_pct',
@@ -155,7 +133,6 @@ export const DEMAND_SUMMARY_COLUMNS = [
     unit: 'percent',
     description: 'Share of the channel’s daily demand up to this family, in rank order',
     rule: pct,
-    check: range(0, 100),
   },
   {
     name: 'synthetic_instore_spend_share_pct',
@@ -163,7 +140,6 @@ export const DEMAND_SUMMARY_COLUMNS = [
     unit: 'percent',
     description: 'Share of the log’s in-store spend (synthetic, or the brand’s orders)',
     rule: pct,
-    check: range(0, 100),
   },
   {
     name: 'synthetic_online_spend_share_pct',
@@ -171,7 +147,6 @@ export const DEMAND_SUMMARY_COLUMNS = [
     unit: 'percent',
     description: 'Share of the log’s online spend (synthetic, or the brand’s orders)',
     rule: pct,
-    check: range(0, 100),
   },
 ] as const satisfies readonly Column[];
 

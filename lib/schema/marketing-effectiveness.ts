@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INF, range, recordOf, recordSchema, text, type Column } from './columns';
+import { recordOf, recordSchema, type Column } from './columns';
 import { GROUP_COLUMNS } from './revenue-by-cluster';
 
 const pct = z.number().min(0).max(100);
@@ -15,7 +15,6 @@ export const MARKETING_EFFECTIVENESS_COLUMNS = [
     unit: 'category',
     description: 'email, sms, app, event, or all',
     rule: z.string(),
-    check: text,
   },
   {
     name: 'customers_reached',
@@ -23,41 +22,36 @@ export const MARKETING_EFFECTIVENESS_COLUMNS = [
     unit: 'count',
     description: 'Customers who received at least one touch on the channel',
     rule: count,
-    check: range(0, INF, true),
   },
-  { name: 'reach_pct', label: 'Reach, %', unit: 'percent', rule: pct, check: range(0, 100) },
-  { name: 'touches', label: 'Touches', unit: 'count', rule: count, check: range(0, INF, true) },
-  { name: 'responses', label: 'Responses', unit: 'count', rule: count, check: range(0, INF, true) },
-  { name: 'response_rate_pct', label: 'Response, %', unit: 'percent', rule: pct, check: range(0, 100) },
+  { name: 'reach_pct', label: 'Reach, %', unit: 'percent', rule: pct },
+  { name: 'touches', label: 'Touches', unit: 'count', rule: count },
+  { name: 'responses', label: 'Responses', unit: 'count', rule: count },
+  { name: 'response_rate_pct', label: 'Response, %', unit: 'percent', rule: pct },
   {
     name: 'conversions',
     label: 'Conversions',
     unit: 'count',
     description: 'Orders placed in answer to a touch',
     rule: count,
-    check: range(0, INF, true),
   },
-  { name: 'conversion_rate_pct', label: 'Conversion, %', unit: 'percent', rule: pct, check: range(0, 100) },
+  { name: 'conversion_rate_pct', label: 'Conversion, %', unit: 'percent', rule: pct },
   {
     name: 'conversions_per_100_responses',
     label: 'Orders per 100 responses',
     unit: 'count',
     rule: z.number().nonnegative(),
-    check: range(0, INF),
   },
   {
     name: 'attributed_revenue',
     label: 'Attributed revenue',
     unit: 'currency',
     rule: money,
-    check: range(0, INF),
   },
   {
     name: 'revenue_per_touch',
     label: 'Revenue per touch',
     unit: 'currency',
     rule: money,
-    check: range(0, INF),
   },
   {
     name: 'redemptions',
@@ -65,7 +59,6 @@ export const MARKETING_EFFECTIVENESS_COLUMNS = [
     unit: 'count',
     description: 'Converted orders that used a discount offer',
     rule: count,
-    check: range(0, INF, true),
   },
   {
     name: 'discount_dependency_pct',
@@ -73,9 +66,8 @@ export const MARKETING_EFFECTIVENESS_COLUMNS = [
     unit: 'percent',
     description: 'Share of conversions that needed a discount',
     rule: pct,
-    check: range(0, 100),
   },
-  { name: 'discount_cost', label: 'Discount cost', unit: 'currency', rule: money, check: range(0, INF) },
+  { name: 'discount_cost', label: 'Discount cost', unit: 'currency', rule: money },
   {
     name: 'response_trend',
     label: 'Response trend (×)',
@@ -83,7 +75,6 @@ export const MARKETING_EFFECTIVENESS_COLUMNS = [
     description:
       'Recent response rate ÷ earlier response rate (1 = steady, < 1 = disengaging); empty without both',
     rule: z.number().nonnegative().nullable(),
-    check: range(0, INF, false, true),
   },
 ] as const satisfies readonly Column[];
 

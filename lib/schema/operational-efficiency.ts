@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS } from './channels';
-import { columnOf, INF, oneOf, range, recordOf, recordSchema, type Column } from './columns';
+import { columnOf, recordOf, recordSchema, type Column } from './columns';
 import { GROUP_COLUMNS, REVENUE_BY_CLUSTER_COLUMNS } from './revenue-by-cluster';
 
 const count = z.number().int().nonnegative();
@@ -11,18 +11,17 @@ const customers = columnOf(REVENUE_BY_CLUSTER_COLUMNS, 'customers');
 /** operational_efficiency's rows: per cluster and channel, then everyone (cluster_id null). */
 export const OPERATIONAL_EFFICIENCY_COLUMNS = [
   ...GROUP_COLUMNS,
-  { name: 'channel', label: 'Channel', unit: 'category', rule: z.enum(CHANNELS), check: oneOf(CHANNELS) },
+  { name: 'channel', label: 'Channel', unit: 'category', rule: z.enum(CHANNELS) },
   columnOf(REVENUE_BY_CLUSTER_COLUMNS, 'orders'),
-  { name: 'revenue', label: 'Net revenue', unit: 'currency', rule: nonNeg, check: range(0, INF) },
-  { name: 'items', label: 'Items', unit: 'units', rule: count, check: range(0, INF, true) },
-  { name: 'items_per_order', label: 'Basket', unit: 'units', rule: nonNeg, check: range(0, INF) },
+  { name: 'revenue', label: 'Net revenue', unit: 'currency', rule: nonNeg },
+  { name: 'items', label: 'Items', unit: 'units', rule: count },
+  { name: 'items_per_order', label: 'Basket', unit: 'units', rule: nonNeg },
   {
     name: 'orders_per_peak_hour',
     label: 'Per peak hour',
     unit: 'count',
     description: 'Orders in the channel’s peak hours, per peak hour of the window',
     rule: nonNeg,
-    check: range(0, INF),
   },
   {
     name: 'peak_hour_order_share_pct',
@@ -30,7 +29,6 @@ export const OPERATIONAL_EFFICIENCY_COLUMNS = [
     unit: 'percent',
     description: 'Share of the channel’s orders that fall in its peak hours',
     rule: pct,
-    check: range(0, 100),
   },
   {
     name: 'avg_dwell_minutes',
@@ -38,21 +36,18 @@ export const OPERATIONAL_EFFICIENCY_COLUMNS = [
     unit: 'minutes',
     description: 'In-store only (empty online)',
     rule: nonNeg.nullable(),
-    check: range(0, INF, false, true),
   },
   {
     name: 'dwell_minutes_per_item',
     label: 'Dwell / item',
     unit: 'minutes',
     rule: nonNeg.nullable(),
-    check: range(0, INF, false, true),
   },
   {
     name: 'revenue_per_dwell_minute',
     label: 'Rev. / dwell min',
     unit: 'currency',
     rule: nonNeg.nullable(),
-    check: range(0, INF, false, true),
   },
   { ...customers, description: 'Customers with at least one order in the channel' },
   {
@@ -61,7 +56,6 @@ export const OPERATIONAL_EFFICIENCY_COLUMNS = [
     unit: 'orders/month',
     description: 'Orders per customer of the channel per month of the window (visit frequency in store)',
     rule: nonNeg,
-    check: range(0, INF),
   },
   {
     name: 'digital_prompted_orders',
@@ -69,14 +63,12 @@ export const OPERATIONAL_EFFICIENCY_COLUMNS = [
     unit: 'count',
     description: 'Orders placed in answer to a digital message (e-mail, SMS, app push); events excluded',
     rule: count,
-    check: range(0, INF, true),
   },
   {
     name: 'digital_prompted_order_share_pct',
     label: 'Digitally prompted, %',
     unit: 'percent',
     rule: pct,
-    check: range(0, 100),
   },
 ] as const satisfies readonly Column[];
 
@@ -88,12 +80,12 @@ export const CHANNEL_OVERLAP_COLUMNS = [
     label: 'Customers with orders',
     description: 'Customers with at least one order in the window',
   },
-  { name: 'instore_only', label: 'In store only', unit: 'count', rule: count, check: range(0, INF, true) },
-  { name: 'online_only', label: 'Online only', unit: 'count', rule: count, check: range(0, INF, true) },
-  { name: 'both', label: 'Both channels', unit: 'count', rule: count, check: range(0, INF, true) },
-  { name: 'instore_only_pct', label: 'In store only', unit: 'percent', rule: pct, check: range(0, 100) },
-  { name: 'online_only_pct', label: 'Online only', unit: 'percent', rule: pct, check: range(0, 100) },
-  { name: 'both_pct', label: 'Both channels', unit: 'percent', rule: pct, check: range(0, 100) },
+  { name: 'instore_only', label: 'In store only', unit: 'count', rule: count },
+  { name: 'online_only', label: 'Online only', unit: 'count', rule: count },
+  { name: 'both', label: 'Both channels', unit: 'count', rule: count },
+  { name: 'instore_only_pct', label: 'In store only', unit: 'percent', rule: pct },
+  { name: 'online_only_pct', label: 'Online only', unit: 'percent', rule: pct },
+  { name: 'both_pct', label: 'Both channels', unit: 'percent', rule: pct },
 ] as const satisfies readonly Column[];
 
 export const OperationsRowSchema = recordSchema(OPERATIONAL_EFFICIENCY_COLUMNS);

@@ -1,22 +1,9 @@
 import { z } from 'zod';
-import {
-  columnOf,
-  INF,
-  range,
-  recordOf,
-  recordSchema,
-  rowSchema,
-  tupleOf,
-  type Check,
-  type Column,
-  type RecordOf,
-} from './columns';
+import { columnOf, recordOf, recordSchema, rowSchema, tupleOf, type Column, type RecordOf } from './columns';
 import { CUSTOMERS_MASTER_COLUMNS } from './customers-master';
 
 const pct = z.number().min(0).max(100);
 const categoryRule = z.union([z.string(), z.number().int()]);
-const categoryCheck: Check = (v) =>
-  typeof v === 'string' || Number.isInteger(v) ? null : 'expected an intent name or a family id';
 
 /** product_affinity's intent_cells and family_cells: one per persona × category. */
 export const AFFINITY_CELL_COLUMNS = [
@@ -27,16 +14,14 @@ export const AFFINITY_CELL_COLUMNS = [
     unit: 'category',
     description: 'Intent name or family id, depending on the level',
     rule: categoryRule,
-    check: categoryCheck,
   },
-  { name: 'spend', label: 'Spend', unit: 'currency', rule: z.number().nonnegative(), check: range(0, INF) },
+  { name: 'spend', label: 'Spend', unit: 'currency', rule: z.number().nonnegative() },
   {
     name: 'spend_share_pct',
     label: 'Spend share',
     unit: 'percent',
     description: 'Share of the cluster’s spend on this category',
     rule: pct,
-    check: range(0, 100),
     metric: {
       name: 'Spend share',
       definition: 'The persona’s spend on the category ÷ its spend on all categories.',
@@ -49,7 +34,6 @@ export const AFFINITY_CELL_COLUMNS = [
     unit: 'percent',
     description: 'Share of the cluster’s customers who bought the category at least once',
     rule: pct,
-    check: range(0, 100),
     metric: {
       name: 'Penetration',
       definition: 'Share of the persona’s customers who bought the category at least once.',
@@ -62,7 +46,6 @@ export const AFFINITY_CELL_COLUMNS = [
     unit: 'ratio',
     description: 'Cluster spend share ÷ everyone’s spend share on the category; 1 = same as everyone',
     rule: z.number().nonnegative(),
-    check: range(0, INF),
     metric: {
       name: 'Affinity index',
       definition: 'The persona’s spend share on a category ÷ everyone’s spend share on it.',
@@ -86,7 +69,6 @@ export const OVERALL_CATEGORY_COLUMNS = [
     unit: 'count',
     description: 'Orders holding the category',
     rule: z.number().int().nonnegative(),
-    check: range(0, INF, true),
   },
 ] as const satisfies readonly Column[];
 
@@ -99,7 +81,6 @@ export const LIFT_PAIR_COLUMNS = [
     label: 'Orders with both',
     unit: 'count',
     rule: z.number().int().nonnegative(),
-    check: range(0, INF, true),
   },
   {
     name: 'lift',
@@ -107,7 +88,6 @@ export const LIFT_PAIR_COLUMNS = [
     unit: 'ratio',
     description: 'P(a and b) ÷ (P(a) × P(b)), over the orders',
     rule: z.number().nonnegative(),
-    check: range(0, INF),
     metric: {
       name: 'Lift',
       definition:
@@ -140,7 +120,6 @@ export const CROSS_SELL_COLUMNS = [
     unit: 'percent',
     description: 'Share of the orders holding A that also hold B',
     rule: z.number().min(0).max(100),
-    check: range(0, 100),
     metric: {
       name: 'Attach rate A → B',
       definition:
@@ -155,7 +134,6 @@ export const CROSS_SELL_COLUMNS = [
     unit: 'currency',
     description: 'Average net value of the orders holding both',
     rule: z.number().nonnegative(),
-    check: range(0, INF),
   },
   {
     name: 'to_spend_per_order',
@@ -163,7 +141,6 @@ export const CROSS_SELL_COLUMNS = [
     unit: 'currency',
     description: 'Average net spend on B in an order that holds B',
     rule: z.number().nonnegative(),
-    check: range(0, INF),
   },
   {
     name: 'value_of_rise',
@@ -171,7 +148,6 @@ export const CROSS_SELL_COLUMNS = [
     unit: 'currency',
     description: `Net revenue if ${ATTACH_RISE_POINTS} percentage points more of the orders holding A also held B, each at B’s average spend per order, over the data’s period`,
     rule: z.number().nonnegative(),
-    check: range(0, INF),
     metric: {
       name: `Worth of a ${ATTACH_RISE_POINTS}-point rise in attach rate`,
       definition: `The net revenue B would add if ${ATTACH_RISE_POINTS} percentage points more of the orders holding A also held B, each at B’s average net spend in an order that holds it, over the data’s whole period: ${ATTACH_RISE_POINTS} % × orders with A × B’s spend per order. A size of prize to rank pairs by, not a forecast: it assumes the added B sells at its usual value and takes nothing from other lines.`,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { columnOf, INF, range, recordOf, recordSchema, text, type Column } from './columns';
+import { columnOf, recordOf, recordSchema, type Column } from './columns';
 import { CUSTOMERS_MASTER_COLUMNS } from './customers-master';
 
 const pct = z.number().min(0).max(100);
@@ -12,75 +12,66 @@ export const GROUP_COLUMNS = [
     ...columnOf(CUSTOMERS_MASTER_COLUMNS, 'cluster_id'),
     description: 'The persona’s cluster; empty on the all-customers row',
     rule: count.nullable(),
-    check: range(0, INF, true, true),
   },
-  { ...columnOf(CUSTOMERS_MASTER_COLUMNS, 'persona'), rule: z.string(), check: text },
+  { ...columnOf(CUSTOMERS_MASTER_COLUMNS, 'persona'), rule: z.string() },
 ] as const satisfies readonly Column[];
 
 /** revenue_by_cluster's rows: one per persona, and the all-customers total. */
 export const REVENUE_BY_CLUSTER_COLUMNS = [
   ...GROUP_COLUMNS,
-  { name: 'customers', label: 'Customers', unit: 'count', rule: count, check: range(0, INF, true) },
+  { name: 'customers', label: 'Customers', unit: 'count', rule: count },
   {
     name: 'customer_share_pct',
     label: 'Share of customers',
     unit: 'percent',
     rule: pct,
-    check: range(0, 100),
   },
-  { name: 'revenue', label: 'Revenue', unit: 'currency', rule: money, check: range(0, INF) },
-  { name: 'revenue_share_pct', label: 'Share of revenue', unit: 'percent', rule: pct, check: range(0, 100) },
+  { name: 'revenue', label: 'Revenue', unit: 'currency', rule: money },
+  { name: 'revenue_share_pct', label: 'Share of revenue', unit: 'percent', rule: pct },
   {
     name: 'revenue_index',
     label: 'Revenue index',
     unit: 'ratio',
     description: 'Revenue share ÷ customer share: above 1, the persona brings more than its head-count',
     rule: z.number().nonnegative(),
-    check: range(0, INF),
   },
   {
     name: 'revenue_per_customer',
     label: 'Revenue per customer',
     unit: 'currency',
     rule: money,
-    check: range(0, INF),
   },
-  { name: 'orders', label: 'Orders', unit: 'count', rule: count, check: range(0, INF, true) },
+  { name: 'orders', label: 'Orders', unit: 'count', rule: count },
   {
     name: 'orders_per_customer',
     label: 'Orders per customer',
     unit: 'count',
     rule: z.number().nonnegative(),
-    check: range(0, INF),
   },
-  { name: 'avg_order_value', label: 'Spend per order', unit: 'currency', rule: money, check: range(0, INF) },
+  { name: 'avg_order_value', label: 'Spend per order', unit: 'currency', rule: money },
   {
     name: 'online_revenue_share_pct',
     label: 'Online revenue',
     unit: 'percent',
     rule: pct,
-    check: range(0, 100),
   },
   {
     name: 'discount_share_pct',
     label: 'Discount share of spend',
     unit: 'percent',
     rule: pct,
-    check: range(0, 100),
   },
   {
     name: 'avg_clv_proxy',
     label: 'CLV proxy (average)',
     unit: 'score',
     rule: z.number().min(0).max(100),
-    check: range(0, 100),
   },
   {
     name: 'avg_churn_risk',
     label: 'Churn risk',
     unit: 'score',
     rule: z.number().min(0).max(100),
-    check: range(0, 100),
   },
 ] as const satisfies readonly Column[];
 

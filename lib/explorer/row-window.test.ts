@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SCROLL_BODY_PX, scrollScale } from './scaled-scroll';
+import { MAX_SCROLL_BODY_PX, rowWindow, scrollScale } from './row-window';
 
 describe('scroll positions for many rows', () => {
   it('given rows that fit, then a scroll position is the same in the page and in the list', () => {
@@ -40,5 +40,34 @@ describe('scroll positions for many rows', () => {
         before = virtual;
       }
     });
+  });
+});
+
+describe('the rows drawn for a scroll position', () => {
+  it('given ten thousand rows scrolled to 4,044 px, then rows 90 … 125 are drawn and the spaces add up', () => {
+    // 44 px header, 40 px rows, 640 px box, 10 rows of overscan: the list at 4,044 px shows row
+    // (4,044 − 44) / 40 = 100 at the top and row 115 at the bottom (up to 4,684 px).
+    const w = rowWindow(10_000, 40, 44, 640, 4_044, 10);
+    expect([w.first, w.end]).toEqual([90, 126]);
+    expect(w.top).toBe(90 * 40);
+    expect(w.top + (w.end - w.first) * 40 + w.bottom).toBe(10_000 * 40);
+  });
+
+  it('given a million rows, then every scroll position draws rows that cover the box, inside the table', () => {
+    const rows = 1_000_000;
+    const realBottom = 44 + MAX_SCROLL_BODY_PX - 640;
+    for (let k = 0; k <= 1_000; k++) {
+      const scrollTop = (realBottom * k) / 1_000;
+      const w = rowWindow(rows, 40, 44, 640, scrollTop, 12);
+      expect(w.top).toBeGreaterThanOrEqual(0);
+      expect(w.bottom).toBeGreaterThanOrEqual(-1e-6);
+      // In page coordinates the drawn rows run from header + top to header + top + their height;
+      // the box shows scrollTop + 44 (under the sticky header) to scrollTop + 640.
+      const from = 44 + w.top;
+      const to = from + (w.end - w.first) * 40;
+      expect(from).toBeLessThanOrEqual(scrollTop + 44 + 1e-6);
+      expect(to).toBeGreaterThanOrEqual(Math.min(scrollTop + 640, 44 + MAX_SCROLL_BODY_PX) - 1e-6);
+    }
+    expect(rowWindow(rows, 40, 44, 640, realBottom, 12).end).toBe(rows);
   });
 });
