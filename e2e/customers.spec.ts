@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeTableParquet } from '@/lib/duckdb/table-parquet';
+import { firstRowsFile, firstRowsOf } from '@/lib/explorer/first-rows';
 import type { Column } from '@/lib/schema/columns';
 import {
   CUSTOMERS_MASTER_COLUMNS,
@@ -83,12 +84,26 @@ const DEFAULT_COLUMNS = [
 const EXPORT_COLUMNS = hasPredictions ? [...DEFAULT_COLUMNS, ...RANGE_COLUMNS] : DEFAULT_COLUMNS;
 
 const PARQUET = '**/data/customers_master.parquet';
+const FIRST_ROWS = `**/data/${firstRowsFile('customers_master')}`;
 
 /** Rows written as Parquet by the build's writer: test input, for files the build would not make. */
 async function parquetOf(columns: readonly Column[], rows: readonly (readonly unknown[])[]): Promise<Buffer> {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'e2e-parquet-')), 'customers_master.parquet');
   await writeTableParquet(file, columns, rows);
   return readFileSync(file);
+}
+
+/**
+ * Serves these customers as the page's files: the Parquet file (with byte ranges) and the
+ * first-rows file the build writes beside it.
+ */
+async function serveCustomers(page: Page, columns: readonly Column[], rows: readonly (readonly unknown[])[]) {
+  const bytes = await parquetOf(columns, rows);
+  const first = JSON.stringify(firstRowsOf({ columns: columns.map((c) => c.name), rows }));
+  await page.route(PARQUET, (route) => serveBytes(route, bytes));
+  await page.route(FIRST_ROWS, (route) =>
+    route.fulfill({ status: 200, body: first, headers: { 'content-type': 'application/json' } }),
+  );
 }
 
 /** Answers for a file the way a static host does: HEAD, whole file, or the byte range asked for. */
@@ -106,13 +121,16 @@ function serveBytes(route: Route, bytes: Buffer) {
 }
 
 /**
- * The page, once its table is shown. The explorer first downloads and compiles its database engine
+ * The page, once its table is shown and the engine is ready. The explorer first downloads and compiles its database engine
  * (18 MB of WebAssembly) in a fresh browser context each time: on a busy 2-core CI machine that can
  * take a while, so the wait is longer than for other pages.
  */
 async function open(page: Page, url = '/customers') {
   await page.goto(url);
   await expect(page.getByTestId('customer-table')).toBeVisible({ timeout: ENGINE_START_MS });
+  // The first rows may come from the first-rows file before the engine is ready; the export is
+  // offered once the engine has the customers and their counts.
+  await expect(page.getByRole('button', { name: 'Export CSV' })).toBeEnabled({ timeout: ENGINE_START_MS });
 }
 
 /** Ids of the rows rendered (the table is virtualised: the first screenful or so). */
@@ -151,18 +169,31 @@ test.describe('customer explorer', () => {
     expect(html.length).toBeLessThan(100_000);
 
     const errors = trackErrors(page);
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(PARQUET, async (route: Route) => {
-      await held;
-      await route.continue();
-    });
+    // Both files held back: the page says it is loading.
+    const hold = async (url: string) => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route(url, async (route: Route) => {
+        await held;
+        await route.continue();
+      });
+      return release;
+    };
+    const releaseFirstRows = await hold(FIRST_ROWS);
+    const releaseParquet = await hold(PARQUET);
     await page.goto('/customers');
     await expect(page.getByTestId('customers-loading')).toBeVisible();
     await expect(page.getByTestId('customers-loading')).toContainText('Loading customers');
-    release();
-    await expect(page.getByTestId('customer-table')).toBeVisible({ timeout: ENGINE_START_MS });
+    // The first-rows file alone shows the first rows and the count, before the engine has the Parquet file.
+    releaseFirstRows();
+    await expect(page.getByTestId('customer-table')).toBeVisible();
     await expect(page.getByTestId('customers-loading')).toHaveCount(0);
+    expect(await renderedIds(page)).toEqual(
+      customers.slice(0, (await renderedIds(page)).length).map((c) => c.customer_id),
+    );
+    await expect(page.getByTestId('filter-panel')).toHaveCount(0);
+    releaseParquet();
+    await expect(page.getByTestId('filter-panel')).toBeVisible({ timeout: ENGINE_START_MS });
     await expect(page.getByTestId('result-count')).toHaveText(
       `Showing ${formatCount(customers.length)} of ${formatCount(customers.length)} customers`,
     );
@@ -465,13 +496,13 @@ test.describe('customer explorer', () => {
     const many = 400_000;
     const idAt = (i: number) => `M${String(i).padStart(6, '0')}`;
     const id = COLUMNS.indexOf('customer_id');
-    const bytes = await parquetOf(
+    await serveCustomers(
+      page,
       CUSTOMERS_MASTER_COLUMNS,
       Array.from({ length: many }, (_, i) =>
         master.rows[i % master.rows.length]!.map((v, k) => (k === id ? idAt(i) : v)),
       ),
     );
-    await page.route(PARQUET, (route) => serveBytes(route, bytes));
     await open(page);
     const box = page.getByTestId('customer-scroll');
     expect(await box.evaluate((el) => el.scrollHeight)).toBeLessThan(many * 40);
@@ -641,11 +672,11 @@ test.describe('customer explorer', () => {
   }) => {
     const errors = trackErrors(page);
     // The same customers with every prediction null, as for a brand's small file.
-    const bytes = await parquetOf(
+    await serveCustomers(
+      page,
       CUSTOMERS_MASTER_COLUMNS,
       master.rows.map((r) => r.map((v, i) => (i >= COLUMNS.indexOf('p_alive') ? null : v))),
     );
-    await page.route(PARQUET, (route) => serveBytes(route, bytes));
     await open(page, '/customers?cols=customer_id~p_alive~predicted_clv~total_spend');
     await expect(page.getByTestId('predictions-note')).toContainText(/^Predictions unavailable: /);
     expect(await headerIds(page)).toEqual(['customer_id', 'total_spend']);

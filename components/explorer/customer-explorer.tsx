@@ -6,6 +6,7 @@ import { customersCsvParts, exportColumns, exportFileName } from '@/lib/explorer
 import { CustomerFileError, type Customer } from '@/lib/explorer/customers';
 import { CustomerEngine, MEMORY_COPY_MAX_CUSTOMERS, type CustomerSummary } from '@/lib/explorer/engine';
 import { activeFilterCount, type FilterKey } from '@/lib/explorer/filter';
+import { FIRST_ROWS, firstCustomers, firstRowsFile } from '@/lib/explorer/first-rows';
 import type { AverageBook } from '@/lib/explorer/profile';
 import {
   adoptCarriedFilters,
@@ -47,8 +48,11 @@ const URL_WRITE_DELAY_MS = 150;
 /** Served from public/ by `next start` and copied into out/ by the static export: same path in both. */
 export const CUSTOMERS_URL = '/data/customers_master.parquet';
 
-/** Rows fetched at a time as the table scrolls: a few screens. */
-const BLOCK_ROWS = 100;
+/** The plain view's first rows, written by the build beside it (lib/explorer/first-rows.ts). */
+const FIRST_ROWS_URL = `/data/${firstRowsFile('customers_master')}`;
+
+/** Rows fetched at a time as the table scrolls: a few screens (the first block is FIRST_ROWS). */
+const BLOCK_ROWS = FIRST_ROWS;
 
 /** The open file: its engine and how many customers it holds. */
 interface Book {
@@ -75,6 +79,8 @@ interface Shown {
   columns: string;
   count: number;
   blocks: ReadonlyMap<number, Customer[]>;
+  /** From the first-rows file, shown before the engine started: asked of the engine again once it has. */
+  provisional?: boolean;
 }
 
 /**
@@ -276,13 +282,40 @@ export function CustomerExplorer({
   const rowColumns = fetchedColumns(ALL_COLUMNS.filter((c) => columnVisibility[c]));
   const columnsKey = rowColumns.join(',');
 
+  // While the engine starts, a plain view shows its first rows from the small file the build
+  // writes beside the Parquet file; they are asked of the engine again once it is ready.
+  useEffect(() => {
+    if (!isPlain(view)) return;
+    let current = true;
+    fetch(FIRST_ROWS_URL)
+      .then((response) => (response.ok ? response.json() : null))
+      .then((doc: unknown) => {
+        const first = firstCustomers(doc);
+        if (!current || !first || shownRef.current !== null) return;
+        setShown({
+          key: '',
+          columns: columnsKey,
+          count: first.total,
+          blocks: new Map([[0, first.customers]]),
+          provisional: true,
+        });
+      })
+      // Without the file the engine shows the first rows, a moment later.
+      .catch(() => {});
+    return () => {
+      current = false;
+    };
+    // Once, for the view the page opened with (its rows hold every column, so any columns do).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   // Once the file is open: the first rows of a plain view straight from the file (a few range
   // reads), then the file copied into the engine's memory, then the summaries from that copy.
   useEffect(() => {
     if (!engine) return;
     let current = true;
     (async () => {
-      if (isPlain(view)) {
+      if (isPlain(view) && shownRef.current === null) {
         const first = await engine.page(
           { filters: {}, search: '', sort: null },
           null,
@@ -312,10 +345,14 @@ export function CustomerExplorer({
   // the previous view's rows. Other columns shown: the same count, the rows fetched again.
   useEffect(() => {
     const before = shownRef.current;
-    if (!engine || !summary || (before?.key === key && before.columns === columnsKey)) return;
+    if (!engine || !summary || (before?.key === key && before.columns === columnsKey && !before.provisional))
+      return;
     let current = true;
     (async () => {
-      const count = before?.key === key ? before.count : await engine.count(query, summary.riskThreshold);
+      const count =
+        before?.key === key && !before.provisional
+          ? before.count
+          : await engine.count(query, summary.riskThreshold);
       const first = count ? await engine.page(query, summary.riskThreshold, 0, BLOCK_ROWS, rowColumns) : [];
       if (current) setShown({ key, columns: columnsKey, count, blocks: new Map([[0, first]]) });
     })().catch(() => {
@@ -490,9 +527,8 @@ export function CustomerExplorer({
     }
   };
 
-  if (load.status === 'loading' || (load.status === 'ready' && shownRows === null))
-    return <LoadingCustomers url={CUSTOMERS_URL} />;
   if (load.status === 'error') return <LoadError message={load.message} hint={load.hint} />;
+  if (shownRows === null) return <LoadingCustomers url={CUSTOMERS_URL} />;
 
   const active = activeFilterCount(view.filters);
   return (
@@ -504,7 +540,7 @@ export function CustomerExplorer({
           scrollRef.current?.scrollTo({ top: 0 });
         }}
         shown={shown.count}
-        total={load.total}
+        total={ready?.total ?? shown.count}
         activeFilters={active}
         filtersOpen={filtersOpen}
         filterPanelId={filterPanelId}

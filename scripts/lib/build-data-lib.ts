@@ -1,6 +1,7 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeTableParquet } from '../../lib/duckdb/table-parquet';
+import { firstRowsFile, firstRowsOf } from '../../lib/explorer/first-rows';
 import type { CustomerKeyMap } from '../../lib/orders/customer-keys';
 import { exportCustomersCsv, exportOrdersCsv } from '../../lib/orders/export-orders';
 import { OrdersInputError } from '../../lib/orders/orders-input-error';
@@ -104,7 +105,7 @@ function buildManifest(
       files: [
         `${name}.json`,
         ...(TABLE_INFO[name].csv ? [`${name}.csv`] : []),
-        ...(TABLE_INFO[name].parquet ? [`${name}.parquet`] : []),
+        ...(TABLE_INFO[name].parquet ? [`${name}.parquet`, firstRowsFile(name)] : []),
       ],
       description: TABLE_INFO[name].description,
     })),
@@ -369,7 +370,10 @@ export async function buildData(options: {
           const t = table as { columns: string[]; rows: unknown[][] };
           if (TABLE_INFO[name].csv) await writeCsv(path.join(tmp, `${name}.csv`), t.columns, t.rows);
           const parquet = TABLE_INFO[name].parquet;
-          if (parquet) await writeTableParquet(path.join(tmp, `${name}.parquet`), parquet, t.rows);
+          if (parquet) {
+            await writeTableParquet(path.join(tmp, `${name}.parquet`), parquet, t.rows);
+            await writeJson(path.join(tmp, firstRowsFile(name)), firstRowsOf(t));
+          }
         }
         await writeJson(path.join(tmp, 'manifest.json'), manifest);
         await writeFile(path.join(tmp, '.gitkeep'), '');

@@ -5,8 +5,10 @@
  * value distributions (repeated) and its Parquet writer, so the file the browser reads has the
  * same layout, types and row groups as one the pipeline writes.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { writeTableParquet } from '../../lib/duckdb/table-parquet';
+import { firstRowsFile, firstRowsOf } from '../../lib/explorer/first-rows';
 import { CUSTOMERS_MASTER_COLUMNS } from '../../lib/schema/customers-master';
 
 type Row = readonly unknown[];
@@ -63,7 +65,8 @@ export function replicatedRows(rows: readonly Row[], times: number): readonly Ro
 
 /**
  * Reads the `rows` of a customers_master.json, repeats them `times` times with new ids
- * (replicatedRows) and writes them to `parquetFile` with the pipeline's writer.
+ * (replicatedRows) and writes them to `parquetFile` with the pipeline's writer, with the first-rows
+ * file beside it as the build writes it.
  */
 export async function replicateCustomersParquet(
   jsonFile: string,
@@ -76,5 +79,9 @@ export async function replicateCustomersParquet(
     throw new Error(`${jsonFile} does not have this version's customers_master columns`);
   const rows = replicatedRows(table.rows, times);
   await writeTableParquet(parquetFile, CUSTOMERS_MASTER_COLUMNS, rows);
+  writeFileSync(
+    path.join(path.dirname(parquetFile), firstRowsFile('customers_master')),
+    JSON.stringify(firstRowsOf({ columns: table.columns, rows })),
+  );
   return { sourceRows: table.rows.length, rows: rows.length };
 }
