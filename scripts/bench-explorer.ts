@@ -17,7 +17,9 @@
  * 3. For each size, a fresh headless Chromium (Playwright) at 1440 × 900:
  *    - first rows: from navigation start to the painted frame (next animation frame, then a
  *      macrotask) after the first `tbody button[data-customer]` is in the page, measured in the page
- *      with performance.now() (a MutationObserver installed before any page script);
+ *      with performance.now() (a MutationObserver installed before any page script). The plain view's
+ *      first screen comes from customers_master.first-rows.json (written beside the Parquet file by
+ *      the build, and by the 5M replication) while the engine starts;
  *    - the in-memory copy (the explorer makes none above its limit, and says so on the page: then
  *      every view reads the file): done when the engine's worker answers the statement that creates
  *      the in-memory table (CustomerEngine.loadIntoMemory), seen by a wrapper around Worker that logs
