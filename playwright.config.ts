@@ -1,22 +1,11 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/lib/headless-chromium';
 
 const PORT = 3123;
 /** PLAYWRIGHT_BASE_URL points the tests at a server that is already running (and skips the webServer). */
 const EXTERNAL_BASE_URL = process.env.PLAYWRIGHT_BASE_URL;
 const BASE_URL = EXTERNAL_BASE_URL ?? `http://127.0.0.1:${PORT}`;
 const isCI = Boolean(process.env.CI);
-
-/**
- * Prefer an explicitly configured browser, then the distribution's Chromium (CI installs the
- * Debian package), and otherwise fall back to the browser Playwright manages itself.
- */
-function chromiumExecutable(): string | undefined {
-  const fromEnv = process.env.PLAYWRIGHT_CHROMIUM_PATH;
-  if (fromEnv) return fromEnv;
-  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  return undefined;
-}
 
 export default defineConfig({
   testDir: 'e2e',
@@ -38,14 +27,8 @@ export default defineConfig({
       use: {
         ...devices['Desktop Chrome'],
         launchOptions: {
-          executablePath: chromiumExecutable(),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
+          executablePath: chromiumPath(),
+          args: [...CHROMIUM_ARGS],
         },
       },
     },

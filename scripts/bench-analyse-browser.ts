@@ -32,7 +32,8 @@ import { SOURCE_FILES, type SourceKey } from '@/lib/sources/source-files';
 import { stageSources } from '@/lib/sources/stage-sources';
 import { generateTransactions } from '@/lib/synth/generate-transactions';
 import { DEFAULT_SYNTH_CONFIG } from '@/lib/synth/synth-config';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { launchChromium } from './lib/headless-chromium';
 
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
 const BASE_URL = process.env.BENCH_BASE_URL ?? 'http://127.0.0.1:3206';
@@ -119,17 +120,7 @@ async function main() {
     console.log(
       `${made.lines.toLocaleString('en')} lines, ${(made.bytes / 2 ** 20).toFixed(1)} MB, ~${made.customers.toLocaleString('en')} customers (generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
     );
-    const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-    const browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(`${BASE_URL}/analyse`);
     await page.locator('[data-testid="analyse-app"][data-ready]').waitFor();

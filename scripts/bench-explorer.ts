@@ -50,7 +50,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import {
-  createReadStream,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -64,8 +63,10 @@ import {
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import type { Browser, CDPSession, Page } from '@playwright/test';
+import { chromiumPath, launchChromium } from './lib/headless-chromium';
 import { replicateCustomersParquet } from './lib/replicate-customers';
+import { serveStatic } from './lib/static-server';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000000,5000000').split(',').map((s) => Number(s.trim()));
 /** The biggest size the pipeline builds here; bigger sizes repeat its customers. */
@@ -81,18 +82,6 @@ const QUIET_MS = 1_000;
 const OUT = path.resolve('out');
 const PARQUET = '/data/customers_master.parquet';
 const MiB = 2 ** 20;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.csv': 'text/csv',
-  '.svg': 'image/svg+xml',
-  '.txt': 'text/plain',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-};
 
 function run(cmd: string, args: string[], env: Record<string, string> = {}): void {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
@@ -123,87 +112,51 @@ interface Served {
 
 /**
  * out/ as a static site, except the data files under /data/, which come from `data.root` (the size
- * being measured). Answers HEAD and single byte ranges, and counts what it sends.
+ * being measured). Answers HEAD and single byte ranges (scripts/lib/static-server.ts), and counts
+ * what it sends of the Parquet file and of the engine.
  */
 function serve(siteRoot: string, data: { root: string }, served: Served): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+  return serveStatic(siteRoot, {
+    port: PORT,
     // A data file comes from the benchmark's folder; anything else under /data/ (the Data & sources
     // page and its prefetch files) from the export.
-    const dataFile = url.startsWith('/data/') ? path.join(data.root, url.slice('/data'.length)) : null;
-    const fromData = dataFile !== null && existsSync(dataFile) && statSync(dataFile).isFile();
-    const root = fromData ? data.root : siteRoot;
-    let file = fromData ? dataFile : path.join(siteRoot, url);
-    if (!file.startsWith(root)) return void res.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!existsSync(file)) return void res.writeHead(404).end('not found');
-    const size = statSync(file).size;
-    const headers = {
-      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'accept-ranges': 'bytes',
-    };
-    // Counted as the file's bytes are read to be sent.
-    const isParquet = url === PARQUET;
-    const isDuckdb = url.startsWith('/duckdb/');
-    const log: ParquetRequest | null = isParquet
-      ? {
+    fileFor: (url) => {
+      if (!url.startsWith('/data/')) return null;
+      const file = path.join(data.root, url.slice('/data'.length));
+      return file.startsWith(data.root) && existsSync(file) && statSync(file).isFile() ? file : null;
+    },
+    onFile: (url, req, res) => {
+      if (url === PARQUET) {
+        const log: ParquetRequest = {
           method: req.method ?? 'GET',
           range: req.headers.range ?? null,
           start: epochNow(),
           end: null,
           bytes: 0,
-        }
-      : null;
-    if (log) {
-      served.parquet.push(log);
-      served.inFlight++;
-      res.on('close', () => {
-        log.end = epochNow();
-        served.inFlight--;
-      });
-    }
-    if (isDuckdb) {
-      served.duckdbRequests++;
-      const entry = { url, start: epochNow(), end: null as number | null };
-      served.duckdbLog.push(entry);
-      res.on('close', () => (entry.end = epochNow()));
-    }
-    const send = (start?: number, end?: number) => {
-      if (req.method === 'HEAD') return void res.end();
-      const stream = createReadStream(file, start === undefined ? {} : { start, end });
-      stream.on('data', (chunk) => {
-        if (log) {
-          log.bytes += chunk.length;
-          served.parquetBytes += chunk.length;
-        }
-        if (isDuckdb) served.duckdbBytes += chunk.length;
-      });
-      stream.pipe(res);
-    };
-    const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
-    if (range) {
-      const start = Number(range[1]);
-      const end = Math.min(range[2] ? Number(range[2]) : size - 1, size - 1);
-      if (start > end) return void res.writeHead(416, { 'content-range': `bytes */${size}` }).end();
-      res.writeHead(206, {
-        ...headers,
-        'content-range': `bytes ${start}-${end}/${size}`,
-        'content-length': end - start + 1,
-      });
-      return send(start, end);
-    }
-    res.writeHead(200, { ...headers, 'content-length': size });
-    send();
+        };
+        served.parquet.push(log);
+        served.inFlight++;
+        res.on('close', () => {
+          log.end = epochNow();
+          served.inFlight--;
+        });
+        return (bytes) => {
+          log.bytes += bytes;
+          served.parquetBytes += bytes;
+        };
+      }
+      if (url.startsWith('/duckdb/')) {
+        served.duckdbRequests++;
+        const entry = { url, start: epochNow(), end: null as number | null };
+        served.duckdbLog.push(entry);
+        res.on('close', () => (entry.end = epochNow()));
+        return (bytes) => {
+          served.duckdbBytes += bytes;
+        };
+      }
+      return undefined;
+    },
   });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(PORT, '127.0.0.1', () => resolve(server));
-  });
-}
-
-function executablePath(): string | undefined {
-  if (process.env.PLAYWRIGHT_CHROMIUM_PATH) return process.env.PLAYWRIGHT_CHROMIUM_PATH;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 }
 
 const median = (xs: number[]) => {
@@ -665,16 +618,7 @@ async function measureSize(
   };
   const notes = result.notes;
   const consoleErrors = result.console_errors;
-  const browser: Browser = await chromium.launch({
-    executablePath: executablePath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser: Browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('console', (m) => void (m.type() === 'error' && consoleErrors.push(m.text())));
   page.on(
@@ -1221,7 +1165,7 @@ async function main(): Promise<number> {
           cpu: os.cpus()[0]?.model ?? 'unknown',
           memory_gib: round1(os.totalmem() / 2 ** 30),
           node: process.version,
-          chromium: executablePath() ?? 'Playwright bundled Chromium',
+          chromium: chromiumPath() ?? 'Playwright bundled Chromium',
           platform: `${os.platform()} ${os.release()}`,
         },
         explorer,

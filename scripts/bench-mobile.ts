@@ -15,7 +15,8 @@ import { launch } from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
 import { loadTable } from '../lib/data/load-data';
 import { PAGES } from './bench-pages-list';
-import { buildNeeded, chromiumPath, median, startNextServer } from './lib/next-server';
+import { chromiumPath } from './lib/headless-chromium';
+import { buildNeeded, median, startNextServer } from './lib/next-server';
 
 const TBT_FACTOR = 1.5;
 const LCP_BUDGET_MS = 2500;

@@ -7,9 +7,9 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
 import { PAGES } from './bench-pages-list';
-import { chromiumPath, median, startNextServer } from './lib/next-server';
+import { launchChromium } from './lib/headless-chromium';
+import { median, startNextServer } from './lib/next-server';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3311);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -38,16 +38,7 @@ async function main(): Promise<number> {
   const server = await startNextServer(PORT);
   const base = server.base;
   try {
-    const browser = await chromium.launch({
-      executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchChromium();
     const results: PageResult[] = [];
     for (const url of PAGES) {
       const lcps: number[] = [];

@@ -9,8 +9,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
+import { launchChromium } from './lib/headless-chromium';
 import { serveStatic } from './lib/static-server';
 
 const N = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
@@ -40,16 +40,7 @@ async function main(): Promise<number> {
     writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>value bench</title>');
     const server = await serveStatic(dir);
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const browser = await chromium.launch({
-      executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchChromium();
     let result: WorkerResult;
     let version: string;
     try {

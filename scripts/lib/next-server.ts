@@ -3,7 +3,7 @@
  * build is there and newer than the data, a server on a port of our own, the Chromium to measure with.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -95,12 +95,6 @@ export async function startNextServer(port: number, timeoutMs = 60_000): Promise
   const stop = () => server.kill();
   process.once('exit', stop); // also when a signal ends the benchmark (chrome-launcher exits on Ctrl-C)
   return { base, stop };
-}
-
-/** The Chromium to measure with: PLAYWRIGHT_CHROMIUM_PATH, else Debian's /usr/bin/chromium when present. */
-export function chromiumPath(): string | undefined {
-  if (process.env.PLAYWRIGHT_CHROMIUM_PATH) return process.env.PLAYWRIGHT_CHROMIUM_PATH;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 }
 
 export const median = (xs: number[]): number => {

@@ -32,14 +32,17 @@ export async function hashTree(dir: string): Promise<Record<string, string>> {
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** The files a brand build writes: every table but marketing (orders carry none), two CSVs, two Parquet files, the manifest. */
+/**
+ * The files a brand build writes: every table but marketing (orders carry none), two CSVs, two
+ * Parquet files each with its first rows as JSON, the manifest.
+ */
 export function expectedOutputFiles(): string[] {
   const files = ['manifest.json', '.gitkeep'];
   for (const name of TABLE_NAMES) {
     if (name === 'marketing_effectiveness') continue;
     files.push(`${name}.json`);
     if (TABLE_INFO[name].csv) files.push(`${name}.csv`);
-    if (TABLE_INFO[name].parquet) files.push(`${name}.parquet`);
+    if (TABLE_INFO[name].parquet) files.push(`${name}.parquet`, `${name}.first-rows.json`);
   }
   return files.sort();
 }
