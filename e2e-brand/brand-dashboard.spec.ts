@@ -93,7 +93,12 @@ test(`${CASE}: the explorer lists pseudonymous customers, and the private key ma
     `Showing ${formatCount(counts.customers)} of ${formatCount(counts.customers)} customers`,
     { timeout: 20_000 },
   );
+  // The count can show before the explorer's engine has started (from the first-rows file); the
+  // search is answered once it has.
   await page.getByRole('searchbox').first().fill(pseudonym!);
+  await expect(page.getByTestId('customer-scroll')).toHaveAttribute('data-view', `q=${pseudonym}`, {
+    timeout: 60_000,
+  });
   await expect(page.getByTestId('customer-table')).toContainText(pseudonym!);
   await expect(page.getByTestId('customer-table')).not.toContainText(key!);
 });

@@ -1,7 +1,7 @@
 import { CUSTOMER_COLUMNS } from '@/lib/schema/customers-master';
 import { describe, expect, it } from 'vitest';
-import { customer } from './fixtures.test-util';
 import { firstCustomers, firstRowsOf } from './first-rows';
+import { customer } from './fixtures.test-util';
 
 const asRow = (id: string) => CUSTOMER_COLUMNS.map((c) => customer({ customer_id: id })[c]);
 
