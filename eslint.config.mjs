@@ -21,6 +21,8 @@ export default defineConfig([
     'next-env.d.ts',
     'node_modules/**',
     'public/data/**',
+    // duckdb-wasm's engine, copied from node_modules by next.config.mjs (git-ignored, minified)
+    'public/duckdb/**',
     'scratch/**',
     'test-results/**',
     'playwright-report/**',

@@ -575,6 +575,34 @@ type PageWindow = {
   __copyError: string | null;
 };
 
+/**
+ * Waits (up to 20 minutes, checking every `pollingMs`) until the page's logging script has set
+ * `mark`, or the page shows an element matching `selector` (an error, or a note that ends the wait).
+ */
+async function untilMarkedOrShown(
+  page: Page,
+  mark: '__firstRows' | '__copyDone',
+  selector: string,
+  pollingMs: number,
+): Promise<void> {
+  await page.waitForFunction(
+    ([m, sel]) => (window as unknown as PageWindow)[m] !== null || document.querySelector(sel) !== null,
+    [mark, selector] as const,
+    { timeout: 20 * 60_000, polling: pollingMs },
+  );
+}
+
+/** The queries the page has sent the engine so far, SQL shortened, as the report lists them. */
+async function loadQueries(page: Page) {
+  const queries = await page.evaluate(() => (window as unknown as PageWindow).__queries);
+  return queries.map((q) => ({
+    sql: q.sql.length > 160 ? `${q.sql.slice(0, 160)}…` : q.sql,
+    start_ms: Math.round(q.start),
+    end_ms: q.end === null ? null : Math.round(q.end),
+    error: q.error,
+  }));
+}
+
 /** The statement of CustomerEngine.loadIntoMemory (lib/explorer/engine.ts) that copies the file. */
 const COPY_SQL = 'CREATE TABLE customers_in_memory';
 
@@ -701,13 +729,7 @@ async function measureSize(
     await page.goto(`${base}/customers/`);
     origin = await page.evaluate(() => performance.timeOrigin);
     // First rows, or the explorer's error.
-    await page.waitForFunction(
-      () =>
-        (window as unknown as PageWindow).__firstRows !== null ||
-        document.querySelector('[data-testid="customers-error"]') !== null,
-      null,
-      { timeout: 20 * 60_000, polling: 50 },
-    );
+    await untilMarkedOrShown(page, '__firstRows', '[data-testid="customers-error"]', 50);
     const first = await page.evaluate(() => ({
       ms: (window as unknown as PageWindow).__firstRows,
       error: document.querySelector<HTMLElement>('[data-testid="customers-error"]')?.innerText ?? null,
@@ -731,12 +753,11 @@ async function measureSize(
 
     // The in-memory copy: done when the worker answers the statement that creates the in-memory
     // table (logged by the init script). Above its limit the explorer makes no copy, and says so.
-    await page.waitForFunction(
-      () =>
-        (window as unknown as PageWindow).__copyDone !== null ||
-        document.querySelector('[data-testid="customers-error"], [data-testid="engine-note"]') !== null,
-      null,
-      { timeout: 20 * 60_000, polling: 100 },
+    await untilMarkedOrShown(
+      page,
+      '__copyDone',
+      '[data-testid="customers-error"], [data-testid="engine-note"]',
+      100,
     );
     const done = await page.evaluate((copySql) => {
       const w = window as unknown as PageWindow;
@@ -790,13 +811,7 @@ async function measureSize(
     }
     const loadRequests = served.parquet.length;
     copyDone = Math.min(copyDone, result.engine_idle_ms!);
-    const queries = await page.evaluate(() => (window as unknown as PageWindow).__queries);
-    result.load_queries = queries.map((q) => ({
-      sql: q.sql.length > 160 ? `${q.sql.slice(0, 160)}…` : q.sql,
-      start_ms: Math.round(q.start),
-      end_ms: q.end === null ? null : Math.round(q.end),
-      error: q.error,
-    }));
+    result.load_queries = await loadQueries(page);
     console.log(
       `   engine idle at ${result.engine_idle_ms} ms (summaries done); last Parquet read ended at ${result.last_load_parquet_read_ms} ms`,
     );
@@ -1013,15 +1028,7 @@ async function measureSize(
       notes.push(
         `when it stopped, the engine worker's WebAssembly memory was ${wasm.toLocaleString('en')} MiB${wasm > 2048 ? ' (over 2 GiB)' : ''}`,
       );
-    if (!result.load_queries.length) {
-      const queries = await page.evaluate(() => (window as unknown as PageWindow).__queries);
-      result.load_queries = queries.map((q) => ({
-        sql: q.sql.length > 160 ? `${q.sql.slice(0, 160)}…` : q.sql,
-        start_ms: Math.round(q.start),
-        end_ms: q.end === null ? null : Math.round(q.end),
-        error: q.error,
-      }));
-    }
+    if (!result.load_queries.length) result.load_queries = await loadQueries(page);
     const tasks = await page.evaluate(() => (window as unknown as PageWindow).__longTasks);
     result.main_thread_long_tasks_load = tasks.filter(([start]) => start < copyDone);
     const after = tasks.filter(([start]) => start >= copyDone);

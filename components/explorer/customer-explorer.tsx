@@ -196,13 +196,8 @@ export function CustomerExplorer({
   );
   const [exporting, setExporting] = useState(false);
   const filterPanelId = useId();
-  const scrollRef = useRef<HTMLDivElement | null>(null);
-  // The same box as state, so the row window starts following it once the table is shown.
+  // The table's scroll box, as state: the row window starts following it once the table is shown.
   const [scrollBox, setScrollBox] = useState<HTMLDivElement | null>(null);
-  const attachScrollBox = useCallback((box: HTMLDivElement | null) => {
-    scrollRef.current = box;
-    setScrollBox(box);
-  }, []);
   const returnFocus = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
@@ -345,14 +340,12 @@ export function CustomerExplorer({
   // the previous view's rows. Other columns shown: the same count, the rows fetched again.
   useEffect(() => {
     const before = shownRef.current;
-    if (!engine || !summary || (before?.key === key && before.columns === columnsKey && !before.provisional))
-      return;
+    // The engine's own rows of this view, whatever their columns: their count stands.
+    const sameView = before?.key === key && !before.provisional;
+    if (!engine || !summary || (sameView && before.columns === columnsKey)) return;
     let current = true;
     (async () => {
-      const count =
-        before?.key === key && !before.provisional
-          ? before.count
-          : await engine.count(query, summary.riskThreshold);
+      const count = sameView ? before.count : await engine.count(query, summary.riskThreshold);
       const first = count ? await engine.page(query, summary.riskThreshold, 0, BLOCK_ROWS, rowColumns) : [];
       if (current) setShown({ key, columns: columnsKey, count, blocks: new Map([[0, first]]) });
     })().catch(() => {
@@ -448,25 +441,31 @@ export function CustomerExplorer({
     meta: { currency, horizonMonths: valueModel?.horizonMonths ?? 12 },
   });
 
-  const setFilter = useCallback((filterKey: FilterKey, values: string[]) => {
-    setView((v) => {
-      const filters = { ...v.filters };
-      if (values.length) filters[filterKey] = values;
-      else delete filters[filterKey];
-      return { ...v, filters };
-    });
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, []);
+  const setFilter = useCallback(
+    (filterKey: FilterKey, values: string[]) => {
+      setView((v) => {
+        const filters = { ...v.filters };
+        if (values.length) filters[filterKey] = values;
+        else delete filters[filterKey];
+        return { ...v, filters };
+      });
+      scrollBox?.scrollTo({ top: 0 });
+    },
+    [scrollBox],
+  );
 
-  const setAtRisk = useCallback((on: boolean) => {
-    setView((v) => {
-      const filters = { ...v.filters };
-      if (on) filters.atRisk = true;
-      else delete filters.atRisk;
-      return { ...v, filters };
-    });
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, []);
+  const setAtRisk = useCallback(
+    (on: boolean) => {
+      setView((v) => {
+        const filters = { ...v.filters };
+        if (on) filters.atRisk = true;
+        else delete filters.atRisk;
+        return { ...v, filters };
+      });
+      scrollBox?.scrollTo({ top: 0 });
+    },
+    [scrollBox],
+  );
   const atRiskOption = useMemo(
     () => ({
       available: available.frequency,
@@ -507,8 +506,8 @@ export function CustomerExplorer({
     const target = returnFocus.current;
     returnFocus.current = null;
     // The row may have scrolled out of the virtual window: fall back to the table's box.
-    requestAnimationFrame(() => (target?.isConnected ? target : scrollRef.current)?.focus());
-  }, []);
+    requestAnimationFrame(() => (target?.isConnected ? target : scrollBox)?.focus());
+  }, [scrollBox]);
 
   const exportCsv = async () => {
     if (!engine || !summary || exporting) return;
@@ -537,7 +536,7 @@ export function CustomerExplorer({
         search={view.search}
         onSearch={(q) => {
           setView((v) => ({ ...v, search: q }));
-          scrollRef.current?.scrollTo({ top: 0 });
+          scrollBox?.scrollTo({ top: 0 });
         }}
         shown={shown.count}
         total={ready?.total ?? shown.count}
@@ -588,7 +587,7 @@ export function CustomerExplorer({
         viewKey={shown.key}
         busy={shown.key !== key || shown.columns !== columnsKey}
         onOpen={openProfile}
-        scrollRef={attachScrollBox}
+        scrollRef={setScrollBox}
       />
       <p className="text-xs text-ink-muted">
         Click a row, or tab to a customer id and press Enter, to open the profile. Click a column header to

@@ -21,6 +21,7 @@ import {
 } from '../transactions/transaction-log';
 import type { RfmSummary } from '../value/rfm-summary';
 import { appendColumns } from './append';
+import { literal } from './sql-text';
 
 /** The SQL text of one view of the contract, read from the repository's sql/ folder. */
 export function contractSql(
@@ -274,7 +275,7 @@ export function logToParquet(log: TransactionLog, dir: string): Promise<void> {
     await logToDuckDB(connection, log);
     for (const relation of LOG_RELATIONS) {
       await connection.run(
-        `COPY ${relation} TO ${sqlString(path.join(dir, `${relation}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`,
+        `COPY ${relation} TO ${literal(path.join(dir, `${relation}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`,
       );
     }
   });
@@ -284,12 +285,7 @@ export function logToParquet(log: TransactionLog, dir: string): Promise<void> {
 export async function parquetToDuckDB(connection: DuckDBConnection, dir: string): Promise<void> {
   for (const relation of LOG_RELATIONS) {
     await connection.run(
-      `CREATE OR REPLACE VIEW ${relation} AS SELECT * FROM read_parquet(${sqlString(path.join(dir, `${relation}.parquet`))})`,
+      `CREATE OR REPLACE VIEW ${relation} AS SELECT * FROM read_parquet(${literal(path.join(dir, `${relation}.parquet`))})`,
     );
   }
-}
-
-/** A file path as an SQL string literal. */
-function sqlString(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
 }

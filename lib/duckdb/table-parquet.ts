@@ -8,12 +8,9 @@ import type { Column } from '../schema/columns';
 import { appendColumns } from './append';
 import { withDuckDB } from './contract';
 import { parquetTypeOf, type ParquetType } from './parquet-type';
+import { ident, literal } from './sql-text';
 
 const STAGED: Record<ParquetType, DuckDBType> = { VARCHAR, DATE: VARCHAR, INTEGER, DOUBLE };
-
-/** A SQL identifier or string literal, quoted. */
-const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
-const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /** Rows per row group: a range read for one customer fetches one group of each column it needs. */
 export const PARQUET_ROW_GROUP_ROWS = 65_536;

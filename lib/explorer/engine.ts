@@ -5,6 +5,7 @@
  * read with HTTP range requests) and in the tests (duckdb-wasm in Node), through a SqlRunner.
  */
 import type { CsvValue } from '@/lib/csv/csv';
+import { ident, literal } from '@/lib/duckdb/sql-text';
 import { CUSTOMER_COLUMNS, type CustomerColumn } from '@/lib/schema/customers-master';
 import { AT_RISK_VALUE_SHARE } from './at-risk';
 import { columnsProblem, CustomerFileError, type Customer } from './customers';
@@ -15,8 +16,6 @@ import {
   CATEGORY_COLUMNS,
   CUSTOMERS,
   exportSql,
-  ident,
-  literal,
   orderSql,
   pageSql,
   POSITION,
@@ -94,9 +93,6 @@ export class CustomerEngine {
   /** The count of customers, once asked. */
   private counted: Promise<number> | null = null;
 
-  /** The CREATE TYPE statement of each ENUM type categoryTypes made. */
-  private readonly typeStatements = new Map<string, string>();
-
   private constructor(
     private readonly sql: SqlRunner,
     /** The most customers copied into memory (MEMORY_COPY_MAX_CUSTOMERS; tests set it lower). */
@@ -133,13 +129,15 @@ export class CustomerEngine {
   loadIntoMemory(): Promise<boolean> {
     this.copied ??= (async () => {
       if ((await this.total()) > this.memoryCopyMax) return false;
-      const types = await this.categoryTypes();
-      const replace = Array.from(
-        types,
-        ([column, type]) => `${ident(column)}::${ident(type)} AS ${ident(column)}`,
+      const categories = await this.categoryValues();
+      const typeOf = (column: CustomerColumn) => ident(`explorer_${column}`);
+      const createTypes = Array.from(
+        categories,
+        ([column, values]) => `CREATE TYPE ${typeOf(column)} AS ENUM (${values.map(literal).join(', ')});`,
       );
+      const replace = Array.from(categories.keys(), (c) => `${ident(c)}::${typeOf(c)} AS ${ident(c)}`);
       await this.sql.run(`
-        ${Array.from(types.values(), (type) => this.typeStatements.get(type)!).join('\n')}
+        ${createTypes.join('\n')}
         CREATE TABLE customers_in_memory AS SELECT *${replace.length ? ` REPLACE (${replace.join(', ')})` : ''} FROM ${CUSTOMERS};
         DROP VIEW ${CUSTOMERS};
         ALTER TABLE customers_in_memory RENAME TO ${CUSTOMERS};
@@ -150,28 +148,22 @@ export class CustomerEngine {
   }
 
   /**
-   * An ENUM type for each category column with at most ENUM_MAX_VALUES values in the file, its
-   * values listed in code-point order: an ENUM sorts by that order, so a sort by the column is the
-   * same as on its text, and comparisons with text (a filter's values) work as on text.
+   * The values of each category column with at most ENUM_MAX_VALUES of them in the file, in
+   * code-point order: its ENUM lists them so, and an ENUM sorts in the order of its list, so a sort
+   * by the column is the same as on its text (comparisons with text, a filter's values, work as on text).
    */
-  private async categoryTypes(): Promise<Map<CustomerColumn, string>> {
+  private async categoryValues(): Promise<Map<CustomerColumn, string[]>> {
     // One scan of those columns: each list stops one past the limit, so a column with more values
     // than an ENUM should hold is seen as such without carrying every value back.
     const [lists] = await this.sql.rows(
       `SELECT ${CATEGORY_COLUMNS.map((c) => `(list(DISTINCT ${ident(c)} ORDER BY ${ident(c)}) FILTER (WHERE ${ident(c)} IS NOT NULL))[1:${ENUM_MAX_VALUES + 1}] AS ${ident(c)}`).join(', ')} FROM ${CUSTOMERS}`,
     );
-    const types = new Map<CustomerColumn, string>();
+    const categories = new Map<CustomerColumn, string[]>();
     for (const column of CATEGORY_COLUMNS) {
       const values = Array.from((lists![column] ?? []) as Iterable<unknown>, String);
-      if (values.length === 0 || values.length > ENUM_MAX_VALUES) continue;
-      const type = `explorer_${column}`;
-      this.typeStatements.set(
-        type,
-        `CREATE TYPE ${ident(type)} AS ENUM (${values.map(literal).join(', ')});`,
-      );
-      types.set(column, type);
+      if (values.length > 0 && values.length <= ENUM_MAX_VALUES) categories.set(column, values);
     }
-    return types;
+    return categories;
   }
 
   /** How many customers the file holds (read from the Parquet footer, once). */
@@ -181,6 +173,7 @@ export class CustomerEngine {
       .then(([row]) => int(row!.n));
     return this.counted;
   }
+
   /** The filters' values and counts, the at-risk threshold and the predictions' coverage: one scan each. */
   async summary(): Promise<CustomerSummary> {
     const [head] = await this.sql.rows(

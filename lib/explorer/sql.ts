@@ -4,6 +4,7 @@
  * no engine is imported here, and engine.test.ts runs it on the same engine the browser uses.
  */
 import { parquetTypeOf } from '@/lib/duckdb/parquet-type';
+import { ident, literal } from '@/lib/duckdb/sql-text';
 import { CUSTOMERS_MASTER_COLUMNS, type CustomerColumn } from '@/lib/schema/customers-master';
 import { AT_RISK_P_ALIVE_BELOW } from './at-risk';
 import { FILTER_KEYS, normaliseSearch, type Filters } from './filter';
@@ -16,8 +17,6 @@ export const POSITION = 'file_position';
 /** The id in capitals, worked out once per customer rather than on every keystroke of a search. */
 export const SEARCH_KEY = 'search_key';
 
-export const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
-export const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 /** A number as SQL: exactly the double JavaScript holds (its shortest round-trip text). */
 const double = (x: number) => `CAST(${literal(String(x))} AS DOUBLE)`;
 

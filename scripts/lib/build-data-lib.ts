@@ -1,7 +1,6 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeTableParquet } from '../../lib/duckdb/table-parquet';
-import { firstRowsFile, firstRowsOf } from '../../lib/explorer/first-rows';
+import { firstRowsFile } from '../../lib/explorer/first-rows';
 import type { CustomerKeyMap } from '../../lib/orders/customer-keys';
 import { exportCustomersCsv, exportOrdersCsv } from '../../lib/orders/export-orders';
 import { OrdersInputError } from '../../lib/orders/orders-input-error';
@@ -24,7 +23,7 @@ import type { BuildConfig, OwnDataArgs } from './build-config';
 import { readPackageVersions, type PackageVersions } from './package-versions';
 import { DEFAULT_PRIVATE_DIR, loadSecret, writeKeyMap } from './private-dir';
 import { readSourceTexts, SourcesError } from './sources-dir';
-import { replaceFolder, writeCsv, writeJson } from './write-data-folder';
+import { replaceFolder, writeCsv, writeJson, writeParquetTable } from './write-data-folder';
 
 export type Logger = (line: string) => void;
 
@@ -370,10 +369,7 @@ export async function buildData(options: {
           const t = table as { columns: string[]; rows: unknown[][] };
           if (TABLE_INFO[name].csv) await writeCsv(path.join(tmp, `${name}.csv`), t.columns, t.rows);
           const parquet = TABLE_INFO[name].parquet;
-          if (parquet) {
-            await writeTableParquet(path.join(tmp, `${name}.parquet`), parquet, t.rows);
-            await writeJson(path.join(tmp, firstRowsFile(name)), firstRowsOf(t));
-          }
+          if (parquet) await writeParquetTable(path.join(tmp, `${name}.parquet`), parquet, t.rows);
         }
         await writeJson(path.join(tmp, 'manifest.json'), manifest);
         await writeFile(path.join(tmp, '.gitkeep'), '');

@@ -5,11 +5,9 @@
  * value distributions (repeated) and its Parquet writer, so the file the browser reads has the
  * same layout, types and row groups as one the pipeline writes.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { writeTableParquet } from '../../lib/duckdb/table-parquet';
-import { firstRowsFile, firstRowsOf } from '../../lib/explorer/first-rows';
+import { readFileSync } from 'node:fs';
 import { CUSTOMERS_MASTER_COLUMNS } from '../../lib/schema/customers-master';
+import { writeParquetTable } from './write-data-folder';
 
 type Row = readonly unknown[];
 
@@ -78,10 +76,6 @@ export async function replicateCustomersParquet(
   if (table.columns.join(',') !== expected.join(','))
     throw new Error(`${jsonFile} does not have this version's customers_master columns`);
   const rows = replicatedRows(table.rows, times);
-  await writeTableParquet(parquetFile, CUSTOMERS_MASTER_COLUMNS, rows);
-  writeFileSync(
-    path.join(path.dirname(parquetFile), firstRowsFile('customers_master')),
-    JSON.stringify(firstRowsOf({ columns: table.columns, rows })),
-  );
+  await writeParquetTable(parquetFile, CUSTOMERS_MASTER_COLUMNS, rows);
   return { sourceRows: table.rows.length, rows: rows.length };
 }

@@ -9,6 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { withDuckDB } from '../../lib/duckdb/contract';
+import { literal } from '../../lib/duckdb/sql-text';
 import {
   INDIAN_MOBILE,
   jsonStrings,
@@ -90,9 +91,7 @@ async function* filesUnder(dir: string): AsyncGenerator<string> {
 /** A Parquet file's rows as JSON text (one array per row), for the same scan as a JSON table's. */
 export function parquetAsJson(file: string): Promise<string> {
   return withDuckDB(async (connection) => {
-    const reader = await connection.runAndReadAll(
-      `SELECT * FROM read_parquet('${file.replaceAll("'", "''")}')`,
-    );
+    const reader = await connection.runAndReadAll(`SELECT * FROM read_parquet(${literal(file)})`);
     return JSON.stringify(reader.getRowsJson());
   });
 }

@@ -2,6 +2,9 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { writeTableParquet } from '../../lib/duckdb/table-parquet';
+import { firstRowsFile, firstRowsOf } from '../../lib/explorer/first-rows';
+import type { Column } from '../../lib/schema/columns';
 import { jsonChunks, tableCsvChunks } from '../../lib/tables/serialise';
 
 /** Streams chunks to a file, waiting for the stream to drain. */
@@ -24,6 +27,20 @@ export async function writeCsv(
   rows: readonly unknown[][],
 ): Promise<void> {
   await writeChunks(file, tableCsvChunks(columns, rows));
+}
+
+/**
+ * A per-customer table as the explorer reads it: `<name>.parquet` at `file`, and beside it
+ * `<name>.first-rows.json`, the rows the page shows while its engine starts (lib/explorer/first-rows.ts).
+ */
+export async function writeParquetTable(
+  file: string,
+  columns: readonly Column[],
+  rows: readonly (readonly unknown[])[],
+): Promise<void> {
+  await writeTableParquet(file, columns, rows);
+  const first = firstRowsOf({ columns: columns.map((c) => c.name), rows });
+  await writeJson(path.join(path.dirname(file), firstRowsFile(path.basename(file, '.parquet'))), first);
 }
 
 async function exists(p: string): Promise<boolean> {
