@@ -1,9 +1,9 @@
 import { ProvenanceBar } from '@/components/layout/provenance-bar';
 import { ProvenanceForPage } from '@/components/layout/provenance-for-page';
 import { SiteNav } from '@/components/layout/site-nav';
+import { AppLink } from '@/components/ui/app-link';
 import { loadManifest } from '@/lib/data/load-data';
 import type { Metadata, Viewport } from 'next';
-import Link from 'next/link';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -32,10 +32,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </a>
         <header className="border-b border-line bg-paper/90">
           <div className="mx-auto flex w-full max-w-6xl flex-col gap-3 px-5 py-4 sm:px-8">
-            <Link href="/" className="group flex items-baseline gap-3 no-underline">
+            <AppLink href="/" className="group flex items-baseline gap-3 no-underline">
               <span aria-hidden="true" className="size-2 translate-y-[-0.1em] rounded-full bg-accent" />
               <span className="font-display text-xl tracking-tight text-ink">Omnichannel Insights</span>
-            </Link>
+            </AppLink>
             <SiteNav />
           </div>
         </header>

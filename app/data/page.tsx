@@ -1,6 +1,6 @@
 import { loadManifest } from '@/lib/data/load-data';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 
 export const metadata: Metadata = { title: 'Methodology & data' };
 
@@ -21,9 +21,9 @@ export default function DataPage() {
       <h1 className="text-3xl">Data &amp; sources is now part of Methodology &amp; data</h1>
       <p className="mt-4 text-ink-muted">
         {own ? 'The import report, the tables and the files' : 'The tables and the files'} are on{' '}
-        <Link href={target} className="text-accent underline underline-offset-4">
+        <AppLink href={target} className="text-accent underline underline-offset-4">
           Methodology &amp; data
-        </Link>
+        </AppLink>
         .
       </p>
     </div>

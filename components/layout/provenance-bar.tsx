@@ -1,7 +1,7 @@
+import { AppLink } from '@/components/ui/app-link';
 import { formatCount } from '@/lib/format/format';
 import { ownDataSummary } from '@/lib/format/provenance';
 import type { Manifest } from '@/lib/schema/manifest';
-import Link from 'next/link';
 
 /** What every number on the page is made of, shown on every page. */
 export function ProvenanceBar({ manifest }: { manifest: Manifest | null }) {
@@ -24,12 +24,12 @@ export function ProvenanceBar({ manifest }: { manifest: Manifest | null }) {
             . Scores are relative (0–100) within this customer base, not absolute.{' '}
           </>
         )}
-        <Link
+        <AppLink
           href={own ? '/methodology#import' : '/methodology'}
           className="underline decoration-line-strong underline-offset-2 hover:text-ink print:hidden"
         >
           {own ? 'Import report' : 'Sources and method'}
-        </Link>
+        </AppLink>
       </p>
     </div>
   );

@@ -1,9 +1,9 @@
 'use client';
 
+import { AppLink } from '@/components/ui/app-link';
 import { ANALYSE_PAGE, NAV_GROUPS, placeOf, type NavPage } from '@/content/navigation';
 import { SHARED_VIEW_KEYS } from '@/lib/url/period-keys';
 import { useCarriedQuery } from '@/lib/url/url-state';
-import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useRef } from 'react';
 
@@ -32,19 +32,19 @@ export function SiteNav() {
             const current = here?.group === group;
             return (
               <li key={group.label}>
-                <Link
+                <AppLink
                   href={group.pages[0]!.href + carried}
                   aria-current={current ? (group.pages.length === 1 ? 'page' : 'true') : undefined}
                   className={`${TAB} ${current ? ON : OFF}`}
                 >
                   {group.label}
-                </Link>
+                </AppLink>
               </li>
             );
           })}
         </ul>
         <PhoneMenu here={here} carried={carried} />
-        <Link
+        <AppLink
           href={ANALYSE_PAGE.href}
           aria-current={analysing ? 'page' : undefined}
           className={`shrink-0 rounded-md border px-2.5 py-1.5 text-sm no-underline transition-colors ${
@@ -54,7 +54,7 @@ export function SiteNav() {
           }`}
         >
           {ANALYSE_PAGE.label}
-        </Link>
+        </AppLink>
       </div>
       {here && here.group.pages.length > 1 ? (
         <ul
@@ -83,14 +83,14 @@ function PageLink({
 }) {
   return (
     <li>
-      <Link
+      <AppLink
         href={page.href + carried}
         aria-current={current ? 'page' : undefined}
         className={`${TAB} ${current ? ON : OFF}`}
         onClick={onPick}
       >
         {page.label}
-      </Link>
+      </AppLink>
     </li>
   );
 }

@@ -1,6 +1,6 @@
+import { AppLink } from '@/components/ui/app-link';
 import { personaColor } from '@/lib/charts/theme';
 import type { Headline } from '@/lib/view/overview';
-import Link from 'next/link';
 
 /**
  * Three to five computed findings, each naming (and linking) the persona it is about. Those in
@@ -39,12 +39,12 @@ export function Headlines({
 export function HeadlineText({ headline }: { headline: Headline }) {
   return (
     <>
-      <Link
+      <AppLink
         href={`/personas/${headline.persona.clusterId}`}
         className="font-semibold underline decoration-line-strong underline-offset-2 hover:decoration-accent"
       >
         {headline.persona.name}
-      </Link>
+      </AppLink>
       : {headline.text}
     </>
   );

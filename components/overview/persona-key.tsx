@@ -1,6 +1,6 @@
+import { AppLink } from '@/components/ui/app-link';
 import { formatCount, formatPct } from '@/lib/format/format';
 import type { OverviewModel } from '@/lib/view/overview';
-import Link from 'next/link';
 
 /** The personas in their chart colours, each linking to its page. */
 export function PersonaKey({ personas }: { personas: OverviewModel['personas'] }) {
@@ -8,7 +8,7 @@ export function PersonaKey({ personas }: { personas: OverviewModel['personas'] }
     <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-5" data-testid="persona-key">
       {personas.map((p) => (
         <li key={p.clusterId}>
-          <Link
+          <AppLink
             href={`/personas/${p.clusterId}`}
             className="group flex h-full items-start gap-2.5 rounded-md border border-line bg-surface px-3 py-2.5 no-underline hover:border-line-strong"
           >
@@ -23,7 +23,7 @@ export function PersonaKey({ personas }: { personas: OverviewModel['personas'] }
                 {formatCount(p.customers)} customers · {formatPct(p.customerSharePct)}
               </span>
             </span>
-          </Link>
+          </AppLink>
         </li>
       ))}
     </ul>

@@ -1,7 +1,7 @@
+import { AppLink } from '@/components/ui/app-link';
 import { formatCount, formatPct, formatRatio } from '@/lib/format/format';
 import type { PersonaCardData } from '@/lib/view/personas';
 import { moneyWithRange, type PersonaPrediction } from '@/lib/view/predicted-value';
-import Link from 'next/link';
 import {
   ChannelMix,
   CrmPlays,
@@ -52,13 +52,13 @@ export function PersonaCard({
             {href === null ? (
               card.name
             ) : (
-              <Link
+              <AppLink
                 href={href}
                 className="no-underline decoration-line-strong underline-offset-4 group-hover:underline after:absolute after:inset-0 focus-visible:outline-none"
                 data-testid="persona-card-link"
               >
                 {card.name}
-              </Link>
+              </AppLink>
             )}
           </h2>
         </header>

@@ -1,5 +1,5 @@
+import { AppLink } from '@/components/ui/app-link';
 import type { PersonaLink } from '@/lib/view/personas';
-import Link from 'next/link';
 import { Swatch } from './persona-parts';
 
 /** "All personas" and a switcher with every persona; the current one is marked. */
@@ -9,20 +9,20 @@ export function PersonaSwitcher({ personas, current }: { personas: PersonaLink[]
       aria-label="Personas"
       className="mb-8 flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between"
     >
-      <Link
+      <AppLink
         href="/personas"
         className="text-sm text-ink-muted no-underline hover:text-ink hover:underline"
         data-testid="back-to-personas"
       >
         ← All personas
-      </Link>
+      </AppLink>
       <div className="-mx-1 overflow-x-auto px-1 pb-1">
         <ul className="flex min-w-max gap-1.5">
           {personas.map((p) => {
             const active = p.clusterId === current;
             return (
               <li key={p.clusterId}>
-                <Link
+                <AppLink
                   href={`/personas/${p.clusterId}`}
                   aria-current={active ? 'page' : undefined}
                   className={`flex items-center gap-1.5 rounded-full border px-3 py-1 text-xs no-underline transition-colors ${
@@ -33,7 +33,7 @@ export function PersonaSwitcher({ personas, current }: { personas: PersonaLink[]
                 >
                   <Swatch color={p.color} className="size-2" />
                   {p.name}
-                </Link>
+                </AppLink>
               </li>
             );
           })}
@@ -59,7 +59,7 @@ export function PersonaPager({ prev, next }: { prev: PersonaLink | null; next: P
 
 function PagerLink({ link, dir }: { link: PersonaLink; dir: 'prev' | 'next' }) {
   return (
-    <Link
+    <AppLink
       href={`/personas/${link.clusterId}`}
       rel={dir}
       data-testid={`persona-${dir}`}
@@ -74,6 +74,6 @@ function PagerLink({ link, dir }: { link: PersonaLink; dir: 'prev' | 'next' }) {
         <Swatch color={link.color} />
         {link.name}
       </span>
-    </Link>
+    </AppLink>
   );
 }

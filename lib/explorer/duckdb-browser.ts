@@ -1,75 +1,87 @@
 /**
- * duckdb-wasm in the browser, for the explorer (issue 15). The engine and its worker are served
- * from this dashboard's own /duckdb/ folder (copied from the package by next.config.mjs), never
- * from a CDN: the explorer works offline and behind a brand's firewall, and no customer row leaves
- * the browser. Imported only by the explorer, lazily, so no other page loads any of it.
+ * duckdb-wasm in the browser, for the explorer (issue 15), seen from the page: a SqlRunner whose SQL
+ * runs in ./duckdb.worker.ts. The page itself loads none of duckdb-wasm or Apache Arrow (the worker
+ * does), and gets back only plain rows. Imported only by the explorer, lazily.
  */
-import * as duckdb from '@duckdb/duckdb-wasm';
+import type { FromDuckdbWorker, ToDuckdbWorker } from './duckdb-protocol';
 import type { SqlRunner } from './engine';
 
-/** Where next.config.mjs puts the engine's files (under public/, so the static export has them too). */
-export const DUCKDB_ASSETS = '/duckdb';
-
 type Row = Record<string, unknown>;
-const toRows = (rows: { toJSON(): Row }[]) => rows.map((r) => r.toJSON());
+type Request = ToDuckdbWorker extends infer M ? (M extends unknown ? Omit<M, 'id'> : never) : never;
 
 /**
- * Starts DuckDB in a worker and registers `url` (the customers_master Parquet) under `name`. The
- * file is read with HTTP range requests: the first rows and the summaries read only the parts of
- * the file they need.
+ * Starts the worker, which starts DuckDB and registers `url` (the customers_master Parquet) under
+ * `name`. The file is read with HTTP range requests: the first rows and the summaries read only
+ * the parts of the file they need.
  */
 export async function openBrowserDuckDB(
   url: string,
   name: string,
 ): Promise<{ runner: SqlRunner; close(): void }> {
-  const bundle = await duckdb.selectBundle({
-    mvp: {
-      mainModule: `${DUCKDB_ASSETS}/duckdb-mvp.wasm`,
-      mainWorker: `${DUCKDB_ASSETS}/duckdb-browser-mvp.worker.js`,
-    },
-    eh: {
-      mainModule: `${DUCKDB_ASSETS}/duckdb-eh.wasm`,
-      mainWorker: `${DUCKDB_ASSETS}/duckdb-browser-eh.worker.js`,
-    },
-  });
-  const worker = new Worker(bundle.mainWorker!);
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  const worker = new Worker(new URL('./duckdb.worker.ts', import.meta.url), { type: 'module' });
+  const waiting = new Map<number, { resolve(m: FromDuckdbWorker): void; reject(e: Error): void }>();
+  let nextId = 1;
+  let failed: Error | null = null;
+
+  worker.onmessage = (event: MessageEvent<FromDuckdbWorker>) => {
+    const reply = event.data;
+    const waiter = waiting.get(reply.id);
+    waiting.delete(reply.id);
+    if (!waiter) return;
+    if (reply.kind === 'error') waiter.reject(new Error(reply.message));
+    else waiter.resolve(reply);
+  };
+  // A worker that cannot start or dies (out of memory) fails every question, now and later.
+  worker.onerror = (event) => {
+    event.preventDefault();
+    failed = new Error(event.message || 'the database worker stopped');
+    for (const waiter of waiting.values()) waiter.reject(failed);
+    waiting.clear();
+  };
+
+  const send = (id: number, request: Request): Promise<FromDuckdbWorker> => {
+    if (failed) return Promise.reject(failed);
+    return new Promise((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ ...request, id } as ToDuckdbWorker);
+    });
+  };
+  const ask = (request: Request) => send(nextId++, request);
+  const rowsOf = (reply: FromDuckdbWorker): Row[] => (reply.kind === 'rows' ? reply.rows : []);
+
   try {
-    await db.instantiate(bundle.mainModule);
-    // Range requests where the host answers them (every common static host does), the whole file where not.
-    await db.open({ filesystem: { allowFullHTTPReads: true } });
-    await db.registerFileURL(
-      name,
-      new URL(url, window.location.href).href,
-      duckdb.DuckDBDataProtocol.HTTP,
-      false,
-    );
+    await ask({ kind: 'open', url: new URL(url, window.location.href).href, name });
   } catch (error) {
     worker.terminate();
     throw error;
   }
-  const connection = await db.connect();
+
   const runner: SqlRunner = {
     async run(sql) {
-      await connection.query(sql);
+      await ask({ kind: 'run', sql });
     },
     async rows(sql) {
-      return toRows((await connection.query(sql)).toArray());
+      return rowsOf(await ask({ kind: 'rows', sql }));
     },
-    // An export streams on a connection of its own, so the table can keep fetching rows meanwhile.
+    // A batch is asked for only when the last one is used, so an export of millions never piles up here.
     async *batches(sql) {
-      const own = await db.connect();
+      // A stream is named by the id of the request that started it.
+      const stream = nextId++;
+      await send(stream, { kind: 'stream', sql });
+      let ended = false;
       try {
-        for await (const batch of await own.send(sql)) yield toRows(batch.toArray());
+        for (;;) {
+          const reply = await ask({ kind: 'next', stream });
+          if (reply.kind === 'end') {
+            ended = true;
+            return;
+          }
+          yield rowsOf(reply);
+        }
       } finally {
-        await own.close();
+        if (!ended) await ask({ kind: 'cancel', stream }).catch(() => {});
       }
     },
   };
-  return {
-    runner,
-    close() {
-      void connection.close().finally(() => void db.terminate());
-    },
-  };
+  return { runner, close: () => worker.terminate() };
 }

@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-/** The files the explorer's loader asks for (lib/explorer/duckdb-browser.ts). */
+/** The files the explorer's database worker asks for (lib/explorer/duckdb.worker.ts). */
 export const DUCKDB_FILES = [
   'duckdb-eh.wasm',
   'duckdb-mvp.wasm',
