@@ -37,9 +37,7 @@ test('a page prefetches no other page on load; hovering a link does, and the lin
   expect(errors).toEqual([]);
 });
 
-test("the explorer's page loads none of DuckDB's client or Apache Arrow: its worker does", async ({
-  page,
-}) => {
+test("the explorer's page loads none of duckdb-wasm or Apache Arrow: its worker does", async ({ page }) => {
   const errors = trackErrors(page);
   await page.goto('/customers');
   await expect(page.getByRole('button', { name: 'Export CSV' })).toBeEnabled({ timeout: 60_000 });
@@ -53,7 +51,8 @@ test("the explorer's page loads none of DuckDB's client or Apache Arrow: its wor
   expect(scripts.length).toBeGreaterThan(0);
   for (const url of scripts) {
     const text = await (await page.request.get(url)).text();
-    // Text a minifier keeps: a request type of duckdb-wasm's client, and a class name Arrow exports.
+    // Text a minifier keeps: a request type of duckdb-wasm's async client, and a class name Arrow
+    // exports (the worker's own bundle holds it).
     expect
       .soft(text.includes('REGISTER_FILE_URL') || text.includes('RecordBatchStreamReader'), url)
       .toBe(false);

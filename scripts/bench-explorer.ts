@@ -676,8 +676,8 @@ async function measureSize(
       for (const e of list.getEntries())
         w.__longTasks.push([Math.round(e.startTime), Math.round(e.duration)]);
     }).observe({ type: 'longtask' });
-    // The queries the page sends duckdb-wasm's worker ({ messageId, type, data: [connection, sql] })
-    // and the worker's answers ({ requestId, … }): logged, not changed. The copy into memory is done
+    // The queries the page sends the explorer's database worker ({ id, kind, sql }, see
+    // lib/explorer/duckdb-protocol.ts) and its answers ({ id, kind }): logged, not changed. The copy into memory is done
     // when the worker answers the statement that creates the in-memory table.
     w.__queries = [];
     w.__copyDone = null;
@@ -689,15 +689,12 @@ async function measureSize(
         super(url, options);
         this.addEventListener(
           'message',
-          (e: MessageEvent<{ requestId?: number; type?: string; data?: unknown }>) => {
-            const q = this.sent.get(e.data?.requestId ?? -1);
+          (e: MessageEvent<{ id?: number; kind?: string; message?: unknown }>) => {
+            const q = this.sent.get(e.data?.id ?? -1);
             if (!q) return;
-            this.sent.delete(e.data.requestId!);
+            this.sent.delete(e.data.id!);
             q.end = performance.now();
-            if (e.data.type === 'ERROR') {
-              const d = e.data.data as { message?: unknown } | null;
-              q.error = (typeof d?.message === 'string' ? d.message : JSON.stringify(d)).replace(/\s+/g, ' ');
-            }
+            if (e.data.kind === 'error') q.error = String(e.data.message).replace(/\s+/g, ' ');
             if (!q.sql.includes(copySql)) return;
             w.__copyDone = q.end;
             w.__copyError = q.error;
@@ -705,16 +702,16 @@ async function measureSize(
         );
       }
       postMessage(message: unknown, transfer?: Transferable[] | StructuredSerializeOptions): void {
-        const m = message as { messageId?: number; type?: string; data?: unknown };
-        if (m?.type === 'RUN_QUERY' && Array.isArray(m.data) && typeof m.data[1] === 'string') {
+        const m = message as { id?: number; kind?: string; sql?: unknown };
+        if (['run', 'rows', 'stream'].includes(m?.kind ?? '') && typeof m.sql === 'string') {
           const q: WorkerQuery = {
-            sql: m.data[1].trim().replace(/\s+/g, ' '),
+            sql: m.sql.trim().replace(/\s+/g, ' '),
             start: performance.now(),
             end: null,
             error: null,
           };
           w.__queries.push(q);
-          this.sent.set(m.messageId!, q);
+          this.sent.set(m.id!, q);
         }
         super.postMessage(message, transfer as Transferable[]);
       }

@@ -1,5 +1,5 @@
 /**
- * Copies duckdb-wasm's engine and workers from node_modules into public/duckdb/, so the explorer
+ * Copies duckdb-wasm's engine (its WebAssembly modules) from node_modules into public/duckdb/, so the explorer
  * loads them from the dashboard itself (never a CDN) under `next start`, `next dev` and in the
  * static export. Called from next.config.mjs, the one file every build, dev server and export reads.
  * Plain JavaScript because next.config.mjs imports it before any TypeScript tooling runs.
@@ -9,12 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 /** The files the explorer's database worker asks for (lib/explorer/duckdb.worker.ts). */
-export const DUCKDB_FILES = [
-  'duckdb-eh.wasm',
-  'duckdb-mvp.wasm',
-  'duckdb-browser-eh.worker.js',
-  'duckdb-browser-mvp.worker.js',
-];
+export const DUCKDB_FILES = ['duckdb-eh.wasm', 'duckdb-mvp.wasm'];
 
 export function vendorDuckdbWasm(projectRoot = process.cwd()) {
   const require = createRequire(path.join(projectRoot, 'package.json'));
