@@ -603,6 +603,9 @@ async function loadQueries(page: Page) {
   }));
 }
 
+/** How long the first logged query to the engine may take after the first rows (it takes seconds). */
+const QUERY_LOG_WAIT_MS = 60_000;
+
 /** The statement of CustomerEngine.loadIntoMemory (lib/explorer/engine.ts) that copies the file. */
 const COPY_SQL = 'CREATE TABLE customers_in_memory';
 
@@ -747,6 +750,19 @@ async function measureSize(
       `   first rows ${result.first_rows.ms} ms after navigation start (${mib(result.first_rows.parquet_bytes_read)} MiB of Parquet in ${result.first_rows.parquet_requests} requests)`,
     );
     result.memory.push(await memory('first rows shown', pageSession, browserSession, notes));
+
+    // The engine's first query comes a few seconds after the page opens. None logged means the
+    // Worker wrapper no longer reads the explorer's messages: say so, rather than wait 20 minutes.
+    await page
+      .waitForFunction(() => (window as unknown as PageWindow).__queries.length > 0, null, {
+        timeout: QUERY_LOG_WAIT_MS,
+        polling: 100,
+      })
+      .catch(() => {
+        throw new Error(
+          `no query to the engine was logged within ${QUERY_LOG_WAIT_MS / 1000} s of the first rows: the bench's Worker wrapper no longer matches the explorer's messages (lib/explorer/duckdb-protocol.ts)`,
+        );
+      });
 
     // The in-memory copy: done when the worker answers the statement that creates the in-memory
     // table (logged by the init script). Above its limit the explorer makes no copy, and says so.
