@@ -7,8 +7,9 @@
  * with plain rows: only the rows asked for cross to the page.
  *
  * Blocking, not duckdb-wasm's AsyncDuckDB: that client starts DuckDB in a worker of its own, so here it
- * would be a worker inside a worker, and bench:explorer measured views of 5M customers 0.2–0.4 s slower
- * that way than with the client on the page. Here DuckDB runs in the one worker, as it did under AsyncDuckDB.
+ * would be a worker inside a worker, one more hop for every answer. (bench:explorer at 5M gave view
+ * medians of 0.63–0.98 s that way, 0.41–0.61 s with the client on the page and 0.31–0.96 s with this
+ * one; runs of one build differ by up to 0.3 s there, so the figures do not rank the three.)
  * The engine's files come from this dashboard's own /duckdb/ folder (copied from the package by
  * next.config.mjs), never from a CDN, so the explorer works offline and no customer row leaves the browser.
  */
