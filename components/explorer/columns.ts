@@ -1,5 +1,5 @@
 import type { Customer } from '@/lib/explorer/customers';
-import { formatCount, formatMoney, formatPct, LOCALE } from '@/lib/format/format';
+import { formatCount, formatMoney, formatMoneyShort, formatPct } from '@/lib/format/format';
 import { columnOf, valueLabel, type Column, type Unit } from '@/lib/schema/columns';
 import { CUSTOMERS_MASTER_COLUMNS, type CustomerColumn } from '@/lib/schema/customers-master';
 import {
@@ -36,25 +36,6 @@ export interface ExplorerTableMeta {
 /** A column's label as shown, with the horizon where the column is a forecast over it. */
 export function columnLabel(meta: ExplorerColumnMeta, table: ExplorerTableMeta | undefined): string {
   return meta.horizon ? `${meta.label} (${table?.horizonMonths ?? 12} mo)` : meta.label;
-}
-
-const shortMoney = new Map<string, Intl.NumberFormat>();
-
-/** Money in a few characters, for the ends of a range: ₹2.2K, ₹73.9K, ₹1.5L, ₹1.2Cr. */
-export function formatMoneyShort(value: number | null, currency: string): string {
-  if (value === null || !Number.isFinite(value)) return '—';
-  let f = shortMoney.get(currency);
-  if (!f) {
-    f = new Intl.NumberFormat(currency === 'INR' ? LOCALE : 'en', {
-      style: 'currency',
-      currency,
-      notation: 'compact',
-      minimumFractionDigits: 0,
-      maximumFractionDigits: 1,
-    });
-    shortMoney.set(currency, f);
-  }
-  return f.format(value);
 }
 
 /** A customer's predicted CLV range (10th–90th percentile), compact: "₹2.2K–₹73.9K"; null without one. */
