@@ -1,7 +1,8 @@
 /**
  * `npm run bench:pipeline [-- --sizes 10000,100000,1000000]`: times every stage of the data build and
  * its peak memory at each size (each size in a fresh process), compares the clustering with a reference
- * k-means on the same standardised matrix, and writes benchmarks/pipeline.json and benchmarks/pipeline.md.
+ * k-means on the same standardised matrix, builds each size twice to check the output is byte-identical
+ * (exit 1 when it is not), and writes benchmarks/pipeline.json and benchmarks/pipeline.md.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { stageSources } from '../lib/sources/stage-sources';
 import { generateTransactions } from '../lib/synth/generate-transactions';
 import { parseBuildConfig } from './lib/build-config';
 import { buildData } from './lib/build-data-lib';
+import { hashTree } from './lib/hash-tree';
 import { referenceKMeans } from './lib/reference-kmeans';
 import { readSourceTexts, resolveSourcesDir } from './lib/sources-dir';
 
@@ -22,6 +24,8 @@ interface SizeResult {
   total_seconds: number;
   peak_rss_mib: number;
   stages: Array<{ stage: string; seconds: number; detail: string }>;
+  /** A second build of the same config, compared with the first file by file (issue 15, item 4). */
+  determinism: { files: number; differing: string[] };
   clustering: {
     pipeline: { inertia: number; seconds: number; restarts: number; fitted_on: number };
     reference: { inertia: number; seconds: number; restarts: number; iterations: number };
@@ -40,6 +44,15 @@ async function child(customers: number): Promise<SizeResult> {
   const report = await buildData({ sourcesDir: resolveSourcesDir(), outDir: path.join(out, 'data'), config });
   const total = (performance.now() - t0) / 1000;
   const peak = process.resourceUsage().maxRSS / 1024;
+  // The determinism test (scripts/lib/build-data.test.ts) builds 3,000 customers; here the same
+  // check runs at every benchmarked size, after the timing and the memory are taken.
+  await buildData({ sourcesDir: resolveSourcesDir(), outDir: path.join(out, 'again'), config });
+  const [first, again] = await Promise.all([
+    hashTree(path.join(out, 'data')),
+    hashTree(path.join(out, 'again')),
+  ]);
+  const names = [...new Set([...Object.keys(first), ...Object.keys(again)])].sort();
+  const determinism = { files: names.length, differing: names.filter((n) => first[n] !== again[n]) };
   rmSync(out, { recursive: true, force: true });
 
   // Clustering comparison on the same standardised matrix (rebuilt; not part of the timed build).
@@ -60,6 +73,7 @@ async function child(customers: number): Promise<SizeResult> {
     total_seconds: round(total),
     peak_rss_mib: Math.round(peak),
     stages: report.stages.map((s) => ({ stage: s.stage, seconds: round(s.ms / 1000), detail: s.detail })),
+    determinism,
     clustering: {
       pipeline: {
         inertia: round(ours.inertia),
@@ -109,6 +123,26 @@ function markdown(results: SizeResult[], machine: string): string {
   for (const st of stages) {
     lines.push(
       `| ${st} | ${results.map((r) => r.stages.find((s) => s.stage === st)?.seconds.toFixed(2) ?? '—').join(' | ')} |`,
+    );
+  }
+  lines.push('', 'Write, by format (seconds):', '');
+  for (const r of results) {
+    const detail = r.stages.find((s) => s.stage === 'write')?.detail ?? '';
+    lines.push(`- ${r.customers.toLocaleString('en')}: ${detail.match(/\((JSON.*)\)$/)?.[1] ?? '—'}`);
+  }
+  lines.push(
+    '',
+    '## Two builds, byte for byte',
+    '',
+    'The same config built a second time in the same process (untimed), every output file compared by sha256.',
+    '',
+    '| customers | files | byte-identical |',
+    '|---:|---:|---|',
+  );
+  for (const r of results) {
+    const d = r.determinism;
+    lines.push(
+      `| ${r.customers.toLocaleString('en')} | ${d.files} | ${d.differing.length ? `**no**: ${d.differing.join(', ')}` : 'yes'} |`,
     );
   }
   lines.push(
@@ -161,6 +195,10 @@ async function main(argv: string[]): Promise<number> {
     }
     const result = JSON.parse(line.slice('BENCH_RESULT '.length)) as SizeResult;
     console.log(`  total ${result.total_seconds.toFixed(2)} s, peak RSS ${result.peak_rss_mib} MiB`);
+    if (result.determinism.differing.length)
+      console.error(
+        `  Two builds of ${customers.toLocaleString('en')} customers differ in ${result.determinism.differing.join(', ')}: the build is not deterministic at this size.`,
+      );
     results.push(result);
   }
   const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -168,7 +206,7 @@ async function main(argv: string[]): Promise<number> {
   writeFileSync('benchmarks/pipeline.json', JSON.stringify({ machine, results }, null, 2) + '\n');
   writeFileSync('benchmarks/pipeline.md', markdown(results, machine));
   console.log('Wrote benchmarks/pipeline.json and benchmarks/pipeline.md');
-  return 0;
+  return results.some((r) => r.determinism.differing.length) ? 1 : 0;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -358,6 +358,13 @@ export async function buildData(options: {
         (file) => `${keyMap.ids.length.toLocaleString('en')} customers → ${file} (private: never publish it)`,
       )
     : null;
+  // Seconds spent on each format, so a slow write says which one (bench:pipeline prints it).
+  const formatSeconds = { json: 0, csv: 0, parquet: 0 };
+  const timedWrite = async (format: keyof typeof formatSeconds, write: () => Promise<void>) => {
+    const t0 = performance.now();
+    await write();
+    formatSeconds[format] += (performance.now() - t0) / 1000;
+  };
   await step(
     'write',
     () =>
@@ -365,16 +372,21 @@ export async function buildData(options: {
         for (const name of TABLE_NAMES) {
           const table = tables[name];
           if (table === null) continue;
-          await writeJson(path.join(tmp, `${name}.json`), table);
+          await timedWrite('json', () => writeJson(path.join(tmp, `${name}.json`), table));
           const t = table as { columns: string[]; rows: unknown[][] };
-          if (TABLE_INFO[name].csv) await writeCsv(path.join(tmp, `${name}.csv`), t.columns, t.rows);
+          if (TABLE_INFO[name].csv)
+            await timedWrite('csv', () => writeCsv(path.join(tmp, `${name}.csv`), t.columns, t.rows));
           const parquet = TABLE_INFO[name].parquet;
-          if (parquet) await writeParquetTable(path.join(tmp, `${name}.parquet`), parquet, t.rows);
+          if (parquet)
+            await timedWrite('parquet', () =>
+              writeParquetTable(path.join(tmp, `${name}.parquet`), parquet, t.rows),
+            );
         }
         await writeJson(path.join(tmp, 'manifest.json'), manifest);
         await writeFile(path.join(tmp, '.gitkeep'), '');
       }),
-    () => options.outDir,
+    () =>
+      `${options.outDir} (JSON ${formatSeconds.json.toFixed(1)} s, CSV ${formatSeconds.csv.toFixed(1)} s, Parquet ${formatSeconds.parquet.toFixed(1)} s)`,
   );
   return { manifest, stages, peakRssBytes: peakRss, ownReport, keyMapFile };
 }

@@ -2,15 +2,16 @@
  * Helpers for tests that break the public source files on purpose. Nothing here is derived from
  * the files at rest: mutated copies are made at test time, in memory or under os.tmpdir().
  */
-import { createHash } from 'node:crypto';
-import { appendFile, copyFile, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SOURCE_FILES, type SourceKey } from '@/lib/sources/source-files';
+import { hashTree, sha256 } from '@/scripts/lib/hash-tree';
 import { SHARED_SOURCES_DIR } from './shared-sources';
 
 export { readSharedSources, SHARED_SOURCES_DIR } from './shared-sources';
+export { hashTree, sha256 };
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -92,20 +93,4 @@ export async function copySourcesTo(dir: string, from: string = SHARED_SOURCES_D
 /** Append one byte to a copied source file: its sha256 no longer matches the pinned one. */
 export async function appendByte(file: string): Promise<void> {
   await appendFile(file, Buffer.from([0x20]));
-}
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** sha256 of every file under `dir`, keyed by relative path (sorted), hidden files included. */
-export async function hashTree(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort();
-  for (const rel of files) out[rel] = sha256(await readFile(path.join(dir, rel)));
-  return out;
 }
