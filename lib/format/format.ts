@@ -9,7 +9,7 @@ export const LOCALE = 'en-IN';
  * Intl.NumberFormat loads the locale's data: 84–157 ms on a phone (Lighthouse's 4× CPU slowdown),
  * inside the hydration task of every page whose client components format a number (7 of 12
  * pages). The output is Intl's own, digit for digit (format.test.ts compares the two); other
- * currencies and compact notation still go through Intl.
+ * currencies, and compact rupees from ₹1,000 Cr up, still go through Intl.
  */
 
 /**

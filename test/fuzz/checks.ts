@@ -5,32 +5,18 @@
  * rows), says what is wrong in words, quotes no personal data; a failed build leaves the output
  * folder byte for byte as it was, and nothing beside it.
  */
-import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { findPersonal, type NeedleMatcher } from '../../lib/privacy/personal-data';
 import { TABLE_INFO, TABLE_NAMES, TABLE_SCHEMAS } from '../../lib/schema';
 import { ManifestSchema } from '../../lib/schema/manifest';
+import { hashTree as hashEveryEntry } from '../../scripts/lib/hash-tree';
 import { parquetAsJson } from '../../scripts/lib/scan-published';
 import type { BuildOutcome } from './build-pool';
 import { parseCsv } from './csv-raw';
 
 /** Every entry under `dir` (folders too, hidden ones too) → its kind and the sha256 of a file's bytes. */
-export async function hashTree(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  for (const e of entries) {
-    const full = path.join(e.parentPath, e.name);
-    const rel = path.relative(dir, full);
-    if (e.isDirectory()) out[rel] = 'dir';
-    else if (e.isFile())
-      out[rel] = createHash('sha256')
-        .update(await readFile(full))
-        .digest('hex');
-    else out[rel] = 'other';
-  }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
-}
+export const hashTree = (dir: string) => hashEveryEntry(dir, { everyEntry: true });
 
 /**
  * The files a brand build writes: every table but marketing (orders carry none), two CSVs, two
