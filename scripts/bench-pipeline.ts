@@ -26,6 +26,7 @@ interface SizeResult {
   stages: Array<{ stage: string; seconds: number; detail: string }>;
   /** A second build of the same config, compared with the first file by file (issue 15, item 4). */
   determinism: { files: number; differing: string[] };
+  write_seconds: { json: number; csv: number; parquet: number };
   clustering: {
     pipeline: { inertia: number; seconds: number; restarts: number; fitted_on: number };
     reference: { inertia: number; seconds: number; restarts: number; iterations: number };
@@ -74,6 +75,7 @@ async function child(customers: number): Promise<SizeResult> {
     peak_rss_mib: Math.round(peak),
     stages: report.stages.map((s) => ({ stage: s.stage, seconds: round(s.ms / 1000), detail: s.detail })),
     determinism,
+    write_seconds: report.writeSeconds,
     clustering: {
       pipeline: {
         inertia: round(ours.inertia),
@@ -127,8 +129,10 @@ function markdown(results: SizeResult[], machine: string): string {
   }
   lines.push('', 'Write, by format (seconds):', '');
   for (const r of results) {
-    const detail = r.stages.find((s) => s.stage === 'write')?.detail ?? '';
-    lines.push(`- ${r.customers.toLocaleString('en')}: ${detail.match(/\((JSON.*)\)$/)?.[1] ?? '—'}`);
+    const w = r.write_seconds;
+    lines.push(
+      `- ${r.customers.toLocaleString('en')}: JSON ${w.json.toFixed(1)} s, CSV ${w.csv.toFixed(1)} s, Parquet ${w.parquet.toFixed(1)} s`,
+    );
   }
   lines.push(
     '',

@@ -7,15 +7,14 @@ import { startTransition, useEffect, useState } from 'react';
  * renders in slices rather than in one long task (see lib/browser/use-hydrated.ts).
  */
 export function useMinWidth(px: number): boolean {
-  const [wide, setWide] = useState(
-    () => !isPageHydrated() || window.matchMedia(`(min-width: ${px}px)`).matches,
-  );
+  const query = `(min-width: ${px}px)`;
+  const [wide, setWide] = useState(() => !isPageHydrated() || window.matchMedia(query).matches);
   useEffect(() => {
-    const mql = window.matchMedia(`(min-width: ${px}px)`);
+    const mql = window.matchMedia(query);
     const update = () => startTransition(() => setWide(mql.matches));
     update();
     mql.addEventListener('change', update);
     return () => mql.removeEventListener('change', update);
-  }, [px]);
+  }, [query]);
   return wide;
 }

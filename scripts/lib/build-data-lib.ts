@@ -46,6 +46,8 @@ export interface BuildReport {
   manifest: Manifest;
   stages: Array<{ stage: string; ms: number; detail: string }>;
   peakRssBytes: number;
+  /** Seconds the write stage spent on each format, so a slow write says which one. */
+  writeSeconds: { json: number; csv: number; parquet: number };
 }
 
 export function validateTables(tables: Tables): void {
@@ -358,8 +360,7 @@ export async function buildData(options: {
         (file) => `${keyMap.ids.length.toLocaleString('en')} customers → ${file} (private: never publish it)`,
       )
     : null;
-  // Seconds spent on each format, so a slow write says which one (bench:pipeline prints it).
-  const formatSeconds = { json: 0, csv: 0, parquet: 0 };
+  const formatSeconds: BuildReport['writeSeconds'] = { json: 0, csv: 0, parquet: 0 };
   const timedWrite = async (format: keyof typeof formatSeconds, write: () => Promise<void>) => {
     const t0 = performance.now();
     await write();
@@ -388,5 +389,5 @@ export async function buildData(options: {
     () =>
       `${options.outDir} (JSON ${formatSeconds.json.toFixed(1)} s, CSV ${formatSeconds.csv.toFixed(1)} s, Parquet ${formatSeconds.parquet.toFixed(1)} s)`,
   );
-  return { manifest, stages, peakRssBytes: peakRss, ownReport, keyMapFile };
+  return { manifest, stages, peakRssBytes: peakRss, writeSeconds: formatSeconds, ownReport, keyMapFile };
 }
