@@ -1,14 +1,21 @@
-import { interpolateCividis, interpolatePuOr } from 'd3-scale-chromatic';
+import { CIVIDIS, PALETTE_STEPS, PUOR } from './palettes';
 
 /**
- * The heatmaps' colour scales, from d3-scale-chromatic: cividis for sequential values, purple–orange
- * for values diverging around a centre (both colour-blind safe). Kept apart from ./theme.ts, whose
- * flat colours many client components use, so only heatmaps ship d3's colour code.
+ * The heatmaps' colour scales: cividis for sequential values, purple–orange for values diverging
+ * around a centre (both colour-blind safe), from d3-scale-chromatic through the sampled ramps in
+ * ./palettes.ts, so client heatmaps do not ship d3's colour code. Kept apart from ./theme.ts, whose
+ * flat colours many client components use.
  */
+
+/** t in 0…1 (clamped) → the ramp's nearest sampled step, as `#rrggbb`. */
+function rampColor(ramp: string, t: number): string {
+  const step = Math.round(Math.min(1, Math.max(0, t)) * (PALETTE_STEPS - 1));
+  return `#${ramp.slice(step * 6, step * 6 + 6)}`;
+}
 
 /** 0 … 1 → a sequential colour (light to dark cividis, reversed so low values are light). */
 export function sequentialColor(t: number): string {
-  return interpolateCividis(1 - Math.min(1, Math.max(0, t)) * 0.92);
+  return rampColor(CIVIDIS, 1 - Math.min(1, Math.max(0, t)) * 0.92);
 }
 
 /**
@@ -18,7 +25,7 @@ export function sequentialColor(t: number): string {
 export function divergingColor(index: number, limit = 2): string {
   const x = Math.log(Math.max(index, 1e-6)) / Math.log(limit);
   const t = 0.5 - Math.max(-1, Math.min(1, x)) / 2;
-  return interpolatePuOr(t);
+  return rampColor(PUOR, t);
 }
 
 /**
@@ -27,5 +34,5 @@ export function divergingColor(index: number, limit = 2): string {
  */
 export function zScoreColor(z: number, limit = 2): string {
   const x = Math.max(-1, Math.min(1, z / limit));
-  return interpolatePuOr(0.5 + (-x * 0.9) / 2);
+  return rampColor(PUOR, 0.5 + (-x * 0.9) / 2);
 }

@@ -10,7 +10,7 @@ export type ParquetType = 'VARCHAR' | 'DATE' | 'INTEGER' | 'DOUBLE';
  * stays the one place a column's type is said.
  */
 export function parquetTypeOf(column: Column): ParquetType {
-  let rule: z.ZodType = column.rule;
+  let rule: z.ZodType = column.rule(z);
   while (rule instanceof z.ZodNullable || rule instanceof z.ZodOptional) rule = rule.unwrap() as z.ZodType;
   if (rule instanceof z.ZodNumber)
     return rule.format === 'safeint' || rule.format === 'int32' ? 'INTEGER' : 'DOUBLE';

@@ -3,8 +3,8 @@
  * duckdb-wasm runs it in the browser, so only the rows in view cross into JavaScript. Pure text:
  * no engine is imported here, and engine.test.ts runs it on the same engine the browser uses.
  */
-import { parquetTypeOf } from '@/lib/duckdb/parquet-type';
 import { ident, literal } from '@/lib/duckdb/sql-text';
+import { isTextColumn } from '@/lib/schema/columns';
 import { CUSTOMERS_MASTER_COLUMNS, type CustomerColumn } from '@/lib/schema/customers-master';
 import { AT_RISK_P_ALIVE_BELOW } from './at-risk';
 import { FILTER_KEYS, normaliseSearch, type Filters } from './filter';
@@ -26,7 +26,7 @@ const double = (x: number) => `CAST(${literal(String(x))} AS DOUBLE)`;
  * The id is text too, but one value per customer.
  */
 export const CATEGORY_COLUMNS: readonly CustomerColumn[] = CUSTOMERS_MASTER_COLUMNS.filter(
-  (c) => parquetTypeOf(c) === 'VARCHAR' && c.name !== 'customer_id',
+  (c) => isTextColumn(c) && c.unit !== 'date' && c.name !== 'customer_id',
 ).map((c) => c.name);
 
 /**
@@ -35,10 +35,9 @@ export const CATEGORY_COLUMNS: readonly CustomerColumn[] = CUSTOMERS_MASTER_COLU
  */
 const SELECT_EXPRESSIONS = new Map<CustomerColumn, string>(
   CUSTOMERS_MASTER_COLUMNS.map((c) => {
-    const type = parquetTypeOf(c);
     const name = ident(c.name);
-    if (type === 'DATE') return [c.name, `strftime(${name}, '%Y-%m-%d') AS ${name}`];
-    if (type === 'VARCHAR') return [c.name, `${name}::VARCHAR AS ${name}`];
+    if (c.unit === 'date') return [c.name, `strftime(${name}, '%Y-%m-%d') AS ${name}`];
+    if (isTextColumn(c)) return [c.name, `${name}::VARCHAR AS ${name}`];
     return [c.name, name];
   }),
 );

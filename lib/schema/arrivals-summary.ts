@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { CHANNELS } from './channels';
-import { columnOf, recordOf, recordSchema, type Column } from './columns';
+import { recordSchema } from './column-schemas';
+import { columnOf, recordOf, type Column, type Zod } from './columns';
 
-const arrivals = z.number().nonnegative();
-const orders = z.number().int().nonnegative();
+const arrivals = (z: Zod) => z.number().nonnegative();
+const orders = (z: Zod) => z.number().int().nonnegative();
 
 /** arrivals_summary's cells: 168, Monday 0:00 first. */
 export const ARRIVAL_CELL_COLUMNS = [
@@ -12,14 +13,14 @@ export const ARRIVAL_CELL_COLUMNS = [
     label: 'Day index',
     unit: 'id',
     description: 'Monday 0 … Sunday 6',
-    rule: z.number().int().min(0).max(6),
+    rule: (z) => z.number().int().min(0).max(6),
   },
-  { name: 'day', label: 'Day', unit: 'category', rule: z.string() },
+  { name: 'day', label: 'Day', unit: 'category', rule: (z) => z.string() },
   {
     name: 'hour',
     label: 'Hour',
     unit: 'hour',
-    rule: z.number().int().min(0).max(23),
+    rule: (z) => z.number().int().min(0).max(23),
   },
   {
     name: 'instore_arrivals',
@@ -53,19 +54,19 @@ export const ARRIVAL_CELL_COLUMNS = [
 
 /** arrivals_summary's peak_windows: the busiest window per channel and day, busiest first. */
 export const PEAK_WINDOW_COLUMNS = [
-  { name: 'channel', label: 'Channel', unit: 'category', rule: z.enum(CHANNELS) },
+  { name: 'channel', label: 'Channel', unit: 'category', rule: (z) => z.enum(CHANNELS) },
   columnOf(ARRIVAL_CELL_COLUMNS, 'day'),
   {
     name: 'from_hour',
     label: 'From',
     unit: 'hour',
-    rule: z.number().int().min(0).max(23),
+    rule: (z) => z.number().int().min(0).max(23),
   },
   {
     name: 'to_hour',
     label: 'To',
     unit: 'hour',
-    rule: z.number().int().min(1).max(24),
+    rule: (z) => z.number().int().min(1).max(24),
   },
   { name: 'arrivals', label: 'Arrivals per store', unit: 'count', rule: arrivals },
   {
@@ -73,7 +74,7 @@ export const PEAK_WINDOW_COLUMNS = [
     label: 'Share of the week',
     unit: 'percent',
     description: 'Share of the channel’s weekly arrivals in this window',
-    rule: z.number().min(0).max(100),
+    rule: (z) => z.number().min(0).max(100),
   },
 ] as const satisfies readonly Column[];
 

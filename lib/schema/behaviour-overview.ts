@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { columnOf, recordOf, recordSchema, type Column } from './columns';
+import { recordSchema } from './column-schemas';
+import { columnOf, recordOf, type Column, type Zod } from './columns';
 import { GROUP_COLUMNS, REVENUE_BY_CLUSTER_COLUMNS } from './revenue-by-cluster';
 
-const pct = z.number().min(0).max(100);
-const score = z.number().min(0).max(100);
-const split = z.record(z.string(), pct);
+const pct = (z: Zod) => z.number().min(0).max(100);
+const score = (z: Zod) => z.number().min(0).max(100);
+const split = (z: Zod) => z.record(z.string(), pct(z));
 const revenueColumn = <N extends (typeof REVENUE_BY_CLUSTER_COLUMNS)[number]['name']>(name: N) =>
   columnOf(REVENUE_BY_CLUSTER_COLUMNS, name);
 
@@ -20,20 +21,20 @@ export const BEHAVIOUR_OVERVIEW_COLUMNS = [
     label: 'Spend per visit',
     unit: 'currency',
     description: 'Net revenue per order (a visit in store or an online order)',
-    rule: z.number().nonnegative(),
+    rule: (z) => z.number().nonnegative(),
   },
   {
     name: 'avg_dwell_minutes',
     label: 'Dwell, min per in-store visit',
     unit: 'minutes',
     description: 'Mean dwell per in-store visit; empty without in-store visits',
-    rule: z.number().nonnegative().nullable(),
+    rule: (z) => z.number().nonnegative().nullable(),
   },
   {
     name: 'avg_basket_size',
     label: 'Basket, units per order',
     unit: 'units',
-    rule: z.number().nonnegative(),
+    rule: (z) => z.number().nonnegative(),
   },
   {
     name: 'online_order_share_pct',
@@ -53,7 +54,7 @@ export const BEHAVIOUR_OVERVIEW_COLUMNS = [
     name: 'avg_orders_per_month',
     label: 'Orders per month',
     unit: 'orders/month',
-    rule: z.number().nonnegative(),
+    rule: (z) => z.number().nonnegative(),
   },
   {
     name: 'avg_engagement_index',
@@ -69,7 +70,7 @@ export const BEHAVIOUR_OVERVIEW_COLUMNS = [
     label: 'Avg age',
     unit: 'years',
     description: 'Over the customers whose age is known; empty when none is',
-    rule: z.number().nonnegative().nullable(),
+    rule: (z) => z.number().nonnegative().nullable(),
   },
   { name: 'gender_split_pct', label: 'Gender', unit: 'percent', rule: split },
   { name: 'locale_split_pct', label: 'Region type', unit: 'percent', rule: split },

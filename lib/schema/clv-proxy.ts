@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { columnNames, columnOf, recordSchema, rowSchema, type Column } from './columns';
+import { recordSchema, rowSchema } from './column-schemas';
+import { columnNames, columnOf, type Column } from './columns';
 import { CUSTOMERS_MASTER_COLUMNS } from './customers-master';
 
 /** clv_proxy's rows: the CLV proxy and its components per customer (shared columns as in customers_master). */
 export const CLV_PROXY_COLUMNS = [
-  { ...columnOf(CUSTOMERS_MASTER_COLUMNS, 'customer_id'), rule: z.string() },
+  { ...columnOf(CUSTOMERS_MASTER_COLUMNS, 'customer_id'), rule: (z) => z.string() },
   columnOf(CUSTOMERS_MASTER_COLUMNS, 'cluster_id'),
   columnOf(CUSTOMERS_MASTER_COLUMNS, 'clv_proxy'),
   columnOf(CUSTOMERS_MASTER_COLUMNS, 'clv_proxy_value'),
@@ -15,14 +16,14 @@ export const CLV_PROXY_COLUMNS = [
     label: 'Expected lifespan (months)',
     unit: 'count',
     description: 'CLV horizon × (1 − churn risk ÷ 100)',
-    rule: z.number().nonnegative(),
+    rule: (z) => z.number().nonnegative(),
   },
   {
     name: 'engagement_weight',
     label: 'Engagement weight',
     unit: 'weight',
     description: '0.5 + engagement index ÷ 100',
-    rule: z.number().min(0.5).max(1.5),
+    rule: (z) => z.number().min(0.5).max(1.5),
   },
 ] as const satisfies readonly Column[];
 

@@ -1,12 +1,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parquetTypeOf } from '@/lib/duckdb/parquet-type';
 import { writeTableParquet } from '@/lib/duckdb/table-parquet';
 import { nodeRunner } from '@/lib/explorer/duckdb-node.test-util';
 import { CustomerEngine } from '@/lib/explorer/engine';
 import { tableFileChunks } from '@/lib/own-data/own-tables';
 import { readSharedSources } from '@/test/helpers/shared-sources';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { analyse, buildTables } from '../pipeline/run-pipeline';
 import { stageSources } from '../sources/stage-sources';
 import { generateTransactions } from '../synth/generate-transactions';
@@ -14,7 +16,7 @@ import { DEFAULT_SYNTH_CONFIG } from '../synth/synth-config';
 import { ARRIVAL_CELL_COLUMNS, PEAK_WINDOW_COLUMNS } from './arrivals-summary';
 import { BEHAVIOUR_OVERVIEW_COLUMNS } from './behaviour-overview';
 import { CLV_PROXY_COLUMNS } from './clv-proxy';
-import type { Column } from './columns';
+import { isTextColumn, type Column } from './columns';
 import { CUSTOMERS_MASTER_COLUMNS } from './customers-master';
 import { DEMAND_SUMMARY_COLUMNS } from './demand-summary';
 import type { TableName, Tables } from './index';
@@ -40,7 +42,7 @@ beforeAll(() => {
 const file = (table: TableName, format: 'json' | 'csv') => tableFileChunks(tables, table, format).join('');
 /** What the column's zod rule says of a value: null when it holds. */
 const problem = (c: Column, v: unknown) => {
-  const result = c.rule.safeParse(v);
+  const result = c.rule(z).safeParse(v);
   return result.success ? null : result.error.issues[0]!.message;
 };
 const csvHeader = (text: string) => text.slice(0, text.indexOf('\r\n')).split(',');
@@ -50,6 +52,20 @@ describe.each([
   ['clv_proxy', CLV_PROXY_COLUMNS],
 ] as const)('the %s dictionary', (table, dictionary) => {
   const names = dictionary.map((c) => c.name);
+
+  it('says by unit which columns hold text, as the built file’s values and the Parquet types do', () => {
+    const doc = JSON.parse(file(table, 'json')) as { rows: unknown[][] };
+    dictionary.forEach((c, i) => {
+      const kinds = new Set(
+        doc.rows
+          .map((r) => r[i])
+          .filter((v) => v !== null)
+          .map((v) => typeof v),
+      );
+      expect([...kinds], c.name).toEqual([isTextColumn(c) ? 'string' : 'number']);
+      expect(['VARCHAR', 'DATE'].includes(parquetTypeOf(c)), c.name).toBe(isTextColumn(c));
+    });
+  });
 
   it('is the order of the built file’s columns and of its CSV header', () => {
     const doc = JSON.parse(file(table, 'json')) as { columns: string[]; rows: unknown[][] };

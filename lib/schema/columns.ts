@@ -2,8 +2,13 @@
  * A table's column dictionary: each column written once, with its name, label, unit, description
  * and zod rule. The table's zod schema, its column order, the explorer's reader and column
  * headings, the CSV header and the methodology's metric table are derived from it.
+ *
+ * A rule is a function that is handed zod and returns the column's schema, so a dictionary module
+ * needs zod only as a type: the explorer reads customers_master's dictionary in the browser, and
+ * zod is 31 KB gzipped that a phone would download and run for labels and units (issue 13). The
+ * schemas are built where validation happens (./column-schemas.ts and the table modules).
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /** What a column's numbers count; the explorer formats cells by it. */
 export type Unit =
@@ -31,6 +36,24 @@ export type Unit =
   | 'flag'
   | 'text';
 
+/** zod itself, as dictionaries receive it. */
+export type Zod = typeof z;
+
+/** A column's rule: zod in, the column's schema out. */
+export type Rule = (zod: Zod) => z.ZodType;
+
+/**
+ * Units whose values are stored as text (dates as ISO text); every other unit is a number. What the
+ * browser goes by, which has no zod to read a rule with; columns.test.ts checks that it agrees with
+ * the rules of the tables stored as Parquet.
+ */
+const TEXT_UNITS: ReadonlySet<Unit> = new Set<Unit>(['id', 'category', 'date', 'text']);
+
+/** Whether a column's values are text (ids, categories, dates) rather than numbers. */
+export function isTextColumn(column: Column): boolean {
+  return TEXT_UNITS.has(column.unit);
+}
+
 /** How the methodology page defines a metric column (`{currency}` and similar are filled in there). */
 export interface MetricDoc {
   name: string;
@@ -45,7 +68,8 @@ export interface Column {
   unit: Unit;
   /** One sentence for the explorer's column menu and header tooltip, where the label needs one. */
   description?: string;
-  rule: z.ZodType;
+  /** The column's zod schema, built from the zod it is handed. */
+  rule: Rule;
   /** The column's entry in the methodology's metric table, for the metrics it defines. */
   metric?: MetricDoc;
   /** How a category's stored values read on screen, where the stored word would mislead. */
@@ -57,8 +81,9 @@ export function valueLabel(column: Column, value: string): string {
   return column.valueLabels?.[value] ?? value;
 }
 
-type RulesOf<C extends readonly Column[]> = { -readonly [I in keyof C]: C[I]['rule'] };
-type ShapeOf<C extends readonly Column[]> = { [E in C[number] as E['name']]: E['rule'] };
+/** The schemas a dictionary's rules return, in column order and by name. */
+export type RulesOf<C extends readonly Column[]> = { -readonly [I in keyof C]: ReturnType<C[I]['rule']> };
+export type ShapeOf<C extends readonly Column[]> = { [E in C[number] as E['name']]: ReturnType<E['rule']> };
 
 /** The names in order: the header of a compact table and of its CSV. */
 export function columnNames<const C extends readonly Column[]>(
@@ -67,18 +92,11 @@ export function columnNames<const C extends readonly Column[]>(
   return columns.map((c) => c.name) as never;
 }
 
-/** The zod schema of a compact row (one array per row, values in column order). */
-export function rowSchema<const C extends readonly Column[]>(columns: C) {
-  return z.tuple(columns.map((c) => c.rule) as never) as unknown as z.ZodTuple<RulesOf<C>, null>;
-}
-
-/** The zod schema of a row as a record named by the columns. */
-export function recordSchema<const C extends readonly Column[]>(columns: C) {
-  return z.object(Object.fromEntries(columns.map((c) => [c.name, c.rule])) as ShapeOf<C>);
-}
-
-/** A row as a record named by the columns: the type `recordSchema` infers. */
+/** A row as a record named by the columns: what the table's record schema accepts. */
 export type RecordOf<C extends readonly Column[]> = z.infer<z.ZodObject<ShapeOf<C>>>;
+
+/** A compact row (one array, values in column order): what the table's row schema accepts. */
+export type RowOf<C extends readonly Column[]> = z.infer<z.ZodTuple<RulesOf<C>, null>>;
 
 /**
  * A row with its keys in the dictionary's order, whatever order the values were given in: what a
@@ -91,10 +109,7 @@ export function recordOf<const C extends readonly Column[]>(columns: C, values: 
 }
 
 /** A compact row (one array, values in column order) from a record. */
-export function tupleOf<const C extends readonly Column[]>(
-  columns: C,
-  values: RecordOf<C>,
-): z.infer<ReturnType<typeof rowSchema<C>>> {
+export function tupleOf<const C extends readonly Column[]>(columns: C, values: RecordOf<C>): RowOf<C> {
   return columns.map((c) => (values as Record<string, unknown>)[c.name]) as never;
 }
 

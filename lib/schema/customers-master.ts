@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { PREFERRED_CHANNEL_LABELS, PREFERRED_CHANNELS } from './channels';
-import { columnNames, recordSchema, rowSchema, type Column } from './columns';
+import { columnNames, type Column, type RecordOf, type RowOf, type Zod } from './columns';
+import type { CustomersMasterSchema } from './customers-master-schema';
 
 export const AGE_BANDS = ['18–24', '25–34', '35–44', '45–54', '55–64', '65+', 'unknown'] as const;
 export const CHURN_BANDS = ['low', 'medium', 'high'] as const;
@@ -12,11 +13,11 @@ export function churnRiskBand(churnRisk: number): ChurnBand {
   return churnRisk >= 60 ? 'high' : churnRisk >= 40 ? 'medium' : 'low';
 }
 
-const score = z.number().min(0).max(100);
-const share = z.number().min(0).max(1);
-const nonNeg = z.number().nonnegative();
-const count = z.number().int().nonnegative();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const score = (z: Zod) => z.number().min(0).max(100);
+const share = (z: Zod) => z.number().min(0).max(1);
+const nonNeg = (z: Zod) => z.number().nonnegative();
+const count = (z: Zod) => z.number().int().nonnegative();
+const isoDate = (z: Zod) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const RELATIVE = '0–100, relative';
 
 /**
@@ -24,18 +25,18 @@ const RELATIVE = '0–100, relative';
  * (p_alive … predicted_clv_p90, see value_model) is null when the data cannot support the model.
  */
 export const CUSTOMERS_MASTER_COLUMNS = [
-  { name: 'customer_id', label: 'Customer', unit: 'id', rule: z.string().min(1) },
+  { name: 'customer_id', label: 'Customer', unit: 'id', rule: (z) => z.string().min(1) },
   { name: 'cluster_id', label: 'Cluster', unit: 'cluster', rule: count },
-  { name: 'persona', label: 'Persona', unit: 'category', rule: z.string().min(1) },
+  { name: 'persona', label: 'Persona', unit: 'category', rule: (z) => z.string().min(1) },
   {
     name: 'age',
     label: 'Age',
     unit: 'years',
-    rule: z.number().int().min(0).max(120).nullable(),
+    rule: (z) => z.number().int().min(0).max(120).nullable(),
   },
-  { name: 'age_band', label: 'Age band', unit: 'category', rule: z.enum(AGE_BANDS) },
-  { name: 'gender', label: 'Gender', unit: 'category', rule: z.string() },
-  { name: 'locale', label: 'Region type', unit: 'category', rule: z.string() },
+  { name: 'age_band', label: 'Age band', unit: 'category', rule: (z) => z.enum(AGE_BANDS) },
+  { name: 'gender', label: 'Gender', unit: 'category', rule: (z) => z.string() },
+  { name: 'locale', label: 'Region type', unit: 'category', rule: (z) => z.string() },
   { name: 'first_order_date', label: 'First order', unit: 'date', rule: isoDate },
   { name: 'last_order_date', label: 'Last order', unit: 'date', rule: isoDate },
   { name: 'tenure_days', label: 'Tenure (days)', unit: 'days', rule: count },
@@ -43,7 +44,7 @@ export const CUSTOMERS_MASTER_COLUMNS = [
     name: 'order_count',
     label: 'Orders',
     unit: 'count',
-    rule: z.number().int().positive(),
+    rule: (z) => z.number().int().positive(),
     metric: { name: 'Orders', definition: 'Orders placed in the window.', scale: 'count' },
   },
   {
@@ -96,7 +97,7 @@ export const CUSTOMERS_MASTER_COLUMNS = [
     label: 'Dwell (min)',
     unit: 'minutes',
     description: 'Minutes per in-store visit; — when never in store',
-    rule: nonNeg.nullable(),
+    rule: (z) => nonNeg(z).nullable(),
     metric: {
       name: 'Dwell',
       definition: 'Mean in-store dwell per in-store visit; empty for customers who never visited a store.',
@@ -118,14 +119,14 @@ export const CUSTOMERS_MASTER_COLUMNS = [
     description:
       'Mostly online or mostly in store: that channel has ⅔ or more of the orders; else mixed. Not the same as "buys in both channels", which counts anyone with an order in each',
     valueLabels: PREFERRED_CHANNEL_LABELS,
-    rule: z.enum(PREFERRED_CHANNELS),
+    rule: (z) => z.enum(PREFERRED_CHANNELS),
   },
   {
     name: 'category_diversity',
     label: 'Families',
     unit: 'count',
     description: 'Distinct product families bought',
-    rule: z.number().int().positive(),
+    rule: (z) => z.number().int().positive(),
     metric: {
       name: 'Category diversity',
       definition: 'Distinct product families bought.',
@@ -137,7 +138,7 @@ export const CUSTOMERS_MASTER_COLUMNS = [
     label: 'Top intent',
     unit: 'category',
     description: 'The lifestyle intent with the most spend',
-    rule: z.string(),
+    rule: (z) => z.string(),
   },
   {
     name: 'discount_share',
@@ -168,7 +169,7 @@ export const CUSTOMERS_MASTER_COLUMNS = [
     label: 'Response rate',
     unit: 'share',
     description: 'Marketing responses ÷ touches; — without touches',
-    rule: share.nullable(),
+    rule: (z) => share(z).nullable(),
     metric: {
       name: 'Response rate',
       definition: 'Marketing responses per touch, overall and earlier / recent.',
@@ -219,7 +220,7 @@ export const CUSTOMERS_MASTER_COLUMNS = [
     label: 'Churn band',
     unit: 'category',
     description: 'low < 40 ≤ medium < 60 ≤ high',
-    rule: z.enum(CHURN_BANDS),
+    rule: (z) => z.enum(CHURN_BANDS),
   },
   {
     name: 'clv_proxy',
@@ -246,40 +247,40 @@ export const CUSTOMERS_MASTER_COLUMNS = [
     label: 'CLV band',
     unit: 'category',
     description: 'Rank bands: top 10%, next 20%, middle 40%, bottom 30%',
-    rule: z.enum(CLV_BANDS),
+    rule: (z) => z.enum(CLV_BANDS),
   },
   {
     name: 'p_alive',
     label: 'P(alive)',
     unit: 'probability',
     description: 'Chance the customer is still buying (BG/NBD model)',
-    rule: share.nullable(),
+    rule: (z) => share(z).nullable(),
   },
   {
     name: 'expected_purchases',
     label: 'Exp. purchases',
     unit: 'purchases',
     description: 'Expected purchases over the forecast horizon (BG/NBD model)',
-    rule: nonNeg.nullable(),
+    rule: (z) => nonNeg(z).nullable(),
   },
   {
     name: 'predicted_clv',
     label: 'Predicted CLV',
     unit: 'currency',
     description: 'Discounted value over the forecast horizon; in small type the 10th–90th percentile range',
-    rule: nonNeg.nullable(),
+    rule: (z) => nonNeg(z).nullable(),
   },
   {
     name: 'predicted_clv_p10',
     label: 'Predicted CLV, 10th percentile',
     unit: 'currency',
-    rule: nonNeg.nullable(),
+    rule: (z) => nonNeg(z).nullable(),
   },
   {
     name: 'predicted_clv_p90',
     label: 'Predicted CLV, 90th percentile',
     unit: 'currency',
-    rule: nonNeg.nullable(),
+    rule: (z) => nonNeg(z).nullable(),
   },
 ] as const satisfies readonly Column[];
 
@@ -287,19 +288,10 @@ export const CUSTOMERS_MASTER_COLUMNS = [
 export const CUSTOMER_COLUMNS = columnNames(CUSTOMERS_MASTER_COLUMNS);
 export type CustomerColumn = (typeof CUSTOMER_COLUMNS)[number];
 
-export const CustomerRowSchema = rowSchema(CUSTOMERS_MASTER_COLUMNS);
+/** One customer as a compact row, in column order (what the file and the explorer's reader hold). */
+export type CustomerRow = RowOf<typeof CUSTOMERS_MASTER_COLUMNS>;
 /** One customer as a record named by the columns (what the builder writes and the explorer reads). */
-export const CustomerRecordSchema = recordSchema(CUSTOMERS_MASTER_COLUMNS);
-
-export const CustomersMasterSchema = z.object({
-  table: z.literal('customers_master'),
-  currency: z.string(),
-  columns: z.tuple(CUSTOMER_COLUMNS.map((c) => z.literal(c)) as never),
-  rows: z.array(CustomerRowSchema),
-});
-
-export type CustomerRow = z.infer<typeof CustomerRowSchema>;
-export type CustomerRecord = z.infer<typeof CustomerRecordSchema>;
+export type CustomerRecord = RecordOf<typeof CUSTOMERS_MASTER_COLUMNS>;
 export type CustomersMaster = z.infer<typeof CustomersMasterSchema>;
 
 /** A record as a compact row, in column order. */

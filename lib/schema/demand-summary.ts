@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { recordOf, recordSchema, type Column } from './columns';
+import { recordSchema } from './column-schemas';
+import { recordOf, type Column, type Zod } from './columns';
 
-const pct = z.number().min(0).max(100);
-const nonNeg = z.number().nonnegative();
-const rank = z.number().int().positive();
+const pct = (z: Zod) => z.number().min(0).max(100);
+const nonNeg = (z: Zod) => z.number().nonnegative();
+const rank = (z: Zod) => z.number().int().positive();
 
 /**
  * demand_summary's rows: one per product family (public data) or per category of a brand's orders.
@@ -14,15 +15,15 @@ export const DEMAND_SUMMARY_COLUMNS = [
     name: 'family_id',
     label: 'Family id',
     unit: 'id',
-    rule: z.number().int().positive(),
+    rule: (z) => z.number().int().positive(),
   },
-  { name: 'family_name', label: 'Product family', unit: 'category', rule: z.string() },
-  { name: 'intent', label: 'Lifestyle intent', unit: 'category', rule: z.string() },
+  { name: 'family_name', label: 'Product family', unit: 'category', rule: (z) => z.string() },
+  { name: 'intent', label: 'Lifestyle intent', unit: 'category', rule: (z) => z.string() },
   {
     name: 'is_emotional',
     label: 'Emotional',
     unit: 'flag',
-    rule: z.boolean().nullable(),
+    rule: (z) => z.boolean().nullable(),
   },
   {
     name: 'instore_purchase_pct',
@@ -40,7 +41,7 @@ export const DEMAND_SUMMARY_COLUMNS = [
     name: 'impulse_rate_pct',
     label: 'Impulse rate, %',
     unit: 'percent',
-    rule: pct.nullable(),
+    rule: (z) => pct(z).nullable(),
   },
   {
     name: 'daily_demand_instore',
@@ -58,13 +59,13 @@ export const DEMAND_SUMMARY_COLUMNS = [
     name: 'dwell_seconds',
     label: 'Dwell, s',
     unit: 'seconds',
-    rule: nonNeg.nullable(),
+    rule: (z) => nonNeg(z).nullable(),
   },
   {
     name: 'items_considered',
     label: 'Items considered',
     unit: 'count',
-    rule: z.number().int().positive().nullable(),
+    rule: (z) => z.number().int().positive().nullable(),
   },
   {
     name: 'price_avg_usd',
@@ -77,7 +78,7 @@ export const DEMAND_SUMMARY_COLUMNS = [
     name: 'price_sd_usd',
     label: 'Price SD',
     unit: 'currency',
-    rule: nonNeg.nullable(),
+    rule: (z) => nonNeg(z).nullable(),
   },
   { name: 'price_min_usd', label: 'Min price', unit: 'currency', rule: nonNeg },
   { name: 'price_max_usd', label: 'Max price', unit: 'currency', rule: nonNeg },
@@ -86,25 +87,25 @@ export const DEMAND_SUMMARY_COLUMNS = [
     label: 'Price note',
     unit: 'text',
     description: 'Why the generator did not use the published prices, when it did not',
-    rule: z.string().nullable(),
+    rule: (z) => z.string().nullable(),
   },
   {
     name: 'product_count',
     label: 'Products',
     unit: 'count',
-    rule: z.number().int().nonnegative().nullable(),
+    rule: (z) => z.number().int().nonnegative().nullable(),
   },
   {
     name: 'example_products',
     label: 'Example products',
     unit: 'text',
-    rule: z.array(z.string()).nullable(),
+    rule: (z) => z.array(z.string()).nullable(),
   },
   {
     name: 'zone_id',
     label: 'Store zone',
     unit: 'id',
-    rule: z.number().int().nullable(),
+    rule: (z) => z.number().int().nullable(),
   },
   {
     name: 'instore_demand_rank',

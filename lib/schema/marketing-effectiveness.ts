@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { recordOf, recordSchema, type Column } from './columns';
+import { recordSchema } from './column-schemas';
+import { recordOf, type Column, type Zod } from './columns';
 import { GROUP_COLUMNS } from './revenue-by-cluster';
 
-const pct = z.number().min(0).max(100);
-const count = z.number().int().nonnegative();
-const money = z.number().nonnegative();
+const pct = (z: Zod) => z.number().min(0).max(100);
+const count = (z: Zod) => z.number().int().nonnegative();
+const money = (z: Zod) => z.number().nonnegative();
 
 /** marketing_effectiveness's rows: per cluster × contact channel, then per cluster "all", then everyone. */
 export const MARKETING_EFFECTIVENESS_COLUMNS = [
@@ -14,7 +15,7 @@ export const MARKETING_EFFECTIVENESS_COLUMNS = [
     label: 'Channel',
     unit: 'category',
     description: 'email, sms, app, event, or all',
-    rule: z.string(),
+    rule: (z) => z.string(),
   },
   {
     name: 'customers_reached',
@@ -39,7 +40,7 @@ export const MARKETING_EFFECTIVENESS_COLUMNS = [
     name: 'conversions_per_100_responses',
     label: 'Orders per 100 responses',
     unit: 'count',
-    rule: z.number().nonnegative(),
+    rule: (z) => z.number().nonnegative(),
   },
   {
     name: 'attributed_revenue',
@@ -74,7 +75,7 @@ export const MARKETING_EFFECTIVENESS_COLUMNS = [
     unit: 'ratio',
     description:
       'Recent response rate ÷ earlier response rate (1 = steady, < 1 = disengaging); empty without both',
-    rule: z.number().nonnegative().nullable(),
+    rule: (z) => z.number().nonnegative().nullable(),
   },
 ] as const satisfies readonly Column[];
 

@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { CHANNELS } from './channels';
-import { columnOf, recordOf, recordSchema, type Column } from './columns';
+import { recordSchema } from './column-schemas';
+import { columnOf, recordOf, type Column, type Zod } from './columns';
 import { GROUP_COLUMNS, REVENUE_BY_CLUSTER_COLUMNS } from './revenue-by-cluster';
 
-const count = z.number().int().nonnegative();
-const pct = z.number().min(0).max(100);
-const nonNeg = z.number().nonnegative();
+const count = (z: Zod) => z.number().int().nonnegative();
+const pct = (z: Zod) => z.number().min(0).max(100);
+const nonNeg = (z: Zod) => z.number().nonnegative();
 const customers = columnOf(REVENUE_BY_CLUSTER_COLUMNS, 'customers');
 
 /** operational_efficiency's rows: per cluster and channel, then everyone (cluster_id null). */
 export const OPERATIONAL_EFFICIENCY_COLUMNS = [
   ...GROUP_COLUMNS,
-  { name: 'channel', label: 'Channel', unit: 'category', rule: z.enum(CHANNELS) },
+  { name: 'channel', label: 'Channel', unit: 'category', rule: (z) => z.enum(CHANNELS) },
   columnOf(REVENUE_BY_CLUSTER_COLUMNS, 'orders'),
   { name: 'revenue', label: 'Net revenue', unit: 'currency', rule: nonNeg },
   { name: 'items', label: 'Items', unit: 'units', rule: count },
@@ -35,19 +36,19 @@ export const OPERATIONAL_EFFICIENCY_COLUMNS = [
     label: 'Dwell / visit',
     unit: 'minutes',
     description: 'In-store only (empty online)',
-    rule: nonNeg.nullable(),
+    rule: (z) => nonNeg(z).nullable(),
   },
   {
     name: 'dwell_minutes_per_item',
     label: 'Dwell / item',
     unit: 'minutes',
-    rule: nonNeg.nullable(),
+    rule: (z) => nonNeg(z).nullable(),
   },
   {
     name: 'revenue_per_dwell_minute',
     label: 'Rev. / dwell min',
     unit: 'currency',
-    rule: nonNeg.nullable(),
+    rule: (z) => nonNeg(z).nullable(),
   },
   { ...customers, description: 'Customers with at least one order in the channel' },
   {

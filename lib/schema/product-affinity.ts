@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { columnOf, recordOf, recordSchema, rowSchema, tupleOf, type Column, type RecordOf } from './columns';
+import { recordSchema, rowSchema } from './column-schemas';
+import { columnOf, recordOf, tupleOf, type Column, type RecordOf, type Zod } from './columns';
 import { CUSTOMERS_MASTER_COLUMNS } from './customers-master';
 
-const pct = z.number().min(0).max(100);
-const categoryRule = z.union([z.string(), z.number().int()]);
+const pct = (z: Zod) => z.number().min(0).max(100);
+const categoryRule = (z: Zod) => z.union([z.string(), z.number().int()]);
 
 /** product_affinity's intent_cells and family_cells: one per persona × category. */
 export const AFFINITY_CELL_COLUMNS = [
@@ -15,7 +16,7 @@ export const AFFINITY_CELL_COLUMNS = [
     description: 'Intent name or family id, depending on the level',
     rule: categoryRule,
   },
-  { name: 'spend', label: 'Spend', unit: 'currency', rule: z.number().nonnegative() },
+  { name: 'spend', label: 'Spend', unit: 'currency', rule: (z) => z.number().nonnegative() },
   {
     name: 'spend_share_pct',
     label: 'Spend share',
@@ -45,7 +46,7 @@ export const AFFINITY_CELL_COLUMNS = [
     label: 'Index vs all customers',
     unit: 'ratio',
     description: 'Cluster spend share ÷ everyone’s spend share on the category; 1 = same as everyone',
-    rule: z.number().nonnegative(),
+    rule: (z) => z.number().nonnegative(),
     metric: {
       name: 'Affinity index',
       definition: 'The persona’s spend share on a category ÷ everyone’s spend share on it.',
@@ -68,7 +69,7 @@ export const OVERALL_CATEGORY_COLUMNS = [
     label: 'Orders',
     unit: 'count',
     description: 'Orders holding the category',
-    rule: z.number().int().nonnegative(),
+    rule: (z) => z.number().int().nonnegative(),
   },
 ] as const satisfies readonly Column[];
 
@@ -80,14 +81,14 @@ export const LIFT_PAIR_COLUMNS = [
     name: 'orders',
     label: 'Orders with both',
     unit: 'count',
-    rule: z.number().int().nonnegative(),
+    rule: (z) => z.number().int().nonnegative(),
   },
   {
     name: 'lift',
     label: 'Lift',
     unit: 'ratio',
     description: 'P(a and b) ÷ (P(a) × P(b)), over the orders',
-    rule: z.number().nonnegative(),
+    rule: (z) => z.number().nonnegative(),
     metric: {
       name: 'Lift',
       definition:
@@ -119,7 +120,7 @@ export const CROSS_SELL_COLUMNS = [
     label: 'Attach rate A → B',
     unit: 'percent',
     description: 'Share of the orders holding A that also hold B',
-    rule: z.number().min(0).max(100),
+    rule: (z) => z.number().min(0).max(100),
     metric: {
       name: 'Attach rate A → B',
       definition:
@@ -133,21 +134,21 @@ export const CROSS_SELL_COLUMNS = [
     label: 'Basket value with both',
     unit: 'currency',
     description: 'Average net value of the orders holding both',
-    rule: z.number().nonnegative(),
+    rule: (z) => z.number().nonnegative(),
   },
   {
     name: 'to_spend_per_order',
     label: 'B spend per order',
     unit: 'currency',
     description: 'Average net spend on B in an order that holds B',
-    rule: z.number().nonnegative(),
+    rule: (z) => z.number().nonnegative(),
   },
   {
     name: 'value_of_rise',
     label: `Worth of +${ATTACH_RISE_POINTS} pt attach`,
     unit: 'currency',
     description: `Net revenue if ${ATTACH_RISE_POINTS} percentage points more of the orders holding A also held B, each at B’s average spend per order, over the data’s period`,
-    rule: z.number().nonnegative(),
+    rule: (z) => z.number().nonnegative(),
     metric: {
       name: `Worth of a ${ATTACH_RISE_POINTS}-point rise in attach rate`,
       definition: `The net revenue B would add if ${ATTACH_RISE_POINTS} percentage points more of the orders holding A also held B, each at B’s average net spend in an order that holds it, over the data’s whole period: ${ATTACH_RISE_POINTS} % × orders with A × B’s spend per order. A size of prize to rank pairs by, not a forecast: it assumes the added B sells at its usual value and takes nothing from other lines.`,

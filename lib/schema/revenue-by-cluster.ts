@@ -1,19 +1,20 @@
 import { z } from 'zod';
-import { columnOf, recordOf, recordSchema, type Column } from './columns';
+import { recordSchema } from './column-schemas';
+import { columnOf, recordOf, type Column, type Zod } from './columns';
 import { CUSTOMERS_MASTER_COLUMNS } from './customers-master';
 
-const pct = z.number().min(0).max(100);
-const money = z.number().nonnegative();
-const count = z.number().int().nonnegative();
+const pct = (z: Zod) => z.number().min(0).max(100);
+const money = (z: Zod) => z.number().nonnegative();
+const count = (z: Zod) => z.number().int().nonnegative();
 
 /** A persona's columns in the per-persona tables: its cluster (null for all customers) and its name. */
 export const GROUP_COLUMNS = [
   {
     ...columnOf(CUSTOMERS_MASTER_COLUMNS, 'cluster_id'),
     description: 'The persona’s cluster; empty on the all-customers row',
-    rule: count.nullable(),
+    rule: (z) => count(z).nullable(),
   },
-  { ...columnOf(CUSTOMERS_MASTER_COLUMNS, 'persona'), rule: z.string() },
+  { ...columnOf(CUSTOMERS_MASTER_COLUMNS, 'persona'), rule: (z) => z.string() },
 ] as const satisfies readonly Column[];
 
 /** revenue_by_cluster's rows: one per persona, and the all-customers total. */
@@ -33,7 +34,7 @@ export const REVENUE_BY_CLUSTER_COLUMNS = [
     label: 'Revenue index',
     unit: 'ratio',
     description: 'Revenue share ÷ customer share: above 1, the persona brings more than its head-count',
-    rule: z.number().nonnegative(),
+    rule: (z) => z.number().nonnegative(),
   },
   {
     name: 'revenue_per_customer',
@@ -46,7 +47,7 @@ export const REVENUE_BY_CLUSTER_COLUMNS = [
     name: 'orders_per_customer',
     label: 'Orders per customer',
     unit: 'count',
-    rule: z.number().nonnegative(),
+    rule: (z) => z.number().nonnegative(),
   },
   { name: 'avg_order_value', label: 'Spend per order', unit: 'currency', rule: money },
   {
@@ -65,13 +66,13 @@ export const REVENUE_BY_CLUSTER_COLUMNS = [
     name: 'avg_clv_proxy',
     label: 'CLV proxy (average)',
     unit: 'score',
-    rule: z.number().min(0).max(100),
+    rule: (z) => z.number().min(0).max(100),
   },
   {
     name: 'avg_churn_risk',
     label: 'Churn risk',
     unit: 'score',
-    rule: z.number().min(0).max(100),
+    rule: (z) => z.number().min(0).max(100),
   },
 ] as const satisfies readonly Column[];
 
@@ -83,12 +84,12 @@ const byChannel = <T extends z.ZodTypeAny>(rule: T) => z.tuple([rule, rule]);
 /** One persona's month. */
 export const MonthClusterSchema = z.object({
   /** Net revenue (after discounts). */
-  revenue: byChannel(money),
-  orders: byChannel(count),
+  revenue: byChannel(money(z)),
+  orders: byChannel(count(z)),
   /** Customers whose first order in the data falls in this month, by that order's channel. */
-  new_customers: byChannel(count),
+  new_customers: byChannel(count(z)),
   /** Customers with at least one order this month: [in store, online, either channel]. */
-  active_customers: z.tuple([count, count, count]),
+  active_customers: z.tuple([count(z), count(z), count(z)]),
 });
 
 export const MonthSchema = z.object({
@@ -105,7 +106,7 @@ export const RevenueByClusterSchema = z.object({
   table: z.literal('revenue_by_cluster'),
   currency: z.string(),
   /** One row per cluster, ordered by cluster_id. */
-  rows: z.array(RevenueRowSchema.extend({ cluster_id: count })),
+  rows: z.array(RevenueRowSchema.extend({ cluster_id: count(z) })),
   /** All customers (cluster_id null). */
   total: RevenueRowSchema,
   /**
