@@ -35,7 +35,8 @@ interface SizeResult {
 
 const TARGETS = [
   { customers: 10_000, seconds: 5, rssMiB: null },
-  { customers: 1_000_000, seconds: 120, rssMiB: 4096 },
+  // 99.8 s: the 1M build before the Parquet files (issue 15 asks for no slower).
+  { customers: 1_000_000, seconds: 99.8, rssMiB: 4096 },
 ];
 
 async function child(customers: number): Promise<SizeResult> {
@@ -95,7 +96,7 @@ async function child(customers: number): Promise<SizeResult> {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-function markdown(results: SizeResult[], machine: string): string {
+export function markdown(results: SizeResult[], machine: string): string {
   const lines = [
     '# Data pipeline benchmark',
     '',

@@ -6,13 +6,9 @@ import { writeTableParquet } from '@/lib/duckdb/table-parquet';
 import { nodeRunner } from '@/lib/explorer/duckdb-node.test-util';
 import { CustomerEngine } from '@/lib/explorer/engine';
 import { tableFileChunks } from '@/lib/own-data/own-tables';
-import { readSharedSources } from '@/test/helpers/shared-sources';
+import { syntheticTables } from '@/test/helpers/synthetic-tables';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { analyse, buildTables } from '../pipeline/run-pipeline';
-import { stageSources } from '../sources/stage-sources';
-import { generateTransactions } from '../synth/generate-transactions';
-import { DEFAULT_SYNTH_CONFIG } from '../synth/synth-config';
 import { ARRIVAL_CELL_COLUMNS, PEAK_WINDOW_COLUMNS } from './arrivals-summary';
 import { BEHAVIOUR_OVERVIEW_COLUMNS } from './behaviour-overview';
 import { CLV_PROXY_COLUMNS } from './clv-proxy';
@@ -33,10 +29,7 @@ import { REVENUE_BY_CLUSTER_COLUMNS } from './revenue-by-cluster';
 let tables: Tables;
 
 beforeAll(() => {
-  const sources = stageSources(readSharedSources());
-  const config = { ...DEFAULT_SYNTH_CONFIG, customers: 300 };
-  const ctx = analyse(generateTransactions(sources, config), { seed: config.seed, k: 4, currency: 'INR' });
-  tables = buildTables(ctx, sources, config.seed);
+  tables = syntheticTables();
 });
 
 const file = (table: TableName, format: 'json' | 'csv') => tableFileChunks(tables, table, format).join('');

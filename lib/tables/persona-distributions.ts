@@ -32,7 +32,7 @@ export const BIN_RULES: Record<DistributionMetric, BinRule> = {
  * [0, cap) in round steps where cap ≥ the `capQuantile` of all customers, plus an open "≥ cap"
  * bin when anyone lies above it.
  */
-export function makeBins(allSorted: readonly number[], rule: BinRule): DistributionBin[] {
+export function makeBins(allSorted: ArrayLike<number>, rule: BinRule): DistributionBin[] {
   if ('fixed' in rule) {
     const [lo, hi] = rule.fixed;
     const n = Math.max(1, Math.round((hi - lo) / rule.step));
@@ -72,21 +72,36 @@ export function binIndex(bins: readonly DistributionBin[], v: number): number {
 export function buildPersonaDistributions(master: CustomersMaster): PersonaDistributions {
   const clusterCol = CUSTOMER_COLUMNS.indexOf('cluster_id');
   const clusters = [...new Set(master.rows.map((r) => r[clusterCol] as number))].sort((a, b) => a - b);
-  const metrics = (Object.keys(BIN_RULES) as DistributionMetric[]).map((metric) => {
-    const col = CUSTOMER_COLUMNS.indexOf(metric);
-    const everyone: number[] = [];
-    const byCluster = new Map<number, number[]>(clusters.map((c) => [c, []]));
-    for (const row of master.rows) {
-      const v = row[col];
-      if (typeof v !== 'number' || !Number.isFinite(v)) continue;
-      everyone.push(v);
-      byCluster.get(row[clusterCol] as number)!.push(v);
+  const metricNames = Object.keys(BIN_RULES) as DistributionMetric[];
+  const metricCols = metricNames.map((metric) => CUSTOMER_COLUMNS.indexOf(metric));
+  const slotOf = new Map(clusters.map((c, i) => [c, i]));
+  // A million rows are a million small arrays in a large heap: each is read twice in all (count,
+  // then fill) rather than once per metric, into typed arrays sized up front, so nothing grows
+  // and the collector has little to do. Typed arrays also sort numerically without a comparator.
+  const isValue = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+  const counts = metricNames.map(() => new Array<number>(clusters.length).fill(0));
+  for (const row of master.rows) {
+    const slot = slotOf.get(row[clusterCol] as number)!;
+    for (let m = 0; m < metricCols.length; m++) if (isValue(row[metricCols[m]!])) counts[m]![slot]! += 1;
+  }
+  const values = counts.map((perCluster) => perCluster.map((n) => new Float64Array(n)));
+  const filled = counts.map((perCluster) => perCluster.map(() => 0));
+  for (const row of master.rows) {
+    const slot = slotOf.get(row[clusterCol] as number)!;
+    for (let m = 0; m < metricCols.length; m++) {
+      const v = row[metricCols[m]!];
+      if (isValue(v)) values[m]![slot]![filled[m]![slot]!++] = v;
     }
-    everyone.sort((a, b) => a - b);
-    for (const values of byCluster.values()) values.sort((a, b) => a - b);
+  }
+  const metrics = metricNames.map((metric, m) => {
+    const perCluster = values[m]!.map((v) => v.sort());
+    const everyone = new Float64Array(perCluster.reduce((n, v) => n + v.length, 0));
+    perCluster.reduce((at, v) => (everyone.set(v, at), at + v.length), 0);
+    everyone.sort();
+    const byCluster = new Map(clusters.map((c, i) => [c, perCluster[i]!]));
     const bins = makeBins(everyone, BIN_RULES[metric]);
     const overallMedian = everyone.length ? quantileSorted(everyone, 0.5) : null;
-    const group = (clusterId: number | null, values: number[]): DistributionGroup => {
+    const group = (clusterId: number | null, values: Float64Array): DistributionGroup => {
       const counts = new Array<number>(bins.length).fill(0);
       for (const v of values) counts[binIndex(bins, v)]! += 1;
       const above = overallMedian === null ? 0 : values.filter((v) => v > overallMedian).length;
