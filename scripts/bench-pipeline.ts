@@ -96,7 +96,7 @@ async function child(customers: number): Promise<SizeResult> {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-export function markdown(results: SizeResult[], machine: string): string {
+function markdown(results: SizeResult[], machine: string): string {
   const lines = [
     '# Data pipeline benchmark',
     '',

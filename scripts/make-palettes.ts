@@ -21,7 +21,7 @@ const header = `/**
  * The heatmaps' colour ramps from d3-scale-chromatic (cividis, purple–orange), sampled at
  * PALETTE_STEPS evenly spaced points as 6 hex digits each. Written by \`npm run make:palettes\`; do
  * not edit by hand. Client heatmaps read these instead of shipping d3's colour code (d3-color and
- * d3-interpolate, about 15 KB gzipped). palettes.test.ts checks every step against d3 itself.
+ * d3-interpolate, about 10 KB gzipped per heatmap page). palettes.test.ts checks every step against d3 itself.
  */
 
 /** Points per ramp. */

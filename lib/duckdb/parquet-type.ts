@@ -1,4 +1,4 @@
-/** How the per-customer tables' columns are typed in Parquet: no engine here, so the browser can use it. */
+/** How the per-customer tables' columns are typed in Parquet, read from their zod rules (the build's side). */
 import { z } from 'zod';
 import type { Column } from '../schema/columns';
 

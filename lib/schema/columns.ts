@@ -43,13 +43,14 @@ export type Zod = typeof z;
 export type Rule = (zod: Zod) => z.ZodType;
 
 /**
- * Units whose values are stored as text (dates as ISO text); every other unit is a number. What the
- * browser goes by, which has no zod to read a rule with; columns.test.ts checks that it agrees with
- * the rules of the tables stored as Parquet.
+ * Units whose values are text (dates as ISO text) in the per-customer tables, the ones stored as
+ * Parquet; there every other unit is a number. Not so in every table (demand_summary's ids are
+ * numbers, its flags booleans). What the explorer goes by, which has no zod in the browser to read a
+ * rule with; columns.test.ts checks it against those tables' built files and Parquet types.
  */
 const TEXT_UNITS: ReadonlySet<Unit> = new Set<Unit>(['id', 'category', 'date', 'text']);
 
-/** Whether a column's values are text (ids, categories, dates) rather than numbers. */
+/** In a per-customer table: whether a column's values are text (ids, categories, dates), not numbers. */
 export function isTextColumn(column: Column): boolean {
   return TEXT_UNITS.has(column.unit);
 }

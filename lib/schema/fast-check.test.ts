@@ -8,8 +8,8 @@ import { CLV_PROXY_COLUMNS } from './clv-proxy';
 import type { Column } from './columns';
 import { AGE_BANDS, CHURN_BANDS, CLV_BANDS, CUSTOMERS_MASTER_COLUMNS } from './customers-master';
 import { DEMAND_SUMMARY_COLUMNS } from './demand-summary';
-import { fastCheckOf, rowsPassFastChecks } from './fast-check';
-import type { Tables } from './index';
+import { fastCheckOf, rowsCheckableApart, rowsPassFastChecks } from './fast-check';
+import { TABLE_SCHEMAS, type Tables } from './index';
 import { MARKETING_EFFECTIVENESS_COLUMNS } from './marketing-effectiveness';
 import { CHANNEL_OVERLAP_COLUMNS, OPERATIONAL_EFFICIENCY_COLUMNS } from './operational-efficiency';
 import { AFFINITY_CELL_COLUMNS, LIFT_PAIR_COLUMNS, OVERALL_CATEGORY_COLUMNS } from './product-affinity';
@@ -84,6 +84,59 @@ describe('where the plain checks stand in for zod', () => {
     const odd: Column = { name: 'x', label: 'X', unit: 'count', rule: (z) => z.number().multipleOf(5) };
     expect(fastCheckOf(odd)).toBeNull();
     expect(rowsPassFastChecks([odd], [[5]])).toBeNull();
+  });
+});
+
+/** A numeric TypeScript enum: its object also maps the numbers back to the names. */
+enum Level {
+  Low,
+  High,
+}
+
+describe('rules spelled other ways', () => {
+  const column = (rule: Column['rule']): Column => ({ name: 'x', label: 'X', unit: 'count', rule });
+  const extra = ['😀', '😀😀', 'a😀', 'Low', 'High', 0, 1, 2, 'Level'];
+
+  it.each([
+    ['z.int()', (z) => z.int()],
+    ['z.int().min(0)', (z) => z.int().min(0)],
+    ['z.string().min(2), counted in code points', (z) => z.string().min(2)],
+    ['z.string().max(1), counted in code points', (z) => z.string().max(1)],
+    ['a numeric TypeScript enum', (z) => z.enum(Level)],
+    ['an enum, nullable', (z) => z.enum(['a', 'b']).nullable()],
+  ] as Array<[string, Column['rule']]>)('%s: checked as zod checks it', (_, rule) => {
+    const check = fastCheckOf(column(rule));
+    expect(check).not.toBeNull();
+    for (const value of [...PROBES, ...extra]) {
+      expect(check!(value), `${String(value)}`).toBe(rule(z).safeParse(value).success);
+    }
+  });
+
+  it.each([
+    [
+      'a refinement on a nullable',
+      (z) =>
+        z
+          .number()
+          .nullable()
+          .refine((v) => v !== 3),
+    ],
+    ['an ISO date format', (z) => z.iso.date()],
+    ['an e-mail format', (z) => z.email()],
+    ['a union', (z) => z.union([z.string(), z.number()])],
+  ] as Array<[string, Column['rule']]>)('%s: left to zod', (_, rule) => {
+    expect(fastCheckOf(column(rule))).toBeNull();
+  });
+
+  it('stand in for zod only where a table’s rows carry no rule beyond their own', () => {
+    const row = z.tuple([z.number()]);
+    expect(rowsCheckableApart(TABLE_SCHEMAS.customers_master)).toBe(true);
+    expect(rowsCheckableApart(TABLE_SCHEMAS.clv_proxy)).toBe(true);
+    expect(rowsCheckableApart(z.object({ rows: z.array(row) }))).toBe(true);
+    expect(rowsCheckableApart(z.object({ rows: z.array(row).min(1) }))).toBe(false);
+    expect(rowsCheckableApart(z.object({ rows: z.array(row.refine(() => true)) }))).toBe(false);
+    expect(rowsCheckableApart(z.object({ rows: z.array(z.tuple([z.number()], z.string())) }))).toBe(false);
+    expect(rowsCheckableApart(z.object({ rows: z.array(row) }).refine(() => true))).toBe(false);
   });
 });
 
