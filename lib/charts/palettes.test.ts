@@ -1,5 +1,6 @@
 import { interpolateCividis, interpolatePuOr } from 'd3-scale-chromatic';
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../random/rng';
 import { divergingColor, sequentialColor, zScoreColor } from './color-scales';
 import { CIVIDIS, PALETTE_STEPS, PUOR } from './palettes';
 
@@ -18,13 +19,10 @@ function distance(a: string, b: string): number {
   return Math.max(...x.map((v, i) => Math.abs(v - y[i]!)));
 }
 
-/** Seeded values in [lo, hi]: a small LCG, so a failure repeats. */
+/** Seeded values in [lo, hi], so a failure repeats. */
 function values(n: number, lo: number, hi: number): number[] {
-  let state = 12345;
-  return Array.from({ length: n }, () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return lo + (state / 2 ** 31) * (hi - lo);
-  });
+  const rng = createRng(12345);
+  return Array.from({ length: n }, () => lo + rng.next() * (hi - lo));
 }
 
 describe('the sampled ramps (palettes.ts)', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../random/rng';
 import {
   formatCount,
   formatDecimal,
@@ -28,14 +29,9 @@ describe('counts, decimals and rupees without Intl', () => {
   // The expectation is Intl.NumberFormat('en-IN') itself: format.ts writes these by hand only to
   // spare a phone the locale data's load, so any difference from Intl is a bug.
   const intl = (options: Intl.NumberFormatOptions) => new Intl.NumberFormat('en-IN', options);
-  let seed = 12345;
-  const random = () => {
-    // mulberry32: the same values on every run.
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  // Seeded: the same values on every run.
+  const rng = createRng(12345);
+  const random = () => rng.next();
   const edges = [
     0,
     -0,

@@ -5,11 +5,11 @@
  */
 import { z } from 'zod';
 import { rowSchema } from './column-schemas';
-import { CUSTOMER_COLUMNS, CUSTOMERS_MASTER_COLUMNS } from './customers-master';
+import { CUSTOMER_COLUMNS, CUSTOMERS_MASTER_COLUMNS, type CustomersMaster } from './customers-master';
 
 export const CustomerRowSchema = rowSchema(CUSTOMERS_MASTER_COLUMNS);
 
-export const CustomersMasterSchema = z.object({
+export const CustomersMasterSchema: z.ZodType<CustomersMaster> = z.object({
   table: z.literal('customers_master'),
   currency: z.string(),
   columns: z.tuple(CUSTOMER_COLUMNS.map((c) => z.literal(c)) as never),

@@ -1,7 +1,5 @@
-import type { z } from 'zod';
 import { PREFERRED_CHANNEL_LABELS, PREFERRED_CHANNELS } from './channels';
 import { columnNames, type Column, type RecordOf, type RowOf, type Zod } from './columns';
-import type { CustomersMasterSchema } from './customers-master-schema';
 
 export const AGE_BANDS = ['18–24', '25–34', '35–44', '45–54', '55–64', '65+', 'unknown'] as const;
 export const CHURN_BANDS = ['low', 'medium', 'high'] as const;
@@ -292,7 +290,13 @@ export type CustomerColumn = (typeof CUSTOMER_COLUMNS)[number];
 export type CustomerRow = RowOf<typeof CUSTOMERS_MASTER_COLUMNS>;
 /** One customer as a record named by the columns (what the builder writes and the explorer reads). */
 export type CustomerRecord = RecordOf<typeof CUSTOMERS_MASTER_COLUMNS>;
-export type CustomersMaster = z.infer<typeof CustomersMasterSchema>;
+/** The customers_master file: its column header, then one compact row per customer. */
+export interface CustomersMaster {
+  table: 'customers_master';
+  currency: string;
+  columns: typeof CUSTOMER_COLUMNS;
+  rows: CustomerRow[];
+}
 
 /** A record as a compact row, in column order. */
 export function customerRow(record: CustomerRecord): CustomerRow {

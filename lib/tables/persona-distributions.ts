@@ -96,7 +96,11 @@ export function buildPersonaDistributions(master: CustomersMaster): PersonaDistr
   const metrics = metricNames.map((metric, m) => {
     const perCluster = values[m]!.map((v) => v.sort());
     const everyone = new Float64Array(perCluster.reduce((n, v) => n + v.length, 0));
-    perCluster.reduce((at, v) => (everyone.set(v, at), at + v.length), 0);
+    let at = 0;
+    for (const v of perCluster) {
+      everyone.set(v, at);
+      at += v.length;
+    }
     everyone.sort();
     const byCluster = new Map(clusters.map((c, i) => [c, perCluster[i]!]));
     const bins = makeBins(everyone, BIN_RULES[metric]);
