@@ -205,6 +205,39 @@ test.describe('customer explorer', () => {
     expect(errors).toEqual([]);
   });
 
+  test('on a phone, the first rows show without the database engine, which starts once the explorer is used', async ({
+    page,
+  }) => {
+    const errors = trackErrors(page);
+    // The engine's downloads: duckdb-wasm's files and the Parquet table.
+    const engineRequests: string[] = [];
+    page.on('request', (r) => {
+      const { pathname } = new URL(r.url());
+      if (pathname.startsWith('/duckdb/') || pathname.endsWith('/customers_master.parquet'))
+        engineRequests.push(pathname);
+    });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/customers');
+    await expect(page.getByTestId('customer-table')).toBeVisible();
+    const firstIds = await renderedIds(page);
+    expect(firstIds.length).toBeGreaterThan(5);
+    expect(firstIds).toEqual(customers.slice(0, firstIds.length).map((c) => c.customer_id));
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(1_000);
+    expect(engineRequests).toEqual([]);
+
+    // A search is a use: the engine starts and answers it.
+    const wanted = String(customers[37]!.customer_id);
+    await page.getByLabel('Search by customer id').fill(wanted);
+    await expect(page.getByTestId('result-count')).toHaveText(
+      `Showing 1 of ${formatCount(customers.length)} customers`,
+      { timeout: ENGINE_START_MS },
+    );
+    expect(await renderedIds(page)).toEqual([wanted]);
+    expect(engineRequests.some((p) => p.endsWith('/customers_master.parquet'))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   for (const [name, file, status, message] of [
     ['missing', async () => Buffer.from('not found'), 404, /was not found \(HTTP 404\)/],
     [

@@ -120,6 +120,48 @@ test.describe('demand page', () => {
     await expect(rows(page)).toHaveCount(25);
   });
 
+  test('the page carries only the families it lists first; the rest arrive when the table is used', async ({
+    page,
+    request,
+  }) => {
+    const errors = trackErrors(page);
+    // Each family in the table's payload carries its name as the source data spells it.
+    const html = await (await request.get('/demand')).text();
+    expect(html.match(/\\"sourceName\\":/g) ?? []).toHaveLength(25);
+
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/demand/families.json') fetched.push(r.url());
+    });
+    await page.goto('/demand', { timeout: 60_000 });
+    await expect(page.locator('[data-hydrated="true"]')).toHaveCount(1, { timeout: 60_000 });
+    await expect(rows(page)).toHaveCount(25);
+    await expect(page.getByTestId('demand-count')).toHaveAttribute('data-count', String(ds.rows.length));
+    await page.waitForLoadState('networkidle');
+    expect(fetched).toEqual([]);
+
+    // Sorting is a use: every family is fetched and sorted, not only the 25 on the page.
+    await sortButton(page, /Average daily demand online/).click();
+    const byOnline = [...ds.rows]
+      .sort((a, b) => b.daily_demand_online - a.daily_demand_online)
+      .slice(0, 25)
+      .map((r) => String(r.family_id));
+    await expect
+      .poll(() => rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-family'))))
+      .toEqual(byOnline);
+    expect(fetched).toHaveLength(1);
+    expect(errors).toEqual([]);
+  });
+
+  test('when every family cannot be fetched, the table says so and keeps the first 25', async ({ page }) => {
+    await page.route('**/demand/families.json', (route) => route.fulfill({ status: 503, body: 'down' }));
+    await page.goto('/demand?sort=-onlineDaily', { timeout: 60_000 });
+    await expect(page.getByRole('alert').filter({ hasText: 'families' })).toContainText(
+      'The full list of families (/demand/families.json) could not be loaded',
+    );
+    await expect(rows(page)).toHaveCount(25);
+  });
+
   test('the family table sorts: column order equals the JSON sorted', async ({ page }) => {
     const errors = trackErrors(page);
     await open(page);

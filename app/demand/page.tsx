@@ -12,6 +12,7 @@ import {
   channelContrast,
   demandFamilies,
   demandKpis,
+  firstFamiliesOfDefaultView,
   intentsOf,
   intentSplit,
   intentSplitTable,
@@ -114,7 +115,13 @@ export default function DemandPage() {
         title="Every product family"
         intro="Search by name, filter by lifestyle intent and channel lean, and select a column header to sort. The view is kept in the link, so it can be shared."
       >
-        <DemandTable families={families} intents={intents} currency={currency} own={own} />
+        <DemandTable
+          firstFamilies={firstFamiliesOfDefaultView(families)}
+          familyCount={families.length}
+          intents={intents}
+          currency={currency}
+          own={own}
+        />
       </Section>
     </>
   );

@@ -7,7 +7,9 @@ import { toCsv } from '@/lib/format/table-data';
 import { useUrlView } from '@/lib/url/url-state';
 import {
   demandViewQuery,
+  FAMILIES_URL,
   familiesTable,
+  FAMILY_FIRST_ROWS,
   LEAN_RATIO,
   parseDemandView,
   type DemandFamily,
@@ -21,18 +23,15 @@ import { DemandFilters } from './demand-filters';
 import { SortHeader } from './sort-header';
 
 interface DemandTableProps {
-  families: DemandFamily[];
+  /** The rows the default view lists first (firstFamiliesOfDefaultView): all the page carries. */
+  firstFamilies: DemandFamily[];
+  /** How many families there are. */
+  familyCount: number;
   intents: string[];
   currency: string;
   /** The table describes a brand's own categories (from its orders), not the public families. */
   own?: boolean;
 }
-
-/**
- * Rows listed before "Show all": every family is sorted, filtered and exported, but drawing all 134
- * rows (2,000 cells) up front cost a phone more than the rest of the page together (bench:mobile).
- */
-const FIRST_ROWS = 25;
 
 /** Milliseconds the search waits after the last keystroke before it is written to the URL. */
 const SEARCH_DEBOUNCE = 300;
@@ -41,17 +40,63 @@ const SEARCH_DEBOUNCE = 300;
 const writeDemandView = (view: DemandView, query: URLSearchParams) =>
   new URLSearchParams(demandViewQuery(view, query.toString()));
 
-/** The family table with its view (intent, channel, search, sort) held in the URL. */
-export function DemandTable(props: DemandTableProps) {
+type AllFamilies = 'not asked' | 'loading' | 'failed' | DemandFamily[];
+
+/**
+ * Every family, fetched once when `load` is first called (FAMILIES_URL); a failed fetch can be
+ * asked again. `load` answers with the families.
+ */
+function useAllFamilies(): [AllFamilies, () => Promise<DemandFamily[]>] {
+  const [all, setAll] = useState<AllFamilies>('not asked');
+  const request = useRef<Promise<DemandFamily[]> | null>(null);
+  const load = useCallback(() => {
+    request.current ??= (async () => {
+      setAll('loading');
+      try {
+        const response = await fetch(FAMILIES_URL);
+        const families: unknown = response.ok ? await response.json() : null;
+        if (!Array.isArray(families)) throw new Error(`${FAMILIES_URL} answered HTTP ${response.status}`);
+        setAll(families as DemandFamily[]);
+        return families as DemandFamily[];
+      } catch (error) {
+        request.current = null;
+        setAll('failed');
+        throw error;
+      }
+    })();
+    return request.current;
+  }, []);
+  return [all, load];
+}
+
+/**
+ * The family table with its view (intent, channel, search, sort) held in the URL. The page carries
+ * only the rows the default view lists first; every family is fetched once the table is used (a
+ * touch, key or focus in it) or the link asks for another view.
+ */
+export function DemandTable({ firstFamilies, ...props }: DemandTableProps) {
   const read = useCallback(
     (query: URLSearchParams) => parseDemandView((k) => query.get(k), props.intents),
     [props.intents],
   );
   const [view, setView] = useUrlView(read, writeDemandView);
   const hydrated = useHydrated();
+  const [all, loadAll] = useAllFamilies();
+  const isDefaultView = demandViewQuery(view) === '';
+  useEffect(() => {
+    if (!isDefaultView) loadAll().catch(() => {});
+  }, [isDefaultView, loadAll]);
   return (
     <div data-hydrated={hydrated}>
-      <DemandTableView {...props} view={view} onView={setView} />
+      <DemandTableView
+        {...props}
+        families={Array.isArray(all) ? all : firstFamilies}
+        all={all}
+        onUse={loadAll}
+        isDefaultView={isDefaultView}
+        view={view}
+        onView={setView}
+      />
     </div>
   );
 }
@@ -62,12 +107,24 @@ function download(table: Parameters<typeof toCsv>[0]) {
 
 function DemandTableView({
   families,
+  familyCount,
+  all,
+  onUse,
+  isDefaultView,
   intents,
   currency,
   own = false,
   view,
   onView,
-}: DemandTableProps & { view: DemandView; onView: (patch: Partial<DemandView>) => void }) {
+}: Omit<DemandTableProps, 'firstFamilies'> & {
+  /** The families the table has: the first rows, or every family once fetched. */
+  families: DemandFamily[];
+  all: AllFamilies;
+  onUse: () => Promise<DemandFamily[]>;
+  isDefaultView: boolean;
+  view: DemandView;
+  onView: (patch: Partial<DemandView>) => void;
+}) {
   // The search box answers at once; the URL follows when typing pauses. A URL change that is not
   // our own write (back / forward, a shared link) replaces what is in the box.
   const [search, setSearch] = useState(view.search);
@@ -120,11 +177,28 @@ function DemandTableView({
 
   const rows = table.getRowModel().rows;
   const sortedBy = table.getColumn(view.sort.id)?.columnDef.meta?.description ?? view.sort.id;
-  const shown = rows.length;
-  const listed = showAll ? rows : rows.slice(0, FIRST_ROWS);
+  const complete = Array.isArray(all);
+  // Until every family is in, the default view's count is every family; another view's is unknown.
+  const shown = complete ? rows.length : familyCount;
+  const countKnown = complete || isDefaultView;
+  const listed = showAll ? rows : rows.slice(0, FAMILY_FIRST_ROWS);
+
+  // A download asked for before every family is in waits for them.
+  const downloadAsked = useRef(false);
+  useEffect(() => {
+    if (!downloadAsked.current || !complete) return;
+    downloadAsked.current = false;
+    download(
+      familiesTable(
+        rows.map((r) => r.original),
+        currency,
+      ),
+    );
+  }, [complete, rows, currency]);
+  const use = () => void onUse().catch(() => {});
 
   return (
-    <div id="demand-table-view">
+    <div id="demand-table-view" onPointerDown={use} onKeyDown={use} onFocus={use}>
       <DemandFilters
         intents={intents}
         intent={view.intent}
@@ -135,31 +209,50 @@ function DemandTableView({
         onSearch={setSearch}
       />
       <div className="mb-2 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-        <p
-          className="text-sm text-ink-muted"
-          aria-live="polite"
-          data-testid="demand-count"
-          data-count={shown}
-        >
-          Showing <strong className="font-medium text-ink">{formatCount(shown)}</strong> of{' '}
-          {formatCount(families.length)} families, sorted by {sortedBy.toLowerCase()},{' '}
-          {view.sort.desc ? 'high to low' : 'low to high'}.
-        </p>
+        {countKnown ? (
+          <p
+            className="text-sm text-ink-muted"
+            aria-live="polite"
+            data-testid="demand-count"
+            data-count={shown}
+          >
+            Showing <strong className="font-medium text-ink">{formatCount(shown)}</strong> of{' '}
+            {formatCount(familyCount)} families, sorted by {sortedBy.toLowerCase()},{' '}
+            {view.sort.desc ? 'high to low' : 'low to high'}.
+          </p>
+        ) : (
+          <p className="text-sm text-ink-muted" aria-live="polite" data-testid="demand-count">
+            {all === 'failed'
+              ? ''
+              : `Finding the families of this view among all ${formatCount(familyCount)}…`}
+          </p>
+        )}
         <button
           type="button"
           className="rounded-md border border-line px-2.5 py-1 text-xs text-ink-muted hover:border-line-strong hover:text-ink"
-          onClick={() =>
+          onClick={() => {
+            if (!complete) {
+              downloadAsked.current = true;
+              return;
+            }
             download(
               familiesTable(
                 rows.map((r) => r.original),
                 currency,
               ),
-            )
-          }
+            );
+          }}
         >
-          Download CSV ({formatCount(shown)})
+          Download CSV{countKnown ? ` (${formatCount(shown)})` : ''}
         </button>
       </div>
+      {all === 'failed' ? (
+        <p className="mb-2 text-sm text-ink" role="alert">
+          The full list of families ({FAMILIES_URL}) could not be loaded, so the table holds only the{' '}
+          {formatCount(FAMILY_FIRST_ROWS)} biggest in store. Check the connection, then select the table to
+          try again, or reload the page.
+        </p>
+      ) : null}
       <div
         className="max-h-[36rem] overflow-auto rounded-md border border-line scroll-cue"
         role="region"
@@ -170,10 +263,11 @@ function DemandTableView({
         <table
           className="w-full border-separate border-spacing-0 text-sm [&_tbody_:is(td,th)]:border-b [&_tbody_:is(td,th)]:border-line/70 [&_tbody_:is(td,th)]:px-2 [&_tbody_:is(td,th)]:py-1.5 [&_tbody_:is(td,th)]:whitespace-nowrap [&_tbody_tr:last-child>*]:border-0"
           data-testid="demand-table"
+          aria-busy={all === 'loading'}
         >
           <caption className="sr-only">
             Product families: demand, impulse, dwell and prices, {formatCount(shown)} of{' '}
-            {formatCount(families.length)} match
+            {formatCount(familyCount)} match
             {listed.length < shown ? `, the first ${formatCount(listed.length)} listed` : ''}. Column headers
             are buttons that sort the table.
           </caption>
@@ -233,7 +327,7 @@ function DemandTableView({
           </tbody>
         </table>
       </div>
-      {shown > FIRST_ROWS ? (
+      {shown > FAMILY_FIRST_ROWS ? (
         <button
           type="button"
           className="mt-2 rounded-md border border-line px-2.5 py-1 text-xs text-ink-muted hover:border-line-strong hover:text-ink"
@@ -241,8 +335,8 @@ function DemandTableView({
           onClick={() => setShowAll((v) => !v)}
         >
           {showAll
-            ? `List the first ${formatCount(FIRST_ROWS)} only`
-            : `Show all ${formatCount(shown)} families (${formatCount(FIRST_ROWS)} listed)`}
+            ? `List the first ${formatCount(FAMILY_FIRST_ROWS)} only`
+            : `Show all ${formatCount(shown)} families (${formatCount(FAMILY_FIRST_ROWS)} listed)`}
         </button>
       ) : null}
       <p className="mt-2 max-w-3xl text-xs text-ink-muted">

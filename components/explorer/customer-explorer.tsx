@@ -155,8 +155,9 @@ function viewKey(view: ExplorerView): string {
 const NO_ROWS: Shown = { key: '', columns: '', count: 0, blocks: new Map() };
 
 /**
- * The customer explorer. The server-rendered page holds no customer data: once it has loaded, DuckDB
- * starts in a worker and reads customers_master.parquet with HTTP range requests. Filters, search,
+ * The customer explorer. The server-rendered page holds no customer data: the first rows come from a
+ * small file, and once the explorer is used DuckDB starts in a worker and reads
+ * customers_master.parquet with HTTP range requests. Filters, search,
  * sort and paging run there as SQL (lib/explorer/engine.ts), and only the rows in view cross into
  * JavaScript, so a million customers open as quickly as ten thousand. The view (filters, search,
  * sort, columns, open profile) lives in the URL query, written with history.replaceState so a change
@@ -200,7 +201,22 @@ export function CustomerExplorer({
   const [scrollBox, setScrollBox] = useState<HTMLDivElement | null>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
 
+  // DuckDB (a 4 MB download, then seconds of a phone's processor) starts once something needs it: the
+  // filter panel (open from the start on a wide screen), a view or profile the link carries, or the
+  // first touch, key, focus or scroll in the explorer. Until then the first rows come from the small
+  // file the build writes, so a phone that only reads them never downloads the engine. Once started,
+  // it stays.
+  const [engineWanted, setEngineWanted] = useState(false);
+  if (!engineWanted && (filtersOpen || !isPlain(view) || view.customer !== null)) setEngineWanted(true);
+  const wantEngine = useCallback(() => setEngineWanted(true), []);
   useEffect(() => {
+    if (engineWanted || !scrollBox) return;
+    scrollBox.addEventListener('scroll', wantEngine, { once: true, passive: true });
+    return () => scrollBox.removeEventListener('scroll', wantEngine);
+  }, [engineWanted, scrollBox, wantEngine]);
+
+  useEffect(() => {
+    if (!engineWanted) return;
     const controller = new AbortController();
     let opened: Load | null = null;
     openCustomers(controller.signal).then(
@@ -225,7 +241,7 @@ export function CustomerExplorer({
       controller.abort();
       if (opened?.status === 'ready') opened.close();
     };
-  }, []);
+  }, [engineWanted]);
 
   const ready = load.status === 'ready' ? load : null;
   const engine = ready?.engine ?? null;
@@ -286,7 +302,12 @@ export function CustomerExplorer({
       .then((response) => (response.ok ? response.json() : null))
       .then((doc: unknown) => {
         const first = firstCustomers(doc);
-        if (!current || !first || shownRef.current !== null) return;
+        if (!current || shownRef.current !== null) return;
+        // Without the file, the engine shows the first rows.
+        if (!first) {
+          setEngineWanted(true);
+          return;
+        }
         setShown({
           key: '',
           columns: columnsKey,
@@ -295,8 +316,9 @@ export function CustomerExplorer({
           provisional: true,
         });
       })
-      // Without the file the engine shows the first rows, a moment later.
-      .catch(() => {});
+      .catch(() => {
+        if (current) setEngineWanted(true);
+      });
     return () => {
       current = false;
     };
@@ -531,7 +553,13 @@ export function CustomerExplorer({
 
   const active = activeFilterCount(view.filters);
   return (
-    <div className="flex min-w-0 flex-col gap-4" data-testid="customer-explorer">
+    <div
+      className="flex min-w-0 flex-col gap-4"
+      data-testid="customer-explorer"
+      onPointerDown={wantEngine}
+      onKeyDown={wantEngine}
+      onFocus={wantEngine}
+    >
       <Toolbar
         search={view.search}
         onSearch={(q) => {

@@ -12,6 +12,7 @@ import type { BehaviourOverview } from '@/lib/schema/behaviour-overview';
 import { CHANNEL_NAME, CHANNELS, type Channel } from '@/lib/schema/channels';
 import type { OperationalEfficiency, OperationsRow } from '@/lib/schema/operational-efficiency';
 import { argMax, argMin } from '@/lib/stats/arg-max';
+import { roundNum } from '@/lib/tables/numbers';
 
 /** How the arrivals heatmaps are scaled: arrivals per store, or each cell's share of the channel's week. */
 export const ARRIVAL_SCALES = ['count', 'share'] as const;
@@ -135,8 +136,8 @@ export function arrivalsHeatmap(arrivals: ArrivalsSummary, channel: Channel): Ar
   return {
     channel,
     days,
-    values: { count, share },
-    max: { count: Math.max(0, ...count.flat()), share: Math.max(0, ...share.flat()) },
+    values: { count, share: share.map((row) => row.map(carried)) },
+    max: { count: Math.max(0, ...count.flat()), share: carried(Math.max(0, ...share.flat())) },
     peakCells: [...peakSet],
     takeaway: peaks.sentence,
     words: curveWording(arrivals),
@@ -146,6 +147,12 @@ export function arrivalsHeatmap(arrivals: ArrivalsSummary, channel: Channel): Ar
     },
   };
 }
+
+/**
+ * A figure as the heatmaps' client island carries it: six decimals, where the page shows at most two.
+ * Every cell of both scales travels in the page's payload, and 17 digits a cell were a tenth of it.
+ */
+const carried = (v: number) => roundNum(v, 6);
 
 /** A 7 × 24 grid as a table: one row per day, one column per hour, and the day's total. */
 function dayHourTable(days: string[], grid: number[][], what: string, decimals: number): TableData {
@@ -162,8 +169,8 @@ function dayHourTable(days: string[], grid: number[][], what: string, decimals: 
     ],
     rows: days.map((day, d) => ({
       day,
-      ...Object.fromEntries(grid[d]!.map((v, h) => [`h${h}`, v])),
-      total: grid[d]!.reduce((a, b) => a + b, 0),
+      ...Object.fromEntries(grid[d]!.map((v, h) => [`h${h}`, carried(v)])),
+      total: carried(grid[d]!.reduce((a, b) => a + b, 0)),
     })),
   };
 }

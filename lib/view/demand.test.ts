@@ -7,6 +7,7 @@ import {
   demandKpis,
   demandViewQuery,
   familiesTable,
+  firstFamiliesOfDefaultView,
   intentSplit,
   layoutPareto,
   leanLabel,
@@ -153,6 +154,21 @@ describe('demand families', () => {
     expect(split.map((s) => s.intent)).toEqual(['Fresh', 'Everyday']);
     expect(split[0]!.instoreShare).toBeCloseTo(68);
     expect(split[0]!.onlineShare).toBeCloseTo(70);
+  });
+});
+
+describe('the rows the page carries', () => {
+  it('are the default view’s first 25: in-store daily demand high to low, ties in the families’ order', () => {
+    // 28 families, in-store demand 0, 1, …, 6 four times over (family i has i mod 7).
+    const rows = Array.from({ length: 28 }, (_, i) =>
+      row(i + 1, `F${i + 1}`, 'Fresh', i % 7, 1, [1, 1, 1, 1]),
+    );
+    const first = firstFamiliesOfDefaultView(demandFamilies({ ...DS, rows }, 83));
+    // Worked by hand: the four 6s (families 7, 14, 21, 28), then the 5s, … the 1s, then the first 0 (family 1).
+    expect(first.map((f) => f.id)).toEqual([
+      7, 14, 21, 28, 6, 13, 20, 27, 5, 12, 19, 26, 4, 11, 18, 25, 3, 10, 17, 24, 2, 9, 16, 23, 1,
+    ]);
+    expect(DEFAULT_DEMAND_VIEW.sort).toEqual({ id: 'instoreDaily', desc: true });
   });
 });
 

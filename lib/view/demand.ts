@@ -63,6 +63,32 @@ export function leanOf(onlineIndex: number | null): Lean {
   return 'balanced';
 }
 
+/**
+ * Rows the family table lists before "Show all": every family is sorted, filtered and exported, but
+ * drawing all 134 rows (2,000 cells) up front cost a phone more than the rest of the page together
+ * (bench:mobile).
+ */
+export const FAMILY_FIRST_ROWS = 25;
+
+/**
+ * Every family, as JSON, for the family table once it is used (app/demand/families.json/route.ts,
+ * written at build time): the page itself carries only the rows it lists first, because every
+ * family in its payload cost a phone a third of the page's blocking time (bench:mobile).
+ */
+export const FAMILIES_URL = '/demand/families.json';
+
+/**
+ * The rows the default view lists first: in-store daily demand, high to low, ties in the families'
+ * order (as the table's stable sort keeps them).
+ */
+export function firstFamiliesOfDefaultView(families: readonly DemandFamily[]): DemandFamily[] {
+  return families
+    .map((family, index) => ({ family, index }))
+    .sort((a, b) => b.family.instoreDaily - a.family.instoreDaily || a.index - b.index)
+    .slice(0, FAMILY_FIRST_ROWS)
+    .map(({ family }) => family);
+}
+
 export function demandFamilies(ds: DemandSummary, usdToCurrency: number): DemandFamily[] {
   const totalIn = ds.rows.reduce((s, r) => s + r.daily_demand_instore, 0);
   const totalOn = ds.rows.reduce((s, r) => s + r.daily_demand_online, 0);
