@@ -128,9 +128,9 @@ function serveBytes(route: Route, bytes: Buffer) {
 async function open(page: Page, url = '/customers') {
   await page.goto(url);
   await expect(page.getByTestId('customer-table')).toBeVisible({ timeout: ENGINE_START_MS });
-  // The first rows may come from the first-rows file before the engine is ready; the export is
-  // offered once the engine has the customers and their counts.
-  await expect(page.getByRole('button', { name: 'Export CSV' })).toBeEnabled({ timeout: ENGINE_START_MS });
+  // The first rows may come from the first-rows file before the engine is ready; the filter panel
+  // shows once the engine has the customers in memory and their counts.
+  await expect(page.getByTestId('filter-panel')).toBeVisible({ timeout: ENGINE_START_MS });
 }
 
 /** Ids of the rows rendered (the table is virtualised: the first screenful or so). */
@@ -222,11 +222,29 @@ test.describe('customer explorer', () => {
     const firstIds = await renderedIds(page);
     expect(firstIds.length).toBeGreaterThan(5);
     expect(firstIds).toEqual(customers.slice(0, firstIds.length).map((c) => c.customer_id));
+    // Scrolling the page, and the table over its first rows, is reading, not a use.
+    await page.mouse.wheel(0, 300);
+    await page.getByTestId('customer-scroll').evaluate((el) => {
+      el.scrollTop = 400;
+      el.scrollLeft = 200;
+    });
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(1_000);
     expect(engineRequests).toEqual([]);
 
-    // A search is a use: the engine starts and answers it.
+    // Export before the engine started: it starts, and the file holds every customer.
+    const download = page.waitForEvent('download', { timeout: ENGINE_START_MS });
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const file = await download;
+    const exported = Papa.parse<string[]>(readFileSync(await file.path(), 'utf8').replace(/\r\n$/, ''), {
+      header: false,
+    });
+    expect(exported.errors).toEqual([]);
+    expect(exported.data.slice(1).map((line) => line[0])).toEqual(
+      customers.map((c) => String(c.customer_id)),
+    );
+
+    // A search is a use: the engine answers it.
     const wanted = String(customers[37]!.customer_id);
     await page.getByLabel('Search by customer id').fill(wanted);
     await expect(page.getByTestId('result-count')).toHaveText(

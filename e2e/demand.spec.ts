@@ -50,6 +50,8 @@ async function open(page: Page, url = '/demand'): Promise<void> {
   await page.goto(url, { timeout: 60_000 });
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.locator('[data-hydrated="true"]')).toHaveCount(1, { timeout: 60_000 });
+  // The count is known once the view's families are (a view in the link fetches every family first).
+  await expect(page.locator('[data-testid="demand-count"][data-count]')).toHaveCount(1);
   // The table lists its first 25 rows until asked for all; these tests read every row.
   const showAll = page.getByRole('button', { name: /^Show all \d+ families/ });
   if (await showAll.count()) await showAll.click();
@@ -57,6 +59,17 @@ async function open(page: Page, url = '/demand'): Promise<void> {
 
 function rows(page: Page): Locator {
   return table(page).getByTestId('demand-row');
+}
+
+/** The table lists the 25 families with the most online demand among all of them (not only 25). */
+async function expectFirstRowsOfAllByOnlineDemand(page: Page): Promise<void> {
+  const byOnline = [...ds.rows]
+    .sort((a, b) => b.daily_demand_online - a.daily_demand_online)
+    .slice(0, 25)
+    .map((r) => String(r.family_id));
+  await expect
+    .poll(() => rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-family'))))
+    .toEqual(byOnline);
 }
 
 function sortButton(page: Page, name: RegExp): Locator {
@@ -142,24 +155,31 @@ test.describe('demand page', () => {
 
     // Sorting is a use: every family is fetched and sorted, not only the 25 on the page.
     await sortButton(page, /Average daily demand online/).click();
-    const byOnline = [...ds.rows]
-      .sort((a, b) => b.daily_demand_online - a.daily_demand_online)
-      .slice(0, 25)
-      .map((r) => String(r.family_id));
-    await expect
-      .poll(() => rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-family'))))
-      .toEqual(byOnline);
+    await expectFirstRowsOfAllByOnlineDemand(page);
     expect(fetched).toHaveLength(1);
     expect(errors).toEqual([]);
   });
 
-  test('when every family cannot be fetched, the table says so and keeps the first 25', async ({ page }) => {
-    await page.route('**/demand/families.json', (route) => route.fulfill({ status: 503, body: 'down' }));
-    await page.goto('/demand?sort=-onlineDaily', { timeout: 60_000 });
-    await expect(page.getByRole('alert').filter({ hasText: 'families' })).toContainText(
-      'The full list of families (/demand/families.json) could not be loaded',
+  test('when every family cannot be fetched, the table says so, keeps the first 25 and can try again', async ({
+    page,
+  }) => {
+    let down = true;
+    await page.route('**/demand/families.json', (route) =>
+      down ? route.fulfill({ status: 503, body: 'down' }) : route.continue(),
     );
+    await page.goto('/demand?sort=-onlineDaily', { timeout: 60_000 });
+    const alert = page.getByRole('alert').filter({ hasText: 'families' });
+    await expect(alert).toContainText('The full list of families could not be loaded');
     await expect(rows(page)).toHaveCount(25);
+    // No count or "Show all" that the 25 rows would contradict.
+    await expect(page.locator('[data-testid="demand-count"][data-count]')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^Show all/ })).toHaveCount(0);
+
+    down = false;
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect(alert).toHaveCount(0);
+    await expectFirstRowsOfAllByOnlineDemand(page);
+    await expect(page.getByTestId('demand-count')).toHaveAttribute('data-count', String(ds.rows.length));
   });
 
   test('the family table sorts: column order equals the JSON sorted', async ({ page }) => {

@@ -40,27 +40,33 @@ const SEARCH_DEBOUNCE = 300;
 const writeDemandView = (view: DemandView, query: URLSearchParams) =>
   new URLSearchParams(demandViewQuery(view, query.toString()));
 
-type AllFamilies = 'not asked' | 'loading' | 'failed' | DemandFamily[];
+interface AllFamilies {
+  /** Every family, once fetched. */
+  families: DemandFamily[] | null;
+  loading: boolean;
+  /** The last fetch failed: kept while a retry runs, so that its message stays put. */
+  failed: boolean;
+}
 
 /**
  * Every family, fetched once when `load` is first called (FAMILIES_URL); a failed fetch can be
  * asked again. `load` answers with the families.
  */
 function useAllFamilies(): [AllFamilies, () => Promise<DemandFamily[]>] {
-  const [all, setAll] = useState<AllFamilies>('not asked');
+  const [all, setAll] = useState<AllFamilies>({ families: null, loading: false, failed: false });
   const request = useRef<Promise<DemandFamily[]> | null>(null);
   const load = useCallback(() => {
     request.current ??= (async () => {
-      setAll('loading');
+      setAll((a) => ({ ...a, loading: true }));
       try {
         const response = await fetch(FAMILIES_URL);
         const families: unknown = response.ok ? await response.json() : null;
         if (!Array.isArray(families)) throw new Error(`${FAMILIES_URL} answered HTTP ${response.status}`);
-        setAll(families as DemandFamily[]);
+        setAll({ families: families as DemandFamily[], loading: false, failed: false });
         return families as DemandFamily[];
       } catch (error) {
         request.current = null;
-        setAll('failed');
+        setAll({ families: null, loading: false, failed: true });
         throw error;
       }
     })();
@@ -72,7 +78,7 @@ function useAllFamilies(): [AllFamilies, () => Promise<DemandFamily[]>] {
 /**
  * The family table with its view (intent, channel, search, sort) held in the URL. The page carries
  * only the rows the default view lists first; every family is fetched once the table is used (a
- * touch, key or focus in it) or the link asks for another view.
+ * click, key or focus in it) or the link asks for another view.
  */
 export function DemandTable({ firstFamilies, ...props }: DemandTableProps) {
   const read = useCallback(
@@ -90,7 +96,7 @@ export function DemandTable({ firstFamilies, ...props }: DemandTableProps) {
     <div data-hydrated={hydrated}>
       <DemandTableView
         {...props}
-        families={Array.isArray(all) ? all : firstFamilies}
+        families={all.families ?? firstFamilies}
         all={all}
         onUse={loadAll}
         isDefaultView={isDefaultView}
@@ -177,14 +183,17 @@ function DemandTableView({
 
   const rows = table.getRowModel().rows;
   const sortedBy = table.getColumn(view.sort.id)?.columnDef.meta?.description ?? view.sort.id;
-  const complete = Array.isArray(all);
+  const complete = all.families !== null;
+  const total = all.families?.length ?? familyCount;
   // Until every family is in, the default view's count is every family; another view's is unknown.
+  const countKnown = complete || (isDefaultView && search.trim() === '' && !all.failed);
   const shown = complete ? rows.length : familyCount;
-  const countKnown = complete || isDefaultView;
   const listed = showAll ? rows : rows.slice(0, FAMILY_FIRST_ROWS);
 
-  // A download asked for before every family is in waits for them.
+  // A download asked for before every family is in waits for them (and is dropped if they fail).
   const downloadAsked = useRef(false);
+  const [downloadWaiting, setDownloadWaiting] = useState(false);
+  if (downloadWaiting && complete) setDownloadWaiting(false);
   useEffect(() => {
     if (!downloadAsked.current || !complete) return;
     downloadAsked.current = false;
@@ -198,7 +207,7 @@ function DemandTableView({
   const use = () => void onUse().catch(() => {});
 
   return (
-    <div id="demand-table-view" onPointerDown={use} onKeyDown={use} onFocus={use}>
+    <div id="demand-table-view" onClick={use} onKeyDown={use} onFocus={use}>
       <DemandFilters
         intents={intents}
         intent={view.intent}
@@ -217,14 +226,12 @@ function DemandTableView({
             data-count={shown}
           >
             Showing <strong className="font-medium text-ink">{formatCount(shown)}</strong> of{' '}
-            {formatCount(familyCount)} families, sorted by {sortedBy.toLowerCase()},{' '}
+            {formatCount(total)} families, sorted by {sortedBy.toLowerCase()},{' '}
             {view.sort.desc ? 'high to low' : 'low to high'}.
           </p>
         ) : (
           <p className="text-sm text-ink-muted" aria-live="polite" data-testid="demand-count">
-            {all === 'failed'
-              ? ''
-              : `Finding the families of this view among all ${formatCount(familyCount)}…`}
+            {all.failed ? '' : `Finding the families of this view among all ${formatCount(total)}…`}
           </p>
         )}
         <button
@@ -233,6 +240,11 @@ function DemandTableView({
           onClick={() => {
             if (!complete) {
               downloadAsked.current = true;
+              setDownloadWaiting(true);
+              onUse().catch(() => {
+                downloadAsked.current = false;
+                setDownloadWaiting(false);
+              });
               return;
             }
             download(
@@ -243,15 +255,27 @@ function DemandTableView({
             );
           }}
         >
-          Download CSV{countKnown ? ` (${formatCount(shown)})` : ''}
+          {downloadWaiting
+            ? 'Preparing the CSV…'
+            : `Download CSV${countKnown ? ` (${formatCount(shown)})` : ''}`}
         </button>
       </div>
-      {all === 'failed' ? (
-        <p className="mb-2 text-sm text-ink" role="alert">
-          The full list of families ({FAMILIES_URL}) could not be loaded, so the table holds only the{' '}
-          {formatCount(FAMILY_FIRST_ROWS)} biggest in store. Check the connection, then select the table to
-          try again, or reload the page.
-        </p>
+      {all.failed ? (
+        <div className="mb-2 flex flex-wrap items-center gap-3 text-sm text-ink" role="alert">
+          <p>
+            The full list of families could not be loaded, so the table shows only the{' '}
+            {formatCount(FAMILY_FIRST_ROWS)} biggest in store, and sorting, filters and the download wait for
+            the rest. Check the connection, then try again.
+          </p>
+          <button
+            type="button"
+            className="rounded-md border border-line px-2.5 py-1 text-xs text-ink hover:border-line-strong"
+            aria-busy={all.loading}
+            onClick={use}
+          >
+            {all.loading ? 'Trying again…' : 'Try again'}
+          </button>
+        </div>
       ) : null}
       <div
         className="max-h-[36rem] overflow-auto rounded-md border border-line scroll-cue"
@@ -263,11 +287,11 @@ function DemandTableView({
         <table
           className="w-full border-separate border-spacing-0 text-sm [&_tbody_:is(td,th)]:border-b [&_tbody_:is(td,th)]:border-line/70 [&_tbody_:is(td,th)]:px-2 [&_tbody_:is(td,th)]:py-1.5 [&_tbody_:is(td,th)]:whitespace-nowrap [&_tbody_tr:last-child>*]:border-0"
           data-testid="demand-table"
-          aria-busy={all === 'loading'}
+          aria-busy={all.loading}
         >
           <caption className="sr-only">
-            Product families: demand, impulse, dwell and prices, {formatCount(shown)} of{' '}
-            {formatCount(familyCount)} match
+            Product families: demand, impulse, dwell and prices
+            {countKnown ? `, ${formatCount(shown)} of ${formatCount(total)} match` : ''}
             {listed.length < shown ? `, the first ${formatCount(listed.length)} listed` : ''}. Column headers
             are buttons that sort the table.
           </caption>
@@ -327,7 +351,7 @@ function DemandTableView({
           </tbody>
         </table>
       </div>
-      {shown > FAMILY_FIRST_ROWS ? (
+      {countKnown && shown > FAMILY_FIRST_ROWS ? (
         <button
           type="button"
           className="mt-2 rounded-md border border-line px-2.5 py-1 text-xs text-ink-muted hover:border-line-strong hover:text-ink"

@@ -201,19 +201,14 @@ export function CustomerExplorer({
   const [scrollBox, setScrollBox] = useState<HTMLDivElement | null>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
 
-  // DuckDB (a 4 MB download, then seconds of a phone's processor) starts once something needs it: the
-  // filter panel (open from the start on a wide screen), a view or profile the link carries, or the
-  // first touch, key, focus or scroll in the explorer. Until then the first rows come from the small
-  // file the build writes, so a phone that only reads them never downloads the engine. Once started,
-  // it stays.
+  // DuckDB (18 MB of WebAssembly, then seconds of a phone's processor) starts once something needs it:
+  // the filter panel (open from the start on a wide screen), a view or profile the link carries, a tap,
+  // click, key or focus in the explorer, or scrolling past the first rows. Until then the first rows
+  // come from the small file the build writes, so a phone that only reads them never downloads the
+  // engine (scrolling the page or the table over them is not a use). Once started, it stays.
   const [engineWanted, setEngineWanted] = useState(false);
   if (!engineWanted && (filtersOpen || !isPlain(view) || view.customer !== null)) setEngineWanted(true);
   const wantEngine = useCallback(() => setEngineWanted(true), []);
-  useEffect(() => {
-    if (engineWanted || !scrollBox) return;
-    scrollBox.addEventListener('scroll', wantEngine, { once: true, passive: true });
-    return () => scrollBox.removeEventListener('scroll', wantEngine);
-  }, [engineWanted, scrollBox, wantEngine]);
 
   useEffect(() => {
     if (!engineWanted) return;
@@ -411,6 +406,9 @@ export function CustomerExplorer({
   // drawn); TanStack Table gets only the fetched rows among them as its data, as with server-side pages.
   const rowsShown = useRowWindow(scrollBox, shown.count, ROW_HEIGHT, HEADER_HEIGHT, 12);
   const { first, end } = rowsShown;
+  // Rows past the first block come from the engine.
+  const firstBlockRows = shown.blocks.get(0)?.length ?? 0;
+  if (!engineWanted && shown.count > firstBlockRows && end > firstBlockRows) setEngineWanted(true);
 
   // Blocks in view (and the next one) that are not fetched yet are fetched, once each.
   const pending = useRef(new Set<string>());
@@ -531,12 +529,10 @@ export function CustomerExplorer({
     requestAnimationFrame(() => (target?.isConnected ? target : scrollBox)?.focus());
   }, [scrollBox]);
 
-  const exportCsv = async () => {
-    if (!engine || !summary || exporting) return;
-    setExporting(true);
+  const writeCsv = async (open: CustomerEngine) => {
     try {
       const columns = exportColumns(table.getVisibleLeafColumns().map((c) => c.id as CustomerColumn));
-      const parts = await customersCsvParts(columns, engine.exportRows(query, riskThreshold, columns));
+      const parts = await customersCsvParts(columns, open.exportRows(query, riskThreshold, columns));
       saveFile(
         exportFileName(view.filters, view.search, view.sort, shown.count),
         new Blob(parts, { type: 'text/csv;charset=utf-8' }),
@@ -547,6 +543,24 @@ export function CustomerExplorer({
       setExporting(false);
     }
   };
+  // An export asked for before the engine started (a phone starts it when used) runs once it is ready.
+  const exportWhenReady = useRef(false);
+  const exportCsv = () => {
+    if (exporting) return;
+    setExporting(true);
+    if (engine && summary) void writeCsv(engine);
+    else {
+      exportWhenReady.current = true;
+      setEngineWanted(true);
+    }
+  };
+  useEffect(() => {
+    if (!exportWhenReady.current || !engine || !summary) return;
+    exportWhenReady.current = false;
+    void writeCsv(engine);
+    // Once, when the engine's summaries arrive.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [engine, summary]);
 
   if (load.status === 'error') return <LoadError message={load.message} hint={load.hint} />;
   if (shownRows === null) return <LoadingCustomers url={CUSTOMERS_URL} />;
@@ -556,7 +570,7 @@ export function CustomerExplorer({
     <div
       className="flex min-w-0 flex-col gap-4"
       data-testid="customer-explorer"
-      onPointerDown={wantEngine}
+      onClick={wantEngine}
       onKeyDown={wantEngine}
       onFocus={wantEngine}
     >
@@ -573,9 +587,8 @@ export function CustomerExplorer({
         filterPanelId={filterPanelId}
         onToggleFilters={() => setFiltersOpen((o) => !o)}
         onClear={() => setView((v) => ({ ...v, filters: {}, search: '' }))}
-        onExport={() => void exportCsv()}
+        onExport={exportCsv}
         exporting={exporting}
-        exportReady={summary !== null}
         columnMenu={
           <ColumnMenu
             table={table}

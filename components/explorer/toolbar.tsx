@@ -14,10 +14,8 @@ interface ToolbarProps {
   onToggleFilters: () => void;
   onClear: () => void;
   onExport: () => void;
-  /** An export is being written: the button waits. */
+  /** An export is being written (or waits for the engine to start): the button waits. */
   exporting: boolean;
-  /** The engine can export (the file is in memory). */
-  exportReady: boolean;
   columnMenu: ReactNode;
   /** A one-line note under the count, e.g. why the predictions are missing. */
   note?: string | null;
@@ -35,7 +33,6 @@ export function Toolbar({
   onClear,
   onExport,
   exporting,
-  exportReady,
   columnMenu,
   note,
 }: ToolbarProps) {
@@ -78,7 +75,7 @@ export function Toolbar({
           type="button"
           className="rounded-md border border-ink bg-ink px-3 py-1.5 text-sm text-paper hover:bg-ink/85 disabled:opacity-60"
           onClick={onExport}
-          disabled={shown === 0 || exporting || !exportReady}
+          disabled={shown === 0 || exporting}
           aria-busy={exporting}
         >
           {exporting ? 'Exporting…' : 'Export CSV'}
