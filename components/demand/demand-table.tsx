@@ -263,9 +263,9 @@ function DemandTableView({
       {all.failed ? (
         <div className="mb-2 flex flex-wrap items-center gap-3 text-sm text-ink" role="alert">
           <p>
-            The full list of families could not be loaded, so the table shows only the{' '}
-            {formatCount(FAMILY_FIRST_ROWS)} biggest in store, and sorting, filters and the download wait for
-            the rest. Check the connection, then try again.
+            The full list of families could not be loaded, so the table sorts and filters only the{' '}
+            {formatCount(FAMILY_FIRST_ROWS)} families biggest in store, and the download waits for the rest.
+            Check the connection, then try again.
           </p>
           <button
             type="button"
