@@ -4,9 +4,9 @@
  * it references and the data files answer 200 with the expected content. Exit 1 on any failure.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { loadTable } from '../lib/data/load-data';
 import { FAMILIES_URL } from '../lib/view/demand';
 import { PAGES } from './bench-pages-list';
 import { describeFindings, scanFolder } from './lib/scan-published';
@@ -14,9 +14,6 @@ import { serveStatic } from './lib/static-server';
 
 const OUT = path.resolve('out');
 
-/** A table of public/data as the build wrote it, read here without the app's loaders. */
-const readTableFile = (name: string) =>
-  JSON.parse(readFileSync(path.resolve('public', 'data', `${name}.json`), 'utf8')) as { rows: unknown[] };
 async function main(): Promise<number> {
   const build = spawnSync(path.join('node_modules', '.bin', 'next'), ['build'], {
     stdio: 'inherit',
@@ -50,10 +47,10 @@ async function main(): Promise<number> {
     // The demand table fetches every family when used: a file the export must hold, one per family.
     const families = await fetch(`${base}${FAMILIES_URL}`);
     const familyRows: unknown = families.status === 200 ? await families.json() : null;
-    const demand = readTableFile('demand_summary');
-    if (!Array.isArray(familyRows) || familyRows.length !== demand.rows.length)
+    const familyCount = loadTable('demand_summary')?.rows.length ?? 0;
+    if (!Array.isArray(familyRows) || familyRows.length !== familyCount)
       problems.push(
-        `${FAMILIES_URL}: HTTP ${families.status}, expected a JSON list of the ${demand.rows.length} families`,
+        `${FAMILIES_URL}: HTTP ${families.status}, expected a JSON list of the ${familyCount} families`,
       );
   } finally {
     server.close();

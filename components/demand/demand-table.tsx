@@ -194,16 +194,20 @@ function DemandTableView({
   const downloadAsked = useRef(false);
   const [downloadWaiting, setDownloadWaiting] = useState(false);
   if (downloadWaiting && complete) setDownloadWaiting(false);
-  useEffect(() => {
-    if (!downloadAsked.current || !complete) return;
-    downloadAsked.current = false;
+  const downloadShown = () =>
     download(
       familiesTable(
         rows.map((r) => r.original),
         currency,
       ),
     );
-  }, [complete, rows, currency]);
+  useEffect(() => {
+    if (!downloadAsked.current || !complete) return;
+    downloadAsked.current = false;
+    downloadShown();
+    // Once, when every family has arrived.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [complete]);
   const use = () => void onUse().catch(() => {});
 
   return (
@@ -247,12 +251,7 @@ function DemandTableView({
               });
               return;
             }
-            download(
-              familiesTable(
-                rows.map((r) => r.original),
-                currency,
-              ),
-            );
+            downloadShown();
           }}
         >
           {downloadWaiting

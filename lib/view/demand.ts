@@ -79,14 +79,10 @@ export const FAMILIES_URL = '/demand/families.json';
 
 /**
  * The rows the default view lists first: in-store daily demand, high to low, ties in the families'
- * order (as the table's stable sort keeps them).
+ * order (Array.prototype.sort is stable, as the table's sort is).
  */
 export function firstFamiliesOfDefaultView(families: readonly DemandFamily[]): DemandFamily[] {
-  return families
-    .map((family, index) => ({ family, index }))
-    .sort((a, b) => b.family.instoreDaily - a.family.instoreDaily || a.index - b.index)
-    .slice(0, FAMILY_FIRST_ROWS)
-    .map(({ family }) => family);
+  return [...families].sort((a, b) => b.instoreDaily - a.instoreDaily).slice(0, FAMILY_FIRST_ROWS);
 }
 
 export function demandFamilies(ds: DemandSummary, usdToCurrency: number): DemandFamily[] {
