@@ -4,6 +4,8 @@
  * `npm run data:build -- --export-orders DIR`: the synthetic orders in the orders format.
  * Sources come from OMNI_SOURCES_DIR, else data/sources (see `npm run data:fetch`).
  */
+// First: says plainly when this machine has no DuckDB engine, before anything loads one.
+import './lib/duckdb-native';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CUSTOMER_FIELDS, ORDER_FIELDS } from '../lib/orders/column-matching';

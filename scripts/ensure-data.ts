@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SCHEMA_VERSION } from '../lib/schema/manifest';
-import { main as buildMain } from './build-data';
 import { main as fetchMain } from './fetch-sources';
 import { parseBuildConfig, type BuildConfig } from './lib/build-config';
 import { checkSources, formatSourcesProblems, resolveSourcesDir, SOURCES_DIR_ENV } from './lib/sources-dir';
@@ -91,6 +90,9 @@ export async function ensureData(): Promise<number> {
     if (code !== 0) return code;
   }
   console.log(`Building public/data (${reason}).`);
+  // Loaded only to build: the build needs DuckDB's native engine, and data built elsewhere and
+  // copied here must serve on a machine DuckDB publishes no engine for (scripts/lib/duckdb-native.ts).
+  const { main: buildMain } = await import('./build-data');
   return buildMain([]);
 }
 

@@ -57,6 +57,7 @@ export async function engineOver(
   customers: readonly Customer[],
   inMemory = false,
   memoryCopyMax?: number,
+  searchHitsMax?: number,
 ): Promise<CustomerEngine> {
   const dir = mkdtempSync(path.join(tmpdir(), 'explorer-'));
   const file = path.join(dir, 'customers_master.parquet');
@@ -65,7 +66,7 @@ export async function engineOver(
     CUSTOMERS_MASTER_COLUMNS,
     customers.map((c) => CUSTOMER_COLUMNS.map((name) => c[name])),
   );
-  const engine = await CustomerEngine.open(await nodeRunner(), file, memoryCopyMax);
+  const engine = await CustomerEngine.open(await nodeRunner(), file, memoryCopyMax, searchHitsMax);
   if (inMemory) {
     await engine.loadIntoMemory();
     rmSync(dir, { recursive: true });
