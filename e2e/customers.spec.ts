@@ -568,7 +568,9 @@ test.describe('customer explorer', () => {
         const inView = [...el.querySelectorAll('tbody tr[data-row]')].filter(
           (r) => r.getBoundingClientRect().top < bottom - 1,
         );
-        const last = inView[inView.length - 1]!;
+        const last = inView[inView.length - 1];
+        // Just after a jump the rows drawn may still be those of the old position: none in view yet.
+        if (!last) return { row: -1, bottom: Infinity };
         return {
           row: Number(last.getAttribute('data-row')),
           bottom: last.getBoundingClientRect().bottom - bottom,

@@ -73,6 +73,7 @@ function makeFile(dir: string): { file: string; lines: number; customers: number
     end = next + 1;
     lines++;
   }
+  if (lines < 1) throw new Error('The generated export has no order lines to repeat.');
   const file = path.join(dir, `orders-${linesLabel(LINES)}.csv`);
   writeFileSync(file, orders.slice(0, end));
   const header = orders.indexOf('\n') + 1;

@@ -69,7 +69,7 @@ import { replicateCustomersParquet } from './lib/replicate-customers';
 import { serveStatic } from './lib/static-server';
 
 /** The id fragment searched in run `i`: C0001, C0002, … (each in a thousand of the ids C0000001…). */
-const searchFragment = (i: number) => `C000${i + 1}`;
+const searchFragment = (i: number) => `C${String(i + 1).padStart(4, '0')}`;
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000000,5000000').split(',').map((s) => Number(s.trim()));
 /** The biggest size the pipeline builds here; bigger sizes repeat its customers. */

@@ -5,7 +5,7 @@
  * Sources come from OMNI_SOURCES_DIR, else data/sources (see `npm run data:fetch`).
  */
 // First: says plainly when this machine has no DuckDB engine, before anything loads one.
-import './lib/duckdb-native';
+import './lib/duckdb-engine-required';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CUSTOMER_FIELDS, ORDER_FIELDS } from '../lib/orders/column-matching';

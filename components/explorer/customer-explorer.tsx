@@ -343,6 +343,8 @@ export function CustomerExplorer({
       if (!current) return;
       setSummary({ ...s, available: predictionAvailability(s, valueModel), inMemory });
       setView((v) => adoptCarriedFilters(v, s.personaOfCluster));
+      // Opened on the plain view, the person's first sort comes next: the engine warms up for it.
+      if (isPlain(view)) void engine.warmUp();
     })().catch(() => {
       if (current) setLoad(QUERY_FAILED);
     });
@@ -363,8 +365,15 @@ export function CustomerExplorer({
     let current = true;
     (async () => {
       const count = sameView ? before.count : await engine.count(query, summary.riskThreshold);
-      const first = count ? await engine.page(query, summary.riskThreshold, 0, BLOCK_ROWS, rowColumns) : [];
-      if (current) setShown({ key, columns: columnsKey, count, blocks: new Map([[0, first]]) });
+      // The first two blocks in one query: the table asks for the block after the one in view at
+      // once, and a second query would sort the whole view again (150 ms at 5M customers) ahead of
+      // whatever the person asks next.
+      const first = count
+        ? await engine.page(query, summary.riskThreshold, 0, 2 * BLOCK_ROWS, rowColumns)
+        : [];
+      const blocks = new Map([[0, first.slice(0, BLOCK_ROWS)]]);
+      if (first.length > BLOCK_ROWS) blocks.set(1, first.slice(BLOCK_ROWS));
+      if (current) setShown({ key, columns: columnsKey, count, blocks });
     })().catch(() => {
       if (current) setLoad(QUERY_FAILED);
     });

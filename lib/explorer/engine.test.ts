@@ -11,7 +11,7 @@ import { CUSTOMERS_MASTER_COLUMNS } from '@/lib/schema/customers-master';
 import { describe, expect, it } from 'vitest';
 import type { Customer } from './customers';
 import { engineOver, nodeRunner } from './duckdb-node.test-util';
-import { CustomerEngine, DEEP_OFFSET, type RowQuery } from './engine';
+import { CustomerEngine, DEEP_OFFSET, type RowQuery, type SqlRunner } from './engine';
 import { customer } from './fixtures.test-util';
 
 const ids = (list: { customer_id: string }[]) => list.map((c) => c.customer_id);
@@ -29,6 +29,40 @@ describe('opening a file', () => {
     await expect(CustomerEngine.open(await nodeRunner(), file)).rejects.toThrow(
       'its columns differ from this version of the dashboard at position 3: found "age", expected "persona"',
     );
+  });
+});
+
+describe('a search whose hits could not be counted', () => {
+  it('given the count of a new search’s hits fails once, then asked again it searches again, never answering with another search’s hits', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'explorer-'));
+    const file = path.join(dir, 'customers_master.parquet');
+    const people = ['C10', 'C11', 'C20', 'C21', 'C22'].map((id) => customer({ customer_id: id }));
+    await writeTableParquet(
+      file,
+      CUSTOMERS_MASTER_COLUMNS,
+      people.map((c) => CUSTOMERS_MASTER_COLUMNS.map((col) => c[col.name])),
+    );
+    const runner = await nodeRunner();
+    let failNext = false;
+    const flaky: SqlRunner = {
+      ...runner,
+      async rows(sql) {
+        if (failNext && sql.includes('FROM search_hits')) {
+          failNext = false;
+          throw new Error('the engine failed');
+        }
+        return runner.rows(sql);
+      },
+    };
+    const engine = await CustomerEngine.open(flaky, file);
+    const q = (search: string) => query({ search, sort: { id: 'customer_id', desc: false } });
+    expect(await engine.count(q('C1'), null)).toBe(2);
+    failNext = true;
+    await expect(engine.count(q('C2'), null)).rejects.toThrow();
+    // The table now holds C2's hits; C1 must not be answered from it.
+    expect(await engine.count(q('C1'), null)).toBe(2);
+    expect(ids(await engine.page(q('C1'), null, 0, 10))).toEqual(['C10', 'C11']);
+    expect(ids(await engine.page(q('C2'), null, 0, 10))).toEqual(['C20', 'C21', 'C22']);
   });
 });
 
