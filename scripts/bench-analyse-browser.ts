@@ -54,7 +54,7 @@ const GENERATED_MAX_LINES = 1_000_000;
 
 /**
  * The orders file. Up to GENERATED_MAX_LINES, one synthetic log exported in the orders format. A
- * bigger file (10M lines is 750 MB, more than one JavaScript string holds) repeats that export,
+ * bigger file (10M lines is over 800 MB, more than one JavaScript string holds) repeats that export,
  * appended copy by copy, each copy's orders and customers renumbered (O12 → O12-r2, C7 → C7-r2):
  * real distributions, repeated, and as many distinct customers as a brand of that size would have.
  */
@@ -93,6 +93,14 @@ function makeFile(dir: string): { file: string; lines: number; customers: number
     lines: written,
     customers: customers * Math.ceil(written / lines),
     bytes: statSync(file).size,
+  };
+}
+
+/** The machine and the day, as every figure of this benchmark records them. */
+function runContext(): { machine: string; date: string } {
+  return {
+    machine: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`,
+    date: new Date().toISOString().slice(0, 10),
   };
 }
 
@@ -181,8 +189,7 @@ async function measureLargeFile(page: Page, made: ReturnType<typeof makeFile>) {
     summary,
     click_to_outcome_s: seconds,
     peak_renderer_rss_mib: peakMiB === null ? null : Math.round(peakMiB),
-    machine: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`,
-    date: new Date().toISOString().slice(0, 10),
+    ...runContext(),
   };
   console.log(result);
   const name = `benchmarks/analyse-browser-${linesLabel(made.lines)}`;
@@ -261,8 +268,7 @@ async function main() {
       memory_target_met: peakMiB === null ? null : peakMiB < 2048,
       k6_click_to_results_s: Number((kWall / 1000).toFixed(1)),
       k6_longest_main_thread_task_ms: longestK,
-      machine: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`,
-      date: new Date().toISOString().slice(0, 10),
+      ...runContext(),
     };
     console.log(result);
     mkdirSync('benchmarks', { recursive: true });

@@ -59,17 +59,22 @@ export async function engineOver(
   memoryCopyMax?: number,
   searchHitsMax?: number,
 ): Promise<CustomerEngine> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'explorer-'));
-  const file = path.join(dir, 'customers_master.parquet');
+  const file = await customersParquet(customers);
+  const engine = await CustomerEngine.open(await nodeRunner(), file, memoryCopyMax, searchHitsMax);
+  if (inMemory) {
+    await engine.loadIntoMemory();
+    rmSync(path.dirname(file), { recursive: true });
+  }
+  return engine;
+}
+
+/** `customers` as customers_master.parquet (the build's writer) in a new temporary folder: its path. */
+export async function customersParquet(customers: readonly Customer[]): Promise<string> {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'explorer-')), 'customers_master.parquet');
   await writeTableParquet(
     file,
     CUSTOMERS_MASTER_COLUMNS,
     customers.map((c) => CUSTOMER_COLUMNS.map((name) => c[name])),
   );
-  const engine = await CustomerEngine.open(await nodeRunner(), file, memoryCopyMax, searchHitsMax);
-  if (inMemory) {
-    await engine.loadIntoMemory();
-    rmSync(dir, { recursive: true });
-  }
-  return engine;
+  return file;
 }

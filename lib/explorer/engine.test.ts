@@ -10,7 +10,7 @@ import { writeTableParquet } from '@/lib/duckdb/table-parquet';
 import { CUSTOMERS_MASTER_COLUMNS } from '@/lib/schema/customers-master';
 import { describe, expect, it } from 'vitest';
 import type { Customer } from './customers';
-import { engineOver, nodeRunner } from './duckdb-node.test-util';
+import { customersParquet, engineOver, nodeRunner } from './duckdb-node.test-util';
 import { CustomerEngine, DEEP_OFFSET, type RowQuery, type SqlRunner } from './engine';
 import { customer } from './fixtures.test-util';
 
@@ -34,13 +34,8 @@ describe('opening a file', () => {
 
 describe('a search whose hits could not be counted', () => {
   it('given the count of a new search’s hits fails once, then asked again it searches again, never answering with another search’s hits', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'explorer-'));
-    const file = path.join(dir, 'customers_master.parquet');
-    const people = ['C10', 'C11', 'C20', 'C21', 'C22'].map((id) => customer({ customer_id: id }));
-    await writeTableParquet(
-      file,
-      CUSTOMERS_MASTER_COLUMNS,
-      people.map((c) => CUSTOMERS_MASTER_COLUMNS.map((col) => c[col.name])),
+    const file = await customersParquet(
+      ['C10', 'C11', 'C20', 'C21', 'C22'].map((id) => customer({ customer_id: id })),
     );
     const runner = await nodeRunner();
     let failNext = false;

@@ -87,7 +87,7 @@ export const MEMORY_COPY_MAX_CUSTOMERS = 6_000_000;
 /** A category column with at most this many values is stored as an ENUM in memory (two bytes a customer at most). */
 const ENUM_MAX_VALUES = 4_096;
 
-/** The sort the copy in memory runs once before anyone asks (see loadIntoMemory), and its page size. */
+/** The sort the copy in memory runs once before anyone asks (see warmUp), and its page size. */
 const WARM_UP_SORT: SortSpec = { id: 'total_spend', desc: true };
 const WARM_UP_ROWS = 100;
 
