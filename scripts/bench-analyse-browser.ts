@@ -18,7 +18,6 @@
  * what happens, results or not, in benchmarks/analyse-browser-<size>.json and .md.
  */
 import {
-  appendFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -37,6 +36,7 @@ import { generateTransactions } from '@/lib/synth/generate-transactions';
 import { DEFAULT_SYNTH_CONFIG } from '@/lib/synth/synth-config';
 import type { Page } from '@playwright/test';
 import { launchChromium } from './lib/headless-chromium';
+import { writeRepeated } from './lib/repeat-orders';
 
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
 const BASE_URL = process.env.BENCH_BASE_URL ?? 'http://127.0.0.1:3206';
@@ -53,47 +53,18 @@ function readSources(): Record<SourceKey, string> {
 const GENERATED_MAX_LINES = 1_000_000;
 
 /**
- * The orders file. Up to GENERATED_MAX_LINES, one synthetic log exported in the orders format. A
- * bigger file (10M lines is over 800 MB, more than one JavaScript string holds) repeats that export,
- * appended copy by copy, each copy's orders and customers renumbered (O12 → O12-r2, C7 → C7-r2):
- * real distributions, repeated, and as many distinct customers as a brand of that size would have.
+ * The orders file. Up to GENERATED_MAX_LINES, one synthetic log exported in the orders format; a
+ * bigger file repeats that export, renumbered (see writeRepeated).
  */
 function makeFile(dir: string): { file: string; lines: number; customers: number; bytes: number } {
   const sources = stageSources(readSources());
   const baseLines = Math.min(LINES, GENERATED_MAX_LINES);
   const customers = Math.max(50, Math.round(baseLines / LINES_PER_CUSTOMER));
   const log = { ...generateTransactions(sources, { ...DEFAULT_SYNTH_CONFIG, customers }), marketing: null };
-  const { orders } = exportOrdersCsv(log);
-  // Keep whole lines up to the target (the last customer may be cut: that is fine for timing).
-  let end = 0;
-  let lines = -1;
-  while (lines < baseLines) {
-    const next = orders.indexOf('\n', end);
-    if (next < 0) break;
-    end = next + 1;
-    lines++;
-  }
-  if (lines < 1) throw new Error('The generated export has no order lines to repeat.');
   const file = path.join(dir, `orders-${linesLabel(LINES)}.csv`);
-  writeFileSync(file, orders.slice(0, end));
-  const header = orders.indexOf('\n') + 1;
-  const body = orders.slice(header, end);
-  let written = lines;
-  for (let copy = 2; written < LINES; copy++) {
-    // order_id and customer_id are the first two fields, never quoted (O…, C…).
-    const renumbered = body.replace(/^([^,\n]*),([^,\n]*),/gm, `$1-r${copy},$2-r${copy},`);
-    const take = Math.min(lines, LINES - written);
-    let cut = 0;
-    for (let i = 0; i < take; i++) cut = renumbered.indexOf('\n', cut) + 1;
-    appendFileSync(file, renumbered.slice(0, cut));
-    written += take;
-  }
-  return {
-    file,
-    lines: written,
-    customers: customers * Math.ceil(written / lines),
-    bytes: statSync(file).size,
-  };
+  // Whole lines up to the target in each copy (the last customer may be cut: that is fine for timing).
+  const { rows, copies } = writeRepeated(file, exportOrdersCsv(log).orders, LINES, 2);
+  return { file, lines: rows, customers: customers * copies, bytes: statSync(file).size };
 }
 
 /** The machine and the day, as every figure of this benchmark records them. */

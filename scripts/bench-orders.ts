@@ -4,18 +4,25 @@
  * `data:build --orders` on it end to end in a fresh process (wall clock and peak RSS from
  * /usr/bin/time when present, else the child's own report), and writes benchmarks/orders.json and
  * benchmarks/orders.md with the figures and whether the target is met.
+ *
+ * Past GENERATED_MAX_LINES (`--lines 10000000`), the orders and customers files repeat a 1M-line
+ * export, renumbered (see writeRepeated), and the figures go to benchmarks/orders-<size>.json and
+ * .md: a file that size is past what one JavaScript string holds, which the build must still read.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseBuildConfig } from './lib/build-config';
 import { exportSyntheticOrders } from './lib/build-data-lib';
+import { writeRepeated } from './lib/repeat-orders';
 import { resolveSourcesDir } from './lib/sources-dir';
 
 const TARGET_SECONDS = 30;
 /** Order lines per synthetic customer at the default settings, measured at 36,101 customers (977,451 lines); a little under, so the file holds at least the lines asked for. */
 const LINES_PER_CUSTOMER = 26.9;
+/** The most order lines generated here; a bigger file repeats them. */
+const GENERATED_MAX_LINES = 1_000_000;
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -26,17 +33,30 @@ function arg(name: string, fallback: number): number {
 
 async function main(): Promise<void> {
   const lines = arg('--lines', 1_000_000);
-  const customers = Math.round(lines / LINES_PER_CUSTOMER);
+  const repeated = lines > GENERATED_MAX_LINES;
+  const customers = Math.round(Math.min(lines, GENERATED_MAX_LINES) / LINES_PER_CUSTOMER);
   const { config } = parseBuildConfig(['--customers', String(customers)], {});
   const work = mkdtempSync(path.join(os.tmpdir(), 'omni-bench-orders-'));
   try {
     console.log(`Exporting ${customers.toLocaleString('en')} synthetic customers → ${work}`);
     const t0 = performance.now();
     const exported = await exportSyntheticOrders({ sourcesDir: resolveSourcesDir(), dir: work, config });
+    const { customerCount } = exported.log;
+    let orderLines = exported.rows;
+    if (repeated) {
+      // The orders and customers files again, as copies of the export renumbered up to `lines`.
+      const copy = (file: string, rows: number, keys: 1 | 2) => {
+        const text = readFileSync(file, 'utf8');
+        return writeRepeated(file, text, rows, keys);
+      };
+      const orders = copy(exported.orders, lines, 2);
+      copy(exported.customers, customerCount * orders.copies, 1);
+      orderLines = orders.rows;
+    }
     const exportSeconds = (performance.now() - t0) / 1000;
     const bytes = statSync(exported.orders).size;
     console.log(
-      `  ${exported.rows.toLocaleString('en')} order lines, ${(bytes / 2 ** 20).toFixed(1)} MiB, in ${exportSeconds.toFixed(1)} s`,
+      `  ${orderLines.toLocaleString('en')} order lines, ${(bytes / 2 ** 20).toFixed(1)} MiB, in ${exportSeconds.toFixed(1)} s`,
     );
 
     const out = path.join(work, 'out', 'data');
@@ -76,32 +96,38 @@ async function main(): Promise<void> {
       seconds: Number(m[2]),
       detail: m[3]!,
     }));
+    const readDetail = stages.find((s) => s.stage === 'read orders')?.detail ?? '';
+    const countOf = (pattern: RegExp) => Number(pattern.exec(readDetail)?.[1]?.replace(/,/g, '') ?? NaN);
     const result = {
       date: new Date().toISOString(),
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
-      customers: exported.log.customerCount,
-      orders: exported.log.orderCount,
-      order_lines: exported.rows,
+      // As the build counted them (a repeated file's last copy may stop partway).
+      customers: countOf(/([\d,]+) customers, [\d,]+ orders/),
+      orders: countOf(/([\d,]+) orders, [\d,]+ lines/),
+      order_lines: orderLines,
+      repeated_from_lines: repeated ? exported.rows : null,
       file_mib: Math.round((bytes / 2 ** 20) * 10) / 10,
       total_seconds: Math.round(seconds * 100) / 100,
       peak_rss_mib: Math.round(peakMiB),
       peak_rss_from: timeRss ? '/usr/bin/time (whole process)' : 'the build’s own stage samples',
-      target_seconds: TARGET_SECONDS,
-      target_met: seconds < TARGET_SECONDS,
+      // The target is for a million lines; a bigger file is measured, not judged.
+      target_seconds: repeated ? null : TARGET_SECONDS,
+      target_met: repeated ? null : seconds < TARGET_SECONDS,
       stages,
     };
     mkdirSync('benchmarks', { recursive: true });
-    writeFileSync('benchmarks/orders.json', `${JSON.stringify(result, null, 2)}\n`);
+    const report = repeated ? `benchmarks/orders-${lines / 1e6}m` : 'benchmarks/orders';
+    writeFileSync(`${report}.json`, `${JSON.stringify(result, null, 2)}\n`);
     const md = [
       '# Own-orders build benchmark',
       '',
-      `\`npm run bench:orders\` — ${result.date.slice(0, 10)}, ${result.machine}.`,
+      `\`npm run bench:orders${repeated ? ` -- --lines ${lines}` : ''}\` — ${result.date.slice(0, 10)}, ${result.machine}.`,
       '',
-      `A synthetic build exported in the orders format (${result.customers.toLocaleString('en')} customers, ${result.orders.toLocaleString('en')} orders, ${result.order_lines.toLocaleString('en')} order lines, ${result.file_mib} MiB, plus customers.csv and intents.csv), then \`data:build --orders\` on it in a fresh process, end to end (start-up, reading, analysis, tables, validation, writing).`,
+      `${repeated ? `A ${exported.rows.toLocaleString('en')}-line synthetic export, its orders and customers files repeated with every copy renumbered (` : 'A synthetic build exported in the orders format ('}${result.customers.toLocaleString('en')} customers, ${result.orders.toLocaleString('en')} orders, ${result.order_lines.toLocaleString('en')} order lines, ${result.file_mib} MiB, plus customers.csv and intents.csv), then \`data:build --orders\` on it in a fresh process, end to end (start-up, reading, analysis, tables, validation, writing).`,
       '',
       '| measure | value | target |',
       '| --- | ---: | ---: |',
-      `| wall clock | ${result.total_seconds.toFixed(1)} s | < ${TARGET_SECONDS} s ${result.target_met ? '(met)' : '(**missed**)'} |`,
+      `| wall clock | ${result.total_seconds.toFixed(1)} s | ${repeated ? 'none (measured)' : `< ${TARGET_SECONDS} s ${result.target_met ? '(met)' : '(**missed**)'}`} |`,
       `| peak RSS | ${result.peak_rss_mib.toLocaleString('en')} MiB | — |`,
       '',
       `Peak RSS from ${result.peak_rss_from}.`,
@@ -111,17 +137,13 @@ async function main(): Promise<void> {
       ...stages.map((s) => `| ${s.stage} | ${s.seconds.toFixed(2)} | ${s.detail.replace(/\|/g, '\\|')} |`),
       '',
     ].join('\n');
-    writeFileSync('benchmarks/orders.md', md);
+    writeFileSync(`${report}.md`, md);
     // Formatted like every other file in the repository, so prettier --check stays clean.
-    spawnSync(
-      process.execPath,
-      ['node_modules/prettier/bin/prettier.cjs', '--write', 'benchmarks/orders.md'],
-      {
-        stdio: 'ignore',
-      },
-    );
+    spawnSync(process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--write', `${report}.md`], {
+      stdio: 'ignore',
+    });
     console.log(
-      `\n${result.total_seconds.toFixed(1)} s, peak RSS ${result.peak_rss_mib} MiB: target < ${TARGET_SECONDS} s ${result.target_met ? 'met' : 'MISSED'}. Wrote benchmarks/orders.md and benchmarks/orders.json.`,
+      `\n${result.total_seconds.toFixed(1)} s, peak RSS ${result.peak_rss_mib} MiB${repeated ? '' : `: target < ${TARGET_SECONDS} s ${result.target_met ? 'met' : 'MISSED'}`}. Wrote ${report}.md and ${report}.json.`,
     );
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -180,7 +180,7 @@ function read(message: Extract<ToWorker, { type: 'read' }>) {
         if (failed) return;
         chunks++;
         try {
-          reading.addRows(results.data);
+          reading.addRows(results.data, results.errors);
         } catch (error) {
           parser.abort();
           fail(error);

@@ -364,13 +364,16 @@ export function CustomerExplorer({
     if (!engine || !summary || (sameView && before.columns === columnsKey)) return;
     let current = true;
     (async () => {
-      const count = sameView ? before.count : await engine.count(query, summary.riskThreshold);
       // The first two blocks in one query: the table asks for the block after the one in view at
       // once, and a second query would sort the whole view again (150 ms at 5M customers) ahead of
       // whatever the person asks next.
-      const first = count
-        ? await engine.page(query, summary.riskThreshold, 0, 2 * BLOCK_ROWS, rowColumns)
-        : [];
+      const { count, rows: first } = await engine.firstRows(
+        query,
+        summary.riskThreshold,
+        2 * BLOCK_ROWS,
+        rowColumns,
+        sameView ? before.count : undefined,
+      );
       const blocks = new Map([[0, first.slice(0, BLOCK_ROWS)]]);
       if (first.length > BLOCK_ROWS) blocks.set(1, first.slice(BLOCK_ROWS));
       if (current) setShown({ key, columns: columnsKey, count, blocks });

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeTableParquet } from '@/lib/duckdb/table-parquet';
-import { CUSTOMERS_MASTER_COLUMNS } from '@/lib/schema/customers-master';
+import { CUSTOMER_COLUMNS, CUSTOMERS_MASTER_COLUMNS } from '@/lib/schema/customers-master';
 import { describe, expect, it } from 'vitest';
 import type { Customer } from './customers';
 import { customersParquet, engineOver, nodeRunner } from './duckdb-node.test-util';
@@ -84,6 +84,131 @@ describe('copying the file into memory', () => {
     );
     expect(ids(page)).toEqual(['C1', 'C2']);
     expect((await engine.summary()).total).toBe(2);
+  });
+});
+
+/**
+ * An engine over `customers` (copied into memory when `inMemory`), with every statement it sends
+ * from now on in `sent`; while `gate.held` is set, the next statement waits until it is released.
+ */
+async function recordedEngine(customers: readonly Customer[], inMemory = true) {
+  const runner = await nodeRunner();
+  const sent: string[] = [];
+  const gate = { held: false, release: () => {} };
+  const pass = async () => {
+    if (!gate.held) return;
+    gate.held = false;
+    await new Promise<void>((resolve) => (gate.release = resolve));
+  };
+  const recorder: SqlRunner = {
+    run: async (sql) => (sent.push(sql), await pass(), runner.run(sql)),
+    rows: async (sql) => (sent.push(sql), await pass(), runner.rows(sql)),
+    batches: (sql) => (sent.push(sql), runner.batches(sql)),
+  };
+  const engine = await CustomerEngine.open(recorder, await customersParquet(customers));
+  if (inMemory) await engine.loadIntoMemory();
+  sent.length = 0;
+  return { engine, sent, gate };
+}
+
+describe('warming up after the copy', () => {
+  // Five customers; the biggest spender is C0000120, and the first persona in code-point order is
+  // "Engaged Regulars" (C0000001, C0000012).
+  const people = [
+    customer({ customer_id: 'C0000001', persona: 'Engaged Regulars', total_spend: 10 }),
+    customer({ customer_id: 'C0000002', persona: 'Premium but At-Risk', total_spend: 40 }),
+    customer({ customer_id: 'C0000012', persona: 'Engaged Regulars', total_spend: 30 }),
+    customer({ customer_id: 'C0000120', persona: 'Premium but At-Risk', total_spend: 90 }),
+    customer({ customer_id: 'C0001200', persona: 'Transitional Shoppers', total_spend: 20 }),
+  ];
+  it('given nobody asks anything, then it sorts everyone, filters on a persona and searches the biggest spender’s id, and later answers are unchanged', async () => {
+    const { engine, sent } = await recordedEngine(people);
+    // Asked twice (React runs effects twice in development), it warms up once.
+    await Promise.all([engine.warmUp(), engine.warmUp()]);
+    const text = sent.join('\n');
+    expect(text).toContain('ORDER BY customers."total_spend" DESC');
+    // The filter's view once: its count and its page.
+    expect(sent.filter((sql) => sql.includes("'Engaged Regulars'"))).toHaveLength(2);
+    expect(
+      sent
+        .filter((sql) => sql.includes('search_hits AS'))
+        .map((sql) => /strpos\("search_key", '([^']*)'\)/.exec(sql)?.[1]),
+    ).toEqual(['C0000120']);
+    const sort = { id: 'total_spend', desc: false } as const;
+    // The same search as the warm-up's is answered from the hits it put aside: no new scan.
+    expect(ids(await engine.page(query({ search: 'c0000120', sort }), null, 0, 10))).toEqual(['C0000120']);
+    expect(sent.filter((sql) => sql.includes('search_hits AS'))).toHaveLength(1);
+    expect(await engine.count(query({ search: '12' }), null)).toBe(3);
+    expect(ids(await engine.page(query({ search: '12', sort }), null, 0, 10))).toEqual([
+      'C0001200',
+      'C0000012',
+      'C0000120',
+    ]);
+    expect(
+      ids(await engine.page(query({ filters: { persona: ['Engaged Regulars'] }, sort }), null, 0, 10)),
+    ).toEqual(['C0000001', 'C0000012']);
+  });
+
+  it('given the person opens a view while a warm-up view runs, then its count and rows come next, before the warm-up’s next view', async () => {
+    const { engine, sent, gate } = await recordedEngine(people);
+    // The warm-up's first statement (the sort's count) waits while the person asks.
+    gate.held = true;
+    const warming = engine.warmUp();
+    while (sent.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    const sort = { id: 'customer_id', desc: true } as const;
+    const opened = engine.firstRows(query({ search: 'c000', sort }), null, 2, CUSTOMER_COLUMNS);
+    gate.release();
+    await warming;
+    const { count, rows } = await opened;
+    expect(count).toBe(5);
+    expect(ids(rows)).toEqual(['C0001200', 'C0000120']);
+    const at = (fragment: string) => sent.findIndex((sql) => sql.includes(fragment));
+    const sortWarmUp = at('ORDER BY customers."total_spend" DESC');
+    const personCount = at("'C000'");
+    const personPage = at('ORDER BY customers."customer_id" DESC');
+    const filterWarmUp = at("'Engaged Regulars'");
+    expect([sortWarmUp, personCount, personPage, filterWarmUp].every((i) => i >= 0)).toBe(true);
+    expect(sortWarmUp).toBeLessThan(personCount);
+    expect(personCount).toBeLessThan(personPage);
+    expect(personPage).toBeLessThan(filterWarmUp);
+  });
+
+  it('given the file was not copied into memory, then it asks nothing', async () => {
+    const { engine, sent } = await recordedEngine(people, false);
+    await engine.warmUp();
+    expect(sent).toEqual([]);
+  });
+});
+
+describe('a view’s count and first rows', () => {
+  const people = [
+    customer({ customer_id: 'C1', churn_risk_band: 'high', total_spend: 5 }),
+    customer({ customer_id: 'C2', churn_risk_band: 'low', total_spend: 9 }),
+    customer({ customer_id: 'C3', churn_risk_band: 'high', total_spend: 7 }),
+  ];
+  const highBySpend = query({
+    filters: { churn_risk_band: ['high'] },
+    sort: { id: 'total_spend', desc: true },
+  });
+
+  it('given a view, then it counts its customers and gives its first rows in order', async () => {
+    const engine = await engineOver(people, true);
+    const { count, rows } = await engine.firstRows(highBySpend, null, 1, CUSTOMER_COLUMNS);
+    expect(count).toBe(2);
+    expect(ids(rows)).toEqual(['C3']);
+  });
+
+  it('given the count is known, then it is not asked again; given nobody is kept, then no rows are asked', async () => {
+    const { engine, sent } = await recordedEngine(people, false);
+    expect(ids((await engine.firstRows(highBySpend, null, 10, CUSTOMER_COLUMNS, 2)).rows)).toEqual([
+      'C3',
+      'C1',
+    ]);
+    expect(sent.some((sql) => sql.includes('count(*)'))).toBe(false);
+    sent.length = 0;
+    const none = await engine.firstRows(query({ search: 'nobody' }), null, 10, CUSTOMER_COLUMNS);
+    expect(none).toEqual({ count: 0, rows: [] });
+    expect(sent.some((sql) => sql.includes('OFFSET'))).toBe(false);
   });
 });
 

@@ -80,14 +80,28 @@ export function firstLine(text: string): string {
 }
 
 /**
+ * The start of a CSV text (the whole text, or a file's first bytes): refused when it is not text
+ * (see checkLooksLikeText), then without its byte-order marks, and split by the delimiter its header
+ * line has most of. `what` names the file's content for the advice.
+ */
+export function openCsvText(
+  file: string,
+  head: string,
+  what = 'the orders',
+): { body: string; delimiter: Delimiter; byteOrderMarks: number } {
+  checkLooksLikeText(file, head, what);
+  const body = head.replace(/^\uFEFF+/, '');
+  return { body, delimiter: sniffDelimiter(firstLine(body)), byteOrderMarks: head.length - body.length };
+}
+
+/**
  * A small CSV side file (customers, intents, products) read whole: refused if it is not text, BOM
  * dropped, delimiter sniffed from its header, blank lines skipped. The header is the first row.
  */
 export function parseSideFile(file: string, text: string, what: string): string[][] {
-  checkLooksLikeText(file, text, what);
-  const body = text.replace(/^\uFEFF+/, '').replace(/\u0000/g, '');
-  const rows = Papa.parse<string[]>(body, {
-    delimiter: sniffDelimiter(firstLine(body)),
+  const { body, delimiter } = openCsvText(file, text, what);
+  const rows = Papa.parse<string[]>(body.replace(/\u0000/g, ''), {
+    delimiter,
     skipEmptyLines: 'greedy',
   }).data;
   if (rows[0]) checkHeaderIsNames(file, rows[0]);

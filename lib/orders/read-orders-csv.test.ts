@@ -1,7 +1,9 @@
+import { Readable } from 'node:stream';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { sniffDelimiter } from './csv-text';
 import { OrdersInputError } from './orders-reader';
-import { readOrdersCsv } from './read-orders-csv';
+import { readOrdersCsv, startOrdersRead } from './read-orders-csv';
 
 const HEADER = 'Order ID,Customer ID,Order Date,Channel,Category,Quantity,Amount,Discount,Dwell minutes';
 const read = (
@@ -176,5 +178,46 @@ describe('readOrdersCsv', () => {
     expect(sniffDelimiter('a,b,c')).toBe(',');
     expect(sniffDelimiter('a;b;"c,d"')).toBe(';');
     expect(sniffDelimiter('a\tb\tc')).toBe('\t');
+  });
+});
+
+describe('a quote that is never closed', () => {
+  // Line 4 (the header is line 1) opens a quote that nothing closes: without a word, the three lines
+  // after it would be read as part of its category.
+  const text = [
+    'Order ID,Customer ID,Order Date,Channel,Category,Quantity,Amount',
+    ...[1, 2].map((o) => `O${o},c1,2025-01-0${o},Online,Linen,1,10`),
+    'O3,c2,2025-01-03,Online,"Linen,1,10',
+    ...[4, 5, 6].map((o) => `O${o},c${o},2025-01-0${o},Online,Candles,1,10`),
+  ].join('\n');
+  const said =
+    'orders.csv: line 4 (counting the header as line 1) has a value that opens with a quote (") and is not closed, so the rest of the file would read as one value.';
+
+  it('given the whole text, then the read stops and names the line', () => {
+    expect(errorOf(() => read(text))).toContain(said);
+  });
+
+  it('given the rows in chunks, as the browser streams them, then the read stops and names the line', async () => {
+    const reading = startOrdersRead({ file: 'orders.csv' });
+    // 40 characters a chunk, streamed: the unclosed quote comes in a later chunk than the header.
+    const chunks = Array.from({ length: Math.ceil(text.length / 40) }, (_, i) =>
+      text.slice(40 * i, 40 * i + 40),
+    );
+    const failure = await new Promise<unknown>((resolve) => {
+      let caught: unknown = null;
+      Papa.parse<string[]>(Readable.from(chunks), {
+        chunk(results, parser) {
+          try {
+            reading.addRows(results.data, results.errors);
+          } catch (error) {
+            caught = error;
+            parser.abort();
+          }
+        },
+        complete: () => resolve(caught),
+      });
+    });
+    expect(failure).toBeInstanceOf(OrdersInputError);
+    expect((failure as Error).message).toContain(said);
   });
 });

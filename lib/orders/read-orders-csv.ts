@@ -1,21 +1,42 @@
 /**
  * Reads a brand's orders export into the transaction shape: the delimiter sniffed from the header
  * (`,`, `;` or tab), UTF-8 with or without BOM, rows fed to the OrdersReader as they are parsed.
- * The command line hands over the whole text (readOrdersCsv); the browser worker hands over the
- * chunks papaparse streams from the File (startOrdersRead). Both go through startOrdersRead.
+ * The browser worker hands over the chunks papaparse streams from the File, the command line those
+ * it streams from disk (read-orders-file.ts), and the tests a whole text (readOrdersCsv). All go
+ * through startOrdersRead.
  */
 import Papa from 'papaparse';
 import type { TransactionLog } from '../transactions/transaction-log';
-import { checkLooksLikeText, firstLine, sniffDelimiter, type Delimiter } from './csv-text';
+import { openCsvText, type Delimiter } from './csv-text';
 import { OrdersInputError } from './orders-input-error';
 import { OrdersReader, type OrdersReadOptions, type OrdersReport } from './orders-reader';
 import { listHeaders } from './quote-value';
 
 export interface OrdersRead {
-  /** Feeds parsed rows (the first row of the file is its header). */
-  addRows(rows: readonly string[][]): void;
+  /**
+   * Feeds parsed rows (the first row of the file is its header), with papaparse's errors for them
+   * (an error's `row` is its index in `rows`).
+   */
+  addRows(rows: readonly string[][], errors?: readonly ParseProblem[]): void;
   rowsRead(): number;
   finish(): { log: TransactionLog; report: OrdersReport };
+}
+
+/** What papaparse says of a row it could not read cleanly (its ParseError, in part). */
+export interface ParseProblem {
+  code: string;
+  row?: number;
+}
+
+/**
+ * A value opened by a quote that is not closed: papaparse reads the rest of the file as that one
+ * value (MissingQuotes), which would lose every line after it without a word. `withinMB`: the
+ * streamed read gives up after that much, rather than read the rest again with every chunk.
+ */
+export function unclosedQuote(file: string, line: number, withinMB?: number): OrdersInputError {
+  return new OrdersInputError(
+    `${file}: line ${line} (counting the header as line 1) has a value that opens with a quote (") and is not closed${withinMB ? ` within ${withinMB} MB` : ''}, so the rest of the file would read as one value. Check the quotes on that line (a quote inside a value is written twice: ""), then export the file again.`,
+  );
 }
 
 /** Rows in, transaction log out, through the OrdersReader; throws OrdersInputError on bad input. */
@@ -23,11 +44,13 @@ export function startOrdersRead(options: OrdersReadOptions): OrdersRead {
   let reader: OrdersReader | null = null;
   let line = 0;
   return {
-    addRows(rows) {
-      for (const raw of rows) {
+    addRows(rows, errors = []) {
+      const unclosedAt = errors.find((e) => e.code === 'MissingQuotes')?.row;
+      for (const [index, raw] of rows.entries()) {
         // papaparse's greedy skip leaves no blank rows; a stray one of a single empty cell is ignored too.
-        if (raw.length === 1 && raw[0]!.trim() === '') continue;
+        if (raw.length === 1 && raw[0]!.trim() === '' && index !== unclosedAt) continue;
         line++;
+        if (index === unclosedAt) throw unclosedQuote(options.file, line);
         if (!reader) {
           const headers = raw.map((h) => h.trim());
           if (headers.length < 2) {
@@ -51,9 +74,7 @@ export function readOrdersCsv(
   text: string,
   options: OrdersReadOptions,
 ): { log: TransactionLog; report: OrdersReport; delimiter: Delimiter } {
-  checkLooksLikeText(options.file, text);
-  const body = text.replace(/^\uFEFF+/, '');
-  const delimiter = sniffDelimiter(firstLine(body));
+  const { body, delimiter } = openCsvText(options.file, text);
   const reading = startOrdersRead(options);
   let failure: unknown = null;
   Papa.parse<string[]>(body, {
@@ -61,7 +82,7 @@ export function readOrdersCsv(
     skipEmptyLines: 'greedy',
     step: (result, parser) => {
       try {
-        reading.addRows([result.data]);
+        reading.addRows([result.data], result.errors);
       } catch (error) {
         failure = error;
         parser.abort();

@@ -5,13 +5,7 @@
  */
 import Papa from 'papaparse';
 import { ORDER_FIELDS, type MissingField, type OrderField } from '../orders/column-matching';
-import {
-  checkHeaderIsNames,
-  checkLooksLikeText,
-  firstLine,
-  sniffDelimiter,
-  type Delimiter,
-} from '../orders/csv-text';
+import { checkHeaderIsNames, firstLine, openCsvText, type Delimiter } from '../orders/csv-text';
 import { matchOrderColumns, missingOrderFields } from '../orders/order-columns';
 import { OrdersInputError } from '../orders/orders-input-error';
 import { detectPlatform, type PlatformId } from '../orders/platforms';
@@ -37,9 +31,7 @@ export interface HeaderInspection {
 
 /** The header of a file from its first bytes (as text): columns, delimiter, platform and the automatic mapping. */
 export function inspectHead(file: string, head: string): HeaderInspection {
-  checkLooksLikeText(file, head);
-  const body = head.replace(/^\uFEFF+/, '');
-  const delimiter = sniffDelimiter(firstLine(body));
+  const { body, delimiter } = openCsvText(file, head);
   // The last line of the head may be cut short: it is left out of the sample.
   const rows = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: 'greedy' }).data.slice(0, -1);
   const headers = (rows[0] ?? Papa.parse<string[]>(firstLine(body), { delimiter }).data[0] ?? []).map((h) =>

@@ -11,7 +11,7 @@ import type { CustomerField, OrderField } from '../orders/column-matching';
 import { pseudonymiseCustomers, type CustomerKeyMap } from '../orders/customer-keys';
 import { readCustomersCsv, type CustomersReport } from '../orders/customers-csv';
 import { readIntentsCsv } from '../orders/intents-csv';
-import type { OrdersReport } from '../orders/orders-reader';
+import type { OrdersReadOptions, OrdersReport } from '../orders/orders-reader';
 import type { DateOrder } from '../orders/parse-values';
 import { readProductsCsv, type ProductCatalogue } from '../orders/products-csv';
 import { readOrdersCsv } from '../orders/read-orders-csv';
@@ -193,20 +193,32 @@ export function finishOwnData(
   };
 }
 
-/** The whole read on the command line: texts in, a pseudonymised log, its report and the private key map out. */
-export function readOwnData(
-  input: OwnDataInput,
+/** The options of the orders read, from the build's options and the side files read first. */
+export function ordersReadOptions(
+  file: string,
   options: OwnDataOptions,
-): { log: TransactionLog; report: OwnDataReport; keyMap: CustomerKeyMap } {
-  const side = readSideFiles(input);
-  const read = readOrdersCsv(input.orders.text, {
-    file: input.orders.file,
+  side: ReturnType<typeof readSideFiles>,
+): OrdersReadOptions {
+  return {
+    file,
     mapping: orderMapping(options.mapping),
     dateOrder: options.dateOrder,
     maxBadShare: options.maxBadShare,
     recentMonths: options.recentMonths,
     channel: options.channel,
     ...side,
-  });
+  };
+}
+
+/**
+ * The whole read from texts: a pseudonymised log, its report and the private key map out. The
+ * command line streams the orders file from disk instead (readOrdersCsvFile, then finishOwnData).
+ */
+export function readOwnData(
+  input: OwnDataInput,
+  options: OwnDataOptions,
+): { log: TransactionLog; report: OwnDataReport; keyMap: CustomerKeyMap } {
+  const side = readSideFiles(input);
+  const read = readOrdersCsv(input.orders.text, ordersReadOptions(input.orders.file, options, side));
   return finishOwnData(read, side, input, options);
 }

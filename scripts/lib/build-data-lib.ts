@@ -4,7 +4,14 @@ import { firstRowsFile } from '../../lib/explorer/first-rows';
 import type { CustomerKeyMap } from '../../lib/orders/customer-keys';
 import { exportCustomersCsv, exportOrdersCsv } from '../../lib/orders/export-orders';
 import { OrdersInputError } from '../../lib/orders/orders-input-error';
-import { readOwnData, type OwnDataReport } from '../../lib/pipeline/own-data';
+import { readOrdersCsvFile } from '../../lib/orders/read-orders-file';
+import {
+  finishOwnData,
+  ordersReadOptions,
+  readSideFiles,
+  type OwnDataOptions,
+  type OwnDataReport,
+} from '../../lib/pipeline/own-data';
 import { analyse, buildTables } from '../../lib/pipeline/run-pipeline';
 import { rowCount, TABLE_INFO, TABLE_NAMES, TABLE_SCHEMAS, type Tables } from '../../lib/schema';
 import { rowsCheckableApart, rowsPassFastChecks } from '../../lib/schema/fast-check';
@@ -204,16 +211,21 @@ export function withoutValues(reason: string): string {
   return reason.replace(/"[^"]*"/g, '…');
 }
 
-/** A file's text, or an OrdersInputError naming it when it cannot be read. */
-async function readInputFile(what: string, file: string): Promise<{ file: string; text: string }> {
-  const name = path.basename(file);
+/** A file's name and size, or an OrdersInputError naming it when it is not there. */
+async function checkInputFile(what: string, file: string): Promise<{ file: string; bytes: number }> {
   try {
     const info = await stat(file);
     if (!info.isFile()) throw new OrdersInputError(`${what} file ${file} is not a file.`);
+    return { file: path.basename(file), bytes: info.size };
   } catch (error) {
     if (error instanceof OrdersInputError) throw error;
     throw new OrdersInputError(`${what} file not found: ${file}`);
   }
+}
+
+/** A side file's text (customers, intents, products: small beside the orders), or an OrdersInputError naming it. */
+async function readInputFile(what: string, file: string): Promise<{ file: string; text: string }> {
+  const { file: name } = await checkInputFile(what, file);
   return { file: name, text: await readFile(file, 'utf8') };
 }
 
@@ -302,28 +314,40 @@ export async function buildData(options: {
     const files = await step(
       'read files',
       async () => ({
-        orders: await readInputFile('Orders', own.orders),
+        // The orders are streamed by the read below; the side files are small and read whole.
+        orders: await checkInputFile('Orders', own.orders),
         customers: own.customers ? await readInputFile('Customers', own.customers) : undefined,
         intents: own.intents ? await readInputFile('Intents', own.intents) : undefined,
         products: own.products ? await readInputFile('Products', own.products) : undefined,
       }),
-      (f) => `${f.orders.file}, ${(f.orders.text.length / 2 ** 20).toFixed(1)} MiB`,
+      (f) =>
+        [f.customers, f.intents, f.products]
+          .filter((side) => side !== undefined)
+          .map((side) => side.file)
+          .join(', ') || 'no side files',
     );
     const { secret, from } = await loadSecret(privateDir);
     log(`pseudonyms       secret from ${from}`);
+    const ownOptions: OwnDataOptions = {
+      mapping: own.mapping,
+      dateOrder: own.dateOrder,
+      maxBadShare: own.maxBadShare,
+      recentMonths: config.recentMonths,
+      ...(own.channel ? { channel: own.channel } : {}),
+      secret,
+    };
     const read = await step(
       'read orders',
-      () =>
-        readOwnData(files, {
-          mapping: own.mapping,
-          dateOrder: own.dateOrder,
-          maxBadShare: own.maxBadShare,
-          recentMonths: config.recentMonths,
-          ...(own.channel ? { channel: own.channel } : {}),
-          secret,
-        }),
+      async () => {
+        const side = readSideFiles(files);
+        const orders = await readOrdersCsvFile(
+          own.orders,
+          ordersReadOptions(files.orders.file, ownOptions, side),
+        );
+        return finishOwnData(orders, side, files, ownOptions);
+      },
       (r) =>
-        `${r.report.orders.rowsRead.toLocaleString('en')} rows (${r.report.orders.rowsSkipped.toLocaleString('en')} skipped), ${r.report.orders.platformLabel} → ${describe(r.log)}`,
+        `${files.orders.file}, ${(files.orders.bytes / 2 ** 20).toFixed(1)} MiB: ${r.report.orders.rowsRead.toLocaleString('en')} rows (${r.report.orders.rowsSkipped.toLocaleString('en')} skipped), ${r.report.orders.platformLabel} → ${describe(r.log)}`,
     );
     txLog = read.log;
     ownReport = read.report;

@@ -1,0 +1,178 @@
+/**
+ * The streamed read of an orders file from disk. The expectations are counted from how each file
+ * is made here; the whole-text read (readOrdersCsv, tested on its own) is the reference that
+ * streaming in chunks must not change.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { OrdersInputError } from './orders-input-error';
+import { readOrdersCsv } from './read-orders-csv';
+import { CHUNK_BYTES, readOrdersCsvFile, ROW_MAX_BYTES } from './read-orders-file';
+
+// Quoted, so that a byte-order mark left before it would spoil the first column's name.
+const HEADER = '"Order ID",Customer ID,Order Date,Channel,Category,Quantity,Amount,Discount,Note';
+/** Categories with characters of two, three and four bytes in UTF-8, and one quoted over two lines. */
+const CATEGORIES = ['Décor', 'दीया', 'Gifts 🎁', '"Linen, ""hand-loomed""\nsets"'];
+const CATEGORY_NAMES = ['Décor', 'दीया', 'Gifts 🎁', 'Linen, "hand-loomed"\nsets'];
+
+const folders: string[] = [];
+afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
+function fileOf(text: string | Buffer, name = 'orders.csv'): string {
+  const folder = mkdtempSync(path.join(tmpdir(), 'orders-file-'));
+  folders.push(folder);
+  const file = path.join(folder, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+/**
+ * `orders` orders of two lines each, 40 customers, dates over 2025; about 90 bytes a line. The first
+ * line's note (a column the read leaves aside) is as long as it takes for a four-byte character (🎁)
+ * to straddle the end of the first chunk read.
+ */
+function ordersText(orders: number, withBom: boolean): string {
+  const text = (pad: number) => {
+    const lines = [HEADER];
+    for (let o = 0; o < orders; o++) {
+      const date = `2025-${String(1 + (o % 12)).padStart(2, '0')}-${String(1 + (o % 28)).padStart(2, '0')} 10:00`;
+      const channel = o % 3 === 0 ? 'Online' : 'In-store';
+      for (let l = 0; l < 2; l++) {
+        const category = CATEGORIES[(o + l) % CATEGORIES.length];
+        const note = o === 0 && l === 0 ? 'x'.repeat(pad) : '';
+        lines.push(`O${o},c${o % 40},${date},${channel},${category},${1 + l},"1,250.50",0,${note}`);
+      }
+    }
+    return (withBom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
+  };
+  // The read starts after the byte-order mark (three bytes), so its first chunk ends that much later.
+  const chunkEnd = CHUNK_BYTES + (withBom ? 3 : 0);
+  const bytes = Buffer.from(text(0));
+  if (bytes.length <= chunkEnd) return text(0);
+  // The last 🎁 that starts at or before two bytes short of the chunk's end, moved to start there.
+  const emoji = Buffer.from('🎁');
+  const start = bytes.lastIndexOf(emoji, chunkEnd - 2);
+  const padded = text(chunkEnd - 2 - start);
+  expect(Buffer.from(padded).indexOf(emoji, chunkEnd - 2)).toBe(chunkEnd - 2);
+  return padded;
+}
+
+async function errorOf(run: () => Promise<unknown>): Promise<string> {
+  try {
+    await run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(OrdersInputError);
+    return (error as Error).message;
+  }
+  throw new Error('expected an OrdersInputError');
+}
+
+describe('readOrdersCsvFile', () => {
+  it('given a file of several chunks with a BOM, multi-byte text and quoted line breaks, then it reads what the whole text gives', async () => {
+    // 40,000 orders: about 5 MiB, many chunks, which end inside lines and inside characters.
+    const text = ordersText(40_000, true);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(4 * 2 ** 20);
+    const streamed = await readOrdersCsvFile(fileOf(text), { file: 'orders.csv' });
+    expect(streamed.report).toMatchObject({
+      rowsRead: 80_000,
+      rowsSkipped: 0,
+      customers: 40,
+      orders: 40_000,
+    });
+    expect(streamed.log.lineCount).toBe(80_000);
+    expect(streamed.log.categories.map((c) => c.name).sort()).toEqual([...CATEGORY_NAMES].sort());
+    const whole = readOrdersCsv(text, { file: 'orders.csv' });
+    expect(streamed.delimiter).toBe(whole.delimiter);
+    expect(streamed.report).toEqual(whole.report);
+    expect(streamed.log).toEqual(whole.log);
+  });
+
+  it('given semicolons and decimal commas, then the delimiter comes from the header', async () => {
+    const file = fileOf(
+      'order_id;customer_id;created_at;channel;category;qty;net_amount\nX;k;2025-01-03;web;Gifts;1;1.234,50\n',
+    );
+    const { log, delimiter } = await readOrdersCsvFile(file, { file: 'bills.csv' });
+    expect(delimiter).toBe(';');
+    expect(Array.from(log.orderGross)).toEqual([1234.5]);
+  });
+
+  it('given a bad date deep in the file, then it names the file and the line, as the whole-text read does', async () => {
+    const lines = ordersText(20_000, false).split('\r\n');
+    // Line numbers count rows; the quoted category spans two physical lines, so find the row by its order id.
+    const at = lines.findIndex((l) => l.startsWith('O15000,'));
+    lines[at] = lines[at]!.replace(/2025-\d\d-\d\d 10:00/, 'the 32nd of June');
+    const text = lines.join('\r\n');
+    const message = await errorOf(() =>
+      readOrdersCsvFile(fileOf(text), { file: 'orders.csv', maxBadShare: 0 }),
+    );
+    expect(message).toContain('orders.csv');
+    expect(message).toContain('the 32nd of June');
+    let wholeMessage = '';
+    try {
+      readOrdersCsv(text, { file: 'orders.csv', maxBadShare: 0 });
+    } catch (error) {
+      wholeMessage = (error as Error).message;
+    }
+    expect(message).toBe(wholeMessage);
+  });
+
+  it('given a header without an amount column over many chunks, then the read stops and says what the whole-text read says', async () => {
+    const rows = Array.from({ length: 30_000 }, (_, o) => `O${o},c${o % 9},2025-01-02 10:00,Online,Linen,1`);
+    const text = ['Order ID,Customer ID,Order Date,Channel,Category,Quantity', ...rows].join('\n');
+    let wholeMessage = '';
+    try {
+      readOrdersCsv(text, { file: 'orders.csv' });
+    } catch (error) {
+      wholeMessage = (error as Error).message;
+    }
+    expect(wholeMessage).toContain('orders.csv');
+    expect(await errorOf(() => readOrdersCsvFile(fileOf(text), { file: 'orders.csv' }))).toBe(wholeMessage);
+  });
+
+  it('given a quote that is never closed, then it names the line within a bounded read, not hours later', async () => {
+    // No other quote in the file: the stray one would run to its end. 100 good rows, the bad one on
+    // line 102 (the header is line 1), then more than ROW_MAX_BYTES of good rows.
+    const good = (o: number) => `O${o},c${o % 9},2025-01-02 10:00,Online,Linen,1,10.50,0`;
+    const after = Math.ceil((ROW_MAX_BYTES * 1.2) / good(0).length);
+    const text = [
+      'Order ID,Customer ID,Order Date,Channel,Category,Quantity,Amount,Discount',
+      ...Array.from({ length: 100 }, (_, o) => good(o)),
+      'O100,c1,2025-01-02 10:00,Online,"Linen,1,10.50,0',
+      ...Array.from({ length: after }, (_, o) => good(101 + o)),
+    ].join('\n');
+    const message = await errorOf(() => readOrdersCsvFile(fileOf(text), { file: 'orders.csv' }));
+    expect(message).toContain('orders.csv: line 102 (counting the header as line 1)');
+    expect(message).toContain('a quote (") and is not closed within 16 MB');
+  });
+
+  it('given a quote that is never closed near the end of the file, then it names the line', async () => {
+    const text = [
+      'Order ID,Customer ID,Order Date,Channel,Category,Quantity,Amount',
+      'O1,c1,2025-01-01,Online,Linen,1,10',
+      'O2,c2,2025-01-02,Online,"Linen,1,10',
+      'O3,c3,2025-01-03,Online,Linen,1,10',
+    ].join('\n');
+    expect(await errorOf(() => readOrdersCsvFile(fileOf(text), { file: 'orders.csv' }))).toContain(
+      'orders.csv: line 3 (counting the header as line 1) has a value that opens with a quote (") and is not closed, so',
+    );
+  });
+
+  it('given a file saved as UTF-16, then it says to save it as CSV UTF-8', async () => {
+    const ascii = [
+      HEADER,
+      ...Array.from({ length: 50 }, (_, o) => `O${o},c1,2025-01-02,Online,Linen,1,10,0`),
+    ];
+    const utf16 = Buffer.from('\uFEFF' + ascii.join('\r\n'), 'utf16le');
+    expect(await errorOf(() => readOrdersCsvFile(fileOf(utf16), { file: 'orders.csv' }))).toContain(
+      'Save the orders again as "CSV UTF-8"',
+    );
+  });
+
+  it('given an empty file, then it says the file is empty', async () => {
+    expect(await errorOf(() => readOrdersCsvFile(fileOf(''), { file: 'orders.csv' }))).toBe(
+      'orders.csv: the file is empty.',
+    );
+  });
+});
