@@ -1146,7 +1146,7 @@ async function main(): Promise<number> {
     }
 
     // The explorer measured: the commit the export is built from, and whether its code had changes.
-    const git = (...args: string[]) => spawnSync('git', args, { encoding: 'utf8' }).stdout.trim();
+    const git = (...args: string[]) => spawnSync('git', args, { encoding: 'utf8' }).stdout.trimEnd();
     const edited = git('status', '--porcelain', '--', 'app', 'components', 'lib').split('\n').filter(Boolean);
     let explorer = `commit ${git('rev-parse', '--short', 'HEAD')} (${git('log', '-1', '--format=%s').slice(0, 90)}…)${edited.length ? `, with uncommitted changes to ${edited.map((l) => l.slice(3)).join(', ')}` : ''}`;
     if (process.env.BENCH_SKIP_BUILD === '1' && existsSync(path.join(OUT, 'customers', 'index.html'))) {
