@@ -194,6 +194,19 @@ test('refuses broken files with a clear message and stays usable', async ({ page
   await expect(error.getByTestId('problem-list').locator('li').first()).toContainText('line 2:');
   await expectNoSeriousA11yViolations(page);
 
+  // A quote opened on line 51 and never closed (the file has no other quote): the read stops there,
+  // instead of reading the 350 lines after it as one value and analysing the rest.
+  expect(orders.csv).not.toContain('"');
+  const lines = orders.csv.split('\n');
+  const cells = lines[50]!.split(',');
+  cells[4] = `"${cells[4]}`;
+  lines[50] = cells.join(',');
+  await upload(page, csvFile('stray-quote.csv', lines.join('\n')));
+  await page.getByTestId('analyse-button').click();
+  await expect(error).toContainText(
+    'stray-quote.csv: line 51 (counting the header as line 1) has a value that opens with a quote (") and is not closed',
+  );
+
   // Still usable: a good file after all that is analysed.
   await upload(page, csvFile('orders.csv', orders.csv));
   await expect(page.getByTestId('mapping-missing')).toHaveCount(0);

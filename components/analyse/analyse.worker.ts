@@ -182,8 +182,9 @@ function read(message: Extract<ToWorker, { type: 'read' }>) {
         try {
           reading.addRows(results.data, results.errors);
         } catch (error) {
-          parser.abort();
+          // Failed first: papaparse's abort calls complete at once, which would analyse what was read.
           fail(error);
+          parser.abort();
           return;
         }
         post({
