@@ -179,12 +179,8 @@ function read(message: Extract<ToWorker, { type: 'read' }>) {
       chunk(results, parser) {
         if (failed) return;
         chunks++;
-        try {
-          reading.addRows(results.data, results.errors);
-        } catch (error) {
-          // Failed first: papaparse's abort calls complete at once, which would analyse what was read.
-          fail(error);
-          parser.abort();
+        if (!reading.feed(results.data, results.errors, parser)) {
+          fail(reading.problem());
           return;
         }
         post({
@@ -196,7 +192,8 @@ function read(message: Extract<ToWorker, { type: 'read' }>) {
         });
       },
       complete() {
-        if (failed) return;
+        // Also when the read stopped: papaparse's abort calls this before fail is called.
+        if (failed || reading.problem() !== null) return;
         void finish().catch((error: unknown) => fail(error));
       },
       error(error) {

@@ -18,6 +18,14 @@ export interface OrdersRead {
    * (an error's `row` is its index in `rows`).
    */
   addRows(rows: readonly string[][], errors?: readonly ParseProblem[]): void;
+  /**
+   * addRows from inside papaparse's step or chunk callback: on a problem, keeps it (see problem)
+   * and only then stops papaparse, whose abort calls complete at once, so a complete that checks
+   * problem() never takes the rows read so far for the file. False once the read has stopped.
+   */
+  feed(rows: readonly string[][], errors: readonly ParseProblem[], parser: { abort(): void }): boolean;
+  /** What stopped the read, or null. */
+  problem(): unknown;
   rowsRead(): number;
   finish(): { log: TransactionLog; report: OrdersReport };
 }
@@ -43,7 +51,8 @@ export function unclosedQuote(file: string, line: number, withinMB?: number): Or
 export function startOrdersRead(options: OrdersReadOptions): OrdersRead {
   let reader: OrdersReader | null = null;
   let line = 0;
-  return {
+  let problem: unknown = null;
+  const read: OrdersRead = {
     addRows(rows, errors = []) {
       const unclosedAt = errors.find((e) => e.code === 'MissingQuotes')?.row;
       for (const [index, raw] of rows.entries()) {
@@ -62,12 +71,25 @@ export function startOrdersRead(options: OrdersReadOptions): OrdersRead {
         } else reader.addRow(raw as string[], line);
       }
     },
+    feed(rows, errors, parser) {
+      if (problem !== null) return false;
+      try {
+        read.addRows(rows, errors);
+        return true;
+      } catch (error) {
+        problem = error;
+        parser.abort();
+        return false;
+      }
+    },
+    problem: () => problem,
     rowsRead: () => Math.max(0, line - 1),
     finish() {
       if (!reader) throw new OrdersInputError(`${options.file}: the file is empty.`);
       return reader.finish();
     },
   };
+  return read;
 }
 
 export function readOrdersCsv(
@@ -76,19 +98,11 @@ export function readOrdersCsv(
 ): { log: TransactionLog; report: OrdersReport; delimiter: Delimiter } {
   const { body, delimiter } = openCsvText(options.file, text);
   const reading = startOrdersRead(options);
-  let failure: unknown = null;
   Papa.parse<string[]>(body, {
     delimiter,
     skipEmptyLines: 'greedy',
-    step: (result, parser) => {
-      try {
-        reading.addRows([result.data], result.errors);
-      } catch (error) {
-        failure = error;
-        parser.abort();
-      }
-    },
+    step: (result, parser) => void reading.feed([result.data], result.errors, parser),
   });
-  if (failure) throw failure;
+  if (reading.problem() !== null) throw reading.problem();
   return { ...reading.finish(), delimiter };
 }

@@ -85,14 +85,14 @@ export async function readOrdersCsvFile(
         if (failure) return;
         parser = handle;
         bytesAtLastRow = source.bytesRead;
-        try {
-          reading.addRows([results.data], results.errors);
-        } catch (error) {
-          // A problem of the whole file (its header, a missing column): the rest is not read.
-          fail(error);
-        }
+        // A problem of the whole file (its header, a missing column): the rest is not read.
+        if (!reading.feed([results.data], results.errors, handle)) fail(reading.problem());
       },
-      complete: () => (failure ? reject(failure) : resolve()),
+      complete: () => {
+        const problem = failure ?? reading.problem();
+        if (problem !== null) reject(problem);
+        else resolve();
+      },
       error(error) {
         // A file error is said in words; anything else is ours, and goes on as it is.
         fail(
