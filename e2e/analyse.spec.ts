@@ -207,13 +207,21 @@ test('refuses broken files with a clear message and stays usable', async ({ page
     'stray-quote.csv: line 51 (counting the header as line 1) has a value that opens with a quote (") and is not closed',
   );
 
-  // Still usable: a good file after all that is analysed.
+  // Still usable: a good file after all that is analysed. Its customers file has a quote opened on
+  // line 3 and never closed: that file is left out, with its line, and the orders are analysed.
   await upload(page, csvFile('orders.csv', orders.csv));
   await expect(page.getByTestId('mapping-missing')).toHaveCount(0);
+  expect(orders.customersCsv).not.toContain('"');
+  const crm = orders.customersCsv.split('\n');
+  crm[2] = crm[2]!.replace(',', ',"');
+  await page.getByLabel('Customers file (optional)').setInputFiles(csvFile('crm-quote.csv', crm.join('\n')));
   await page.getByTestId('analyse-button').click();
   await waitForResults(page, 5);
   await expect(error).toHaveCount(0);
   await expect(page.getByTestId('persona-card')).toHaveCount(5);
+  await expect(page.getByTestId('customers-summary')).toContainText(
+    'The customers file was not used: crm-quote.csv: line 3 (counting the header as line 1) has a value that opens with a quote (") and is not closed',
+  );
 
   for (const r of requests) expectHarmless(r);
   expect(errors).toEqual([]);

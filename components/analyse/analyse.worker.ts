@@ -6,15 +6,25 @@
  * are made here.
  * Nothing is sent anywhere: this file makes no network request.
  */
+import { openCsvText } from '@/lib/orders/csv-text';
 import { keyMapCsv, type CustomerKeyMap } from '@/lib/orders/customer-keys';
+import { startCustomersRead } from '@/lib/orders/customers-csv';
 import { OrdersInputError } from '@/lib/orders/orders-input-error';
 import type { OrdersReport } from '@/lib/orders/orders-reader';
 import { secretFromHex } from '@/lib/orders/pseudonym-secret';
 import { startOrdersRead } from '@/lib/orders/read-orders-csv';
+import type { RowsRead } from '@/lib/orders/rows-read';
 import { analyseOwnLog, tableFileChunks } from '@/lib/own-data/own-tables';
 import type { FromWorker, IntentsFileReport, ReadSummary, ToWorker } from '@/lib/own-data/protocol';
 import { inspectHead } from '@/lib/own-data/stream-orders';
-import { finishOwnData, NO_CUSTOMERS_FILE, readSideFiles, type OwnDataReport } from '@/lib/pipeline/own-data';
+import {
+  customersReadOptions,
+  finishOwnData,
+  NO_CUSTOMERS_FILE,
+  readSideFiles,
+  type CustomersJoin,
+  type OwnDataReport,
+} from '@/lib/pipeline/own-data';
 import type { Tables } from '@/lib/schema';
 import type { ArrivalCell } from '@/lib/sources/arrivals';
 import { NonFiniteTableError } from '@/lib/tables/check-finite';
@@ -131,6 +141,50 @@ async function inspect(id: number, file: File) {
   }
 }
 
+/**
+ * Streams `file` through papaparse, a chunk at a time, into `reading`, calling `onChunk` after each;
+ * resolves with the read's result, rejects with its problem, or with a sentence when the browser
+ * cannot read the file. `what` names the file's content for the advice.
+ */
+async function streamFile<Result>(
+  file: File,
+  what: string,
+  reading: RowsRead<Result>,
+  onChunk?: (chunks: number) => void,
+): Promise<Result> {
+  const { delimiter } = openCsvText(file.name, await file.slice(0, 64 * 1024).text(), what);
+  return new Promise<Result>((resolve, reject) => {
+    let chunks = 0;
+    Papa.parse<string[]>(file, {
+      delimiter,
+      skipEmptyLines: 'greedy',
+      chunkSize: CHUNK_BYTES,
+      chunk(results, parser) {
+        chunks++;
+        if (reading.feed(results.data, results.errors, parser)) onChunk?.(chunks);
+      },
+      complete() {
+        // Also when the read stopped: papaparse's abort calls this, after feed kept the problem.
+        if (reading.problem() !== null) return reject(reading.problem());
+        try {
+          resolve(reading.finish());
+        } catch (error) {
+          reject(error);
+        }
+      },
+      error(error) {
+        // The browser's reason (a moved or locked file) is not shown: it means nothing to an analyst.
+        void error;
+        reject(
+          new OrdersInputError(
+            `${file.name}: the browser could not read the file (it may have been moved, renamed or still be open in another program). Choose it again.`,
+          ),
+        );
+      },
+    });
+  });
+}
+
 function read(message: Extract<ToWorker, { type: 'read' }>) {
   const {
     id,
@@ -147,9 +201,7 @@ function read(message: Extract<ToWorker, { type: 'read' }>) {
   } = message;
   kept = null;
   const t0 = performance.now();
-  let failed = false;
   const fail = (error: unknown, problems?: ReadSummary['problems']) => {
-    failed = true;
     const report = error instanceof OrdersInputError ? error.report : undefined;
     post({ type: 'error', id, message: messageOf(error), problems: problems ?? report?.problems });
   };
@@ -158,12 +210,11 @@ function read(message: Extract<ToWorker, { type: 'read' }>) {
     fail(new OrdersInputError('The pseudonym secret must be hex, at least 32 characters (16 bytes).'));
     return;
   }
-  // The side files the read needs first (intents, products), then the orders streamed from the File.
+  // The side files the read needs first (intents, products), then the orders and the customers
+  // streamed from their Files.
   void (async () => {
     const sideTexts = { intents: await textOf(intentsFile), products: await textOf(productsFile) };
     const side = readSideFiles(sideTexts);
-    const head = await file.slice(0, 64 * 1024).text();
-    const { delimiter } = inspectHead(file.name, head);
     const reading = startOrdersRead({
       file: file.name,
       mapping,
@@ -171,74 +222,46 @@ function read(message: Extract<ToWorker, { type: 'read' }>) {
       ...(channel ? { channel } : {}),
       ...side,
     });
-    let chunks = 0;
-    Papa.parse<string[]>(file, {
-      delimiter,
-      skipEmptyLines: 'greedy',
-      chunkSize: CHUNK_BYTES,
-      chunk(results, parser) {
-        if (failed) return;
-        chunks++;
-        if (!reading.feed(results.data, results.errors, parser)) {
-          fail(reading.problem());
-          return;
-        }
-        post({
-          type: 'progress',
-          id,
-          rows: reading.rowsRead(),
-          bytes: Math.min(file.size, chunks * CHUNK_BYTES),
-          totalBytes: file.size,
-        });
-      },
-      complete() {
-        // Also when the read stopped: papaparse's abort calls this before fail is called.
-        if (failed || reading.problem() !== null) return;
-        void finish().catch((error: unknown) => fail(error));
-      },
-      error(error) {
-        // The browser's reason (a moved or locked file) is not shown: it means nothing to an analyst.
-        void error;
-        fail(
-          new OrdersInputError(
-            `${file.name}: the browser could not read the file (it may have been moved, renamed or still be open in another program). Choose it again.`,
-          ),
-        );
-      },
-    });
-
-    async function finish() {
-      const ordersRead = reading.finish();
-      const customers = await textOf(customersFile);
-      const options = { mapping, secret: secret! };
-      // A customers file that cannot be used does not stop the analysis of the orders: the page says why.
-      let own: ReturnType<typeof finishOwnData>;
-      let customersError: string | null = null;
+    const ordersRead = await streamFile(file, 'the orders', reading, (chunks) =>
+      post({
+        type: 'progress',
+        id,
+        rows: reading.rowsRead(),
+        bytes: Math.min(file.size, chunks * CHUNK_BYTES),
+        totalBytes: file.size,
+      }),
+    );
+    const options = { mapping, secret: secret! };
+    // A customers file that cannot be used does not stop the analysis of the orders: the page says why.
+    let customers: CustomersJoin | null = null;
+    let customersError: string | null = null;
+    if (customersFile) {
       try {
-        own = finishOwnData(ordersRead, side, { customers, intents: sideTexts.intents }, options);
+        const reading = startCustomersRead(customersReadOptions(customersFile.name, ordersRead, options));
+        customers = await streamFile(customersFile, 'the customers', reading);
       } catch (error) {
-        if (!customers || !(error instanceof OrdersInputError)) throw error;
+        if (!(error instanceof OrdersInputError)) throw error;
         customersError = error.message;
-        own = finishOwnData(ordersRead, side, { intents: sideTexts.intents }, options);
       }
-      const orders: OrdersReport = own.report.orders;
-      const summary: ReadSummary = {
-        ...orders,
-        customersFile: customersSummary(own.report),
-        customersError,
-        intentsFile: intentsReport(intentsFile, side.intents, own.log),
-        productsFile: own.report.productsFile,
-        bytes: file.size,
-        // The side files' warnings are said with their summaries; here only the orders file's, and a
-        // missing customers file (not when one failed: that is said above, and this would contradict it).
-        warnings: own.report.warnings.filter(
-          (w) => orders.warnings.includes(w) || (w === NO_CUSTOMERS_FILE && !customersError),
-        ),
-        readMs: Math.round(performance.now() - t0),
-      };
-      kept = { log: own.log, read: summary, keyMap: own.keyMap, currency, arrivals, tables: null };
-      analyseAndPost(id, k);
     }
+    const own = finishOwnData(ordersRead, side, customers, sideTexts, options);
+    const orders: OrdersReport = own.report.orders;
+    const summary: ReadSummary = {
+      ...orders,
+      customersFile: customersSummary(own.report),
+      customersError,
+      intentsFile: intentsReport(intentsFile, side.intents, own.log),
+      productsFile: own.report.productsFile,
+      bytes: file.size,
+      // The side files' warnings are said with their summaries; here only the orders file's, and a
+      // missing customers file (not when one failed: that is said above, and this would contradict it).
+      warnings: own.report.warnings.filter(
+        (w) => orders.warnings.includes(w) || (w === NO_CUSTOMERS_FILE && !customersError),
+      ),
+      readMs: Math.round(performance.now() - t0),
+    };
+    kept = { log: own.log, read: summary, keyMap: own.keyMap, currency, arrivals, tables: null };
+    analyseAndPost(id, k);
   })().catch((error: unknown) => fail(error));
 }
 

@@ -44,7 +44,10 @@ export function checkLooksLikeText(file: string, head: string, what = 'the order
   }
   const half = sample.length / 2;
   const oneSided = Math.max(...nulAt) > 0.4 * half && Math.min(...nulAt) < 0.05 * half;
-  if (oneSided && printable > 0.9 * (sample.length - nulAt[0]! - nulAt[1]!)) {
+  // UTF-16's byte-order mark (FF FE or FE FF), which UTF-8 reads as two undecodable characters. The
+  // NUL test alone misses UTF-16 text in Hindi, Tamil or emoji: their characters have no zero byte.
+  const utf16Mark = head.startsWith('\uFFFD\uFFFD');
+  if (utf16Mark || (oneSided && printable > 0.9 * (sample.length - nulAt[0]! - nulAt[1]!))) {
     throw new OrdersInputError(
       `${file}: the file is saved in a two-byte encoding (UTF-16), which this reader does not take. Save ${what} again as "CSV UTF-8".`,
     );

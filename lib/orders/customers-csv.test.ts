@@ -78,6 +78,55 @@ describe('readCustomersCsv', () => {
     });
   });
 
+  it('joins a CRM export through the key column the orders used, of several named like keys', () => {
+    // The orders identified customers by mobile number (normalised: +91 and ten digits). The CRM
+    // export has a member id, an e-mail and a mobile column; only the mobiles, however typed, match.
+    const orderIds = ['+919876543210', '+919812345678', '+919800000001'];
+    const text = [
+      'Member ID,Email,Mobile,Age,Gender',
+      'M1,asha@example.in,098765 43210,34,F',
+      'M2,ravi@example.in,+91 98123 45678,51,M',
+      'M3,meera@example.in,9999999999,40,F',
+      // The same person again, under another member id and the same values: not a conflict.
+      'M9,asha@example.in,+91-98765-43210,34,F',
+    ].join('\n');
+    const { attributes, report } = read(text, orderIds);
+    expect(report.columns.customer_id).toBe('Mobile');
+    expect(Array.from(attributes.age)).toEqual([34, 51, 0]);
+    expect(Array.from(attributes.gender)).toEqual([0, 1, UNKNOWN]);
+    expect(report).toMatchObject({
+      rowsRead: 4,
+      rowsSkipped: 0,
+      rowsWithoutOrders: 1,
+      customersWithoutRow: 1,
+    });
+    // When the orders used e-mails, the same file joins through its e-mails.
+    const byEmail = read(text, ['ravi@example.in', 'meera@example.in']);
+    expect(byEmail.report.columns.customer_id).toBe('Email');
+    expect(Array.from(byEmail.attributes.age)).toEqual([51, 40]);
+    // Two rows of asha@example.in agree, so neither is skipped; she has no order here.
+    expect(byEmail.report).toMatchObject({ rowsSkipped: 0, rowsWithoutOrders: 2 });
+  });
+
+  it('reports the problems of the key column it joins through, not those of the others', () => {
+    // The member id is empty on two rows: a problem only if the join went through it.
+    const text = ['Member ID,Email,Age', ',a@x.in,30', ',b@x.in,old', 'M3,c@x.in,41'].join('\n');
+    const { report, attributes } = read(text, ['a@x.in', 'b@x.in', 'c@x.in']);
+    expect(report.columns.customer_id).toBe('Email');
+    expect(report.rowsSkipped).toBe(0);
+    expect(report.problems).toEqual([
+      { line: 3, reason: 'age "old" is neither an age nor a band like 25-34 or 55+' },
+    ]);
+    expect(Array.from(attributes.age)).toEqual([30, 0, 41]);
+  });
+
+  it('stops at a quote that is never closed, naming its line, instead of reading the rest as one value', () => {
+    const text = ['Customer ID,Age', 'c1,30', 'c2,"41', 'c3,52', 'c4,60'].join('\n');
+    expect(() => read(text)).toThrow(
+      'customers.csv: line 3 (counting the header as line 1) has a value that opens with a quote (") and is not closed',
+    );
+  });
+
   it('prefers an age column to a band, and reads ; separated files with a BOM', () => {
     const { attributes } = read('\uFEFFcustomer_id;age;age group\nc1;41;25-34\nc2;;18-24\n');
     expect(Array.from(attributes.age)).toEqual([41, 21, 0, 0]);

@@ -2,7 +2,7 @@
  * Reads a brand's customers file (one row per customer: id, age or age band, gender, city or region
  * type) into the demographic attributes of a transaction log. Values that cannot be read are left
  * unknown and reported with their line; rows without a customer id, or repeating one with other
- * values, are skipped. Pure: text in, attributes and a report out.
+ * values, are skipped. Pure: rows in, attributes and a report out.
  */
 import { UNKNOWN_ATTRIBUTE, type CustomerAttributes } from '../transactions/transaction-log';
 import {
@@ -12,11 +12,12 @@ import {
   normaliseHeader,
   type CustomerField,
 } from './column-matching';
-import { parseSideFile } from './csv-text';
+import { checkHeaderIsNames } from './csv-text';
 import { normaliseCustomerKey } from './customer-keys';
 import { OrdersInputError, type RowProblem } from './orders-input-error';
 import { parseOrderTime, type DateOrder } from './parse-values';
 import { listHeaders, quoteValue } from './quote-value';
+import { readCsvText, startRowsRead, type RowsRead } from './rows-read';
 
 export const UNKNOWN = UNKNOWN_ATTRIBUTE;
 
@@ -101,28 +102,6 @@ const GENDER_WORDS: Record<string, number> = {
   'non binary or undisclosed': 2,
 };
 
-/** Of the columns named like a customer key, the one whose values match the most customers of the orders. */
-function joiningKeyColumn(
-  headers: readonly string[],
-  rows: readonly string[][],
-  index: ReadonlyMap<string, number>,
-  first: number,
-): number {
-  const keyNames = new Set(CUSTOMER_FIELDS[0].synonyms.map(normaliseHeader));
-  let best = { column: first, matches: -1 };
-  headers.forEach((h, i) => {
-    if (!keyNames.has(normaliseHeader(h))) return;
-    let matches = 0;
-    for (const cells of rows) {
-      const raw = (cells[i] ?? '').trim();
-      if (raw && index.has(normaliseCustomerKey(raw)?.key ?? raw)) matches++;
-    }
-    // Ties keep the column the synonyms prefer.
-    if (matches > best.matches || (matches === best.matches && i === first)) best = { column: i, matches };
-  });
-  return best.column;
-}
-
 /** Whole years from a date of birth to `on` (ISO; today when absent); null when it is not a date or not an age. */
 export function ageFromBirth(raw: string, on: string | undefined, order: DateOrder): number | null {
   const born = parseOrderTime(raw, order);
@@ -160,22 +139,102 @@ export function parseLocale(raw: string): number | null {
   return null;
 }
 
-/** The customers file's demographics for the customers of a log. */
-export function readCustomersCsv(
-  text: string,
-  options: CustomersReadOptions,
-): { attributes: CustomerAttributes; report: CustomersReport } {
-  const { file } = options;
-  const maxBadShare = options.maxBadShare ?? 0.05;
-  const shown = options.shownErrors ?? 10;
-  const [rawHeader, ...rows] = parseSideFile(file, text, 'the customers');
-  const headers = (rawHeader ?? []).map((h) => h.trim());
+/** A row's demographics, read once whichever key column joins it. */
+interface RowValues {
+  age: number;
+  gender: number;
+  locale: number;
+  /** The region value that is not a region type, if any (left unknown, and reported). */
+  unknownLocale: string | null;
+  /** Values that could not be read, as the report words them. */
+  reasons: string[];
+}
+
+/**
+ * The join through one key column: the demographics each customer of the orders gets, and what went
+ * wrong. A CRM export has several keys (member id, mobile, e-mail); the read joins through each
+ * column named like one at once, and keeps the one whose values match the most customers.
+ */
+class KeyJoin {
+  readonly attributes: CustomerAttributes;
+  /** The line each customer was first read from (0: not yet). */
+  readonly seen: Uint32Array;
+  /** Rows whose key is a customer of the orders. */
+  matches = 0;
+  skipped = 0;
+  withoutOrders = 0;
+  unknownLocale = 0;
+  readonly unknownLocaleValues = new Map<string, number>();
+  readonly problems: RowProblem[] = [];
+
+  constructor(
+    readonly column: number,
+    customers: number,
+    private readonly shown: number,
+  ) {
+    this.attributes = {
+      age: new Uint8Array(customers),
+      gender: new Uint8Array(customers).fill(UNKNOWN),
+      locale: new Uint8Array(customers).fill(UNKNOWN),
+    };
+    this.seen = new Uint32Array(customers);
+  }
+
+  private problem(line: number, reason: string): void {
+    if (this.problems.length < this.shown) this.problems.push({ line, reason });
+  }
+
+  /** One row, keyed `id` in this column (already trimmed), its values read by `values`. */
+  take(id: string, line: number, values: () => RowValues, index: ReadonlyMap<string, number>): void {
+    if (!id) {
+      this.skipped++;
+      return this.problem(line, 'customer id is empty');
+    }
+    const { age, gender, locale, unknownLocale, reasons } = values();
+    for (const reason of reasons) this.problem(line, reason);
+    if (unknownLocale !== null) {
+      this.unknownLocale++;
+      this.unknownLocaleValues.set(unknownLocale, (this.unknownLocaleValues.get(unknownLocale) ?? 0) + 1);
+    }
+    // Keys are compared as the orders' are: e-mails and phone numbers however they were typed.
+    const c = index.get(normaliseCustomerKey(id)?.key ?? id);
+    if (c === undefined) {
+      this.withoutOrders++;
+      return;
+    }
+    this.matches++;
+    const { attributes, seen } = this;
+    if (seen[c]) {
+      if (attributes.age[c] !== age || attributes.gender[c] !== gender || attributes.locale[c] !== locale) {
+        this.skipped++;
+        this.problem(line, `the same customer is on line ${seen[c]} with other values`);
+      }
+      return;
+    }
+    seen[c] = line;
+    attributes.age[c] = age;
+    attributes.gender[c] = gender;
+    attributes.locale[c] = locale;
+  }
+}
+
+/** The customers read: rows in (the header first), the log's demographics and their report out. */
+export type CustomersRead = RowsRead<{ attributes: CustomerAttributes; report: CustomersReport }>;
+
+/** The customers file's columns, checked: those of each field, and the key columns to join through. */
+function customersColumns(
+  file: string,
+  rawHeader: readonly string[],
+  mapping: CustomersReadOptions['mapping'],
+): { headers: string[]; col: Partial<Record<CustomerField, number>>; keyColumns: number[] } {
+  checkHeaderIsNames(file, rawHeader);
+  const headers = rawHeader.map((h) => h.replace(/\u0000/g, '').trim());
   if (headers.length < 2) {
     throw new OrdersInputError(
       `${file}: the header has ${headers.length === 0 ? 'no columns' : `a single column (${listHeaders(headers)})`}; a customers file needs a customer id and at least one of age, age band, gender, region type.`,
     );
   }
-  const match = matchColumns(headers, CUSTOMER_FIELDS, options.mapping);
+  const match = matchColumns(headers, CUSTOMER_FIELDS, mapping);
   if (match.unknown.length) {
     throw new OrdersInputError(
       `${file}: the column mapping names columns the file does not have: ` +
@@ -199,145 +258,160 @@ export function readCustomersCsv(
       `${file}: no demographic column found; tried ${tried}. Columns in the file: ${listHeaders(headers)}.`,
     );
   }
+  // A mapped id column is the key; else every column named like a key is tried.
+  const keyNames = new Set(CUSTOMER_FIELDS[0].synonyms.map(normaliseHeader));
+  const named = headers.flatMap((h, i) => (keyNames.has(normaliseHeader(h)) ? [i] : []));
+  const keyColumns = mapping?.customer_id || named.length === 0 ? [col.customer_id!] : named;
+  return { headers, col, keyColumns };
+}
 
+/**
+ * The customers file's demographics for the customers of a log, read row by row: through
+ * readCustomersCsv on a text, readCustomersCsvFile from disk, or the worker's chunks of a File.
+ */
+export function startCustomersRead(options: CustomersReadOptions): CustomersRead {
+  const { file } = options;
+  const maxBadShare = options.maxBadShare ?? 0.05;
+  const shown = options.shownErrors ?? 10;
   const n = options.customerIds.length;
   const index = new Map<string, number>();
   options.customerIds.forEach((id, i) => index.set(id, i));
-  // A CRM export has several keys (member id, mobile, e-mail): the one that joins is the one whose
-  // values are the orders' customers, whichever the orders file identified them by.
-  if (!options.mapping?.customer_id)
-    col.customer_id = joiningKeyColumn(headers, rows, index, col.customer_id!);
-  const attributes: CustomerAttributes = {
-    age: new Uint8Array(n),
-    gender: new Uint8Array(n).fill(UNKNOWN),
-    locale: new Uint8Array(n).fill(UNKNOWN),
-  };
-  /** The line each customer was first read from (0: not yet). */
-  const seen = new Uint32Array(n);
-  const problems: RowProblem[] = [];
-  let skipped = 0;
-  let withoutOrders = 0;
-  let unknownLocale = 0;
-  const unknownLocaleValues = new Map<string, number>();
-  const problem = (line: number, reason: string) => {
-    if (problems.length < shown) problems.push({ line, reason });
-  };
-  const cell = (cells: string[], field: CustomerField) => {
-    const i = col[field];
-    return i === undefined ? '' : (cells[i] ?? '').trim();
-  };
+  let columns: ReturnType<typeof customersColumns> | null = null;
+  let joins: KeyJoin[] = [];
+  let rowsRead = 0;
 
-  rows.forEach((cells, r) => {
-    const line = r + 2;
-    const id = cell(cells, 'customer_id');
-    if (!id) {
-      skipped++;
-      return problem(line, 'customer id is empty');
-    }
-    let age = 0;
-    const rawAge = cell(cells, 'age') || cell(cells, 'age_band');
-    const rawBirth = cell(cells, 'date_of_birth');
-    if (rawAge === '' && rawBirth !== '') {
-      const a = ageFromBirth(rawBirth, options.ageOn, options.dateOrder ?? 'dmy');
-      if (a === null) problem(line, `date of birth ${quoteValue(rawBirth)} is not a date`);
-      else age = a;
-    }
-    if (rawAge !== '') {
-      const a = parseAge(rawAge);
-      if (a === null || a > 255)
-        problem(line, `age ${quoteValue(rawAge)} is neither an age nor a band like 25-34 or 55+`);
-      else age = a;
-    }
-    let gender = UNKNOWN;
-    const rawGender = cell(cells, 'gender');
-    if (rawGender !== '') {
-      const g = parseGender(rawGender);
-      if (g === null)
-        problem(
-          line,
-          `gender ${quoteValue(rawGender)} is not recognised (e.g. F, Female, M, Male, Non-binary)`,
-        );
-      else gender = g;
-    }
-    let locale = UNKNOWN;
-    const rawLocale = cell(cells, 'region_type');
-    if (rawLocale !== '') {
-      const l = parseLocale(rawLocale);
-      if (l === null) {
-        unknownLocale++;
-        unknownLocaleValues.set(rawLocale, (unknownLocaleValues.get(rawLocale) ?? 0) + 1);
-      } else locale = l;
-    }
-    // Keys are compared as the orders' are: e-mails and phone numbers however they were typed.
-    const c = index.get(normaliseCustomerKey(id)?.key ?? id);
-    if (c === undefined) {
-      withoutOrders++;
+  const take = (cells: string[], line: number) => {
+    if (!columns) {
+      columns = customersColumns(file, cells, options.mapping);
+      const keys = columns.keyColumns;
+      joins = keys.map((column) => new KeyJoin(column, n, shown));
       return;
     }
-    if (seen[c]) {
-      if (attributes.age[c] !== age || attributes.gender[c] !== gender || attributes.locale[c] !== locale) {
-        skipped++;
-        problem(line, `the same customer is on line ${seen[c]} with other values`);
-      }
-      return;
+    rowsRead++;
+    const { col } = columns;
+    const cell = (field: CustomerField) => {
+      const i = col[field];
+      return i === undefined ? '' : (cells[i] ?? '').replace(/\u0000/g, '').trim();
+    };
+    let values: RowValues | null = null;
+    // Read once, and only for a row some key column names a customer in.
+    const valuesOf = () => (values ??= readValues(cell, options));
+    for (const join of joins) {
+      join.take((cells[join.column] ?? '').replace(/\u0000/g, '').trim(), line, valuesOf, index);
     }
-    seen[c] = line;
-    attributes.age[c] = age;
-    attributes.gender[c] = gender;
-    attributes.locale[c] = locale;
-  });
-
-  const rowsRead = rows.length;
-  if (rowsRead === 0) throw new OrdersInputError(`${file}: the file has a header but no customer rows.`);
-  if (skipped / rowsRead > maxBadShare) {
-    throw new OrdersInputError(
-      `${file}: ${skipped.toLocaleString('en')} of ${rowsRead.toLocaleString('en')} rows ` +
-        `(${((skipped / rowsRead) * 100).toFixed(1)} %) are bad, more than the ${(maxBadShare * 100).toFixed(1)} % allowed. First ones:\n` +
-        problems.map((p) => `  line ${p.line}: ${p.reason}`).join('\n'),
-    );
-  }
-  let customersWithoutRow = 0;
-  const known = { age: 0, gender: 0, locale: 0 };
-  for (let c = 0; c < n; c++) {
-    if (!seen[c]) customersWithoutRow++;
-    if (attributes.age[c]! > 0) known.age++;
-    if (attributes.gender[c] !== UNKNOWN) known.gender++;
-    if (attributes.locale[c] !== UNKNOWN) known.locale++;
-  }
-  const warnings: string[] = [];
-  if (unknownLocale > 0) {
-    const examples = [...unknownLocaleValues.entries()]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, 5)
-      .map(([v, k]) => `${quoteValue(v)} (${k})`)
-      .join(', ');
-    warnings.push(
-      `${file}: ${unknownLocale.toLocaleString('en')} region values are not urban, semi-urban or rural (nor Tier 1/2/3) and were left unknown: ${examples}.`,
-    );
-  }
-  if (customersWithoutRow > 0)
-    warnings.push(
-      `${file}: ${customersWithoutRow.toLocaleString('en')} of ${n.toLocaleString('en')} customers with orders have no row; their demographics are unknown.`,
-    );
-  if (withoutOrders > 0)
-    warnings.push(
-      `${file}: ${withoutOrders.toLocaleString('en')} rows are customers without orders (ignored).`,
-    );
-  const columns = Object.fromEntries(
-    Object.entries(col).map(([k, i]) => [k, headers[i as number]]),
-  ) as Partial<Record<CustomerField, string>>;
-  return {
-    attributes,
-    report: {
-      file,
-      rowsRead,
-      rowsSkipped: skipped,
-      rowsWithoutOrders: withoutOrders,
-      customersWithoutRow,
-      problems,
-      columns,
-      known,
-      warnings,
-    },
   };
+
+  const finish = () => {
+    if (!columns) throw new OrdersInputError(`${file}: the file is empty.`);
+    if (rowsRead === 0) throw new OrdersInputError(`${file}: the file has a header but no customer rows.`);
+    const { headers, col } = columns;
+    // The key column that matches the most customers; ties keep the column the synonyms prefer.
+    let join = joins[0]!;
+    for (const candidate of joins) {
+      if (
+        candidate.matches > join.matches ||
+        (candidate.matches === join.matches && candidate.column === col.customer_id)
+      )
+        join = candidate;
+    }
+    col.customer_id = join.column;
+    const { attributes, skipped, problems } = join;
+    if (skipped / rowsRead > maxBadShare) {
+      throw new OrdersInputError(
+        `${file}: ${skipped.toLocaleString('en')} of ${rowsRead.toLocaleString('en')} rows ` +
+          `(${((skipped / rowsRead) * 100).toFixed(1)} %) are bad, more than the ${(maxBadShare * 100).toFixed(1)} % allowed. First ones:\n` +
+          problems.map((p) => `  line ${p.line}: ${p.reason}`).join('\n'),
+      );
+    }
+    let customersWithoutRow = 0;
+    const known = { age: 0, gender: 0, locale: 0 };
+    for (let c = 0; c < n; c++) {
+      if (!join.seen[c]) customersWithoutRow++;
+      if (attributes.age[c]! > 0) known.age++;
+      if (attributes.gender[c] !== UNKNOWN) known.gender++;
+      if (attributes.locale[c] !== UNKNOWN) known.locale++;
+    }
+    const warnings: string[] = [];
+    if (join.unknownLocale > 0) {
+      const examples = [...join.unknownLocaleValues.entries()]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, 5)
+        .map(([v, k]) => `${quoteValue(v)} (${k})`)
+        .join(', ');
+      warnings.push(
+        `${file}: ${join.unknownLocale.toLocaleString('en')} region values are not urban, semi-urban or rural (nor Tier 1/2/3) and were left unknown: ${examples}.`,
+      );
+    }
+    if (customersWithoutRow > 0)
+      warnings.push(
+        `${file}: ${customersWithoutRow.toLocaleString('en')} of ${n.toLocaleString('en')} customers with orders have no row; their demographics are unknown.`,
+      );
+    if (join.withoutOrders > 0)
+      warnings.push(
+        `${file}: ${join.withoutOrders.toLocaleString('en')} rows are customers without orders (ignored).`,
+      );
+    const named = Object.fromEntries(
+      Object.entries(col).map(([k, i]) => [k, headers[i as number]]),
+    ) as Partial<Record<CustomerField, string>>;
+    return {
+      attributes,
+      report: {
+        file,
+        rowsRead,
+        rowsSkipped: skipped,
+        rowsWithoutOrders: join.withoutOrders,
+        customersWithoutRow,
+        problems,
+        columns: named,
+        known,
+        warnings,
+      },
+    };
+  };
+  return startRowsRead(file, take, finish);
+}
+
+/** A row's age (from an age, a band or a date of birth), gender and region type. */
+function readValues(cell: (field: CustomerField) => string, options: CustomersReadOptions): RowValues {
+  const reasons: string[] = [];
+  let age = 0;
+  const rawAge = cell('age') || cell('age_band');
+  const rawBirth = cell('date_of_birth');
+  if (rawAge === '' && rawBirth !== '') {
+    const a = ageFromBirth(rawBirth, options.ageOn, options.dateOrder ?? 'dmy');
+    if (a === null) reasons.push(`date of birth ${quoteValue(rawBirth)} is not a date`);
+    else age = a;
+  }
+  if (rawAge !== '') {
+    const a = parseAge(rawAge);
+    if (a === null || a > 255)
+      reasons.push(`age ${quoteValue(rawAge)} is neither an age nor a band like 25-34 or 55+`);
+    else age = a;
+  }
+  let gender = UNKNOWN;
+  const rawGender = cell('gender');
+  if (rawGender !== '') {
+    const g = parseGender(rawGender);
+    if (g === null)
+      reasons.push(`gender ${quoteValue(rawGender)} is not recognised (e.g. F, Female, M, Male, Non-binary)`);
+    else gender = g;
+  }
+  let locale = UNKNOWN;
+  let unknownLocale: string | null = null;
+  const rawLocale = cell('region_type');
+  if (rawLocale !== '') {
+    const l = parseLocale(rawLocale);
+    if (l === null) unknownLocale = rawLocale;
+    else locale = l;
+  }
+  return { age, gender, locale, unknownLocale, reasons };
+}
+
+/** The customers file's demographics for the customers of a log, from the file's whole text. */
+export function readCustomersCsv(
+  text: string,
+  options: CustomersReadOptions,
+): { attributes: CustomerAttributes; report: CustomersReport } {
+  const { attributes, report } = readCsvText(text, 'the customers', startCustomersRead(options));
+  return { attributes, report };
 }

@@ -1,7 +1,8 @@
 /**
  * A brand's own data → the transaction log every table is built from. Texts in, log and report
  * out: no file system, so the command line and a browser worker call the same functions (the
- * worker feeds the orders file in chunks through startOrdersRead, then calls finishOwnData).
+ * worker feeds the orders and customers files in chunks through startOrdersRead and
+ * startCustomersRead, then calls finishOwnData).
  *
  * Order: the side files that the orders read needs (intents, products), the orders, the customers
  * file joined on the normalised customer keys, and last the keys pseudonymised, so that no table
@@ -9,13 +10,13 @@
  */
 import type { CustomerField, OrderField } from '../orders/column-matching';
 import { pseudonymiseCustomers, type CustomerKeyMap } from '../orders/customer-keys';
-import { readCustomersCsv, type CustomersReport } from '../orders/customers-csv';
+import { readCustomersCsv, type CustomersReadOptions, type CustomersReport } from '../orders/customers-csv';
 import { readIntentsCsv } from '../orders/intents-csv';
 import type { OrdersReadOptions, OrdersReport } from '../orders/orders-reader';
 import type { DateOrder } from '../orders/parse-values';
 import { readProductsCsv, type ProductCatalogue } from '../orders/products-csv';
 import { readOrdersCsv } from '../orders/read-orders-csv';
-import type { TransactionLog } from '../transactions/transaction-log';
+import type { CustomerAttributes, TransactionLog } from '../transactions/transaction-log';
 
 /** Said when there is no customers file (the browser leaves it out when the file it was given failed). */
 export const NO_CUSTOMERS_FILE =
@@ -126,37 +127,49 @@ export function readSideFiles(input: Pick<OwnDataInput, 'intents' | 'products'>)
 }
 
 /**
- * After the orders are read: the customers file joined on the normalised keys, the intents checked,
- * the report put together, and the customer keys pseudonymised.
+ * The options of the customers file's read: its column mapping (an unprefixed customer_id names the
+ * orders file's column; `customers.customer_id` the customers file's), and the orders read's
+ * customers, last day (ages from dates of birth are taken then) and date order.
+ */
+export function customersReadOptions(
+  file: string,
+  orders: { log: TransactionLog; report: OrdersReport },
+  options: Pick<OwnDataOptions, 'mapping' | 'maxBadShare'>,
+): CustomersReadOptions {
+  const mapping = pick<CustomerField>(options.mapping, CUSTOMER_KEYS);
+  delete mapping.customer_id;
+  for (const [key, column] of Object.entries(options.mapping ?? {})) {
+    if (key.startsWith('customers.') && column)
+      mapping[key.slice('customers.'.length) as CustomerField] = column;
+  }
+  return {
+    file,
+    customerIds: orders.log.customerIds,
+    mapping,
+    maxBadShare: options.maxBadShare,
+    ageOn: orders.report.lastDay,
+    dateOrder: orders.report.dateOrder,
+  };
+}
+
+/** The customers file, read (readCustomersCsv on a text, or streamed): its demographics and report. */
+export type CustomersJoin = { attributes: CustomerAttributes; report: CustomersReport };
+
+/**
+ * After the orders and the customers file are read (the customers read with customersReadOptions):
+ * the demographics joined, the intents checked, the report put together, and the customer keys
+ * pseudonymised. `input` names the side files for the report.
  */
 export function finishOwnData(
   read: { log: TransactionLog; report: OrdersReport },
   side: { intents?: Map<string, string>; products?: ProductCatalogue },
-  input: Pick<OwnDataInput, 'customers' | 'intents'>,
-  options: OwnDataOptions,
+  customersJoin: CustomersJoin | null,
+  input: { intents?: { file: string } },
+  options: Pick<OwnDataOptions, 'secret'>,
 ): { log: TransactionLog; report: OwnDataReport; keyMap: CustomerKeyMap } {
   const { log, report } = read;
-  let customers: CustomersReport | null = null;
-  let full = log;
-  if (input.customers) {
-    // An unprefixed customer_id names the orders file's column; `customers.customer_id` the customers file's.
-    const mapping = pick<CustomerField>(options.mapping, CUSTOMER_KEYS);
-    delete mapping.customer_id;
-    for (const [key, column] of Object.entries(options.mapping ?? {})) {
-      if (key.startsWith('customers.') && column)
-        mapping[key.slice('customers.'.length) as CustomerField] = column;
-    }
-    const joined = readCustomersCsv(input.customers.text, {
-      file: input.customers.file,
-      customerIds: log.customerIds,
-      mapping,
-      maxBadShare: options.maxBadShare,
-      ageOn: report.lastDay,
-      dateOrder: report.dateOrder,
-    });
-    customers = joined.report;
-    full = { ...log, attributes: joined.attributes };
-  }
+  const customers = customersJoin?.report ?? null;
+  const full = customersJoin ? { ...log, attributes: customersJoin.attributes } : log;
   const { intents, products } = side;
   const categoriesWithoutIntent = intents
     ? log.categories.filter((c) => !intents.has(c.name)).map((c) => c.name)
@@ -170,7 +183,7 @@ export function finishOwnData(
         .join(', ')}${categoriesWithoutIntent.length > 5 ? ', …' : ''}.`,
     );
   }
-  if (!input.customers) warnings.push(NO_CUSTOMERS_FILE);
+  if (!customersJoin) warnings.push(NO_CUSTOMERS_FILE);
   const keyMap = pseudonymiseCustomers(full.customerIds, options.secret);
   return {
     log: { ...full, customerIds: keyMap.ids },
@@ -212,7 +225,8 @@ export function ordersReadOptions(
 
 /**
  * The whole read from texts: a pseudonymised log, its report and the private key map out. The
- * command line streams the orders file from disk instead (readOrdersCsvFile, then finishOwnData).
+ * command line streams the orders and customers files from disk instead (readOrdersCsvFile,
+ * readCustomersCsvFile, then finishOwnData).
  */
 export function readOwnData(
   input: OwnDataInput,
@@ -220,5 +234,8 @@ export function readOwnData(
 ): { log: TransactionLog; report: OwnDataReport; keyMap: CustomerKeyMap } {
   const side = readSideFiles(input);
   const read = readOrdersCsv(input.orders.text, ordersReadOptions(input.orders.file, options, side));
-  return finishOwnData(read, side, input, options);
+  const customers = input.customers
+    ? readCustomersCsv(input.customers.text, customersReadOptions(input.customers.file, read, options))
+    : null;
+  return finishOwnData(read, side, customers, input, options);
 }

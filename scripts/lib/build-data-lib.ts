@@ -4,8 +4,9 @@ import { firstRowsFile } from '../../lib/explorer/first-rows';
 import type { CustomerKeyMap } from '../../lib/orders/customer-keys';
 import { exportCustomersCsv, exportOrdersCsv } from '../../lib/orders/export-orders';
 import { OrdersInputError } from '../../lib/orders/orders-input-error';
-import { readOrdersCsvFile } from '../../lib/orders/read-orders-file';
+import { readCustomersCsvFile, readOrdersCsvFile, unreadableFile } from '../../lib/orders/read-csv-file';
 import {
+  customersReadOptions,
   finishOwnData,
   ordersReadOptions,
   readSideFiles,
@@ -223,10 +224,14 @@ async function checkInputFile(what: string, file: string): Promise<{ file: strin
   }
 }
 
-/** A side file's text (customers, intents, products: small beside the orders), or an OrdersInputError naming it. */
+/** A small side file's text (intents, products), or an OrdersInputError naming it. */
 async function readInputFile(what: string, file: string): Promise<{ file: string; text: string }> {
   const { file: name } = await checkInputFile(what, file);
-  return { file: name, text: await readFile(file, 'utf8') };
+  try {
+    return { file: name, text: await readFile(file, 'utf8') };
+  } catch (error) {
+    throw unreadableFile(name, error);
+  }
 }
 
 /** `--export-orders DIR`: the synthetic log (without marketing) as orders.csv, intents.csv and customers.csv. */
@@ -314,9 +319,9 @@ export async function buildData(options: {
     const files = await step(
       'read files',
       async () => ({
-        // The orders are streamed by the read below; the side files are small and read whole.
+        // The orders and customers are streamed by the reads below; intents and products are small.
         orders: await checkInputFile('Orders', own.orders),
-        customers: own.customers ? await readInputFile('Customers', own.customers) : undefined,
+        customers: own.customers ? await checkInputFile('Customers', own.customers) : undefined,
         intents: own.intents ? await readInputFile('Intents', own.intents) : undefined,
         products: own.products ? await readInputFile('Products', own.products) : undefined,
       }),
@@ -336,19 +341,27 @@ export async function buildData(options: {
       ...(own.channel ? { channel: own.channel } : {}),
       secret,
     };
-    const read = await step(
+    const side = readSideFiles(files);
+    const orders = await step(
       'read orders',
-      async () => {
-        const side = readSideFiles(files);
-        const orders = await readOrdersCsvFile(
-          own.orders,
-          ordersReadOptions(files.orders.file, ownOptions, side),
-        );
-        return finishOwnData(orders, side, files, ownOptions);
-      },
-      (r) =>
-        `${files.orders.file}, ${(files.orders.bytes / 2 ** 20).toFixed(1)} MiB: ${r.report.orders.rowsRead.toLocaleString('en')} rows (${r.report.orders.rowsSkipped.toLocaleString('en')} skipped), ${r.report.orders.platformLabel} → ${describe(r.log)}`,
+      () => readOrdersCsvFile(own.orders, ordersReadOptions(files.orders.file, ownOptions, side)),
+      (o) =>
+        `${files.orders.file}, ${(files.orders.bytes / 2 ** 20).toFixed(1)} MiB: ${o.report.rowsRead.toLocaleString('en')} rows (${o.report.rowsSkipped.toLocaleString('en')} skipped), ${o.report.platformLabel} → ${describe(o.log)}`,
     );
+    // Streamed too: a CRM export of millions of members is more than one string holds.
+    const customers = files.customers
+      ? await step(
+          'read customers',
+          () =>
+            readCustomersCsvFile(
+              own.customers!,
+              customersReadOptions(files.customers!.file, orders, ownOptions),
+            ),
+          ({ report: c }) =>
+            `${c.file}, ${(files.customers!.bytes / 2 ** 20).toFixed(1)} MiB: ${c.rowsRead.toLocaleString('en')} rows, joined on "${c.columns.customer_id}", ${(c.rowsRead - c.rowsSkipped - c.rowsWithoutOrders).toLocaleString('en')} matched`,
+        )
+      : null;
+    const read = finishOwnData(orders, side, customers, files, ownOptions);
     txLog = read.log;
     ownReport = read.report;
     keyMap = read.keyMap;

@@ -9,10 +9,11 @@ import { hashTree, makeTempDir, REPO_ROOT, SHARED_SOURCES_DIR } from '@/test/hel
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CUSTOMER_FIELDS, ORDER_FIELDS } from '../../lib/orders/column-matching';
+import { startCustomersRead } from '../../lib/orders/customers-csv';
 import { secretFromHex } from '../../lib/orders/pseudonym-secret';
 import { startOrdersRead } from '../../lib/orders/read-orders-csv';
 import { analyseOwnLog, downloadsOf, tableFileChunks } from '../../lib/own-data/own-tables';
-import { finishOwnData, readSideFiles } from '../../lib/pipeline/own-data';
+import { customersReadOptions, finishOwnData, readSideFiles } from '../../lib/pipeline/own-data';
 import { analyse } from '../../lib/pipeline/run-pipeline';
 import { TABLE_NAMES, TABLE_SCHEMAS } from '../../lib/schema';
 import { ManifestSchema, type Manifest } from '../../lib/schema/manifest';
@@ -196,18 +197,26 @@ describe('the browser path ("Analyse your data") against the command line', () =
     expect(built.code, built.stderr).toBe(0);
     const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
     const text = (name: string) => readFile(path.join(exported, name), 'utf8');
-    // What the worker does: intents first, the orders in chunks of papaparse rows through the shared
-    // reader, then the customers file, then the analysis and the tables.
+    // What the worker does: intents first, the orders and then the customers in chunks of papaparse
+    // rows through the shared readers, then the analysis and the tables.
     const intentsFile = { file: 'intents.csv', text: await text('intents.csv') };
     const side = readSideFiles({ intents: intentsFile });
     const reading = startOrdersRead({ file: 'orders.csv', ...side });
     const rows = Papa.parse<string[]>(await text('orders.csv'), { skipEmptyLines: 'greedy' }).data;
     for (let i = 0; i < rows.length; i += 7_000) reading.addRows(rows.slice(i, i + 7_000));
+    const orders = reading.finish();
+    const customersReading = startCustomersRead(customersReadOptions('customers.csv', orders, {}));
+    const customerRows = Papa.parse<string[]>(await text('customers.csv'), { skipEmptyLines: 'greedy' }).data;
+    for (let i = 0; i < customerRows.length; i += 3_000)
+      customersReading.addRows(customerRows.slice(i, i + 3_000));
     const { log } = finishOwnData(
-      reading.finish(),
+      orders,
       side,
-      { intents: intentsFile, customers: { file: 'customers.csv', text: await text('customers.csv') } },
-      { secret: secretFromHex(SECRET_HEX)! },
+      customersReading.finish(),
+      { intents: intentsFile },
+      {
+        secret: secretFromHex(SECRET_HEX)!,
+      },
     );
     const arrivals = (
       JSON.parse(await readFile(path.join(out, 'arrivals_summary.json'), 'utf8')) as {

@@ -7,10 +7,17 @@
  */
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { startCustomersRead } from '../../lib/orders/customers-csv';
 import { secretFromHex } from '../../lib/orders/pseudonym-secret';
 import { startOrdersRead } from '../../lib/orders/read-orders-csv';
 import { reconciles } from '../../lib/orders/reconciliation';
-import { finishOwnData, readOwnData, readSideFiles, type OwnDataInput } from '../../lib/pipeline/own-data';
+import {
+  customersReadOptions,
+  finishOwnData,
+  readOwnData,
+  readSideFiles,
+  type OwnDataInput,
+} from '../../lib/pipeline/own-data';
 import { analyse, buildTables } from '../../lib/pipeline/run-pipeline';
 import { findPersonal, INDIAN_MOBILE, jsonStrings, personalNeedles } from '../../lib/privacy/personal-data';
 import { TABLE_NAMES, TABLE_SCHEMAS, type Tables } from '../../lib/schema';
@@ -161,10 +168,21 @@ describe.each(cases.map((c) => [c.name, c] as const))('the %s export', (_name, c
     const reading = startOrdersRead({ file: input.orders.file, ...side });
     const rows = Papa.parse<string[]>(input.orders.text, { skipEmptyLines: 'greedy' }).data;
     for (let i = 0; i < rows.length; i += 997) reading.addRows(rows.slice(i, i + 997));
-    const browser = finishOwnData(reading.finish(), side, input, { secret: SECRET });
+    const orders = reading.finish();
+    let customers = null;
+    if (input.customers) {
+      const customersReading = startCustomersRead(customersReadOptions(input.customers.file, orders, {}));
+      const customerRows = Papa.parse<string[]>(input.customers.text, { skipEmptyLines: 'greedy' }).data;
+      for (let i = 0; i < customerRows.length; i += 97)
+        customersReading.addRows(customerRows.slice(i, i + 97));
+      customers = customersReading.finish();
+    }
+    const browser = finishOwnData(orders, side, customers, input, { secret: SECRET });
     expect(browser.log.customerIds).toEqual(read.log.customerIds);
     expect(Array.from(browser.log.orderGross)).toEqual(Array.from(read.log.orderGross));
     expect(browser.report.orders.reconciliation).toEqual(read.report.orders.reconciliation);
+    expect(browser.log.attributes).toEqual(read.log.attributes);
+    expect(browser.report.customers).toEqual(read.report.customers);
   });
 
   const t = () => c.truth;

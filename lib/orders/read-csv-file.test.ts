@@ -1,15 +1,22 @@
 /**
- * The streamed read of an orders file from disk. The expectations are counted from how each file
- * is made here; the whole-text read (readOrdersCsv, tested on its own) is the reference that
- * streaming in chunks must not change.
+ * The streamed read of an orders file, and of a customers file, from disk. The expectations are
+ * counted from how each file is made here; the whole-text reads (readOrdersCsv, readCustomersCsv,
+ * tested on their own) are the reference that streaming in chunks must not change.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readCustomersCsv } from './customers-csv';
 import { OrdersInputError } from './orders-input-error';
+import {
+  CHUNK_BYTES,
+  readCustomersCsvFile,
+  readOrdersCsvFile,
+  ROW_MAX_BYTES,
+  unreadableFile,
+} from './read-csv-file';
 import { readOrdersCsv } from './read-orders-csv';
-import { CHUNK_BYTES, readOrdersCsvFile, ROW_MAX_BYTES } from './read-orders-file';
 
 // Quoted, so that a byte-order mark left before it would spoil the first column's name.
 const HEADER = '"Order ID",Customer ID,Order Date,Channel,Category,Quantity,Amount,Discount,Note';
@@ -170,9 +177,116 @@ describe('readOrdersCsvFile', () => {
     );
   });
 
+  it('given a file saved as UTF-16 in Hindi, whose characters have no zero byte, then it still names UTF-16', async () => {
+    const hindi = [
+      'ऑर्डर,ग्राहक,तारीख,राशि',
+      ...Array.from({ length: 50 }, (_, o) => `ओ${o},ग्राहक${o},२०२५-०१-०२,१०`),
+    ];
+    for (const encoding of ['utf16le', 'utf16be'] as const) {
+      const bytes =
+        encoding === 'utf16le'
+          ? Buffer.from('\uFEFF' + hindi.join('\r\n'), 'utf16le')
+          : Buffer.from('\uFEFF' + hindi.join('\r\n'), 'utf16le').swap16();
+      expect(await errorOf(() => readOrdersCsvFile(fileOf(bytes), { file: 'orders.csv' }))).toContain(
+        'two-byte encoding (UTF-16)',
+      );
+    }
+  });
+
   it('given an empty file, then it says the file is empty', async () => {
     expect(await errorOf(() => readOrdersCsvFile(fileOf(''), { file: 'orders.csv' }))).toBe(
       'orders.csv: the file is empty.',
     );
+  });
+});
+
+describe('readCustomersCsvFile', () => {
+  /**
+   * A CRM export of `rows` customers: a BOM, a quoted first header, three columns named like a key
+   * (member id, e-mail, mobile), names in Hindi and with emoji, addresses quoted over two lines.
+   * Customer i's mobile is 98000 00000 + i, typed three ways.
+   */
+  function crmText(rows: number): string {
+    const lines = ['"Member ID",Email,Mobile,Name,Address,Age Band,Gender,City Tier'];
+    const bands = ['18-24', '25-34', '35-44', '55+', ''];
+    const genders = ['F', 'Male', 'Prefer not to say', ''];
+    const tiers = ['Tier 1/metro', 'Tier 2', 'village', 'Mumbai'];
+    for (let i = 0; i < rows; i++) {
+      const mobile = String(9_800_000_000 + i);
+      const typed = [mobile, `+91 ${mobile.slice(0, 5)} ${mobile.slice(5)}`, `0${mobile}`][i % 3];
+      const name = i % 2 ? `अनन्या ${i}` : `Kabir 🎁 ${i}`;
+      lines.push(
+        `M${i},person${i}@example.in,${typed},${name},"${i} Lodhi Road,\nNew Delhi",${bands[i % 5]},${genders[i % 4]},${tiers[i % 4]}`,
+      );
+    }
+    return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  }
+
+  it('given a CRM export of several chunks with a BOM, multi-byte names and quoted line breaks, then it reads what the whole text gives', async () => {
+    const rows = 40_000;
+    const text = crmText(rows);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(3 * 2 ** 20);
+    // The orders' customers: every other one, by normalised mobile, in their own order.
+    const customerIds = Array.from({ length: rows / 2 }, (_, j) => `+91${9_800_000_000 + 2 * j}`);
+    const options = { file: 'crm.csv', customerIds };
+    const streamed = await readCustomersCsvFile(fileOf(text, 'crm.csv'), options);
+    expect(streamed.report).toMatchObject({
+      rowsRead: rows,
+      rowsSkipped: 0,
+      rowsWithoutOrders: rows / 2,
+      customersWithoutRow: 0,
+    });
+    expect(streamed.report.columns.customer_id).toBe('Mobile');
+    // Customer j is row 2j: its band (18-24 → 21, 35-44 → 39, '' → unknown, 25-34 → 29, 55+ → 60)
+    // and gender (F, Prefer not to say) cycle with the row.
+    const ageOfRow = [21, 29, 39, 60, 0];
+    expect(Array.from(streamed.attributes.age.slice(0, 5))).toEqual(
+      [0, 2, 4, 6, 8].map((r) => ageOfRow[r % 5]),
+    );
+    expect(Array.from(streamed.attributes.gender.slice(0, 2))).toEqual([0, 2]);
+    const whole = readCustomersCsv(text, options);
+    expect(streamed.report).toEqual(whole.report);
+    expect(streamed.attributes).toEqual(whole.attributes);
+  });
+
+  it('given a quote that is never closed, then it names the line, as the whole-text read does', async () => {
+    // No other quote in the file, so nothing closes it: 1,499 good rows, then the stray quote.
+    const lines = ['Member ID,Mobile,Name,Age Band,Gender'];
+    for (let i = 0; i < 3_000; i++)
+      lines.push(`M${i},${9_800_000_000 + i},${i === 1_499 ? '"' : ''}Kabir ${i},25-34,F`);
+    const text = lines.join('\n');
+    const options = { file: 'crm.csv', customerIds: ['+919800000000'] };
+    const message = await errorOf(() => readCustomersCsvFile(fileOf(text, 'crm.csv'), options));
+    expect(message).toContain(
+      'crm.csv: line 1501 (counting the header as line 1) has a value that opens with a quote',
+    );
+    expect(() => readCustomersCsv(text, options)).toThrow(message);
+  });
+});
+
+describe('unreadable files', () => {
+  it('given a folder where the file should be, then it says so and to name the file itself', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'orders-folder-'));
+    folders.push(folder);
+    expect(await errorOf(() => readOrdersCsvFile(folder, { file: 'exports' }))).toBe(
+      'exports: the file could not be read: it is a folder, not a file. Name the CSV file itself, then run the build again.',
+    );
+  });
+
+  it('given Node’s permission error, then it speaks of reading this file, not of writing folders', () => {
+    // Tests run as root here, which reads any file: the error is made as Node makes it.
+    const denied = Object.assign(new Error("EACCES: permission denied, open '/srv/crm.csv'"), {
+      code: 'EACCES',
+      path: '/srv/crm.csv',
+    });
+    const said = unreadableFile('crm.csv', denied);
+    expect(said).toBeInstanceOf(OrdersInputError);
+    expect((said as Error).message).toBe(
+      'crm.csv: the file could not be read: this account may not read it (permission denied). Check the file’s permissions, or copy it to a folder of yours, then run the build again.',
+    );
+    expect((said as Error).cause).toBe(denied);
+    // Not a file error: ours, passed on as it is.
+    const ours = new TypeError('x is undefined');
+    expect(unreadableFile('crm.csv', ours)).toBe(ours);
   });
 });

@@ -1,0 +1,108 @@
+/**
+ * A read of a CSV file's rows, whichever way they arrive: a whole text (the tests, readOwnData),
+ * the chunks papaparse streams from a File (the browser worker), or rows streamed from disk (the
+ * command line, read-csv-file.ts). The orders read and the customers read are both one of these,
+ * so that every path counts lines, skips blank rows and stops on an unclosed quote the same way.
+ */
+import Papa from 'papaparse';
+import { openCsvText, type Delimiter } from './csv-text';
+import { OrdersInputError } from './orders-input-error';
+
+/** What papaparse says of a row it could not read cleanly (its ParseError, in part). */
+export interface ParseProblem {
+  code: string;
+  row?: number;
+}
+
+export interface RowsRead<Result> {
+  /** The file's name, as every message says it. */
+  readonly file: string;
+  /**
+   * Feeds parsed rows (the first row of the file is its header), with papaparse's errors for them
+   * (an error's `row` is its index in `rows`).
+   */
+  addRows(rows: readonly string[][], errors?: readonly ParseProblem[]): void;
+  /**
+   * addRows from inside papaparse's step or chunk callback: on a problem, keeps it (see problem)
+   * and only then stops papaparse, whose abort calls complete at once, so a complete that checks
+   * problem() never takes the rows read so far for the file. False once the read has stopped.
+   */
+  feed(rows: readonly string[][], errors: readonly ParseProblem[], parser: { abort(): void }): boolean;
+  /** What stopped the read, or null. */
+  problem(): unknown;
+  /** Rows read after the header. */
+  rowsRead(): number;
+  finish(): Result;
+}
+
+/**
+ * A value opened by a quote that is not closed: papaparse reads the rest of the file as that one
+ * value (MissingQuotes), which would lose every line after it without a word. `withinMB`: the
+ * streamed read gives up after that much, rather than read the rest again with every chunk.
+ */
+export function unclosedQuote(file: string, line: number, withinMB?: number): OrdersInputError {
+  return new OrdersInputError(
+    `${file}: line ${line} (counting the header as line 1) has a value that opens with a quote (") and is not closed${withinMB ? ` within ${withinMB} MB` : ''}, so the rest of the file would read as one value. Check the quotes on that line (a quote inside a value is written twice: ""), then export the file again.`,
+  );
+}
+
+/**
+ * A RowsRead that hands each row that is not blank to `take`, with its line (the header is line 1),
+ * and whose finish is `finish`. `take` throws OrdersInputError on bad input.
+ */
+export function startRowsRead<Result>(
+  file: string,
+  take: (cells: string[], line: number) => void,
+  finish: () => Result,
+): RowsRead<Result> {
+  let line = 0;
+  let problem: unknown = null;
+  const read: RowsRead<Result> = {
+    file,
+    addRows(rows, errors = []) {
+      const unclosedAt = errors.find((e) => e.code === 'MissingQuotes')?.row;
+      for (const [index, row] of rows.entries()) {
+        let raw = row;
+        // papaparse's greedy skip leaves no blank rows; a stray one of a single empty cell is ignored too.
+        if (raw.length === 1 && raw[0]!.trim() === '' && index !== unclosedAt) continue;
+        line++;
+        if (index === unclosedAt) throw unclosedQuote(file, line);
+        // A File streamed by papaparse keeps its byte-order marks (a text and the command line drop them).
+        if (line === 1 && raw[0]?.startsWith('\uFEFF'))
+          raw = [raw[0].replace(/^\uFEFF+/, ''), ...raw.slice(1)];
+        take(raw as string[], line);
+      }
+    },
+    feed(rows, errors, parser) {
+      if (problem !== null) return false;
+      try {
+        read.addRows(rows, errors);
+        return true;
+      } catch (error) {
+        problem = error;
+        parser.abort();
+        return false;
+      }
+    },
+    problem: () => problem,
+    rowsRead: () => Math.max(0, line - 1),
+    finish,
+  };
+  return read;
+}
+
+/** `reading` fed a whole CSV text, row by row; throws its problem, else returns its result. */
+export function readCsvText<Result>(
+  text: string,
+  what: string,
+  reading: RowsRead<Result>,
+): Result & { delimiter: Delimiter } {
+  const { body, delimiter } = openCsvText(reading.file, text, what);
+  Papa.parse<string[]>(body, {
+    delimiter,
+    skipEmptyLines: 'greedy',
+    step: (result, parser) => void reading.feed([result.data], result.errors, parser),
+  });
+  if (reading.problem() !== null) throw reading.problem();
+  return { ...reading.finish(), delimiter };
+}
