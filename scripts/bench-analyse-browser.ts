@@ -255,7 +255,7 @@ async function main() {
         '| measure | value |',
         '| --- | ---: |',
         `| orders file | ${result.lines.toLocaleString('en')} lines, ${result.megabytes} MB |`,
-        `| read in the worker (papaparse chunks → OrdersReader) | ${result.read_s} s |`,
+        `| read in the worker (File slices decoded → papaparse → OrdersReader) | ${result.read_s} s |`,
         `| analyse in the worker (features, scores, k-means, k diagnostics, PCA, value model and back-test, every table), k = 5 | ${result.analyse_s} s |`,
         `| click → results on screen, k = 5 | ${result.click_to_results_s} s |`,
         `| longest main-thread task meanwhile | ${taskText(result.longest_main_thread_task_ms)} |`,

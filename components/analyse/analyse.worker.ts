@@ -1,21 +1,20 @@
 /**
- * The worker behind "Analyse your data": reads the brand's file where it lies (papaparse streaming
- * over the File, in chunks), feeds the shared OrdersReader row by row, runs the same analysis and
+ * The worker behind "Analyse your data": reads the brand's files where they lie (streamed from the
+ * File a slice at a time, lib/own-data/stream-file.ts), feeds the shared readers row by row, runs the same analysis and
  * builds the same tables as `data:build --orders`, and posts them back without their per-customer
  * rows. The parsed log and the full tables stay here: a new k needs no re-read, and the downloads
  * are made here.
  * Nothing is sent anywhere: this file makes no network request.
  */
-import { openCsvText } from '@/lib/orders/csv-text';
 import { keyMapCsv, type CustomerKeyMap } from '@/lib/orders/customer-keys';
 import { startCustomersRead } from '@/lib/orders/customers-csv';
 import { OrdersInputError } from '@/lib/orders/orders-input-error';
 import type { OrdersReport } from '@/lib/orders/orders-reader';
 import { secretFromHex } from '@/lib/orders/pseudonym-secret';
 import { startOrdersRead } from '@/lib/orders/read-orders-csv';
-import type { RowsRead } from '@/lib/orders/rows-read';
 import { analyseOwnLog, tableFileChunks } from '@/lib/own-data/own-tables';
 import type { FromWorker, IntentsFileReport, ReadSummary, ToWorker } from '@/lib/own-data/protocol';
+import { headOfBlob, streamFile, unreadableInBrowser } from '@/lib/own-data/stream-file';
 import { inspectHead } from '@/lib/own-data/stream-orders';
 import {
   customersReadOptions,
@@ -29,9 +28,7 @@ import type { Tables } from '@/lib/schema';
 import type { ArrivalCell } from '@/lib/sources/arrivals';
 import { NonFiniteTableError } from '@/lib/tables/check-finite';
 import type { TransactionLog } from '@/lib/transactions/transaction-log';
-import Papa from 'papaparse';
 
-const CHUNK_BYTES = 256 * 1024;
 /** Fewer customers than this per cluster make personas meaningless. */
 const MIN_CUSTOMERS_PER_CLUSTER = 10;
 
@@ -115,7 +112,15 @@ function intentsReport(
   };
 }
 
-const textOf = async (file: File | null) => (file ? { file: file.name, text: await file.text() } : undefined);
+/** A small side file's text (intents, products), or a sentence when the browser cannot read it. */
+async function textOf(file: File | null): Promise<{ file: string; text: string } | undefined> {
+  if (!file) return undefined;
+  try {
+    return { file: file.name, text: await file.text() };
+  } catch {
+    throw unreadableInBrowser(file.name);
+  }
+}
 
 /** The customers file's part of the summary (the shared reader's report). */
 function customersSummary(report: OwnDataReport): ReadSummary['customersFile'] {
@@ -134,55 +139,11 @@ function customersSummary(report: OwnDataReport): ReadSummary['customersFile'] {
 
 async function inspect(id: number, file: File) {
   try {
-    const head = await file.slice(0, 64 * 1024).text();
-    post({ type: 'inspected', id, ...inspectHead(file.name, head) });
+    const head = await headOfBlob(file, file.name);
+    post({ type: 'inspected', id, ...inspectHead(file.name, head.text, head.bytes) });
   } catch (error) {
     post({ type: 'error', id, message: messageOf(error) });
   }
-}
-
-/**
- * Streams `file` through papaparse, a chunk at a time, into `reading`, calling `onChunk` after each;
- * resolves with the read's result, rejects with its problem, or with a sentence when the browser
- * cannot read the file. `what` names the file's content for the advice.
- */
-async function streamFile<Result>(
-  file: File,
-  what: string,
-  reading: RowsRead<Result>,
-  onChunk?: (chunks: number) => void,
-): Promise<Result> {
-  const { delimiter } = openCsvText(file.name, await file.slice(0, 64 * 1024).text(), what);
-  return new Promise<Result>((resolve, reject) => {
-    let chunks = 0;
-    Papa.parse<string[]>(file, {
-      delimiter,
-      skipEmptyLines: 'greedy',
-      chunkSize: CHUNK_BYTES,
-      chunk(results, parser) {
-        chunks++;
-        if (reading.feed(results.data, results.errors, parser)) onChunk?.(chunks);
-      },
-      complete() {
-        // Also when the read stopped: papaparse's abort calls this, after feed kept the problem.
-        if (reading.problem() !== null) return reject(reading.problem());
-        try {
-          resolve(reading.finish());
-        } catch (error) {
-          reject(error);
-        }
-      },
-      error(error) {
-        // The browser's reason (a moved or locked file) is not shown: it means nothing to an analyst.
-        void error;
-        reject(
-          new OrdersInputError(
-            `${file.name}: the browser could not read the file (it may have been moved, renamed or still be open in another program). Choose it again.`,
-          ),
-        );
-      },
-    });
-  });
 }
 
 function read(message: Extract<ToWorker, { type: 'read' }>) {
@@ -222,14 +183,8 @@ function read(message: Extract<ToWorker, { type: 'read' }>) {
       ...(channel ? { channel } : {}),
       ...side,
     });
-    const ordersRead = await streamFile(file, 'the orders', reading, (chunks) =>
-      post({
-        type: 'progress',
-        id,
-        rows: reading.rowsRead(),
-        bytes: Math.min(file.size, chunks * CHUNK_BYTES),
-        totalBytes: file.size,
-      }),
+    const ordersRead = await streamFile(file, 'the orders', reading, (bytes) =>
+      post({ type: 'progress', id, rows: reading.rowsRead(), bytes, totalBytes: file.size }),
     );
     const options = { mapping, secret: secret! };
     // A customers file that cannot be used does not stop the analysis of the orders: the page says why.

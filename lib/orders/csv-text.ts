@@ -1,6 +1,6 @@
 /**
  * The text of a CSV file a brand gives us: what it is split by, whether it is text at all, and a
- * small side file (customers, intents, products) read whole.
+ * small side file (intents, products) read whole.
  */
 import Papa from 'papaparse';
 import { OrdersInputError } from './orders-input-error';
@@ -23,7 +23,12 @@ export function sniffDelimiter(headerLine: string): Delimiter {
  * byte NUL), binary bytes. A few NUL bytes in a text are left to the readers, which drop them.
  * `what` names the file's content for the advice ("the orders", "the customers").
  */
-export function checkLooksLikeText(file: string, head: string, what = 'the orders'): void {
+export function checkLooksLikeText(
+  file: string,
+  head: string,
+  what = 'the orders',
+  firstBytes?: Uint8Array,
+): void {
   if (
     head
       .replace(/^\uFEFF+/, '')
@@ -44,9 +49,10 @@ export function checkLooksLikeText(file: string, head: string, what = 'the order
   }
   const half = sample.length / 2;
   const oneSided = Math.max(...nulAt) > 0.4 * half && Math.min(...nulAt) < 0.05 * half;
-  // UTF-16's byte-order mark (FF FE or FE FF), which UTF-8 reads as two undecodable characters. The
-  // NUL test alone misses UTF-16 text in Hindi, Tamil or emoji: their characters have no zero byte.
-  const utf16Mark = head.startsWith('\uFFFD\uFFFD');
+  // UTF-16's byte-order mark (FF FE or FE FF), seen in the bytes when the caller has them: the NUL
+  // test alone misses UTF-16 text in Hindi, Tamil or emoji, whose characters have no zero byte.
+  const [b0, b1] = firstBytes ?? [];
+  const utf16Mark = (b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff);
   if (utf16Mark || (oneSided && printable > 0.9 * (sample.length - nulAt[0]! - nulAt[1]!))) {
     throw new OrdersInputError(
       `${file}: the file is saved in a two-byte encoding (UTF-16), which this reader does not take. Save ${what} again as "CSV UTF-8".`,
@@ -85,20 +91,22 @@ export function firstLine(text: string): string {
 /**
  * The start of a CSV text (the whole text, or a file's first bytes): refused when it is not text
  * (see checkLooksLikeText), then without its byte-order marks, and split by the delimiter its header
- * line has most of. `what` names the file's content for the advice.
+ * line has most of. `what` names the file's content for the advice; `firstBytes`, when the caller
+ * has them, show a UTF-16 byte-order mark.
  */
 export function openCsvText(
   file: string,
   head: string,
   what = 'the orders',
+  firstBytes?: Uint8Array,
 ): { body: string; delimiter: Delimiter; byteOrderMarks: number } {
-  checkLooksLikeText(file, head, what);
+  checkLooksLikeText(file, head, what, firstBytes);
   const body = head.replace(/^\uFEFF+/, '');
   return { body, delimiter: sniffDelimiter(firstLine(body)), byteOrderMarks: head.length - body.length };
 }
 
 /**
- * A small CSV side file (customers, intents, products) read whole: refused if it is not text, BOM
+ * A small CSV side file (intents, products) read whole: refused if it is not text, BOM
  * dropped, delimiter sniffed from its header, blank lines skipped. The header is the first row.
  */
 export function parseSideFile(file: string, text: string, what: string): string[][] {

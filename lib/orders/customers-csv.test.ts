@@ -104,7 +104,7 @@ describe('readCustomersCsv', () => {
     const byEmail = read(text, ['ravi@example.in', 'meera@example.in']);
     expect(byEmail.report.columns.customer_id).toBe('Email');
     expect(Array.from(byEmail.attributes.age)).toEqual([51, 40]);
-    // Two rows of asha@example.in agree, so neither is skipped; she has no order here.
+    // Asha has no order among these two customers: both her rows are rows without orders.
     expect(byEmail.report).toMatchObject({ rowsSkipped: 0, rowsWithoutOrders: 2 });
   });
 
@@ -118,6 +118,17 @@ describe('readCustomersCsv', () => {
       { line: 3, reason: 'age "old" is neither an age nor a band like 25-34 or 55+' },
     ]);
     expect(Array.from(attributes.age)).toEqual([30, 0, 41]);
+  });
+
+  it('drops NUL bytes: a line of them is blank, a NUL before a quote leaves the value quoted away', () => {
+    // Lines: header 1, c1 2, a NUL line (blank once dropped, so not counted), c2 3, "c3" 4.
+    const text = 'customer_id,age\nc1,30\n\u0000\nc2,x\n\u0000"c3",40\n';
+    const { attributes, report } = read(text, ['c1', 'c2', 'c3']);
+    expect(report).toMatchObject({ rowsRead: 3, rowsSkipped: 0, rowsWithoutOrders: 0 });
+    expect(report.problems).toEqual([
+      { line: 3, reason: 'age "x" is neither an age nor a band like 25-34 or 55+' },
+    ]);
+    expect(Array.from(attributes.age)).toEqual([30, 0, 40]);
   });
 
   it('stops at a quote that is never closed, naming its line, instead of reading the rest as one value', () => {

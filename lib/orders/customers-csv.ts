@@ -153,7 +153,7 @@ interface RowValues {
 /**
  * The join through one key column: the demographics each customer of the orders gets, and what went
  * wrong. A CRM export has several keys (member id, mobile, e-mail); the read joins through each
- * column named like one at once, and keeps the one whose values match the most customers.
+ * column named like one at once, and keeps the one with the most rows that match a customer.
  */
 class KeyJoin {
   readonly attributes: CustomerAttributes;
@@ -228,7 +228,7 @@ function customersColumns(
   mapping: CustomersReadOptions['mapping'],
 ): { headers: string[]; col: Partial<Record<CustomerField, number>>; keyColumns: number[] } {
   checkHeaderIsNames(file, rawHeader);
-  const headers = rawHeader.map((h) => h.replace(/\u0000/g, '').trim());
+  const headers = rawHeader.map((h) => h.trim());
   if (headers.length < 2) {
     throw new OrdersInputError(
       `${file}: the header has ${headers.length === 0 ? 'no columns' : `a single column (${listHeaders(headers)})`}; a customers file needs a customer id and at least one of age, age band, gender, region type.`,
@@ -291,21 +291,19 @@ export function startCustomersRead(options: CustomersReadOptions): CustomersRead
     const { col } = columns;
     const cell = (field: CustomerField) => {
       const i = col[field];
-      return i === undefined ? '' : (cells[i] ?? '').replace(/\u0000/g, '').trim();
+      return i === undefined ? '' : (cells[i] ?? '').trim();
     };
     let values: RowValues | null = null;
-    // Read once, and only for a row some key column names a customer in.
+    // Read once, and only for a row with an id in some key column.
     const valuesOf = () => (values ??= readValues(cell, options));
-    for (const join of joins) {
-      join.take((cells[join.column] ?? '').replace(/\u0000/g, '').trim(), line, valuesOf, index);
-    }
+    for (const join of joins) join.take((cells[join.column] ?? '').trim(), line, valuesOf, index);
   };
 
   const finish = () => {
     if (!columns) throw new OrdersInputError(`${file}: the file is empty.`);
     if (rowsRead === 0) throw new OrdersInputError(`${file}: the file has a header but no customer rows.`);
     const { headers, col } = columns;
-    // The key column that matches the most customers; ties keep the column the synonyms prefer.
+    // The key column with the most rows that match a customer; ties keep the one the synonyms prefer.
     let join = joins[0]!;
     for (const candidate of joins) {
       if (
@@ -368,7 +366,12 @@ export function startCustomersRead(options: CustomersReadOptions): CustomersRead
       },
     };
   };
-  return startRowsRead(file, take, finish);
+  return startRowsRead(file, take, finish, withoutNul);
+}
+
+/** A row without its NUL bytes (a few in a text are dropped; checkLooksLikeText refuses many). */
+function withoutNul(cells: string[]): string[] {
+  return cells.some((c) => c.includes('\u0000')) ? cells.map((c) => c.replace(/\u0000/g, '')) : cells;
 }
 
 /** A row's age (from an age, a band or a date of birth), gender and region type. */
@@ -412,6 +415,12 @@ export function readCustomersCsv(
   text: string,
   options: CustomersReadOptions,
 ): { attributes: CustomerAttributes; report: CustomersReport } {
-  const { attributes, report } = readCsvText(text, 'the customers', startCustomersRead(options));
+  // NULs dropped before parsing too, as the streamed reads cannot: one before a quote would keep
+  // the quote in the value.
+  const { attributes, report } = readCsvText(
+    text.replace(/\u0000/g, ''),
+    'the customers',
+    startCustomersRead(options),
+  );
   return { attributes, report };
 }

@@ -9,14 +9,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCustomersCsv } from './customers-csv';
 import { OrdersInputError } from './orders-input-error';
-import {
-  CHUNK_BYTES,
-  readCustomersCsvFile,
-  readOrdersCsvFile,
-  ROW_MAX_BYTES,
-  unreadableFile,
-} from './read-csv-file';
+import { CHUNK_BYTES, readCustomersCsvFile, readOrdersCsvFile, unreadableFile } from './read-csv-file';
 import { readOrdersCsv } from './read-orders-csv';
+import { inputErrorOf, strayQuoteOrders } from './reads.test-util';
 
 // Quoted, so that a byte-order mark left before it would spoil the first column's name.
 const HEADER = '"Order ID",Customer ID,Order Date,Channel,Category,Quantity,Amount,Discount,Note';
@@ -66,16 +61,6 @@ function ordersText(orders: number, withBom: boolean): string {
   return padded;
 }
 
-async function errorOf(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(OrdersInputError);
-    return (error as Error).message;
-  }
-  throw new Error('expected an OrdersInputError');
-}
-
 describe('readOrdersCsvFile', () => {
   it('given a file of several chunks with a BOM, multi-byte text and quoted line breaks, then it reads what the whole text gives', async () => {
     // 40,000 orders: about 5 MiB, many chunks, which end inside lines and inside characters.
@@ -111,7 +96,7 @@ describe('readOrdersCsvFile', () => {
     const at = lines.findIndex((l) => l.startsWith('O15000,'));
     lines[at] = lines[at]!.replace(/2025-\d\d-\d\d 10:00/, 'the 32nd of June');
     const text = lines.join('\r\n');
-    const message = await errorOf(() =>
+    const message = await inputErrorOf(() =>
       readOrdersCsvFile(fileOf(text), { file: 'orders.csv', maxBadShare: 0 }),
     );
     expect(message).toContain('orders.csv');
@@ -135,21 +120,14 @@ describe('readOrdersCsvFile', () => {
       wholeMessage = (error as Error).message;
     }
     expect(wholeMessage).toContain('orders.csv');
-    expect(await errorOf(() => readOrdersCsvFile(fileOf(text), { file: 'orders.csv' }))).toBe(wholeMessage);
+    expect(await inputErrorOf(() => readOrdersCsvFile(fileOf(text), { file: 'orders.csv' }))).toBe(
+      wholeMessage,
+    );
   });
 
   it('given a quote that is never closed, then it names the line within a bounded read, not hours later', async () => {
-    // No other quote in the file: the stray one would run to its end. 100 good rows, the bad one on
-    // line 102 (the header is line 1), then more than ROW_MAX_BYTES of good rows.
-    const good = (o: number) => `O${o},c${o % 9},2025-01-02 10:00,Online,Linen,1,10.50,0`;
-    const after = Math.ceil((ROW_MAX_BYTES * 1.2) / good(0).length);
-    const text = [
-      'Order ID,Customer ID,Order Date,Channel,Category,Quantity,Amount,Discount',
-      ...Array.from({ length: 100 }, (_, o) => good(o)),
-      'O100,c1,2025-01-02 10:00,Online,"Linen,1,10.50,0',
-      ...Array.from({ length: after }, (_, o) => good(101 + o)),
-    ].join('\n');
-    const message = await errorOf(() => readOrdersCsvFile(fileOf(text), { file: 'orders.csv' }));
+    const text = strayQuoteOrders();
+    const message = await inputErrorOf(() => readOrdersCsvFile(fileOf(text), { file: 'orders.csv' }));
     expect(message).toContain('orders.csv: line 102 (counting the header as line 1)');
     expect(message).toContain('a quote (") and is not closed within 16 MB');
   });
@@ -161,7 +139,7 @@ describe('readOrdersCsvFile', () => {
       'O2,c2,2025-01-02,Online,"Linen,1,10',
       'O3,c3,2025-01-03,Online,Linen,1,10',
     ].join('\n');
-    expect(await errorOf(() => readOrdersCsvFile(fileOf(text), { file: 'orders.csv' }))).toContain(
+    expect(await inputErrorOf(() => readOrdersCsvFile(fileOf(text), { file: 'orders.csv' }))).toContain(
       'orders.csv: line 3 (counting the header as line 1) has a value that opens with a quote (") and is not closed, so',
     );
   });
@@ -172,7 +150,7 @@ describe('readOrdersCsvFile', () => {
       ...Array.from({ length: 50 }, (_, o) => `O${o},c1,2025-01-02,Online,Linen,1,10,0`),
     ];
     const utf16 = Buffer.from('\uFEFF' + ascii.join('\r\n'), 'utf16le');
-    expect(await errorOf(() => readOrdersCsvFile(fileOf(utf16), { file: 'orders.csv' }))).toContain(
+    expect(await inputErrorOf(() => readOrdersCsvFile(fileOf(utf16), { file: 'orders.csv' }))).toContain(
       'Save the orders again as "CSV UTF-8"',
     );
   });
@@ -187,14 +165,14 @@ describe('readOrdersCsvFile', () => {
         encoding === 'utf16le'
           ? Buffer.from('\uFEFF' + hindi.join('\r\n'), 'utf16le')
           : Buffer.from('\uFEFF' + hindi.join('\r\n'), 'utf16le').swap16();
-      expect(await errorOf(() => readOrdersCsvFile(fileOf(bytes), { file: 'orders.csv' }))).toContain(
+      expect(await inputErrorOf(() => readOrdersCsvFile(fileOf(bytes), { file: 'orders.csv' }))).toContain(
         'two-byte encoding (UTF-16)',
       );
     }
   });
 
   it('given an empty file, then it says the file is empty', async () => {
-    expect(await errorOf(() => readOrdersCsvFile(fileOf(''), { file: 'orders.csv' }))).toBe(
+    expect(await inputErrorOf(() => readOrdersCsvFile(fileOf(''), { file: 'orders.csv' }))).toBe(
       'orders.csv: the file is empty.',
     );
   });
@@ -256,7 +234,7 @@ describe('readCustomersCsvFile', () => {
       lines.push(`M${i},${9_800_000_000 + i},${i === 1_499 ? '"' : ''}Kabir ${i},25-34,F`);
     const text = lines.join('\n');
     const options = { file: 'crm.csv', customerIds: ['+919800000000'] };
-    const message = await errorOf(() => readCustomersCsvFile(fileOf(text, 'crm.csv'), options));
+    const message = await inputErrorOf(() => readCustomersCsvFile(fileOf(text, 'crm.csv'), options));
     expect(message).toContain(
       'crm.csv: line 1501 (counting the header as line 1) has a value that opens with a quote',
     );
@@ -268,7 +246,7 @@ describe('unreadable files', () => {
   it('given a folder where the file should be, then it says so and to name the file itself', async () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'orders-folder-'));
     folders.push(folder);
-    expect(await errorOf(() => readOrdersCsvFile(folder, { file: 'exports' }))).toBe(
+    expect(await inputErrorOf(() => readOrdersCsvFile(folder, { file: 'exports' }))).toBe(
       'exports: the file could not be read: it is a folder, not a file. Name the CSV file itself, then run the build again.',
     );
   });

@@ -16,31 +16,24 @@ import { startCustomersRead, type CustomersReadOptions, type CustomersReport } f
 import { OrdersInputError } from './orders-input-error';
 import type { OrdersReadOptions, OrdersReport } from './orders-reader';
 import { startOrdersRead } from './read-orders-csv';
-import { unclosedQuote, type RowsRead } from './rows-read';
+import { ROW_MAX_BYTES, unclosedQuote, type RowsRead } from './rows-read';
 
 /** The bytes the text check and the delimiter are worked out from (as the browser does). */
 const HEAD_BYTES = 64 * 1024;
 /** The size of the chunks read from disk and parsed at a time. */
 export const CHUNK_BYTES = 1 << 16;
 
-/** The first bytes of a file as UTF-8 text. */
-async function headOf(file: string): Promise<string> {
+/** The first bytes of a file. */
+async function headOf(file: string): Promise<Buffer> {
   const handle = await open(file, 'r');
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8');
+    return buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }
 }
-
-/**
- * A row this long (a value opened by a quote and never closed runs to the end of the file) is
- * refused: papaparse reads such a row again from its start with every chunk, which over hundreds of
- * megabytes would take hours.
- */
-export const ROW_MAX_BYTES = 16 * 2 ** 20;
 
 /** A Node file error (the file moved, unreadable, a failing disk), as against a fault in our code. */
 const isFileError = (error: unknown): error is NodeJS.ErrnoException =>
@@ -75,13 +68,13 @@ export async function readCsvFile<Result>(
   reading: RowsRead<Result>,
 ): Promise<Result & { delimiter: Delimiter }> {
   const { file } = reading;
-  let head: string;
+  let head: Buffer;
   try {
     head = await headOf(filePath);
   } catch (error) {
     throw unreadableFile(file, error);
   }
-  const { delimiter, byteOrderMarks } = openCsvText(file, head, what);
+  const { delimiter, byteOrderMarks } = openCsvText(file, head.toString('utf8'), what, head);
   // The stream starts after the byte-order marks (three bytes each in UTF-8). With an encoding, it
   // decodes a character split between two chunks whole.
   const source = createReadStream(filePath, {

@@ -36,6 +36,13 @@ export interface RowsRead<Result> {
 }
 
 /**
+ * A row this long (a value opened by a quote and never closed runs to the end of the file) is
+ * refused by the streamed reads: papaparse reads such a row again from its start with every chunk,
+ * which over hundreds of megabytes would take hours (and past 512 MiB fail inside papaparse).
+ */
+export const ROW_MAX_BYTES = 16 * 2 ** 20;
+
+/**
  * A value opened by a quote that is not closed: papaparse reads the rest of the file as that one
  * value (MissingQuotes), which would lose every line after it without a word. `withinMB`: the
  * streamed read gives up after that much, rather than read the rest again with every chunk.
@@ -48,12 +55,14 @@ export function unclosedQuote(file: string, line: number, withinMB?: number): Or
 
 /**
  * A RowsRead that hands each row that is not blank to `take`, with its line (the header is line 1),
- * and whose finish is `finish`. `take` throws OrdersInputError on bad input.
+ * and whose finish is `finish`. `take` throws OrdersInputError on bad input. `clean`, if given, is
+ * applied to every row first (before the blank test).
  */
 export function startRowsRead<Result>(
   file: string,
   take: (cells: string[], line: number) => void,
   finish: () => Result,
+  clean?: (cells: string[]) => string[],
 ): RowsRead<Result> {
   let line = 0;
   let problem: unknown = null;
@@ -62,7 +71,7 @@ export function startRowsRead<Result>(
     addRows(rows, errors = []) {
       const unclosedAt = errors.find((e) => e.code === 'MissingQuotes')?.row;
       for (const [index, row] of rows.entries()) {
-        let raw = row;
+        let raw = clean ? clean(row as string[]) : row;
         // papaparse's greedy skip leaves no blank rows; a stray one of a single empty cell is ignored too.
         if (raw.length === 1 && raw[0]!.trim() === '' && index !== unclosedAt) continue;
         line++;

@@ -29,9 +29,12 @@ export interface HeaderInspection {
   missing: MissingField[];
 }
 
-/** The header of a file from its first bytes (as text): columns, delimiter, platform and the automatic mapping. */
-export function inspectHead(file: string, head: string): HeaderInspection {
-  const { body, delimiter } = openCsvText(file, head);
+/**
+ * The header of a file from its first bytes (as text, and as bytes when the caller has them):
+ * columns, delimiter, platform and the automatic mapping.
+ */
+export function inspectHead(file: string, head: string, firstBytes?: Uint8Array): HeaderInspection {
+  const { body, delimiter } = openCsvText(file, head, 'the orders', firstBytes);
   // The last line of the head may be cut short: it is left out of the sample.
   const rows = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: 'greedy' }).data.slice(0, -1);
   const headers = (rows[0] ?? Papa.parse<string[]>(firstLine(body), { delimiter }).data[0] ?? []).map((h) =>
