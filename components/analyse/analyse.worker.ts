@@ -22,6 +22,7 @@ import {
   NO_CUSTOMERS_FILE,
   readSideFiles,
   type CustomersJoin,
+  type InputText,
   type OwnDataReport,
 } from '@/lib/pipeline/own-data';
 import type { Tables } from '@/lib/schema';
@@ -113,13 +114,15 @@ function intentsReport(
 }
 
 /** A small side file's text (intents, products), or a sentence when the browser cannot read it. */
-async function textOf(file: File | null): Promise<{ file: string; text: string } | undefined> {
+async function textOf(file: File | null): Promise<InputText | undefined> {
   if (!file) return undefined;
+  let bytes: Uint8Array;
   try {
-    return { file: file.name, text: await file.text() };
+    bytes = new Uint8Array(await file.arrayBuffer());
   } catch {
     throw unreadableInBrowser(file.name);
   }
+  return { file: file.name, text: new TextDecoder().decode(bytes), firstBytes: bytes.subarray(0, 2) };
 }
 
 /** The customers file's part of the summary (the shared reader's report). */

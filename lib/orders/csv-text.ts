@@ -109,8 +109,8 @@ export function openCsvText(
  * A small CSV side file (intents, products) read whole: refused if it is not text, BOM
  * dropped, delimiter sniffed from its header, blank lines skipped. The header is the first row.
  */
-export function parseSideFile(file: string, text: string, what: string): string[][] {
-  const { body, delimiter } = openCsvText(file, text, what);
+export function parseSideFile(file: string, text: string, what: string, firstBytes?: Uint8Array): string[][] {
+  const { body, delimiter } = openCsvText(file, text, what, firstBytes);
   const rows = Papa.parse<string[]>(body.replace(/\u0000/g, ''), {
     delimiter,
     skipEmptyLines: 'greedy',

@@ -366,12 +366,9 @@ export function startCustomersRead(options: CustomersReadOptions): CustomersRead
       },
     };
   };
-  return startRowsRead(file, take, finish, withoutNul);
-}
-
-/** A row without its NUL bytes (a few in a text are dropped; checkLooksLikeText refuses many). */
-function withoutNul(cells: string[]): string[] {
-  return cells.some((c) => c.includes('\u0000')) ? cells.map((c) => c.replace(/\u0000/g, '')) : cells;
+  // A few NUL bytes in a text are dropped before parsing (checkLooksLikeText refuses many): one
+  // before a quote would otherwise keep the quote in the value.
+  return startRowsRead(file, take, finish, { dropsNul: true });
 }
 
 /** A row's age (from an age, a band or a date of birth), gender and region type. */
@@ -415,12 +412,6 @@ export function readCustomersCsv(
   text: string,
   options: CustomersReadOptions,
 ): { attributes: CustomerAttributes; report: CustomersReport } {
-  // NULs dropped before parsing too, as the streamed reads cannot: one before a quote would keep
-  // the quote in the value.
-  const { attributes, report } = readCsvText(
-    text.replace(/\u0000/g, ''),
-    'the customers',
-    startCustomersRead(options),
-  );
+  const { attributes, report } = readCsvText(text, 'the customers', startCustomersRead(options));
   return { attributes, report };
 }

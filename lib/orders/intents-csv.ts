@@ -3,9 +3,12 @@ import { parseSideFile } from './csv-text';
 import { OrdersInputError } from './orders-input-error';
 import { listHeaders, quoteValue } from './quote-value';
 
-/** A category → lifestyle-intent mapping file: two columns, `category` and `intent` (any order). */
-export function readIntentsCsv(file: string, text: string): Map<string, string> {
-  const [header, ...rows] = parseSideFile(file, text, 'the category → intent mapping');
+/**
+ * A category → lifestyle-intent mapping file: two columns, `category` and `intent` (any order).
+ * `firstBytes`, when the caller has them, show a UTF-16 byte-order mark.
+ */
+export function readIntentsCsv(file: string, text: string, firstBytes?: Uint8Array): Map<string, string> {
+  const [header, ...rows] = parseSideFile(file, text, 'the category → intent mapping', firstBytes);
   const names = (header ?? []).map(normaliseHeader);
   const ci = names.findIndex((h) =>
     ['category', 'product category', 'product type', 'department'].includes(h),

@@ -35,8 +35,9 @@ export const normaliseTitle = (s: string) => s.trim().toLowerCase().replace(/\s+
 /** "Home & Garden > Linens & Bedding > Bedding > Bed Sheets" → "Bed Sheets". */
 const lastSegment = (path: string) => path.split('>').pop()!.trim();
 
-export function readProductsCsv(file: string, text: string): ProductCatalogue {
-  const [rawHeader, ...rows] = parseSideFile(file, text, 'the products');
+/** `firstBytes`, when the caller has them, show a UTF-16 byte-order mark. */
+export function readProductsCsv(file: string, text: string, firstBytes?: Uint8Array): ProductCatalogue {
+  const [rawHeader, ...rows] = parseSideFile(file, text, 'the products', firstBytes);
   const headers = (rawHeader ?? []).map((h) => h.trim());
   const names = headers.map(normaliseHeader);
   const find = (wanted: string[]) => {

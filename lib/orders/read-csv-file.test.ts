@@ -11,7 +11,8 @@ import { readCustomersCsv } from './customers-csv';
 import { OrdersInputError } from './orders-input-error';
 import { CHUNK_BYTES, readCustomersCsvFile, readOrdersCsvFile, unreadableFile } from './read-csv-file';
 import { readOrdersCsv } from './read-orders-csv';
-import { inputErrorOf, strayQuoteOrders } from './reads.test-util';
+import { blankRowsOrders, inputErrorOf, strayQuoteOrders } from './reads.test-util';
+import { ROW_MAX_BYTES } from './rows-read';
 
 // Quoted, so that a byte-order mark left before it would spoil the first column's name.
 const HEADER = '"Order ID",Customer ID,Order Date,Channel,Category,Quantity,Amount,Discount,Note';
@@ -239,6 +240,30 @@ describe('readCustomersCsvFile', () => {
       'crm.csv: line 1501 (counting the header as line 1) has a value that opens with a quote',
     );
     expect(() => readCustomersCsv(text, options)).toThrow(message);
+  });
+});
+
+describe('rows that are blank, or open from the header', () => {
+  it('given 17 MB of blank and comma-only rows (a spreadsheet’s used range), then it is no unclosed quote', async () => {
+    const text = blankRowsOrders();
+    expect(text.length).toBeGreaterThan(ROW_MAX_BYTES);
+    const { report } = await readOrdersCsvFile(fileOf(text), { file: 'orders.csv' });
+    expect(report).toMatchObject({ rowsRead: 2, rowsSkipped: 0, orders: 2 });
+  });
+
+  it('given a quote opened in the header and never closed, then it names line 1', async () => {
+    const text = 'Order ID,"Customer ID\n' + 'O1,c1\n'.repeat(3_500_000);
+    expect(await inputErrorOf(() => readOrdersCsvFile(fileOf(text), { file: 'orders.csv' }))).toContain(
+      'orders.csv: line 1 (counting the header as line 1) has a value that opens with a quote',
+    );
+  });
+
+  it('given a NUL before a quote in a customers file, then it reads what the whole text gives', async () => {
+    const text = 'customer_id,age,region type\nc1,30,urban\n\u0000"c2",41,rural\nc3,\u0000"35,36",urban\n';
+    const options = { file: 'crm.csv', customerIds: ['c1', 'c2', 'c3'] };
+    const streamed = await readCustomersCsvFile(fileOf(text, 'crm.csv'), options);
+    expect(Array.from(streamed.attributes.age)).toEqual([30, 41, 0]);
+    expect(streamed.report).toEqual(readCustomersCsv(text, options).report);
   });
 });
 

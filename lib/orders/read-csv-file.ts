@@ -9,6 +9,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { pipeline, Transform } from 'node:stream';
 import Papa from 'papaparse';
 import type { CustomerAttributes, TransactionLog } from '../transactions/transaction-log';
 import { openCsvText, type Delimiter } from './csv-text';
@@ -16,7 +17,7 @@ import { startCustomersRead, type CustomersReadOptions, type CustomersReport } f
 import { OrdersInputError } from './orders-input-error';
 import type { OrdersReadOptions, OrdersReport } from './orders-reader';
 import { startOrdersRead } from './read-orders-csv';
-import { ROW_MAX_BYTES, unclosedQuote, type RowsRead } from './rows-read';
+import { ROW_MAX_BYTES, ROWS_PARSE, unclosedQuote, type RowsRead } from './rows-read';
 
 /** The bytes the text check and the delimiter are worked out from (as the browser does). */
 const HEAD_BYTES = 64 * 1024;
@@ -34,6 +35,16 @@ async function headOf(file: string): Promise<Buffer> {
     await handle.close();
   }
 }
+
+/** A stream of text without its NUL bytes (errors of the file come through it, by pipeline). */
+const dropNul = () =>
+  new Transform({
+    decodeStrings: false,
+    encoding: 'utf8',
+    transform(chunk: string, _encoding, done) {
+      done(null, chunk.replace(/\u0000/g, ''));
+    },
+  });
 
 /** A Node file error (the file moved, unreadable, a failing disk), as against a fault in our code. */
 const isFileError = (error: unknown): error is NodeJS.ErrnoException =>
@@ -96,11 +107,13 @@ export async function readCsvFile<Result>(
     source.on('data', () => {
       if (failure || source.bytesRead - bytesAtLastRow <= ROW_MAX_BYTES) return;
       // The rows read so far, and the header: the quote opens on the line after them.
-      fail(unclosedQuote(file, reading.rowsRead() + 2, ROW_MAX_BYTES / 2 ** 20));
+      fail(unclosedQuote(file, reading.linesRead() + 1, ROW_MAX_BYTES / 2 ** 20));
     });
-    Papa.parse<string[]>(source, {
+    // The read's NUL bytes dropped on the way, when it asks (see RowsRead.dropsNul).
+    const text = reading.dropsNul ? pipeline(source, dropNul(), () => {}) : source;
+    Papa.parse<string[]>(text, {
+      ...ROWS_PARSE,
       delimiter,
-      skipEmptyLines: 'greedy',
       // Row by row, not a chunk's rows at a time: measured at 1M lines, the arrays of a chunk's rows
       // made the read slower and its memory bigger.
       step(results, handle) {

@@ -28,3 +28,17 @@ export function strayQuoteOrders(): string {
     ...Array.from({ length: after }, (_, o) => good(101 + o)),
   ].join('\n');
 }
+
+/**
+ * Two orders (lines 2 and 3,000,003) with 17 MB of blank and comma-only rows between them, as a
+ * spreadsheet's used range leaves them: no quote anywhere, so no row that never ends.
+ */
+export function blankRowsOrders(): string {
+  return (
+    'Order ID,Customer ID,Order Date,Channel,Category,Quantity,Amount\n' +
+    'O1,c1,2025-01-02 10:00,Online,Linen,1,10\n' +
+    ',,,,,,\r\n'.repeat(2_000_000) +
+    '\n'.repeat(1_000_000) +
+    'O2,c2,2025-01-03 10:00,Online,Linen,1,20\n'
+  );
+}

@@ -17,6 +17,8 @@ export interface ParseProblem {
 export interface RowsRead<Result> {
   /** The file's name, as every message says it. */
   readonly file: string;
+  /** The text is to be read without its NUL bytes, dropped before parsing (the customers read). */
+  readonly dropsNul: boolean;
   /**
    * Feeds parsed rows (the first row of the file is its header), with papaparse's errors for them
    * (an error's `row` is its index in `rows`).
@@ -32,6 +34,8 @@ export interface RowsRead<Result> {
   problem(): unknown;
   /** Rows read after the header. */
   rowsRead(): number;
+  /** Rows read, the header included: a row still open is on the line after them. */
+  linesRead(): number;
   finish(): Result;
 }
 
@@ -54,29 +58,35 @@ export function unclosedQuote(file: string, line: number, withinMB?: number): Or
 }
 
 /**
+ * Options every parse of a RowsRead's text passes to papaparse. Blank rows are not skipped there
+ * but by the read (a row whose every cell is blank, as papaparse's 'greedy' would): the streamed
+ * reads then see every row go by, blank ones too, when they watch for a row that never ends.
+ */
+export const ROWS_PARSE = { skipEmptyLines: false } as const;
+
+/**
  * A RowsRead that hands each row that is not blank to `take`, with its line (the header is line 1),
- * and whose finish is `finish`. `take` throws OrdersInputError on bad input. `clean`, if given, is
- * applied to every row first (before the blank test).
+ * and whose finish is `finish`. `take` throws OrdersInputError on bad input.
  */
 export function startRowsRead<Result>(
   file: string,
   take: (cells: string[], line: number) => void,
   finish: () => Result,
-  clean?: (cells: string[]) => string[],
+  options: { dropsNul?: boolean } = {},
 ): RowsRead<Result> {
   let line = 0;
   let problem: unknown = null;
   const read: RowsRead<Result> = {
     file,
+    dropsNul: options.dropsNul ?? false,
     addRows(rows, errors = []) {
       const unclosedAt = errors.find((e) => e.code === 'MissingQuotes')?.row;
       for (const [index, row] of rows.entries()) {
-        let raw = clean ? clean(row as string[]) : row;
-        // papaparse's greedy skip leaves no blank rows; a stray one of a single empty cell is ignored too.
-        if (raw.length === 1 && raw[0]!.trim() === '' && index !== unclosedAt) continue;
+        let raw = row;
+        if (index !== unclosedAt && raw.every((cell) => cell.trim() === '')) continue;
         line++;
         if (index === unclosedAt) throw unclosedQuote(file, line);
-        // A File streamed by papaparse keeps its byte-order marks (a text and the command line drop them).
+        // The reads here skip byte-order marks; a caller that parses the text itself may leave some.
         if (line === 1 && raw[0]?.startsWith('\uFEFF'))
           raw = [raw[0].replace(/^\uFEFF+/, ''), ...raw.slice(1)];
         take(raw as string[], line);
@@ -95,6 +105,7 @@ export function startRowsRead<Result>(
     },
     problem: () => problem,
     rowsRead: () => Math.max(0, line - 1),
+    linesRead: () => line,
     finish,
   };
   return read;
@@ -107,9 +118,9 @@ export function readCsvText<Result>(
   reading: RowsRead<Result>,
 ): Result & { delimiter: Delimiter } {
   const { body, delimiter } = openCsvText(reading.file, text, what);
-  Papa.parse<string[]>(body, {
+  Papa.parse<string[]>(reading.dropsNul ? body.replace(/\u0000/g, '') : body, {
+    ...ROWS_PARSE,
     delimiter,
-    skipEmptyLines: 'greedy',
     step: (result, parser) => void reading.feed([result.data], result.errors, parser),
   });
   if (reading.problem() !== null) throw reading.problem();

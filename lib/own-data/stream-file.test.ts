@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { readCustomersCsv, startCustomersRead } from '../orders/customers-csv';
 import { readOrdersCsv, startOrdersRead } from '../orders/read-orders-csv';
-import { inputErrorOf, strayQuoteOrders } from '../orders/reads.test-util';
+import { blankRowsOrders, inputErrorOf, strayQuoteOrders } from '../orders/reads.test-util';
+import { ROW_MAX_BYTES } from '../orders/rows-read';
 import { streamFile } from './stream-file';
 
 const utf8 = (text: string) => new Blob([Buffer.from(text, 'utf8')]);
@@ -76,10 +77,15 @@ describe('streamFile', () => {
       (b) => seen.push(b),
       4_096,
     );
-    const size = Buffer.byteLength(text) - 3; // after the byte-order mark
-    // Each slice's end, in order (the last once more, when papaparse parses the held last line).
-    const ends = Array.from({ length: Math.ceil(size / 4_096) }, (_, i) => Math.min(size, (i + 1) * 4_096));
+    const size = Buffer.byteLength(text);
+    // The byte-order mark (3 bytes) is skipped, then each slice's end in order (the last once more,
+    // when papaparse parses the held last line): the last is the file's size.
+    const ends = Array.from(
+      { length: Math.ceil((size - 3) / 4_096) },
+      (_, i) => 3 + Math.min(size - 3, (i + 1) * 4_096),
+    );
     expect([...new Set(seen)]).toEqual(ends);
+    expect(seen[seen.length - 1]).toBe(size);
   });
 
   it('given a quote never closed in a big file, then it names the line once a row passes the bound', async () => {
@@ -103,6 +109,65 @@ describe('streamFile', () => {
     expect(
       await inputErrorOf(() => streamFile(xls, 'the orders', startOrdersRead({ file: 'o.xls' }))),
     ).toContain('o.xls: this does not look like a CSV text file');
+  });
+
+  it('given 17 MB of blank and comma-only rows (a spreadsheet’s used range), then it is no unclosed quote', async () => {
+    const text = blankRowsOrders();
+    expect(text.length).toBeGreaterThan(ROW_MAX_BYTES);
+    const { report } = await streamFile(utf8(text), 'the orders', startOrdersRead({ file: 'o.csv' }));
+    expect(report).toMatchObject({ rowsRead: 2, rowsSkipped: 0, orders: 2 });
+  });
+
+  it('given a quote opened in the header and never closed, then it names line 1', async () => {
+    const text = 'Order ID,"Customer ID\n' + 'O1,c1\n'.repeat(3_500_000);
+    expect(text.length).toBeGreaterThan(ROW_MAX_BYTES);
+    expect(
+      await inputErrorOf(() => streamFile(utf8(text), 'the orders', startOrdersRead({ file: 'o.csv' }))),
+    ).toContain('o.csv: line 1 (counting the header as line 1) has a value that opens with a quote');
+  });
+
+  it('given a NUL before a quote in a customers file, then it reads what the whole text gives', async () => {
+    const text = 'customer_id,age,region type\nc1,30,urban\n\u0000"c2",41,rural\nc3,\u0000"35,36",urban\n';
+    const options = { file: 'crm.csv', customerIds: ['c1', 'c2', 'c3'] };
+    const streamed = await streamFile(utf8(text), 'the customers', startCustomersRead(options), undefined, 7);
+    const whole = readCustomersCsv(text, options);
+    // c2 matched, 41; c3's age "35,36" is one value (not an age), read as such.
+    expect(Array.from(streamed.attributes.age)).toEqual([30, 41, 0]);
+    expect(streamed.report).toEqual(whole.report);
+  });
+
+  it('given a fault of ours while a chunk is read, then it is passed on as ours, not as an unreadable file', async () => {
+    const fault = new TypeError('post is not a function');
+    const run = streamFile(utf8(hindiOrders(50)), 'the orders', startOrdersRead({ file: 'o.csv' }), () => {
+      throw fault;
+    });
+    await expect(run).rejects.toBe(fault);
+  });
+
+  it('given a File that stops being readable partway, then it says so in words', async () => {
+    const text = hindiOrders(3_000);
+    // The first slice reads (the head check and the first rows); the third fails, as a moved file does.
+    class FailingBlob extends Blob {
+      readonly offset: number;
+      constructor(parts: BlobPart[], offset = 0) {
+        super(parts);
+        this.offset = offset;
+      }
+      override slice(start = 0, end?: number): Blob {
+        return new FailingBlob([super.slice(start, end)], this.offset + start);
+      }
+      override arrayBuffer(): Promise<ArrayBuffer> {
+        return this.offset >= 3 + 2 * 4_096 ? Promise.reject(new Error('gone')) : super.arrayBuffer();
+      }
+    }
+    const blob = new FailingBlob([Buffer.from(text, 'utf8')]);
+    expect(
+      await inputErrorOf(() =>
+        streamFile(blob, 'the orders', startOrdersRead({ file: 'o.csv' }), undefined, 4_096),
+      ),
+    ).toBe(
+      'o.csv: the browser could not read the file (it may have been moved, renamed or still be open in another program). Choose it again.',
+    );
   });
 
   it('given a File the browser can no longer read, then it says so in words', async () => {

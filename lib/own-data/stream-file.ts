@@ -8,7 +8,7 @@
 import Papa from 'papaparse';
 import { openCsvText } from '../orders/csv-text';
 import { OrdersInputError } from '../orders/orders-input-error';
-import { ROW_MAX_BYTES, unclosedQuote, type RowsRead } from '../orders/rows-read';
+import { ROW_MAX_BYTES, ROWS_PARSE, unclosedQuote, type RowsRead } from '../orders/rows-read';
 
 /** The size of the slices read from the File at a time. */
 export const SLICE_BYTES = 256 * 1024;
@@ -50,6 +50,8 @@ class DecodedBlobStream {
   constructor(
     private readonly blob: Blob,
     private readonly sliceBytes: number,
+    /** NUL bytes are dropped from the text (see RowsRead.dropsNul). */
+    private readonly dropsNul: boolean,
   ) {}
 
   read(): null {
@@ -70,6 +72,10 @@ class DecodedBlobStream {
     this.stopped = true;
   }
 
+  private clean(text: string): string {
+    return this.dropsNul ? text.replace(/\u0000/g, '') : text;
+  }
+
   private emit(event: 'data' | 'end' | 'error', value?: unknown): void {
     for (const listener of [...this.listeners[event]]) listener(value);
   }
@@ -82,11 +88,11 @@ class DecodedBlobStream {
       for (let at = 0; at < this.blob.size && !this.stopped; at += this.sliceBytes) {
         const bytes = new Uint8Array(await this.blob.slice(at, at + this.sliceBytes).arrayBuffer());
         this.bytesRead = Math.min(this.blob.size, at + this.sliceBytes);
-        const text = decoder.decode(bytes, { stream: true });
+        const text = this.clean(decoder.decode(bytes, { stream: true }));
         if (text && !this.stopped) this.emit('data', text);
       }
       if (this.stopped) return;
-      const rest = decoder.decode();
+      const rest = this.clean(decoder.decode());
       if (rest) this.emit('data', rest);
       this.emit('end');
     } catch (error) {
@@ -112,23 +118,28 @@ export async function streamFile<Result>(
   const head = await headOfBlob(file, name);
   const { delimiter, byteOrderMarks } = openCsvText(name, head.text, what, head.bytes);
   // After the byte-order marks (three bytes each in UTF-8), as the command line reads.
-  const source = new DecodedBlobStream(file.slice(3 * byteOrderMarks), sliceBytes);
+  const skipped = 3 * byteOrderMarks;
+  const source = new DecodedBlobStream(file.slice(skipped), sliceBytes, reading.dropsNul);
   return new Promise<Result>((resolve, reject) => {
     let failure: unknown = null;
     // Bytes read when the last rows came: a row growing past ROW_MAX_BYTES is an unclosed quote.
     let bytesAtLastRows = 0;
     Papa.parse<string[]>(source as unknown as File, {
+      ...ROWS_PARSE,
       delimiter,
-      skipEmptyLines: 'greedy',
       chunk(results, parser) {
         if (failure !== null) return;
-        if (results.data.length) bytesAtLastRows = source.bytesRead;
-        else if (source.bytesRead - bytesAtLastRows > ROW_MAX_BYTES) {
-          failure = unclosedQuote(name, reading.rowsRead() + 2, ROW_MAX_BYTES / 2 ** 20);
+        try {
+          // Blank rows come too (ROWS_PARSE): only a row still open makes a chunk without rows.
+          if (results.data.length) bytesAtLastRows = source.bytesRead;
+          else if (source.bytesRead - bytesAtLastRows > ROW_MAX_BYTES)
+            throw unclosedQuote(name, reading.linesRead() + 1, ROW_MAX_BYTES / 2 ** 20);
+          if (reading.feed(results.data, results.errors, parser)) onProgress?.(skipped + source.bytesRead);
+        } catch (error) {
+          // Kept here, not left to papaparse, which would pass it to error() as a file it cannot read.
+          failure = error;
           parser.abort();
-          return;
         }
-        if (reading.feed(results.data, results.errors, parser)) onProgress?.(source.bytesRead);
       },
       complete() {
         // Also when the read stopped: papaparse's abort calls this, after the problem was kept.

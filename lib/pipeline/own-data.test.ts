@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UNKNOWN } from '../orders/customers-csv';
 import { OrdersInputError } from '../orders/orders-reader';
-import { readOwnData } from './own-data';
+import { readOwnData, readSideFiles } from './own-data';
 
 const SECRET = new Uint8Array(32).fill(7);
 
@@ -94,5 +94,16 @@ describe('readOwnData', () => {
         { mapping: { order_id: 'Bill No', customer_id: 'Client' }, maxBadShare: 0.5, secret: SECRET },
       ).report.orders.rowsSkipped,
     ).toBe(1);
+  });
+});
+
+describe('readSideFiles', () => {
+  it('given a UTF-16 intents file in Hindi, with its first bytes, then it names UTF-16', () => {
+    // Excel's "Unicode Text": UTF-16LE with a byte-order mark; its Devanagari has no zero byte.
+    const bytes = Buffer.from('\uFEFFश्रेणी\tइरादा\r\nदीया\tउपहार\r\nकपड़े\tरोज़\r\n', 'utf16le');
+    const intents = { file: 'groups.csv', text: bytes.toString('utf8'), firstBytes: bytes.subarray(0, 2) };
+    expect(() => readSideFiles({ intents })).toThrow(
+      'groups.csv: the file is saved in a two-byte encoding (UTF-16), which this reader does not take.',
+    );
   });
 });

@@ -25,6 +25,8 @@ export const NO_CUSTOMERS_FILE =
 export interface InputText {
   file: string;
   text: string;
+  /** The file's first bytes, when the caller has them: a UTF-16 byte-order mark shows only there. */
+  firstBytes?: Uint8Array;
 }
 
 export interface OwnDataInput {
@@ -121,8 +123,12 @@ export function readSideFiles(input: Pick<OwnDataInput, 'intents' | 'products'>)
   products?: ProductCatalogue;
 } {
   return {
-    ...(input.intents ? { intents: readIntentsCsv(input.intents.file, input.intents.text) } : {}),
-    ...(input.products ? { products: readProductsCsv(input.products.file, input.products.text) } : {}),
+    ...(input.intents
+      ? { intents: readIntentsCsv(input.intents.file, input.intents.text, input.intents.firstBytes) }
+      : {}),
+    ...(input.products
+      ? { products: readProductsCsv(input.products.file, input.products.text, input.products.firstBytes) }
+      : {}),
   };
 }
 

@@ -225,13 +225,18 @@ async function checkInputFile(what: string, file: string): Promise<{ file: strin
 }
 
 /** A small side file's text (intents, products), or an OrdersInputError naming it. */
-async function readInputFile(what: string, file: string): Promise<{ file: string; text: string }> {
+async function readInputFile(
+  what: string,
+  file: string,
+): Promise<{ file: string; text: string; firstBytes: Uint8Array }> {
   const { file: name } = await checkInputFile(what, file);
+  let bytes: Buffer;
   try {
-    return { file: name, text: await readFile(file, 'utf8') };
+    bytes = await readFile(file);
   } catch (error) {
     throw unreadableFile(name, error);
   }
+  return { file: name, text: bytes.toString('utf8'), firstBytes: bytes.subarray(0, 2) };
 }
 
 /** `--export-orders DIR`: the synthetic log (without marketing) as orders.csv, intents.csv and customers.csv. */
