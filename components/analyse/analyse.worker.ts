@@ -14,7 +14,7 @@ import { secretFromHex } from '@/lib/orders/pseudonym-secret';
 import { startOrdersRead } from '@/lib/orders/read-orders-csv';
 import { analyseOwnLog, tableFileChunks } from '@/lib/own-data/own-tables';
 import type { FromWorker, IntentsFileReport, ReadSummary, ToWorker } from '@/lib/own-data/protocol';
-import { headOfBlob, streamFile, unreadableInBrowser } from '@/lib/own-data/stream-file';
+import { blobText, headOfBlob, streamFile } from '@/lib/own-data/stream-file';
 import { inspectHead } from '@/lib/own-data/stream-orders';
 import {
   customersReadOptions,
@@ -116,13 +116,8 @@ function intentsReport(
 /** A small side file's text (intents, products), or a sentence when the browser cannot read it. */
 async function textOf(file: File | null): Promise<InputText | undefined> {
   if (!file) return undefined;
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await file.arrayBuffer());
-  } catch {
-    throw unreadableInBrowser(file.name);
-  }
-  return { file: file.name, text: new TextDecoder().decode(bytes), firstBytes: bytes.subarray(0, 2) };
+  const { text, bytes } = await blobText(file, file.name);
+  return { file: file.name, text, firstBytes: bytes.subarray(0, 2) };
 }
 
 /** The customers file's part of the summary (the shared reader's report). */

@@ -7,6 +7,9 @@ import { OrdersInputError } from './orders-input-error';
 
 export type Delimiter = ',' | ';' | '\t';
 
+/** The first bytes of a file the streamed reads check (text or not) and sniff the delimiter from. */
+export const HEAD_BYTES = 64 * 1024;
+
 /** The delimiter that splits the header line into the most cells (outside quotes). */
 export function sniffDelimiter(headerLine: string): Delimiter {
   const counts: Record<Delimiter, number> = { ',': 0, ';': 0, '\t': 0 };

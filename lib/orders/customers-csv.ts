@@ -283,8 +283,7 @@ export function startCustomersRead(options: CustomersReadOptions): CustomersRead
   const take = (cells: string[], line: number) => {
     if (!columns) {
       columns = customersColumns(file, cells, options.mapping);
-      const keys = columns.keyColumns;
-      joins = keys.map((column) => new KeyJoin(column, n, shown));
+      joins = columns.keyColumns.map((column) => new KeyJoin(column, n, shown));
       return;
     }
     rowsRead++;
@@ -312,7 +311,6 @@ export function startCustomersRead(options: CustomersReadOptions): CustomersRead
       )
         join = candidate;
     }
-    col.customer_id = join.column;
     const { attributes, skipped, problems } = join;
     if (skipped / rowsRead > maxBadShare) {
       throw new OrdersInputError(
@@ -349,7 +347,7 @@ export function startCustomersRead(options: CustomersReadOptions): CustomersRead
         `${file}: ${join.withoutOrders.toLocaleString('en')} rows are customers without orders (ignored).`,
       );
     const named = Object.fromEntries(
-      Object.entries(col).map(([k, i]) => [k, headers[i as number]]),
+      Object.entries({ ...col, customer_id: join.column }).map(([k, i]) => [k, headers[i as number]]),
     ) as Partial<Record<CustomerField, string>>;
     return {
       attributes,

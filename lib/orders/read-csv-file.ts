@@ -12,15 +12,13 @@ import { open } from 'node:fs/promises';
 import { pipeline, Transform } from 'node:stream';
 import Papa from 'papaparse';
 import type { CustomerAttributes, TransactionLog } from '../transactions/transaction-log';
-import { openCsvText, type Delimiter } from './csv-text';
+import { HEAD_BYTES, openCsvText, type Delimiter } from './csv-text';
 import { startCustomersRead, type CustomersReadOptions, type CustomersReport } from './customers-csv';
 import { OrdersInputError } from './orders-input-error';
 import type { OrdersReadOptions, OrdersReport } from './orders-reader';
 import { startOrdersRead } from './read-orders-csv';
 import { ROW_MAX_BYTES, ROWS_PARSE, unclosedQuote, type RowsRead } from './rows-read';
 
-/** The bytes the text check and the delimiter are worked out from (as the browser does). */
-const HEAD_BYTES = 64 * 1024;
 /** The size of the chunks read from disk and parsed at a time. */
 export const CHUNK_BYTES = 1 << 16;
 

@@ -6,14 +6,12 @@
  * TextDecoder too, so the tests run it as the worker does.
  */
 import Papa from 'papaparse';
-import { openCsvText } from '../orders/csv-text';
+import { HEAD_BYTES, openCsvText } from '../orders/csv-text';
 import { OrdersInputError } from '../orders/orders-input-error';
 import { ROW_MAX_BYTES, ROWS_PARSE, unclosedQuote, type RowsRead } from '../orders/rows-read';
 
 /** The size of the slices read from the File at a time. */
 export const SLICE_BYTES = 256 * 1024;
-/** The bytes the text check and the delimiter are worked out from (as the command line does). */
-const HEAD_BYTES = 64 * 1024;
 
 /** Said when the browser cannot read a file: its own reason means nothing to an analyst. */
 export function unreadableInBrowser(name: string): OrdersInputError {
@@ -22,16 +20,22 @@ export function unreadableInBrowser(name: string): OrdersInputError {
   );
 }
 
-/** A file's first bytes, as text and as bytes (a UTF-16 byte-order mark shows only in the bytes). */
-export async function headOfBlob(blob: Blob, name: string): Promise<{ text: string; bytes: Uint8Array }> {
+/**
+ * A Blob (a small side file, or a file's first bytes) as text and as bytes (a UTF-16 byte-order
+ * mark shows only in the bytes), or a sentence naming `name` when the browser cannot read it.
+ */
+export async function blobText(blob: Blob, name: string): Promise<{ text: string; bytes: Uint8Array }> {
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await blob.slice(0, HEAD_BYTES).arrayBuffer());
+    bytes = new Uint8Array(await blob.arrayBuffer());
   } catch {
     throw unreadableInBrowser(name);
   }
   return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), bytes };
 }
+
+/** A file's first bytes (see blobText). */
+export const headOfBlob = (blob: Blob, name: string) => blobText(blob.slice(0, HEAD_BYTES), name);
 
 type Listener = (value?: unknown) => void;
 
