@@ -1,5 +1,6 @@
 'use client';
 
+import { SortArrow } from '@/components/ui/sort-arrow';
 import { textOn } from '@/lib/charts/theme';
 import { useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 
@@ -194,7 +195,16 @@ export function Heatmap({
                     aria-label={shortHeaders ? col.label : undefined}
                   >
                     {shortHeaders ? col.short : col.label}
-                    {active ? (sort.desc ? ' ▼' : ' ▲') : ''}
+                    {active ? (
+                      <>
+                        {' '}
+                        <SortArrow
+                          direction={sort.desc ? 'desc' : 'asc'}
+                          // The long labels are turned half a turn; so would the arrow be.
+                          className={shortHeaders ? '' : 'rotate-180'}
+                        />
+                      </>
+                    ) : null}
                   </button>
                 </th>
               );

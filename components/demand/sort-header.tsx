@@ -1,5 +1,6 @@
 'use client';
 
+import { SortArrow } from '@/components/ui/sort-arrow';
 import type { DemandFamily } from '@/lib/view/demand';
 import type { Header } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
@@ -39,8 +40,8 @@ export function SortHeader({
           {children}
           {meta?.description ? <span className="sr-only"> ({meta.description})</span> : null}
         </span>
-        <span aria-hidden="true" className="w-2.5 shrink-0 text-[0.65rem]">
-          {sorted === 'desc' ? '▼' : sorted === 'asc' ? '▲' : '↕'}
+        <span aria-hidden="true" className="flex w-2.5 shrink-0 justify-center pb-0.5 text-[0.65rem]">
+          <SortArrow direction={sorted || 'none'} />
         </span>
       </button>
     </th>

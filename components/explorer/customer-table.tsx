@@ -1,5 +1,6 @@
 'use client';
 
+import { SortArrow } from '@/components/ui/sort-arrow';
 import { personaColor } from '@/lib/charts/theme';
 import type { Customer } from '@/lib/explorer/customers';
 import type { RowWindow } from '@/lib/explorer/row-window';
@@ -107,8 +108,8 @@ export function CustomerTable({
                       data-sort-button={header.column.id}
                     >
                       <span className="truncate">{label}</span>
-                      <span aria-hidden="true" className="w-2.5 shrink-0 text-[0.7rem]">
-                        {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                      <span aria-hidden="true" className="flex w-2.5 shrink-0 justify-center text-[0.7rem]">
+                        <SortArrow direction={sorted} />
                       </span>
                     </button>
                   </th>
@@ -142,9 +143,12 @@ export function CustomerTable({
                 </tr>
               );
             const c = row.original;
+            // Keyed by place, not by customer: a new sort or filter then rewrites the text of the
+            // rows on screen instead of building ~40 rows of elements again (bench:explorer at 1M:
+            // the first sort's frame spent 44 ms in layout and 33 ms in paint on new rows).
             return (
               <tr
-                key={row.id}
+                key={index}
                 aria-rowindex={index + 2}
                 data-row={index}
                 style={{ height: ROW_HEIGHT }}
@@ -157,7 +161,7 @@ export function CustomerTable({
                   const base = 'border-b border-line/70 px-3 whitespace-nowrap overflow-hidden text-ellipsis';
                   if (cell.column.id === 'customer_id') {
                     return (
-                      <th key={cell.id} scope="row" className={`${base} text-left font-medium`}>
+                      <th key={cell.column.id} scope="row" className={`${base} text-left font-medium`}>
                         <button
                           type="button"
                           data-customer={c.customer_id}
@@ -171,7 +175,7 @@ export function CustomerTable({
                   }
                   if (cell.column.id === 'persona') {
                     return (
-                      <td key={cell.id} className={base}>
+                      <td key={cell.column.id} className={base}>
                         <span
                           aria-hidden="true"
                           className="mr-1.5 inline-block size-2 rounded-full align-middle"
@@ -187,7 +191,7 @@ export function CustomerTable({
                     const range = formatClvRange(c, currency);
                     return (
                       <td
-                        key={cell.id}
+                        key={cell.column.id}
                         className={`${base} text-right tabular-nums`}
                         title={range ? `${value}; 10th–90th percentile ${range}` : undefined}
                       >
@@ -203,7 +207,7 @@ export function CustomerTable({
                   }
                   return (
                     <td
-                      key={cell.id}
+                      key={cell.column.id}
                       className={`${base} ${numeric ? 'text-right tabular-nums' : 'text-left'}`}
                     >
                       <table.FlexRender cell={cell} />

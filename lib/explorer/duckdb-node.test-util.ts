@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeTableParquet } from '@/lib/duckdb/table-parquet';
 import { CUSTOMER_COLUMNS, CUSTOMERS_MASTER_COLUMNS } from '@/lib/schema/customers-master';
+import { arrowRows } from './arrow-rows';
 import type { Customer } from './customers';
 import { CustomerEngine, type SqlRunner } from './engine';
 
@@ -18,9 +19,6 @@ const duckdb = require(
   NODE_BUILD,
 ) as typeof import('../../node_modules/@duckdb/duckdb-wasm/dist/types/src/targets/duckdb-node-blocking');
 const DIST = path.dirname(NODE_BUILD);
-
-type Row = Record<string, unknown>;
-const toRows = (rows: { toJSON(): Row }[]) => rows.map((r) => r.toJSON());
 
 /** A fresh duckdb-wasm in this process, as a SqlRunner. */
 export async function nodeRunner(): Promise<SqlRunner> {
@@ -40,10 +38,10 @@ export async function nodeRunner(): Promise<SqlRunner> {
       connection.query(sql);
     },
     async rows(sql) {
-      return toRows(connection.query(sql).toArray());
+      return arrowRows(connection.query(sql));
     },
     async *batches(sql) {
-      for (const batch of await connection.send(sql)) yield toRows(batch.toArray());
+      for (const batch of await connection.send(sql)) yield arrowRows(batch);
     },
   };
 }

@@ -14,23 +14,8 @@
  * next.config.mjs), never from a CDN, so the explorer works offline and no customer row leaves the browser.
  */
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import { arrowRows, type ArrowColumns } from './arrow-rows';
 import { DUCKDB_ASSETS, type FromDuckdbWorker, type ToDuckdbWorker } from './duckdb-protocol';
-
-type Row = Record<string, unknown>;
-
-/**
- * A value the page can receive: Arrow gives lists as Vectors and structs as row proxies, which
- * hold functions and cannot be posted; numbers, text, BigInts, dates and typed arrays can.
- */
-function plain(value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value) || value instanceof Date)
-    return value;
-  if (Array.isArray(value)) return value.map(plain);
-  if (Symbol.iterator in value && 'type' in value) return Array.from(value as Iterable<unknown>, plain);
-  const record = 'toJSON' in value ? (value as { toJSON(): object }).toJSON() : value;
-  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, plain(v)]));
-}
-const toRows = (rows: { toJSON(): Row }[]) => rows.map((r) => plain(r) as Row);
 
 const scope = self as unknown as {
   postMessage(message: FromDuckdbWorker): void;
@@ -40,10 +25,7 @@ const scope = self as unknown as {
 let db: duckdb.DuckDBBindings | null = null;
 let connection: duckdb.DuckDBConnection | null = null;
 /** Exports in progress: each streams on a connection of its own. */
-const streams = new Map<
-  number,
-  { own: duckdb.DuckDBConnection; batches: AsyncIterator<{ toArray(): { toJSON(): Row }[] }> }
->();
+const streams = new Map<number, { own: duckdb.DuckDBConnection; batches: AsyncIterator<ArrowColumns> }>();
 
 /** Starts DuckDB and registers `url` (absolute) under `name`. */
 async function open(url: string, name: string): Promise<void> {
@@ -80,7 +62,7 @@ async function answer(message: ToDuckdbWorker): Promise<FromDuckdbWorker> {
       ready().connection.query(message.sql);
       return { id, kind: 'done' };
     case 'rows':
-      return { id, kind: 'rows', rows: toRows(ready().connection.query(message.sql).toArray()) };
+      return { id, kind: 'rows', rows: arrowRows(ready().connection.query(message.sql)) };
     case 'stream': {
       const own = ready().db.connect();
       const reader = await own.send(message.sql);
@@ -91,7 +73,7 @@ async function answer(message: ToDuckdbWorker): Promise<FromDuckdbWorker> {
       const stream = streams.get(message.stream);
       if (!stream) return { id, kind: 'end' };
       const next = await stream.batches.next();
-      if (!next.done) return { id, kind: 'rows', rows: toRows(next.value.toArray()) };
+      if (!next.done) return { id, kind: 'rows', rows: arrowRows(next.value) };
       streams.delete(message.stream);
       stream.own.close();
       return { id, kind: 'end' };
