@@ -43,7 +43,9 @@ import { ProfileDialog } from './profile';
 import { Toolbar } from './toolbar';
 import { useRowWindow } from './use-row-window';
 
+/** The address is written this long after a view's rows are shown, or at the latest this long after the view changed. */
 const URL_WRITE_DELAY_MS = 150;
+const URL_WRITE_LATEST_MS = 1_500;
 
 /** Served from public/ by `next start` and copied into out/ by the static export: same path in both. */
 export const CUSTOMERS_URL = '/data/customers_master.parquet';
@@ -199,7 +201,8 @@ export function CustomerExplorer({
   const filterPanelId = useId();
   // The table's scroll box, as state: the row window starts following it once the table is shown.
   const [scrollBox, setScrollBox] = useState<HTMLDivElement | null>(null);
-  const returnFocus = useRef<HTMLElement | null>(null);
+  // The customer whose row opened the profile: focus goes back to that row when it closes.
+  const returnFocus = useRef<string | null>(null);
 
   // DuckDB (18 MB of WebAssembly, then seconds of a phone's processor) starts once something needs it:
   // the filter panel (open from the start on a wide screen), a view or profile the link carries, a tap,
@@ -242,23 +245,7 @@ export function CustomerExplorer({
   const engine = ready?.engine ?? null;
   const total = ready?.total ?? 0;
 
-  // The address follows the view a moment after its rows are on screen (typing a search writes
-  // once). Not sooner: writing it makes Next's router draw the page again (20–40 ms of the main
-  // thread at 1M customers), which a fixed delay from the click put in front of a slow view's rows.
   const key = viewKey(view);
-  const rowsOnScreen = shownRows !== null && !shownRows.provisional && shownRows.key === key;
-  useEffect(() => {
-    if (load.status !== 'ready' || !rowsOnScreen) return;
-    const timer = window.setTimeout(() => {
-      // The explorer owns the query of its page, but keeps the period other pages carry.
-      editQuery((live) => {
-        const query = new URLSearchParams(serializeView(view));
-        for (const key of PERIOD_ONLY_KEYS) if (live.has(key)) query.set(key, live.get(key)!);
-        return query;
-      });
-    }, URL_WRITE_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [view, load.status, rowsOnScreen]);
 
   const riskThreshold = summary?.riskThreshold ?? null;
   // Until the summaries are in, the columns follow the model's verdict.
@@ -289,6 +276,29 @@ export function CustomerExplorer({
   // The rows are fetched with the visible columns only (a sort carries every column it selects).
   const rowColumns = fetchedColumns(ALL_COLUMNS.filter((c) => columnVisibility[c]));
   const columnsKey = rowColumns.join(',');
+
+  // The address follows the view a moment after its rows are on screen (typing a search writes
+  // once). Not sooner: writing it makes Next's router draw the page again (20–40 ms of the main
+  // thread at 1M customers), which a fixed delay from the click put in front of a slow view's rows.
+  // A view whose rows take longer than URL_WRITE_LATEST_MS (seconds above 6M customers, where each
+  // view reads the file) is written then anyway, so a link copied meanwhile carries it.
+  const rowsOnScreen =
+    shownRows !== null && !shownRows.provisional && shownRows.key === key && shownRows.columns === columnsKey;
+  useEffect(() => {
+    if (load.status !== 'ready') return;
+    const timer = window.setTimeout(
+      () => {
+        // The explorer owns the query of its page, but keeps the period other pages carry.
+        editQuery((live) => {
+          const query = new URLSearchParams(serializeView(view));
+          for (const key of PERIOD_ONLY_KEYS) if (live.has(key)) query.set(key, live.get(key)!);
+          return query;
+        });
+      },
+      rowsOnScreen ? URL_WRITE_DELAY_MS : URL_WRITE_LATEST_MS,
+    );
+    return () => window.clearTimeout(timer);
+  }, [view, load.status, rowsOnScreen]);
 
   // While the engine starts, a plain view shows its first rows from the small file the build
   // writes beside the Parquet file; they are asked of the engine again once it is ready.
@@ -530,17 +540,24 @@ export function CustomerExplorer({
     };
   }, [engine, summary, view.customer]);
 
-  const openProfile = useCallback((id: string, trigger: HTMLElement) => {
-    returnFocus.current = trigger;
+  const openProfile = useCallback((id: string) => {
+    returnFocus.current = id;
     setView((v) => ({ ...v, customer: id }));
   }, []);
   const closeProfile = useCallback(() => {
     setView((v) => ({ ...v, customer: null }));
     setProfile(null);
-    const target = returnFocus.current;
+    const id = returnFocus.current;
     returnFocus.current = null;
-    // The row may have scrolled out of the virtual window: fall back to the table's box.
-    requestAnimationFrame(() => (target?.isConnected ? target : scrollBox)?.focus());
+    // Back to the customer's own row, found by id: rows are kept by place, so the element that
+    // opened the profile may show another customer by now (a new view arrived meanwhile). When the
+    // row has scrolled out of the virtual window, the table's box.
+    requestAnimationFrame(() => {
+      const row = id
+        ? scrollBox?.querySelector<HTMLElement>(`button[data-customer="${CSS.escape(id)}"]`)
+        : null;
+      (row ?? scrollBox)?.focus();
+    });
   }, [scrollBox]);
 
   const writeCsv = async (open: CustomerEngine) => {

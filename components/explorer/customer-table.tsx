@@ -5,7 +5,6 @@ import { personaColor } from '@/lib/charts/theme';
 import type { Customer } from '@/lib/explorer/customers';
 import type { RowWindow } from '@/lib/explorer/row-window';
 import type { ReactTable } from '@tanstack/react-table';
-import type { MouseEvent } from 'react';
 import { columnLabel, formatClvRange, formatValue, NUMERIC_FORMATS, type ExplorerFeatures } from './columns';
 
 /** Fixed row and header heights: rows are virtualised, so every row is the same height. */
@@ -23,7 +22,7 @@ interface CustomerTableProps {
   viewKey: string;
   /** Another view's rows are on their way: these are still the previous view's. */
   busy: boolean;
-  onOpen: (customerId: string, trigger: HTMLElement) => void;
+  onOpen: (customerId: string) => void;
   scrollRef: React.Ref<HTMLDivElement>;
 }
 
@@ -51,11 +50,6 @@ export function CustomerTable({
   const width = columns.reduce((w, c) => w + c.getSize(), 0);
   const { top, bottom } = drawn;
   const drawnIndices = Array.from({ length: drawn.end - drawn.first }, (_, k) => drawn.first + k);
-
-  const open = (event: MouseEvent<HTMLTableRowElement>, id: string) => {
-    const button = event.currentTarget.querySelector<HTMLElement>('button[data-customer]');
-    onOpen(id, button ?? event.currentTarget);
-  };
 
   return (
     <div
@@ -153,7 +147,7 @@ export function CustomerTable({
                 data-row={index}
                 style={{ height: ROW_HEIGHT }}
                 className="cursor-pointer odd:bg-paper/60 hover:bg-accent-soft/60"
-                onClick={(e) => open(e, c.customer_id)}
+                onClick={() => onOpen(c.customer_id)}
               >
                 {row.getVisibleCells().map((cell) => {
                   const meta = cell.column.columnDef.meta!;

@@ -50,8 +50,12 @@ describe('arrowRows', () => {
       expect(rows[n]).toEqual({ n, label: n % 3 === 0 ? null : `v${n}` });
     // And streamed a batch at a time, as the export reads it.
     const streamed = [];
-    for await (const batch of sql.batches(`SELECT range::INTEGER AS n FROM range(5000) ORDER BY range`))
+    let batches = 0;
+    for await (const batch of sql.batches(`SELECT range::INTEGER AS n FROM range(5000) ORDER BY range`)) {
       streamed.push(...batch);
+      batches++;
+    }
+    expect(batches).toBeGreaterThan(1);
     expect(streamed.map((r) => r.n)).toEqual(Array.from({ length: 5000 }, (_, n) => n));
   });
 });
