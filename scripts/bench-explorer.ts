@@ -314,6 +314,8 @@ function browserThreadCpu(): Map<string, { name: string; ms: number }> {
   for (const pid of descendants(process.pid)) {
     let tids: string[] = [];
     try {
+      // The browser's processes only (as chromiumMemory), not the bench's own tools (tsx's esbuild).
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chromium')) continue;
       tids = readdirSync(`/proc/${pid}/task`);
     } catch {
       continue; // the process ended
@@ -977,11 +979,11 @@ async function measureSize(
     const sortBy = (id: string) => `button[data-sort-button="${id}"]`;
     const tick = (key: string, value: string) => `input[data-filter="${key}"][value="${value}"]`;
 
-    // The first sort, clicked as soon as the engine is idle. For a second or two after that, V8's
-    // background threads are still busy (bench:explorer at 1M: about 1 s of CPU on 2 cores; compiling
-    // DuckDB's WebAssembly to optimised code is the likely work, the thread names do not say), and a
-    // sort then took 130–660 ms against about 100 later. Measured once here, as a person who clicks at
-    // once would see it; the runs below start once the browser is quiet, so they measure the explorer.
+    // The first sort, clicked as soon as the engine is idle. For about a second after that, V8's pool
+    // threads are still busy (at 1M: 0.3–1.1 s of CPU; a trace shows wasm.TopTierCompilation there,
+    // V8 compiling DuckDB's WebAssembly to optimised code), and a sort then took 205–1,017 ms against
+    // about 100 later. Measured once here, as a person who clicks at once would see it; the runs
+    // below start once the browser is quiet, so they measure the explorer.
     await settled(page);
     const atOnce = await timeAction(page, sortBy('total_spend'));
     record(
