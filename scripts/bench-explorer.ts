@@ -311,20 +311,17 @@ function busyText(s: SizeResult): string {
 function browserThreadCpu(): Map<string, { name: string; ms: number }> {
   const out = new Map<string, { name: string; ms: number }>();
   const tick = 1000 / 100; // USER_HZ: /proc counts in hundredths of a second on Linux
-  for (const pid of descendants(process.pid)) {
+  for (const { pid } of chromiumProcesses()) {
     let tids: string[] = [];
     try {
-      // The browser's processes only (as chromiumMemory), not the bench's own tools (tsx's esbuild).
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chromium')) continue;
       tids = readdirSync(`/proc/${pid}/task`);
     } catch {
       continue; // the process ended
     }
     for (const tid of tids) {
       try {
-        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        // Fields 14 and 15: user and system time.
+        const { name, fields } = procStat(`/proc/${pid}/task/${tid}/stat`);
         out.set(`${pid}/${tid}`, { name, ms: (Number(fields[11]) + Number(fields[12])) * tick });
       } catch {
         // the thread ended
@@ -377,14 +374,36 @@ async function frame(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
 }
 
+/**
+ * A /proc …/stat line: the command name, and the fields after it (field 3, the state, first). The
+ * name may hold spaces and parentheses, so the fields start after the last ')'.
+ */
+function procStat(file: string): { name: string; fields: string[] } {
+  const stat = readFileSync(file, 'utf8');
+  const close = stat.lastIndexOf(')');
+  return { name: stat.slice(stat.indexOf('(') + 1, close), fields: stat.slice(close + 2).split(' ') };
+}
+
+/** This benchmark's Chromium processes (not the bench's own tools, such as tsx's esbuild), with their command lines. */
+function chromiumProcesses(): { pid: number; cmd: string }[] {
+  const out: { pid: number; cmd: string }[] = [];
+  for (const pid of descendants(process.pid)) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (cmd.includes('chromium')) out.push({ pid, cmd });
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return out;
+}
+
 /** The pids of this process's descendants (the browser it launched, and its children), from /proc. */
 function descendants(root: number): number[] {
   const parent = new Map<number, number>();
   for (const d of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
     try {
-      // The command may hold spaces and parentheses: the ppid is the second field after the last ')'.
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      parent.set(Number(d), Number(procStat(`/proc/${d}/stat`).fields[1])); // field 4, the ppid
     } catch {
       // The process ended between listing and reading.
     }
@@ -419,10 +438,8 @@ function chromiumMemory(): {
   let renderers = 0;
   let rendererSum = 0;
   let all = 0;
-  for (const pid of descendants(process.pid)) {
+  for (const { pid, cmd } of chromiumProcesses()) {
     try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.includes('chromium')) continue;
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       const rss = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
       const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
