@@ -1,26 +1,45 @@
 /**
  * `npm run bench:features-sql [-- --customers 100000]`: the per-customer features two ways on one
  * synthetic log, side by side in one run — the TypeScript reference (lib/features) and
- * sql/customer_features.sql on DuckDB (issue 15), with the log loaded through DuckDB's appender.
+ * sql/customer_features.sql on DuckDB (issue 15), with the log loaded through DuckDB's appender;
+ * then every order-line sum the tables read, its TypeScript reference against its SQL over the log
+ * written as Parquet.
  * Records wall time per step and the process's resident memory after each (DuckDB's memory is
  * native, so it shows in RSS, not in the V8 heap), and writes benchmarks/features-sql.{json,md}.
  */
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import {
+  categoryCountsFromDuckDB,
   contractSql,
   featuresFromDuckDB,
   logToDuckDB,
   logToParquet,
   parquetToDuckDB,
+  valueSummaryFromDuckDB,
   withDuckDB,
 } from '../lib/duckdb/contract';
+import {
+  arrivalCellsFromDuckDB,
+  categoryDemandFromDuckDB,
+  clusterMonthsFromDuckDB,
+  clusterOrderTotalsFromDuckDB,
+  topIntentIndexFromDuckDB,
+} from '../lib/duckdb/table-aggregates';
 import { computeCustomerFeatures, FLOAT_FEATURES } from '../lib/features/customer-features';
 import { stageSources } from '../lib/sources/stage-sources';
 import { generateTransactions } from '../lib/synth/generate-transactions';
 import { DEFAULT_SYNTH_CONFIG } from '../lib/synth/synth-config';
+import { ordersPerCell } from '../lib/tables/arrivals-summary';
+import { topIntentIndex } from '../lib/tables/customers-master';
+import { categoryDemand } from '../lib/tables/demand-summary';
+import { clusterOrderTotals } from '../lib/tables/order-totals';
+import { countLevel } from '../lib/tables/product-affinity';
+import { clusterMonthTotals, monthIndexer } from '../lib/tables/revenue-by-cluster';
+import type { TransactionLog } from '../lib/transactions/transaction-log';
+import { summarisePurchases } from '../lib/value/rfm-summary';
 import { readSourceTexts, resolveSourcesDir } from './lib/sources-dir';
 
 function arg(name: string, fallback: number): number {
@@ -81,14 +100,17 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'omni-bench-parquet-'));
   let parquetBytes = 0;
   let parquetRead: Awaited<ReturnType<typeof timed>>;
+  let tableSums: TableSumTiming[] = [];
   try {
     await timed('DuckDB: write the log as Parquet', () => logToParquet(log, dir));
     parquetBytes = readdirSync(dir).reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
     parquetRead = await withDuckDB(async (fresh) => {
       await parquetToDuckDB(fresh, dir);
-      return timed('DuckDB: the SQL over the Parquet files', () =>
+      const read = await timed('DuckDB: the SQL over the Parquet files', () =>
         fresh.run(`CREATE TEMP TABLE features_only AS ${contractSql('customer_features')}`),
       );
+      tableSums = await timeTableSums(log, fresh);
+      return read;
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -117,6 +139,7 @@ async function main(): Promise<void> {
     rss_after_duckdb_mib: sql.rss_mib,
     total_spend_gap: spendGap,
     second_run_byte_identical: identical,
+    table_sums: tableSums,
   };
   writeFileSync('benchmarks/features-sql.json', `${JSON.stringify(result, null, 2)}\n`);
   writeFileSync(
@@ -143,9 +166,92 @@ async function main(): Promise<void> {
       `Total spend, summed over customers, differs between the two by ${spendGap.toExponential(2)} (rounding only).`,
       `A second run of the SQL with ${threads} threads gave ${identical ? 'byte-identical features' : 'DIFFERENT bytes'} (money is summed as DECIMAL).`,
       '',
+      '## The tables’ order-line sums',
+      '',
+      'Each sum the tables read from the order lines, both ways in the same run: the TypeScript reference on the',
+      'log in memory, and its SQL on a fresh DuckDB over the Parquet files above (personas assigned as customer × 7 mod 5).',
+      '',
+      '| sum | SQL | TypeScript (s) | DuckDB over Parquet (s) |',
+      '|---|---|---:|---:|',
+      ...tableSums.map((t) => `| ${t.sum} | \`${t.sql}\` | ${t.typescript_seconds} | ${t.duckdb_seconds} |`),
+      `| **all of them** | | ${round(tableSums.reduce((a, t) => a + t.typescript_seconds, 0))} | ${round(tableSums.reduce((a, t) => a + t.duckdb_seconds, 0))} |`,
+      '',
     ].join('\n'),
   );
   console.log('Wrote benchmarks/features-sql.md and benchmarks/features-sql.json.');
+}
+
+interface TableSumTiming {
+  sum: string;
+  sql: string;
+  typescript_seconds: number;
+  duckdb_seconds: number;
+}
+
+/**
+ * Every order-line sum a table reads, the TypeScript reference on the log against its SQL on
+ * `connection` (the log's relations over Parquet), one after the other in this run.
+ */
+async function timeTableSums(log: TransactionLog, connection: DuckDBConnection): Promise<TableSumTiming[]> {
+  const k = 5;
+  const clusterOf = Uint8Array.from({ length: log.customerCount }, (_, c) => (c * 7) % k);
+  const ctx = { log, k, clusterOf };
+  const intents = [...new Set(log.categories.map((c) => c.intent))];
+  const categoryIntent = log.categories.map((c) => intents.indexOf(c.intent));
+  const { ofDay, labels } = monthIndexer(log.windowStart, log.windowDays);
+  const endDay = log.windowDays - 1;
+  const net = Float64Array.from(log.orderGross, (g, o) => g - log.orderDiscount[o]!);
+  const sums: Array<[string, string, () => unknown, () => Promise<unknown>]> = [
+    [
+      'persona order sums',
+      'cluster_orders.sql',
+      () => clusterOrderTotals(ctx),
+      () => clusterOrderTotalsFromDuckDB(connection, clusterOf, k),
+    ],
+    [
+      'persona months',
+      'cluster_months.sql',
+      () => clusterMonthTotals(ctx, ofDay, labels.length),
+      () => clusterMonthsFromDuckDB(connection, clusterOf, k, labels.length),
+    ],
+    [
+      'lead intent per customer',
+      'customer_top_intent.sql',
+      () => topIntentIndex(log, categoryIntent, intents.length),
+      () => topIntentIndexFromDuckDB(connection, log.customerCount, categoryIntent),
+    ],
+    [
+      'category demand',
+      'category_demand.sql',
+      () => categoryDemand(log),
+      () => categoryDemandFromDuckDB(connection, log.categories.length),
+    ],
+    [
+      'orders per weekday × hour',
+      'arrival_cells.sql',
+      () => ordersPerCell(log),
+      () => arrivalCellsFromDuckDB(connection),
+    ],
+    [
+      'value summary at the window end',
+      'value_summary.sql',
+      () => summarisePurchases(log.customerOrderStart, log.orderDay, net, endDay),
+      () => valueSummaryFromDuckDB(connection, log.customerCount, endDay),
+    ],
+    [
+      'affinity counts, product families',
+      'category_cells.sql, category_pairs.sql',
+      () => countLevel(ctx, log.categories.length, (cat) => cat),
+      () => categoryCountsFromDuckDB(connection, clusterOf, log.categories.length, (cat) => cat),
+    ],
+  ];
+  const out: TableSumTiming[] = [];
+  for (const [sum, sql, typescript, duckdb] of sums) {
+    const ts = await timed(`${sum}: TypeScript`, typescript);
+    const db = await timed(`${sum}: DuckDB`, duckdb);
+    out.push({ sum, sql, typescript_seconds: round(ts.seconds), duckdb_seconds: round(db.seconds) });
+  }
+  return out;
 }
 
 function round(v: number): number {

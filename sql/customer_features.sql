@@ -7,8 +7,9 @@
 -- Inputs (a warehouse job produces these four relations):
 --   build_window(window_days, recent_from_day)
 --       one row: days in the observation window, and the day from which activity is "recent";
---   orders(customer, order_id, day, online, gross, discount, dwell_minutes)
---       one row per order; day = whole days since the window's first day (0-based); online = 1 for
+--   orders(customer, order_id, day, hour, online, gross, discount, dwell_minutes)
+--       one row per order; day = whole days since the window's first day (0-based); hour = the
+--       local hour it was placed (0–23; arrival_cells.sql only); online = 1 for
 --       an online order, 0 in store; gross before discount, discount as an amount, both
 --       DECIMAL(18, 2) in the build's currency (exact sums: the result cannot depend on how a
 --       parallel engine orders its additions); dwell_minutes of an in-store visit (0 online);

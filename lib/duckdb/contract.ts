@@ -4,7 +4,7 @@
  * category_pairs.sql), each returned in the shape of its TypeScript reference (issue 15). Node only:
  * the native engine runs out of core and on every core.
  *
- * `logToDuckDB` loads a TransactionLog into the contract's four relations through DuckDB's
+ * `logToDuckDB` loads a TransactionLog into the contract's five relations through DuckDB's
  * appender, 2,048 rows a chunk. It is the bridge while the generator and the orders reader still
  * hand over typed arrays; reading order lines straight from CSV or Parquet comes next.
  */
@@ -12,21 +12,33 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DOUBLE, DuckDBInstance, INTEGER, type DuckDBConnection } from '@duckdb/node-api';
 import { FLOAT_FEATURES, type CustomerFeatures } from '../features/customer-features';
+import { monthIndexer } from '../tables/revenue-by-cluster';
 import {
   CHANNEL_ONLINE,
   CONTACT_CHANNELS,
   MARKETING_PERIODS,
   marketingSlot,
+  weekdayOf,
   type TransactionLog,
 } from '../transactions/transaction-log';
 import type { RfmSummary } from '../value/rfm-summary';
 import { appendColumns } from './append';
 import { literal } from './sql-text';
 
+/** The contract's views: sql/<name>.sql. */
+export type ContractView =
+  | 'customer_features'
+  | 'value_summary'
+  | 'category_cells'
+  | 'category_pairs'
+  | 'cluster_orders'
+  | 'cluster_months'
+  | 'customer_top_intent'
+  | 'category_demand'
+  | 'arrival_cells';
+
 /** The SQL text of one view of the contract, read from the repository's sql/ folder. */
-export function contractSql(
-  name: 'customer_features' | 'value_summary' | 'category_cells' | 'category_pairs',
-): string {
+export function contractSql(name: ContractView): string {
   return readFileSync(path.join(process.cwd(), 'sql', `${name}.sql`), 'utf8');
 }
 
@@ -34,12 +46,24 @@ export function contractSql(
 export async function logToDuckDB(connection: DuckDBConnection, log: TransactionLog): Promise<void> {
   await connection.run(`
     CREATE TABLE build_window (window_days INTEGER, recent_from_day INTEGER);
-    CREATE TABLE orders_staged (customer INTEGER, order_id INTEGER, day INTEGER, online INTEGER,
-                                gross DOUBLE, discount DOUBLE, dwell_minutes DOUBLE);
+    CREATE TABLE orders_staged (customer INTEGER, order_id INTEGER, day INTEGER, hour INTEGER,
+                                online INTEGER, gross DOUBLE, discount DOUBLE, dwell_minutes DOUBLE);
     CREATE TABLE order_lines (order_id INTEGER, customer INTEGER, category INTEGER, quantity INTEGER, impulse INTEGER, net DOUBLE);
     CREATE TABLE marketing (customer INTEGER, period INTEGER, touches INTEGER, responses INTEGER);
+    CREATE TABLE calendar (day INTEGER, month INTEGER, weekday INTEGER);
     INSERT INTO build_window VALUES (${log.windowDays}, ${log.recentFromDay});
   `);
+  const { ofDay } = monthIndexer(log.windowStart, log.windowDays);
+  await appendColumns(
+    connection,
+    'calendar',
+    [
+      [INTEGER, (d) => d],
+      [INTEGER, (d) => ofDay[d]!],
+      [INTEGER, (d) => weekdayOf(log.windowStart, d)],
+    ],
+    log.windowDays,
+  );
   // The customer of each order, from the log's per-customer offsets.
   const orderCustomer = new Uint32Array(log.orderCount);
   for (let c = 0; c < log.customerCount; c++) {
@@ -52,6 +76,7 @@ export async function logToDuckDB(connection: DuckDBConnection, log: Transaction
       [INTEGER, (o) => orderCustomer[o]!],
       [INTEGER, (o) => o],
       [INTEGER, (o) => log.orderDay[o]!],
+      [INTEGER, (o) => log.orderHour[o]!],
       [INTEGER, (o) => (log.orderChannel[o] === CHANNEL_ONLINE ? 1 : 0)],
       [DOUBLE, (o) => log.orderGross[o]!],
       [DOUBLE, (o) => log.orderDiscount[o]!],
@@ -63,7 +88,7 @@ export async function logToDuckDB(connection: DuckDBConnection, log: Transaction
   // exact and no thread schedule can change them.
   await connection.run(`
     CREATE TABLE orders AS
-    SELECT customer, order_id, day, online,
+    SELECT customer, order_id, day, hour, online,
            CAST(gross AS DECIMAL(18, 2)) AS gross, CAST(discount AS DECIMAL(18, 2)) AS discount,
            dwell_minutes
     FROM orders_staged;
@@ -215,6 +240,40 @@ export function computeCustomerFeaturesSql(log: TransactionLog): Promise<Custome
   });
 }
 
+/** Fills customer_clusters(customer, cluster), the persona of each customer, replacing any before. */
+export async function setClusters(connection: DuckDBConnection, clusterOf: ArrayLike<number>): Promise<void> {
+  await connection.run(`CREATE OR REPLACE TABLE customer_clusters (customer INTEGER, cluster INTEGER)`);
+  await appendColumns(
+    connection,
+    'customer_clusters',
+    [
+      [INTEGER, (c) => c],
+      [INTEGER, (c) => clusterOf[c]!],
+    ],
+    clusterOf.length,
+  );
+}
+
+/** Fills `table`(category, `key`) with each category's key, replacing any before. */
+export async function setCategoryKeys(
+  connection: DuckDBConnection,
+  table: 'category_level' | 'category_intent',
+  key: 'level_key' | 'intent',
+  categoryCount: number,
+  keyOf: (category: number) => number,
+): Promise<void> {
+  await connection.run(`CREATE OR REPLACE TABLE ${table} (category INTEGER, ${key} INTEGER)`);
+  await appendColumns(
+    connection,
+    table,
+    [
+      [INTEGER, (cat) => cat],
+      [INTEGER, (cat) => keyOf(cat)],
+    ],
+    categoryCount,
+  );
+}
+
 /** Cluster × category counts at one level (sql/category_cells.sql and category_pairs.sql). */
 export interface CategoryCounts {
   cells: Array<{ cluster: number; category: number; spend: number; customers: number; orders: number }>;
@@ -231,28 +290,8 @@ export async function categoryCountsFromDuckDB(
   categoryCount: number,
   levelOf: (category: number) => number,
 ): Promise<CategoryCounts> {
-  await connection.run(`
-    CREATE OR REPLACE TABLE customer_clusters (customer INTEGER, cluster INTEGER);
-    CREATE OR REPLACE TABLE category_level (category INTEGER, level_key INTEGER);
-  `);
-  await appendColumns(
-    connection,
-    'customer_clusters',
-    [
-      [INTEGER, (c) => c],
-      [INTEGER, (c) => clusterOf[c]!],
-    ],
-    clusterOf.length,
-  );
-  await appendColumns(
-    connection,
-    'category_level',
-    [
-      [INTEGER, (cat) => cat],
-      [INTEGER, (cat) => levelOf(cat)],
-    ],
-    categoryCount,
-  );
+  await setClusters(connection, clusterOf);
+  await setCategoryKeys(connection, 'category_level', 'level_key', categoryCount, levelOf);
   const rows = async (name: 'category_cells' | 'category_pairs') =>
     (
       (await connection.runAndReadAll(contractSql(name))).getRowObjectsJS() as Array<Record<string, unknown>>
@@ -264,7 +303,7 @@ export async function categoryCountsFromDuckDB(
 }
 
 /** The contract's input relations that a log provides, as the Parquet files `logToParquet` writes. */
-const LOG_RELATIONS = ['build_window', 'orders', 'order_lines', 'marketing'] as const;
+const LOG_RELATIONS = ['build_window', 'calendar', 'orders', 'order_lines', 'marketing'] as const;
 
 /**
  * Writes the log's relations as Parquet files in `dir` (one per relation, zstd-compressed): the

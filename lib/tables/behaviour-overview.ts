@@ -1,19 +1,14 @@
 import { behaviourGroup, type BehaviourGroup, type BehaviourOverview } from '../schema/behaviour-overview';
 import { AGE_BANDS } from '../schema/customers-master';
 import { personaOf, type AnalysisContext } from '../segment/analysis-context';
-import { addDays, CHANNEL_ONLINE, GENDERS, LOCALES } from '../transactions/transaction-log';
+import { addDays, GENDERS, LOCALES } from '../transactions/transaction-log';
 import { ageBand } from './customers-master';
 import { pct, round, roundNum } from './numbers';
+import { clusterOrderTotals, type OrderTotals } from './order-totals';
 
-interface Acc {
+/** A group's customers and their per-customer sums, and their orders' sums. */
+interface Acc extends OrderTotals {
   customers: number;
-  revenue: number;
-  onlineRevenue: number;
-  orders: number;
-  onlineOrders: number;
-  instoreOrders: number;
-  dwell: number;
-  units: number;
   repeaters: number;
   ordersPerMonth: number;
   engagement: number;
@@ -27,15 +22,9 @@ interface Acc {
   ageBand: number[];
 }
 
-const emptyAcc = (): Acc => ({
+const emptyAcc = (orders: OrderTotals): Acc => ({
+  ...orders,
   customers: 0,
-  revenue: 0,
-  onlineRevenue: 0,
-  orders: 0,
-  onlineOrders: 0,
-  instoreOrders: 0,
-  dwell: 0,
-  units: 0,
   repeaters: 0,
   ordersPerMonth: 0,
   engagement: 0,
@@ -85,9 +74,10 @@ function toGroup(a: Acc, all: Acc, clusterId: number | null, persona: string): B
 }
 
 export function buildBehaviourOverview(ctx: AnalysisContext): BehaviourOverview {
-  const { log, features: f, scores: s, k } = ctx;
-  const accs = Array.from({ length: k }, emptyAcc);
-  const all = emptyAcc();
+  const { log, features: f, scores: s } = ctx;
+  const totals = clusterOrderTotals(ctx);
+  const accs = totals.clusters.map(emptyAcc);
+  const all = emptyAcc(totals.all);
   for (let c = 0; c < log.customerCount; c++) {
     const age = log.attributes.age[c]!;
     for (const a of [accs[ctx.clusterOf[c]!]!, all]) {
@@ -105,20 +95,6 @@ export function buildBehaviourOverview(ctx: AnalysisContext): BehaviourOverview 
       a.gender[Math.min(log.attributes.gender[c]!, GENDERS.length)]!++;
       a.locale[Math.min(log.attributes.locale[c]!, LOCALES.length)]!++;
       a.ageBand[AGE_BANDS.indexOf(ageBand(age))]!++;
-      for (let o = log.customerOrderStart[c]!; o < log.customerOrderStart[c + 1]!; o++) {
-        const net = log.orderGross[o]! - log.orderDiscount[o]!;
-        a.orders++;
-        a.revenue += net;
-        if (log.orderChannel[o] === CHANNEL_ONLINE) {
-          a.onlineOrders++;
-          a.onlineRevenue += net;
-        } else {
-          a.instoreOrders++;
-          a.dwell += log.orderDwellMinutes[o]!;
-        }
-        for (let l = log.orderLineStart[o]!; l < log.orderLineStart[o + 1]!; l++)
-          a.units += log.lineQuantity[l]!;
-      }
     }
   }
   return {

@@ -38,22 +38,41 @@ export function clvBand(value: number, t: [number, number, number]): (typeof CLV
   return value >= t[0] ? 'top 10%' : value >= t[1] ? 'next 20%' : value >= t[2] ? 'middle 40%' : 'bottom 30%';
 }
 
-/** The intent with the most spend for each customer (index into the log's intent list). */
-export function topIntents(ctx: AnalysisContext, intents: readonly string[]): string[] {
-  const { log } = ctx;
-  const categoryIntent = log.categories.map((c) => intents.indexOf(c.intent));
-  const spend = new Float64Array(intents.length);
-  const out: string[] = new Array(log.customerCount);
+/**
+ * Each customer's lead intent, as an index into `intentCount` intents (`categoryIntent` maps a
+ * category to its intent): the one with the most net spend among those the customer bought, the
+ * earlier on a tie; −1 for a customer without an order line. The TypeScript reference of
+ * sql/customer_top_intent.sql.
+ */
+export function topIntentIndex(
+  log: AnalysisContext['log'],
+  categoryIntent: readonly number[],
+  intentCount: number,
+): Int32Array {
+  const spend = new Float64Array(intentCount);
+  const bought = new Uint8Array(intentCount);
+  const out = new Int32Array(log.customerCount);
   for (let c = 0; c < log.customerCount; c++) {
     spend.fill(0);
+    bought.fill(0);
     const l0 = log.orderLineStart[log.customerOrderStart[c]!]!;
     const l1 = log.orderLineStart[log.customerOrderStart[c + 1]!]!;
-    for (let l = l0; l < l1; l++) spend[categoryIntent[log.lineCategory[l]!]!]! += log.lineNet[l]!;
-    let best = 0;
-    for (let i = 1; i < intents.length; i++) if (spend[i]! > spend[best]!) best = i;
-    out[c] = intents[best]!;
+    for (let l = l0; l < l1; l++) {
+      const intent = categoryIntent[log.lineCategory[l]!]!;
+      spend[intent]! += log.lineNet[l]!;
+      bought[intent] = 1;
+    }
+    let best = -1;
+    for (let i = 0; i < intentCount; i++) if (bought[i] && (best < 0 || spend[i]! > spend[best]!)) best = i;
+    out[c] = best;
   }
   return out;
+}
+
+/** The intent with the most spend for each customer; the first intent for one without a line. */
+export function topIntents(ctx: AnalysisContext, intents: readonly string[]): string[] {
+  const categoryIntent = ctx.log.categories.map((c) => intents.indexOf(c.intent));
+  return Array.from(topIntentIndex(ctx.log, categoryIntent, intents.length), (i) => intents[Math.max(0, i)]!);
 }
 
 export function buildCustomersMaster(

@@ -26,14 +26,64 @@ export function paretoRanks(values: number[]): {
   return { rank, cumulative, countTo: (p) => sortedCum.findIndex((c) => c >= p - 1e-9) + 1 };
 }
 
-export function buildDemandSummary(families: ProductFamily[], log: TransactionLog): DemandSummary {
-  const spend = [new Float64Array(families.length), new Float64Array(families.length)];
-  const index = new Map(log.categories.map((c, i) => [c.category_id, i]));
+/**
+ * What the order lines say of each category, per channel (0 in store, 1 online): units, net spend,
+ * the orders holding it, and each channel's orders; per category over both channels, the unit
+ * prices' Σ units × price² and range. The TypeScript reference of sql/category_demand.sql.
+ */
+export interface CategoryDemand {
+  units: [Float64Array, Float64Array];
+  spend: [Float64Array, Float64Array];
+  ordersWith: [Float64Array, Float64Array];
+  orders: [number, number];
+  unitsPriceSquared: Float64Array;
+  /** Infinity and −Infinity for a category without a line. */
+  minUnitPrice: Float64Array;
+  maxUnitPrice: Float64Array;
+}
+
+export function categoryDemand(log: TransactionLog): CategoryDemand {
+  const n = log.categories.length;
+  const pair = (): [Float64Array, Float64Array] => [new Float64Array(n), new Float64Array(n)];
+  const d: CategoryDemand = {
+    units: pair(),
+    spend: pair(),
+    ordersWith: pair(),
+    orders: [0, 0],
+    unitsPriceSquared: new Float64Array(n),
+    minUnitPrice: new Float64Array(n).fill(Infinity),
+    maxUnitPrice: new Float64Array(n).fill(-Infinity),
+  };
+  const lastOrder = new Int32Array(n).fill(-1);
   for (let o = 0; o < log.orderCount; o++) {
     const ch = log.orderChannel[o] === CHANNEL_ONLINE ? 1 : 0;
-    for (let l = log.orderLineStart[o]!; l < log.orderLineStart[o + 1]!; l++)
-      spend[ch]![log.lineCategory[l]!]! += log.lineNet[l]!;
+    d.orders[ch]++;
+    for (let l = log.orderLineStart[o]!; l < log.orderLineStart[o + 1]!; l++) {
+      const c = log.lineCategory[l]!;
+      const q = log.lineQuantity[l]!;
+      const net = log.lineNet[l]!;
+      d.units[ch][c]! += q;
+      d.spend[ch][c]! += net;
+      if (lastOrder[c] !== o) {
+        lastOrder[c] = o;
+        d.ordersWith[ch][c]!++;
+      }
+      const unit = q > 0 ? net / q : 0;
+      d.unitsPriceSquared[c]! += q * unit * unit;
+      if (unit < d.minUnitPrice[c]!) d.minUnitPrice[c] = unit;
+      if (unit > d.maxUnitPrice[c]!) d.maxUnitPrice[c] = unit;
+    }
   }
+  return d;
+}
+
+export function buildDemandSummary(
+  families: ProductFamily[],
+  log: TransactionLog,
+  demand: CategoryDemand = categoryDemand(log),
+): DemandSummary {
+  const { spend } = demand;
+  const index = new Map(log.categories.map((c, i) => [c.category_id, i]));
   const totals = spend.map((s) => s.reduce((a, b) => a + b, 0));
   const instore = paretoRanks(families.map((f) => f.daily_demand_instore));
   const online = paretoRanks(families.map((f) => f.daily_demand_online));
@@ -83,35 +133,14 @@ export function buildDemandSummary(families: ProductFamily[], log: TransactionLo
  * unit prices = line amount ÷ quantity (weighted by units; in the build currency), Pareto ranks on
  * daily units. Fields only the public data has (dwell, impulse, emotional flag, zone, products) are null.
  */
-export function buildOwnDemandSummary(log: TransactionLog): DemandSummary {
-  const n = log.categories.length;
-  const units = [new Float64Array(n), new Float64Array(n)];
-  const spend = [new Float64Array(n), new Float64Array(n)];
-  const ordersWith = [new Float64Array(n), new Float64Array(n)];
-  const orders = [0, 0];
-  const sumSq = new Float64Array(n);
-  const min = new Float64Array(n).fill(Infinity);
-  const max = new Float64Array(n).fill(-Infinity);
-  const lastOrder = new Int32Array(n).fill(-1);
-  for (let o = 0; o < log.orderCount; o++) {
-    const ch = log.orderChannel[o] === CHANNEL_ONLINE ? 1 : 0;
-    orders[ch]!++;
-    for (let l = log.orderLineStart[o]!; l < log.orderLineStart[o + 1]!; l++) {
-      const c = log.lineCategory[l]!;
-      const q = log.lineQuantity[l]!;
-      const net = log.lineNet[l]!;
-      units[ch]![c]! += q;
-      spend[ch]![c]! += net;
-      if (lastOrder[c] !== o) {
-        lastOrder[c] = o;
-        ordersWith[ch]![c]!++;
-      }
-      const unit = q > 0 ? net / q : 0;
-      sumSq[c]! += q * unit * unit;
-      if (unit < min[c]!) min[c] = unit;
-      if (unit > max[c]!) max[c] = unit;
-    }
-  }
+export function buildOwnDemandSummary(
+  log: TransactionLog,
+  demand: CategoryDemand = categoryDemand(log),
+): DemandSummary {
+  const { units, spend, ordersWith, orders } = demand;
+  const sumSq = demand.unitsPriceSquared;
+  const min = demand.minUnitPrice;
+  const max = demand.maxUnitPrice;
   const totals = spend.map((s) => s.reduce((a, b) => a + b, 0));
   const days = Math.max(1, log.windowDays);
   const daily = units.map((u) => Array.from(u, (v) => v / days));

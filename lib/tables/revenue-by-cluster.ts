@@ -3,28 +3,14 @@ import { revenueRow, type Month, type RevenueByCluster, type RevenueRow } from '
 import { personaOf, type AnalysisContext } from '../segment/analysis-context';
 import { addDays, CHANNEL_INSTORE, CHANNEL_ONLINE } from '../transactions/transaction-log';
 import { pct, roundNum } from './numbers';
+import { clusterOrderTotals, type OrderTotals } from './order-totals';
 
-interface Acc {
+/** A group's customers, their sums of scores, and their orders' sums. */
+interface Acc extends OrderTotals {
   customers: number;
-  revenue: number;
-  orders: number;
-  online: number;
-  gross: number;
-  discount: number;
   clv: number;
   churn: number;
 }
-
-const emptyAcc = (): Acc => ({
-  customers: 0,
-  revenue: 0,
-  orders: 0,
-  online: 0,
-  gross: 0,
-  discount: 0,
-  clv: 0,
-  churn: 0,
-});
 
 function toRow(a: Acc, all: Acc, clusterId: number | null, persona: string): RevenueRow {
   const customerShare = all.customers > 0 ? a.customers / all.customers : 0;
@@ -41,7 +27,7 @@ function toRow(a: Acc, all: Acc, clusterId: number | null, persona: string): Rev
     orders: a.orders,
     orders_per_customer: roundNum(a.customers > 0 ? a.orders / a.customers : 0, 3),
     avg_order_value: roundNum(a.orders > 0 ? a.revenue / a.orders : 0, 2),
-    online_revenue_share_pct: pct(a.online, a.revenue),
+    online_revenue_share_pct: pct(a.onlineRevenue, a.revenue),
     discount_share_pct: pct(a.discount, a.gross),
     avg_clv_proxy: roundNum(a.customers > 0 ? a.clv / a.customers : 0, 2),
     avg_churn_risk: roundNum(a.customers > 0 ? a.churn / a.customers : 0, 2),
@@ -63,8 +49,7 @@ export function monthIndexer(
   return { labels, ofDay };
 }
 
-export function orderNet(ctx: AnalysisContext, o: number): number {
-  const { log } = ctx;
+function orderNet(log: AnalysisContext['log'], o: number): number {
   return log.orderGross[o]! - log.orderDiscount[o]!;
 }
 
@@ -72,7 +57,7 @@ export function orderNet(ctx: AnalysisContext, o: number): number {
 const EITHER_CHANNEL = 2;
 
 /** A month's running sums for one persona, channels indexed by the log's channel codes. */
-interface MonthAcc {
+export interface MonthAcc {
   revenue: [number, number];
   orders: [number, number];
   newCustomers: [number, number];
@@ -92,7 +77,7 @@ const emptyMonthAcc = (): MonthAcc => ({
  * active customer, counted once per channel and once for either).
  */
 function countCustomerMonths(
-  ctx: AnalysisContext,
+  ctx: Pick<AnalysisContext, 'log' | 'clusterOf'>,
   c: number,
   ofDay: Uint16Array,
   months: MonthAcc[][],
@@ -107,7 +92,7 @@ function countCustomerMonths(
     const m = ofDay[log.orderDay[o]!]!;
     const ch = log.orderChannel[o]!;
     const acc = months[m]![cl]!;
-    acc.revenue[ch]! += orderNet(ctx, o);
+    acc.revenue[ch]! += orderNet(log, o);
     acc.orders[ch]!++;
     for (const slot of [ch, EITHER_CHANNEL]) {
       if (seen.has(m * 3 + slot)) continue;
@@ -117,6 +102,20 @@ function countCustomerMonths(
     if (first < 0 || log.orderDay[o]! < log.orderDay[first]!) first = o;
   }
   if (first >= 0) months[ofDay[log.orderDay[first]!]!]![cl]!.newCustomers[log.orderChannel[first]!]!++;
+}
+
+/**
+ * Each month's sums per persona, months[month][cluster], with `ofDay` from monthIndexer. The
+ * TypeScript reference of sql/cluster_months.sql.
+ */
+export function clusterMonthTotals(
+  ctx: Pick<AnalysisContext, 'log' | 'k' | 'clusterOf'>,
+  ofDay: Uint16Array,
+  monthCount: number,
+): MonthAcc[][] {
+  const months = Array.from({ length: monthCount }, () => Array.from({ length: ctx.k }, emptyMonthAcc));
+  for (let c = 0; c < ctx.log.customerCount; c++) countCustomerMonths(ctx, c, ofDay, months);
+  return months;
 }
 
 /** The months in the schema's shape: channels in CHANNELS order (in store, online). */
@@ -137,32 +136,19 @@ function toMonths(labels: string[], ofDay: Uint16Array, months: MonthAcc[][]): M
 }
 
 export function buildRevenueByCluster(ctx: AnalysisContext): RevenueByCluster {
-  const { log, k } = ctx;
-  const accs = Array.from({ length: k }, emptyAcc);
-  const all = emptyAcc();
-  const months = monthIndexer(log.windowStart, log.windowDays);
-  const monthly = months.labels.map(() => Array.from({ length: k }, emptyMonthAcc));
+  const { log } = ctx;
+  const totals = clusterOrderTotals(ctx);
+  const accs: Acc[] = totals.clusters.map((t) => ({ ...t, customers: 0, clv: 0, churn: 0 }));
+  const all: Acc = { ...totals.all, customers: 0, clv: 0, churn: 0 };
   for (let c = 0; c < log.customerCount; c++) {
-    const cl = ctx.clusterOf[c]!;
-    const a = accs[cl]!;
-    for (const acc of [a, all]) {
+    for (const acc of [accs[ctx.clusterOf[c]!]!, all]) {
       acc.customers++;
       acc.clv += ctx.scores.clv_proxy[c]!;
       acc.churn += ctx.scores.churn_risk[c]!;
     }
-    for (let o = log.customerOrderStart[c]!; o < log.customerOrderStart[c + 1]!; o++) {
-      const net = orderNet(ctx, o);
-      const online = log.orderChannel[o] === CHANNEL_ONLINE ? net : 0;
-      for (const acc of [a, all]) {
-        acc.orders++;
-        acc.revenue += net;
-        acc.online += online;
-        acc.gross += log.orderGross[o]!;
-        acc.discount += log.orderDiscount[o]!;
-      }
-    }
-    countCustomerMonths(ctx, c, months.ofDay, monthly);
   }
+  const months = monthIndexer(log.windowStart, log.windowDays);
+  const monthly = clusterMonthTotals(ctx, months.ofDay, months.labels.length);
   return {
     table: 'revenue_by_cluster',
     currency: ctx.currency,

@@ -1,0 +1,310 @@
+/**
+ * The tables' order-line sums as SQL (sql/cluster_orders.sql, cluster_months.sql,
+ * customer_top_intent.sql, category_demand.sql, arrival_cells.sql) on DuckDB: on a hand-written
+ * log whose figures are worked out below, and against their TypeScript references on the
+ * synthetic generator's log at 3,000 customers, to 1e-9 (relative above 1), as issue 15 asks.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readSharedSources } from '@/test/helpers/shared-sources';
+import { tinyLog } from '@/test/helpers/tiny-log';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { stageSources } from '../sources/stage-sources';
+import { generateTransactions } from '../synth/generate-transactions';
+import { DEFAULT_SYNTH_CONFIG } from '../synth/synth-config';
+import { ordersPerCell } from '../tables/arrivals-summary';
+import { topIntentIndex } from '../tables/customers-master';
+import { categoryDemand, type CategoryDemand } from '../tables/demand-summary';
+import { clusterOrderTotals, type OrderTotals } from '../tables/order-totals';
+import { clusterMonthTotals, monthIndexer, type MonthAcc } from '../tables/revenue-by-cluster';
+import type { TransactionLog } from '../transactions/transaction-log';
+import { logToDuckDB, logToParquet, parquetToDuckDB, withDuckDB } from './contract';
+import {
+  arrivalCellsFromDuckDB,
+  categoryDemandFromDuckDB,
+  clusterMonthsFromDuckDB,
+  clusterOrderTotalsFromDuckDB,
+  topIntentIndexFromDuckDB,
+} from './table-aggregates';
+
+const TOLERANCE = 1e-9;
+
+/** Every number in two values of the same shape, as [path, a, b] where they differ beyond the tolerance. */
+function differences(a: unknown, b: unknown, at = ''): Array<[string, unknown, unknown]> {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const same =
+      a === b ||
+      Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(a)) ||
+      (Number.isNaN(a) && Number.isNaN(b));
+    return same ? [] : [[at, a, b]];
+  }
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].flatMap((key) =>
+      differences((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${at}.${key}`),
+    );
+  }
+  return a === b ? [] : [[at, a, b]];
+}
+
+interface SqlAggregates {
+  orders: { clusters: OrderTotals[]; all: OrderTotals };
+  months: MonthAcc[][];
+  topIntent: Int32Array;
+  demand: CategoryDemand;
+  cells: [Float64Array, Float64Array];
+}
+
+/** Every aggregate of this file through DuckDB, on `log` loaded by logToDuckDB. */
+function sqlAggregates(
+  log: TransactionLog,
+  clusterOf: Uint8Array,
+  k: number,
+  categoryIntent: number[],
+): Promise<SqlAggregates> {
+  return withDuckDB(async (connection) => {
+    await logToDuckDB(connection, log);
+    return {
+      orders: await clusterOrderTotalsFromDuckDB(connection, clusterOf, k),
+      months: await clusterMonthsFromDuckDB(
+        connection,
+        clusterOf,
+        k,
+        monthIndexer(log.windowStart, log.windowDays).labels.length,
+      ),
+      topIntent: await topIntentIndexFromDuckDB(connection, log.customerCount, categoryIntent),
+      demand: await categoryDemandFromDuckDB(connection, log.categories.length),
+      cells: await arrivalCellsFromDuckDB(connection),
+    };
+  });
+}
+
+describe('the tables’ order-line sums in SQL, on a hand-written log', () => {
+  // Categories 0 Red wines (Hosting & Entertaining), 1 Milk (Everyday Essentials), 2 Soap (Personal
+  // Care); the intents in the build's order below, so category → intent is [1, 0, 2]. The window
+  // starts on Wednesday 2025-01-01: day 5 is a Monday, 10 a Saturday, 31 Saturday 1 February, 40
+  // Monday 10 February, 100 Friday 11 April.
+  const intents = ['Everyday Essentials', 'Hosting & Entertaining', 'Personal Care'];
+  const categoryIntent = [1, 0, 2];
+  const log = tinyLog(5, [
+    // Customer 0 (persona 0): two store visits in January, one online order in February.
+    {
+      customer: 0,
+      day: 0,
+      hour: 10,
+      gross: 100,
+      discount: 10,
+      dwell: 12,
+      lines: [
+        [0, 1, 60],
+        [1, 2, 30],
+      ],
+    },
+    { customer: 0, day: 10, hour: 18, gross: 50, dwell: 8, lines: [[1, 1, 50]] },
+    { customer: 0, day: 40, hour: 21, online: true, gross: 200, lines: [[2, 4, 200]] },
+    // Customer 1 (persona 1): one online order in February.
+    { customer: 1, day: 40, hour: 21, online: true, gross: 80, lines: [[0, 1, 80]] },
+    // Customer 2 (persona 0): a store visit and an online order on 1 February; the visit comes first.
+    // The visit holds two lines of Milk (two products of one category), at 10 a unit each.
+    {
+      customer: 2,
+      day: 31,
+      hour: 9,
+      gross: 30,
+      lines: [
+        [1, 2, 20],
+        [1, 1, 10],
+      ],
+    },
+    { customer: 2, day: 31, hour: 20, online: true, gross: 20, lines: [[2, 1, 20]] },
+    // Customer 3 (persona 1): a return bill only, −40 of Soap.
+    { customer: 3, day: 5, gross: -40, lines: [[2, 1, -40]] },
+    // Customer 4 (persona 1): 25 each of Red wines and Milk, a tie between two intents.
+    {
+      customer: 4,
+      day: 100,
+      gross: 50,
+      lines: [
+        [0, 1, 25],
+        [1, 1, 25],
+      ],
+    },
+  ]);
+  const clusterOf = Uint8Array.from([0, 1, 0, 1, 1]);
+  let sql: SqlAggregates;
+  beforeAll(async () => {
+    expect(intents.map((i) => intents.indexOf(i))).toEqual([0, 1, 2]);
+    expect(log.categories.map((c) => intents.indexOf(c.intent))).toEqual(categoryIntent);
+    sql = await sqlAggregates(log, clusterOf, 2, categoryIntent);
+  });
+
+  it('sums each persona’s orders', () => {
+    // Persona 0: customers 0 and 2, five orders (10 + 12 + 8 minutes in store, 10 by default for 2).
+    expect(sql.orders.clusters[0]).toEqual({
+      orders: 5,
+      onlineOrders: 2,
+      instoreOrders: 3,
+      revenue: 90 + 50 + 200 + 30 + 20,
+      onlineRevenue: 200 + 20,
+      gross: 400,
+      discount: 10,
+      dwell: 12 + 8 + 10,
+      units: 3 + 1 + 4 + 3 + 1,
+    });
+    // Persona 1: customers 1, 3 and 4; the return bill counts as an order of −40.
+    expect(sql.orders.clusters[1]).toEqual({
+      orders: 3,
+      onlineOrders: 1,
+      instoreOrders: 2,
+      revenue: 80 - 40 + 50,
+      onlineRevenue: 80,
+      gross: 90,
+      discount: 0,
+      dwell: 20,
+      units: 1 + 1 + 2,
+    });
+    expect(sql.orders.all.revenue).toBe(480);
+    expect(sql.orders.all.orders).toBe(8);
+  });
+
+  it('counts each persona’s months: revenue, orders, active and new customers by channel', () => {
+    const month = (revenue: number[], orders: number[], newCustomers: number[], active: number[]) => ({
+      revenue,
+      orders,
+      newCustomers,
+      active,
+    });
+    // Channels are [in store, online]; active is [in store, online, either].
+    expect(sql.months[0]![0]).toEqual(month([140, 0], [2, 0], [1, 0], [1, 0, 1])); // January
+    // February: customer 2 is new in store (the visit precedes the online order of the same day).
+    expect(sql.months[1]![0]).toEqual(month([30, 220], [1, 2], [1, 0], [1, 2, 2]));
+    expect(sql.months[0]![1]).toEqual(month([-40, 0], [1, 0], [1, 0], [1, 0, 1]));
+    expect(sql.months[1]![1]).toEqual(month([0, 80], [0, 1], [0, 1], [0, 1, 1]));
+    expect(sql.months[2]![1]).toEqual(month([0, 0], [0, 0], [0, 0], [0, 0, 0])); // March: nothing
+    expect(sql.months[3]![1]).toEqual(month([50, 0], [1, 0], [1, 0], [1, 0, 1])); // April
+  });
+
+  it('picks each customer’s lead intent: the most spend among those bought, the earlier on a tie', () => {
+    // 0: Personal Care 200 over Everyday 80 and Hosting 60; 1: Hosting; 2: Everyday 30 over Personal
+    // Care 20; 3: Personal Care, the only one bought, though −40; 4: Everyday and Hosting tie at 25.
+    expect(Array.from(sql.topIntent)).toEqual([2, 1, 0, 2, 0]);
+  });
+
+  it('sums each category’s demand by channel, with its unit prices', () => {
+    const d = sql.demand;
+    expect(d.orders).toEqual([5, 3]);
+    expect(Array.from(d.units[0])).toEqual([2, 7, 1]);
+    expect(Array.from(d.units[1])).toEqual([1, 0, 5]);
+    expect(Array.from(d.spend[0])).toEqual([85, 135, -40]);
+    expect(Array.from(d.spend[1])).toEqual([80, 0, 220]);
+    expect(Array.from(d.ordersWith[0])).toEqual([2, 4, 1]); // Milk's two lines in one order count once
+    expect(Array.from(d.ordersWith[1])).toEqual([1, 0, 2]);
+    // Unit prices: Red wines 60, 25, 80; Milk 15 (×2), 50, 10 (×3), 25; Soap −40, 50 (×4), 20.
+    expect(Array.from(d.unitsPriceSquared)).toEqual([
+      3600 + 625 + 6400,
+      2 * 225 + 2500 + 3 * 100 + 625,
+      1600 + 4 * 2500 + 400,
+    ]);
+    expect(Array.from(d.minUnitPrice)).toEqual([25, 10, -40]);
+    expect(Array.from(d.maxUnitPrice)).toEqual([80, 50, 50]);
+  });
+
+  it('counts orders per weekday × hour and channel', () => {
+    const [instore, online] = sql.cells;
+    const cell = (weekday: number, hour: number) => weekday * 24 + hour;
+    const expectedInstore = new Map([
+      [cell(2, 10), 1], // Wednesday 1 January, 10:00
+      [cell(5, 18), 1], // Saturday 11 January
+      [cell(5, 9), 1], // Saturday 1 February
+      [cell(0, 12), 1], // Monday 6 January (hour 12 by default)
+      [cell(4, 12), 1], // Friday 11 April
+    ]);
+    const expectedOnline = new Map([
+      [cell(0, 21), 2], // Monday 10 February, two customers
+      [cell(5, 20), 1], // Saturday 1 February
+    ]);
+    for (let i = 0; i < 168; i++) {
+      expect(instore[i], `in store, cell ${i}`).toBe(expectedInstore.get(i) ?? 0);
+      expect(online[i], `online, cell ${i}`).toBe(expectedOnline.get(i) ?? 0);
+    }
+  });
+
+  it('agrees with the TypeScript references on the same log', () => {
+    const ctx = { log, k: 2, clusterOf };
+    const { ofDay, labels } = monthIndexer(log.windowStart, log.windowDays);
+    expect(differences(clusterOrderTotals(ctx), sql.orders)).toEqual([]);
+    expect(differences(clusterMonthTotals(ctx, ofDay, labels.length), sql.months)).toEqual([]);
+    expect(Array.from(topIntentIndex(log, categoryIntent, intents.length))).toEqual(
+      Array.from(sql.topIntent),
+    );
+    expect(differences(categoryDemand(log), sql.demand)).toEqual([]);
+    expect(differences(ordersPerCell(log), sql.cells)).toEqual([]);
+  });
+});
+
+describe('the tables’ order-line sums in SQL, on the synthetic log', () => {
+  let log: TransactionLog;
+  let clusterOf: Uint8Array;
+  let categoryIntent: number[];
+  let sql: SqlAggregates;
+  beforeAll(async () => {
+    const sources = stageSources(readSharedSources());
+    log = generateTransactions(sources, { ...DEFAULT_SYNTH_CONFIG, customers: 3000, seed: 17 });
+    clusterOf = Uint8Array.from({ length: log.customerCount }, (_, c) => (c * 7) % 5);
+    const intents = [...new Set(log.categories.map((c) => c.intent))];
+    categoryIntent = log.categories.map((c) => intents.indexOf(c.intent));
+    sql = await sqlAggregates(log, clusterOf, 5, categoryIntent);
+  }, 120_000);
+
+  it('finds every persona’s order sums and months within 1e-9 of the references', () => {
+    const ctx = { log, k: 5, clusterOf };
+    const reference = clusterOrderTotals(ctx);
+    expect(reference.all.orders).toBe(log.orderCount);
+    expect(differences(reference, sql.orders)).toEqual([]);
+    const { ofDay, labels } = monthIndexer(log.windowStart, log.windowDays);
+    expect(labels.length).toBeGreaterThan(6);
+    expect(differences(clusterMonthTotals(ctx, ofDay, labels.length), sql.months).slice(0, 10)).toEqual([]);
+  });
+
+  it('finds the same lead intent for every customer', () => {
+    const reference = topIntentIndex(log, categoryIntent, Math.max(...categoryIntent) + 1);
+    expect(new Set(reference).size).toBeGreaterThan(3);
+    const mismatched = Array.from(reference).flatMap((r, c) => (r === sql.topIntent[c] ? [] : [c]));
+    expect(mismatched).toEqual([]);
+  });
+
+  it('finds every category’s demand and the weekday × hour counts', () => {
+    expect(differences(categoryDemand(log), sql.demand).slice(0, 10)).toEqual([]);
+    const reference = ordersPerCell(log);
+    expect(reference[0].reduce((a, b) => a + b, 0) + reference[1].reduce((a, b) => a + b, 0)).toBe(
+      log.orderCount,
+    );
+    expect(differences(reference, sql.cells)).toEqual([]);
+  });
+
+  it('finds the same sums from the log written as Parquet files, byte for byte', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'omni-aggregates-'));
+    try {
+      await logToParquet(log, dir);
+      const fromParquet = await withDuckDB(async (connection) => {
+        await parquetToDuckDB(connection, dir);
+        return {
+          orders: await clusterOrderTotalsFromDuckDB(connection, clusterOf, 5),
+          demand: await categoryDemandFromDuckDB(connection, log.categories.length),
+          cells: await arrivalCellsFromDuckDB(connection),
+        };
+      });
+      expect(fromParquet.orders).toEqual(sql.orders);
+      for (const key of ['units', 'spend', 'ordersWith'] as const) {
+        for (const ch of [0, 1] as const)
+          expect(Buffer.from(fromParquet.demand[key][ch].buffer)).toEqual(
+            Buffer.from(sql.demand[key][ch].buffer),
+          );
+      }
+      expect(fromParquet.cells).toEqual(sql.cells);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
