@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { backTest } from '../lib/value/back-test';
+import { backTest, holdoutCounts } from '../lib/value/back-test';
 import { fitBgNbd, groupRfm } from '../lib/value/bg-nbd';
 import { fitGammaGamma } from '../lib/value/gamma-gamma';
 import { summarisePurchases } from '../lib/value/rfm-summary';
@@ -29,8 +29,7 @@ function main(): number {
   const bt = backTest({
     params: bg.params,
     calibration: rfm,
-    start: cdnow.start,
-    day: cdnow.day,
+    holdout: holdoutCounts(cdnow.start, cdnow.day, rfm, CALIBRATION_END_DAY, HOLDOUT_END_DAY),
     calibrationEndDay: CALIBRATION_END_DAY,
     holdoutEndDay: HOLDOUT_END_DAY,
   });

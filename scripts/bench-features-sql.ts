@@ -24,8 +24,12 @@ import {
 import {
   arrivalCellsFromDuckDB,
   categoryDemandFromDuckDB,
+  channelUseFromDuckDB,
+  clusterChannelTotalsFromDuckDB,
   clusterMonthsFromDuckDB,
   clusterOrderTotalsFromDuckDB,
+  holdoutCountsFromDuckDB,
+  marketingSumsFromDuckDB,
   topIntentIndexFromDuckDB,
 } from '../lib/duckdb/table-aggregates';
 import { computeCustomerFeatures, FLOAT_FEATURES } from '../lib/features/customer-features';
@@ -35,10 +39,13 @@ import { DEFAULT_SYNTH_CONFIG } from '../lib/synth/synth-config';
 import { ordersPerCell } from '../lib/tables/arrivals-summary';
 import { topIntentIndex } from '../lib/tables/customers-master';
 import { categoryDemand } from '../lib/tables/demand-summary';
+import { marketingSums } from '../lib/tables/marketing-effectiveness';
+import { channelUse, clusterChannelTotals, peakFlags } from '../lib/tables/operational-efficiency';
 import { clusterOrderTotals } from '../lib/tables/order-totals';
 import { countLevel } from '../lib/tables/product-affinity';
 import { clusterMonthTotals, monthIndexer } from '../lib/tables/revenue-by-cluster';
 import type { TransactionLog } from '../lib/transactions/transaction-log';
+import { holdoutCounts } from '../lib/value/back-test';
 import { summarisePurchases } from '../lib/value/rfm-summary';
 import { readSourceTexts, resolveSourcesDir } from './lib/sources-dir';
 
@@ -201,6 +208,12 @@ async function timeTableSums(log: TransactionLog, connection: DuckDBConnection):
   const { ofDay, labels } = monthIndexer(log.windowStart, log.windowDays);
   const endDay = log.windowDays - 1;
   const net = Float64Array.from(log.orderGross, (g, o) => g - log.orderDiscount[o]!);
+  const peaks = [
+    [17, 18, 19].flatMap((hour) => [5, 6].map((weekday) => weekday * 24 + hour)),
+    [21, 22, 23].flatMap((hour) => [0, 1, 2, 3, 4].map((weekday) => weekday * 24 + hour)),
+  ];
+  const calibrationEnd = endDay - 182;
+  const calibration = summarisePurchases(log.customerOrderStart, log.orderDay, net, calibrationEnd);
   const sums: Array<[string, string, () => unknown, () => Promise<unknown>]> = [
     [
       'persona order sums',
@@ -237,6 +250,30 @@ async function timeTableSums(log: TransactionLog, connection: DuckDBConnection):
       'value_summary.sql',
       () => summarisePurchases(log.customerOrderStart, log.orderDay, net, endDay),
       () => valueSummaryFromDuckDB(connection, log.customerCount, endDay),
+    ],
+    [
+      'persona × channel order sums',
+      'cluster_channels.sql',
+      () => clusterChannelTotals(ctx, peakFlags(peaks)),
+      () => clusterChannelTotalsFromDuckDB(connection, clusterOf, k, peaks),
+    ],
+    [
+      'channel use',
+      'channel_use.sql',
+      () => channelUse(log, clusterOf, k),
+      () => channelUseFromDuckDB(connection, clusterOf, k),
+    ],
+    [
+      'persona × contact channel sums',
+      'marketing_cells.sql',
+      () => marketingSums(ctx),
+      () => marketingSumsFromDuckDB(connection, clusterOf, k),
+    ],
+    [
+      'back-test actuals, six-month holdout',
+      'holdout_purchases.sql, repeat_weeks.sql',
+      () => holdoutCounts(log.customerOrderStart, log.orderDay, calibration, calibrationEnd, endDay),
+      () => holdoutCountsFromDuckDB(connection, log.customerCount, calibrationEnd, endDay),
     ],
     [
       'affinity counts, product families',

@@ -4,7 +4,7 @@
 -- customer_features.sql.
 --
 -- Inputs:
---   orders(customer, order_id, day, hour, online, gross, discount, dwell_minutes)   as in customer_features.sql
+--   orders(customer, order_id, day, hour, online, gross, discount, dwell_minutes, contact)   as in customer_features.sql
 --   calendar(day, month, weekday)   as in cluster_months.sql
 
 SELECT c.weekday, o.hour, o.online, COUNT(*) AS orders

@@ -6,7 +6,7 @@
 -- exact and no thread schedule can change them. Portable SQL, like customer_features.sql.
 --
 -- Inputs:
---   orders(customer, order_id, day, hour, online, gross, discount, dwell_minutes)   as in customer_features.sql
+--   orders(customer, order_id, day, hour, online, gross, discount, dwell_minutes, contact)   as in customer_features.sql
 --   order_lines(order_id, customer, category, quantity, impulse, net)             as in customer_features.sql
 
 WITH channel_orders AS (

@@ -7,7 +7,7 @@
 -- summed as DECIMAL. Portable SQL, like customer_features.sql.
 --
 -- Inputs:
---   orders(customer, order_id, day, hour, online, gross, discount, dwell_minutes)   as in customer_features.sql
+--   orders(customer, order_id, day, hour, online, gross, discount, dwell_minutes, contact)   as in customer_features.sql
 --   customer_clusters(customer, cluster)   the persona of each customer
 --   calendar(day, month, weekday)          each day of the window: its calendar month, counted
 --                                          0, 1, … from the window's first, and its weekday

@@ -7,7 +7,7 @@
 -- customer_features.sql.
 --
 -- Inputs:
---   orders(customer, order_id, day, hour, online, gross, discount, dwell_minutes)   as in customer_features.sql
+--   orders(customer, order_id, day, hour, online, gross, discount, dwell_minutes, contact)   as in customer_features.sql
 --   order_lines(order_id, customer, category, quantity, impulse, net)             as in customer_features.sql
 --   customer_clusters(customer, cluster)   the persona of each customer
 

@@ -7,20 +7,23 @@
 -- Inputs (a warehouse job produces these four relations):
 --   build_window(window_days, recent_from_day)
 --       one row: days in the observation window, and the day from which activity is "recent";
---   orders(customer, order_id, day, hour, online, gross, discount, dwell_minutes)
+--   orders(customer, order_id, day, hour, online, gross, discount, dwell_minutes, contact)
 --       one row per order; day = whole days since the window's first day (0-based); hour = the
 --       local hour it was placed (0–23; arrival_cells.sql only); online = 1 for
 --       an online order, 0 in store; gross before discount, discount as an amount, both
 --       DECIMAL(18, 2) in the build's currency (exact sums: the result cannot depend on how a
 --       parallel engine orders its additions); dwell_minutes of an in-store visit (0 online);
+--       contact = the contact channel whose message converted the order ('email', 'sms', 'app',
+--       'event'), NULL when none did;
 --   order_lines(order_id, customer, category, quantity, impulse, net)
 --       one row per line, carrying its order's customer as a line-level export does, so the
 --       line aggregates need no join to orders; category any stable key;
 --       impulse = 1 for an impulse line, else 0; net = the line's share of its order's net amount
 --       (the order's discount spread pro rata; used by category_cells.sql and category_pairs.sql);
---   marketing(customer, period, touches, responses)
---       touches and responses per customer and period (0 = earlier, 1 = recent), summed over the
---       contact channels; empty when the brand has no marketing data.
+--   marketing(customer, channel, period, touches, responses, conversions, redemptions)
+--       per customer, contact channel ('email', 'sms', 'app', 'event') and period (0 = earlier,
+--       1 = recent): messages sent, responses, orders converted, discount codes redeemed; empty
+--       when the brand has no marketing data (this view sums touches and responses over channels).
 --
 -- A month is 30.4375 days, as in the TypeScript reference. Ratios without a denominator are NULL
 -- (NaN in the reference), except discount_share and impulse_share, which are 0.

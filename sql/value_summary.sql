@@ -7,7 +7,7 @@
 -- (NULL when x = 0). Portable SQL, like customer_features.sql.
 --
 -- Inputs:
---   orders(customer, order_id, day, hour, online, gross, discount, dwell_minutes)   as in customer_features.sql
+--   orders(customer, order_id, day, hour, online, gross, discount, dwell_minutes, contact)   as in customer_features.sql
 --   value_window(end_day)   one row: the last day counted (the window's last day, or the end of a
 --                           calibration period for the back-test)
 

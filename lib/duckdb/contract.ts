@@ -10,14 +10,13 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DOUBLE, DuckDBInstance, INTEGER, type DuckDBConnection } from '@duckdb/node-api';
+import { DOUBLE, DuckDBInstance, INTEGER, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import { FLOAT_FEATURES, type CustomerFeatures } from '../features/customer-features';
 import { monthIndexer } from '../tables/revenue-by-cluster';
 import {
   CHANNEL_ONLINE,
   CONTACT_CHANNELS,
   MARKETING_PERIODS,
-  marketingSlot,
   weekdayOf,
   type TransactionLog,
 } from '../transactions/transaction-log';
@@ -35,7 +34,12 @@ export type ContractView =
   | 'cluster_months'
   | 'customer_top_intent'
   | 'category_demand'
-  | 'arrival_cells';
+  | 'arrival_cells'
+  | 'cluster_channels'
+  | 'channel_use'
+  | 'marketing_cells'
+  | 'holdout_purchases'
+  | 'repeat_weeks';
 
 /** The SQL text of one view of the contract, read from the repository's sql/ folder. */
 export function contractSql(name: ContractView): string {
@@ -47,9 +51,11 @@ export async function logToDuckDB(connection: DuckDBConnection, log: Transaction
   await connection.run(`
     CREATE TABLE build_window (window_days INTEGER, recent_from_day INTEGER);
     CREATE TABLE orders_staged (customer INTEGER, order_id INTEGER, day INTEGER, hour INTEGER,
-                                online INTEGER, gross DOUBLE, discount DOUBLE, dwell_minutes DOUBLE);
+                                online INTEGER, gross DOUBLE, discount DOUBLE, dwell_minutes DOUBLE,
+                                contact VARCHAR);
     CREATE TABLE order_lines (order_id INTEGER, customer INTEGER, category INTEGER, quantity INTEGER, impulse INTEGER, net DOUBLE);
-    CREATE TABLE marketing (customer INTEGER, period INTEGER, touches INTEGER, responses INTEGER);
+    CREATE TABLE marketing (customer INTEGER, channel VARCHAR, period INTEGER, touches INTEGER,
+                            responses INTEGER, conversions INTEGER, redemptions INTEGER);
     CREATE TABLE calendar (day INTEGER, month INTEGER, weekday INTEGER);
     INSERT INTO build_window VALUES (${log.windowDays}, ${log.recentFromDay});
   `);
@@ -81,6 +87,7 @@ export async function logToDuckDB(connection: DuckDBConnection, log: Transaction
       [DOUBLE, (o) => log.orderGross[o]!],
       [DOUBLE, (o) => log.orderDiscount[o]!],
       [DOUBLE, (o) => log.orderDwellMinutes[o]!],
+      [VARCHAR, (o) => CONTACT_CHANNELS[log.orderContact[o]!] ?? null],
     ],
     log.orderCount,
   );
@@ -90,7 +97,7 @@ export async function logToDuckDB(connection: DuckDBConnection, log: Transaction
     CREATE TABLE orders AS
     SELECT customer, order_id, day, hour, online,
            CAST(gross AS DECIMAL(18, 2)) AS gross, CAST(discount AS DECIMAL(18, 2)) AS discount,
-           dwell_minutes
+           dwell_minutes, contact
     FROM orders_staged;
     DROP TABLE orders_staged;
   `);
@@ -113,30 +120,22 @@ export async function logToDuckDB(connection: DuckDBConnection, log: Transaction
   );
   const m = log.marketing;
   if (m) {
-    // One row per customer and period (row = customer × periods + period), summed over the
-    // contact channels once, before appending.
+    // One row per customer, contact channel and period, in the log's own slot order.
     const periods = MARKETING_PERIODS.length;
-    const rows = log.customerCount * periods;
-    const touches = new Uint32Array(rows);
-    const responses = new Uint32Array(rows);
-    for (let row = 0; row < rows; row++) {
-      const customer = Math.floor(row / periods);
-      for (let ch = 0; ch < CONTACT_CHANNELS.length; ch++) {
-        const slot = marketingSlot(customer, ch, row % periods);
-        touches[row]! += m.touches[slot]!;
-        responses[row]! += m.responses[slot]!;
-      }
-    }
+    const slotsPerCustomer = CONTACT_CHANNELS.length * periods;
     await appendColumns(
       connection,
       'marketing',
       [
-        [INTEGER, (row) => Math.floor(row / periods)],
-        [INTEGER, (row) => row % periods],
-        [INTEGER, (row) => touches[row]!],
-        [INTEGER, (row) => responses[row]!],
+        [INTEGER, (slot) => Math.floor(slot / slotsPerCustomer)],
+        [VARCHAR, (slot) => CONTACT_CHANNELS[Math.floor(slot / periods) % CONTACT_CHANNELS.length]!],
+        [INTEGER, (slot) => slot % periods],
+        [INTEGER, (slot) => m.touches[slot]!],
+        [INTEGER, (slot) => m.responses[slot]!],
+        [INTEGER, (slot) => m.conversions[slot]!],
+        [INTEGER, (slot) => m.redemptions[slot]!],
       ],
-      rows,
+      log.customerCount * slotsPerCustomer,
     );
   }
 }

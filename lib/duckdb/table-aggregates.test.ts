@@ -16,15 +16,29 @@ import { DEFAULT_SYNTH_CONFIG } from '../synth/synth-config';
 import { ordersPerCell } from '../tables/arrivals-summary';
 import { topIntentIndex } from '../tables/customers-master';
 import { categoryDemand, type CategoryDemand } from '../tables/demand-summary';
+import { emptyMarketingAcc, marketingSums, type MarketingAcc } from '../tables/marketing-effectiveness';
+import {
+  channelUse,
+  clusterChannelTotals,
+  peakFlags,
+  type ChannelTotals,
+  type ChannelUse,
+} from '../tables/operational-efficiency';
 import { clusterOrderTotals, type OrderTotals } from '../tables/order-totals';
 import { clusterMonthTotals, monthIndexer, type MonthAcc } from '../tables/revenue-by-cluster';
-import type { TransactionLog } from '../transactions/transaction-log';
+import { marketingSlot, type TransactionLog } from '../transactions/transaction-log';
+import { holdoutCounts } from '../value/back-test';
+import { summarisePurchases } from '../value/rfm-summary';
 import { logToDuckDB, logToParquet, parquetToDuckDB, withDuckDB } from './contract';
 import {
   arrivalCellsFromDuckDB,
   categoryDemandFromDuckDB,
+  channelUseFromDuckDB,
+  clusterChannelTotalsFromDuckDB,
   clusterMonthsFromDuckDB,
   clusterOrderTotalsFromDuckDB,
+  holdoutCountsFromDuckDB,
+  marketingSumsFromDuckDB,
   topIntentIndexFromDuckDB,
 } from './table-aggregates';
 
@@ -54,7 +68,16 @@ interface SqlAggregates {
   topIntent: Int32Array;
   demand: CategoryDemand;
   cells: [Float64Array, Float64Array];
+  channels: ChannelTotals[][];
+  use: ChannelUse;
+  marketing: MarketingAcc[][];
 }
+
+/** Peak cells for the synthetic log: evenings in store, late nights online (any cells would do). */
+const SYNTHETIC_PEAKS = [
+  [17, 18, 19].flatMap((hour) => [5, 6].map((weekday) => weekday * 24 + hour)),
+  [21, 22, 23].flatMap((hour) => [0, 1, 2, 3, 4].map((weekday) => weekday * 24 + hour)),
+];
 
 /** Every aggregate of this file through DuckDB, on `log` loaded by logToDuckDB. */
 function sqlAggregates(
@@ -62,6 +85,7 @@ function sqlAggregates(
   clusterOf: Uint8Array,
   k: number,
   categoryIntent: number[],
+  peaks: number[][],
 ): Promise<SqlAggregates> {
   return withDuckDB(async (connection) => {
     await logToDuckDB(connection, log);
@@ -76,6 +100,9 @@ function sqlAggregates(
       topIntent: await topIntentIndexFromDuckDB(connection, log.customerCount, categoryIntent),
       demand: await categoryDemandFromDuckDB(connection, log.categories.length),
       cells: await arrivalCellsFromDuckDB(connection),
+      channels: await clusterChannelTotalsFromDuckDB(connection, clusterOf, k, peaks),
+      use: await channelUseFromDuckDB(connection, clusterOf, k),
+      marketing: await marketingSumsFromDuckDB(connection, clusterOf, k),
     };
   });
 }
@@ -102,9 +129,10 @@ describe('the tables’ order-line sums in SQL, on a hand-written log', () => {
       ],
     },
     { customer: 0, day: 10, hour: 18, gross: 50, dwell: 8, lines: [[1, 1, 50]] },
-    { customer: 0, day: 40, hour: 21, online: true, gross: 200, lines: [[2, 4, 200]] },
-    // Customer 1 (persona 1): one online order in February.
-    { customer: 1, day: 40, hour: 21, online: true, gross: 80, lines: [[0, 1, 80]] },
+    // Converted by an e-mail.
+    { customer: 0, day: 40, hour: 21, online: true, gross: 200, contact: 0, lines: [[2, 4, 200]] },
+    // Customer 1 (persona 1): one online order in February, converted by an event invitation.
+    { customer: 1, day: 40, hour: 21, online: true, gross: 80, contact: 3, lines: [[0, 1, 80]] },
     // Customer 2 (persona 0): a store visit and an online order on 1 February; the visit comes first.
     // The visit holds two lines of Milk (two products of one category), at 10 a unit each.
     {
@@ -120,11 +148,12 @@ describe('the tables’ order-line sums in SQL, on a hand-written log', () => {
     { customer: 2, day: 31, hour: 20, online: true, gross: 20, lines: [[2, 1, 20]] },
     // Customer 3 (persona 1): a return bill only, −40 of Soap.
     { customer: 3, day: 5, gross: -40, lines: [[2, 1, -40]] },
-    // Customer 4 (persona 1): 25 each of Red wines and Milk, a tie between two intents.
+    // Customer 4 (persona 1): 25 each of Red wines and Milk, a tie between two intents; an SMS converted it.
     {
       customer: 4,
       day: 100,
       gross: 50,
+      contact: 1,
       lines: [
         [0, 1, 25],
         [1, 1, 25],
@@ -132,11 +161,26 @@ describe('the tables’ order-line sums in SQL, on a hand-written log', () => {
     },
   ]);
   const clusterOf = Uint8Array.from([0, 1, 0, 1, 1]);
+  // Contacts, per channel (0 e-mail, 1 SMS, 3 event) and period (0 earlier, 1 recent).
+  const contacts: Array<[number, number, number, [number, number, number, number]]> = [
+    [0, 0, 0, [10, 2, 1, 1]], // customer 0, e-mail, earlier: touches, responses, conversions, redemptions
+    [0, 3, 1, [5, 1, 1, 0]], // customer 0, event, recent
+    [3, 1, 1, [4, 0, 0, 0]], // customer 3, SMS, recent
+  ];
+  for (const [customer, channel, period, [touches, responses, conversions, redemptions]] of contacts) {
+    const slot = marketingSlot(customer, channel, period);
+    log.marketing!.touches[slot] = touches;
+    log.marketing!.responses[slot] = responses;
+    log.marketing!.conversions[slot] = conversions;
+    log.marketing!.redemptions[slot] = redemptions;
+  }
+  // Peak hours: Wednesday 10:00 in store, Monday 21:00 online.
+  const peaks = [[2 * 24 + 10], [0 * 24 + 21]];
   let sql: SqlAggregates;
   beforeAll(async () => {
     expect(intents.map((i) => intents.indexOf(i))).toEqual([0, 1, 2]);
     expect(log.categories.map((c) => intents.indexOf(c.intent))).toEqual(categoryIntent);
-    sql = await sqlAggregates(log, clusterOf, 2, categoryIntent);
+    sql = await sqlAggregates(log, clusterOf, 2, categoryIntent, peaks);
   });
 
   it('sums each persona’s orders', () => {
@@ -230,8 +274,120 @@ describe('the tables’ order-line sums in SQL, on a hand-written log', () => {
     }
   });
 
+  it('sums each persona’s orders by channel, with those in peak hours', () => {
+    const totals = (orders: number, revenue: number, items: number, peakOrders: number, dwell: number) => ({
+      orders,
+      revenue,
+      items,
+      peakOrders,
+      dwell,
+    });
+    // Persona 0 in store: Wednesday 10:00 (a peak), Saturday 18:00, Saturday 9:00.
+    expect(sql.channels[0]![0]).toEqual(totals(3, 90 + 50 + 30, 3 + 1 + 3, 1, 12 + 8 + 10));
+    // Persona 0 online: Monday 21:00 (a peak), Saturday 20:00; online orders have no dwell.
+    expect(sql.channels[0]![1]).toEqual(totals(2, 220, 4 + 1, 1, 0));
+    expect(sql.channels[1]![0]).toEqual(totals(2, -40 + 50, 1 + 2, 0, 20));
+    expect(sql.channels[1]![1]).toEqual(totals(1, 80, 1, 1, 0));
+    expect(sql.channels[2]![0]).toEqual(totals(5, 180, 10, 1, 50)); // everyone
+  });
+
+  it('counts who uses which channel, and the orders a digital message prompted', () => {
+    // Persona 0: customers 0 and 2 used both channels; the e-mail converted customer 0's online order.
+    // Persona 1: customer 1 online only, 3 and 4 in store only; an SMS converted 4's visit, and an
+    // event (not a digital message) 1's online order.
+    expect(sql.use.overlap).toEqual([
+      { customers: 2, instoreOnly: 0, onlineOnly: 0, both: 2 },
+      { customers: 3, instoreOnly: 2, onlineOnly: 1, both: 0 },
+      { customers: 5, instoreOnly: 2, onlineOnly: 1, both: 2 },
+    ]);
+    expect(sql.use.customers).toEqual([
+      [2, 2],
+      [2, 1],
+      [4, 3],
+    ]);
+    expect(sql.use.digitalOrders).toEqual([
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ]);
+  });
+
+  it('sums each persona’s contacts and converted orders by contact channel', () => {
+    const acc = (a: Partial<MarketingAcc>): MarketingAcc => ({ ...emptyMarketingAcc(), ...a });
+    const [email, sms, app, event, all] = sql.marketing[0]!;
+    expect(email).toEqual(
+      acc({
+        customers: 2,
+        reached: 1,
+        touches: 10,
+        responses: 2,
+        conversions: 1,
+        redemptions: 1,
+        earlyTouches: 10,
+        earlyResponses: 2,
+        revenue: 200,
+      }),
+    );
+    expect(sms).toEqual(acc({ customers: 2 }));
+    expect(app).toEqual(acc({ customers: 2 }));
+    expect(event).toEqual(
+      acc({
+        customers: 2,
+        reached: 1,
+        touches: 5,
+        responses: 1,
+        conversions: 1,
+        recentTouches: 5,
+        recentResponses: 1,
+      }),
+    );
+    expect(all).toEqual(
+      acc({
+        customers: 2,
+        reached: 1,
+        touches: 15,
+        responses: 3,
+        conversions: 2,
+        redemptions: 1,
+        earlyTouches: 10,
+        earlyResponses: 2,
+        recentTouches: 5,
+        recentResponses: 1,
+        revenue: 200,
+      }),
+    );
+    // Persona 1: the SMS reached customer 3 (no response) and converted 4's visit (50); the event
+    // converted 1's order (80) without a contact on record.
+    expect(sql.marketing[1]![1]).toEqual(
+      acc({ customers: 3, reached: 1, touches: 4, recentTouches: 4, revenue: 50 }),
+    );
+    expect(sql.marketing[1]![3]).toEqual(acc({ customers: 3, revenue: 80 }));
+    expect(sql.marketing[1]![4]).toEqual(
+      acc({ customers: 3, reached: 1, touches: 4, recentTouches: 4, revenue: 130 }),
+    );
+    // Everyone, every channel: customers 0 and 3 were reached.
+    expect(sql.marketing[2]![4]).toEqual(
+      acc({
+        customers: 5,
+        reached: 2,
+        touches: 19,
+        responses: 3,
+        conversions: 2,
+        redemptions: 1,
+        earlyTouches: 10,
+        earlyResponses: 2,
+        recentTouches: 9,
+        recentResponses: 1,
+        revenue: 330,
+      }),
+    );
+  });
+
   it('agrees with the TypeScript references on the same log', () => {
     const ctx = { log, k: 2, clusterOf };
+    expect(differences(clusterChannelTotals(ctx, peakFlags(peaks)), sql.channels)).toEqual([]);
+    expect(differences(channelUse(log, clusterOf, 2), sql.use)).toEqual([]);
+    expect(differences(marketingSums(ctx), sql.marketing)).toEqual([]);
     const { ofDay, labels } = monthIndexer(log.windowStart, log.windowDays);
     expect(differences(clusterOrderTotals(ctx), sql.orders)).toEqual([]);
     expect(differences(clusterMonthTotals(ctx, ofDay, labels.length), sql.months)).toEqual([]);
@@ -240,6 +396,42 @@ describe('the tables’ order-line sums in SQL, on a hand-written log', () => {
     );
     expect(differences(categoryDemand(log), sql.demand)).toEqual([]);
     expect(differences(ordersPerCell(log), sql.cells)).toEqual([]);
+  });
+});
+
+describe('the back-test’s actuals in SQL, on a hand-written log', () => {
+  // Calibration to day 30, holdout to day 60. Customer 0 buys on days 0 (twice), 14, 28, then 40
+  // (twice), 50, and 70 after the holdout; customer 1 first buys on day 45, in the holdout (a new
+  // customer, not forecast); customer 2 once, on day 10.
+  const order = (customer: number, day: number) => ({
+    customer,
+    day,
+    gross: 10,
+    lines: [[0, 1, 10]] as Array<[number, number, number]>,
+  });
+  const log = tinyLog(3, [
+    ...[0, 0, 14, 28, 40, 40, 50, 70].map((day) => order(0, day)),
+    order(1, 45),
+    order(1, 50),
+    order(2, 10),
+  ]);
+
+  it('counts the holdout purchases of the customers seen in calibration, and their repeats per week', async () => {
+    const sql = await withDuckDB(async (connection) => {
+      await logToDuckDB(connection, log);
+      return holdoutCountsFromDuckDB(connection, 3, 30, 60);
+    });
+    // Customer 0: days 40 and 50; customer 1 is not forecast; customer 2 did not come back.
+    expect(Array.from(sql.purchases)).toEqual([2, 0, 0]);
+    // ceil(61 / 7) = 9 weeks; customer 0's repeats on days 14, 28, 40, 50 fall in weeks 2, 4, 5, 7.
+    expect(Array.from(sql.repeatsByWeek)).toEqual([0, 0, 1, 0, 1, 1, 0, 1, 0]);
+    const calibration = summarisePurchases(
+      log.customerOrderStart,
+      log.orderDay,
+      new Float64Array(log.orderCount).fill(10),
+      30,
+    );
+    expect(holdoutCounts(log.customerOrderStart, log.orderDay, calibration, 30, 60)).toEqual(sql);
   });
 });
 
@@ -254,7 +446,7 @@ describe('the tables’ order-line sums in SQL, on the synthetic log', () => {
     clusterOf = Uint8Array.from({ length: log.customerCount }, (_, c) => (c * 7) % 5);
     const intents = [...new Set(log.categories.map((c) => c.intent))];
     categoryIntent = log.categories.map((c) => intents.indexOf(c.intent));
-    sql = await sqlAggregates(log, clusterOf, 5, categoryIntent);
+    sql = await sqlAggregates(log, clusterOf, 5, categoryIntent, SYNTHETIC_PEAKS);
   }, 120_000);
 
   it('finds every persona’s order sums and months within 1e-9 of the references', () => {
@@ -272,6 +464,37 @@ describe('the tables’ order-line sums in SQL, on the synthetic log', () => {
     expect(new Set(reference).size).toBeGreaterThan(3);
     const mismatched = Array.from(reference).flatMap((r, c) => (r === sql.topIntent[c] ? [] : [c]));
     expect(mismatched).toEqual([]);
+  });
+
+  it('finds every persona’s channel sums, channel use and contact sums within 1e-9 of the references', () => {
+    const ctx = { log, k: 5, clusterOf };
+    const channels = clusterChannelTotals(ctx, peakFlags(SYNTHETIC_PEAKS));
+    expect(channels[5]![0]!.peakOrders).toBeGreaterThan(0);
+    expect(differences(channels, sql.channels)).toEqual([]);
+    expect(differences(channelUse(log, clusterOf, 5), sql.use)).toEqual([]);
+    const marketing = marketingSums(ctx)!;
+    expect(marketing[5]![4]!.revenue).toBeGreaterThan(0);
+    expect(differences(marketing, sql.marketing).slice(0, 10)).toEqual([]);
+  });
+
+  it('finds the back-test’s actuals equal to the reference’s, for a six-month holdout', async () => {
+    const holdoutEnd = log.windowDays - 1;
+    const calibrationEnd = holdoutEnd - 182;
+    const net = Float64Array.from(log.orderGross, (g, o) => g - log.orderDiscount[o]!);
+    const calibration = summarisePurchases(log.customerOrderStart, log.orderDay, net, calibrationEnd);
+    const reference = holdoutCounts(
+      log.customerOrderStart,
+      log.orderDay,
+      calibration,
+      calibrationEnd,
+      holdoutEnd,
+    );
+    expect(reference.purchases.reduce((a, b) => a + b, 0)).toBeGreaterThan(100);
+    const sqlCounts = await withDuckDB(async (connection) => {
+      await logToDuckDB(connection, log);
+      return holdoutCountsFromDuckDB(connection, log.customerCount, calibrationEnd, holdoutEnd);
+    });
+    expect(sqlCounts).toEqual(reference);
   });
 
   it('finds every category’s demand and the weekday × hour counts', () => {

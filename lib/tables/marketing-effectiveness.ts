@@ -7,7 +7,8 @@ import { personaOf, type AnalysisContext } from '../segment/analysis-context';
 import { CONTACT_CHANNELS, MARKETING_PERIODS, marketingSlot } from '../transactions/transaction-log';
 import { pct, roundNum } from './numbers';
 
-interface Acc {
+/** One persona's (or everyone's) contacts through one channel (or all), and the orders they converted. */
+export interface MarketingAcc {
   customers: number;
   reached: number;
   touches: number;
@@ -22,7 +23,7 @@ interface Acc {
   recentResponses: number;
 }
 
-const emptyAcc = (): Acc => ({
+export const emptyMarketingAcc = (): MarketingAcc => ({
   customers: 0,
   reached: 0,
   touches: 0,
@@ -37,7 +38,7 @@ const emptyAcc = (): Acc => ({
   recentResponses: 0,
 });
 
-function toRow(a: Acc, clusterId: number | null, persona: string, channel: string): MarketingRow {
+function toRow(a: MarketingAcc, clusterId: number | null, persona: string, channel: string): MarketingRow {
   const early = a.earlyTouches > 0 ? a.earlyResponses / a.earlyTouches : NaN;
   const recent = a.recentTouches > 0 ? a.recentResponses / a.recentTouches : NaN;
   return marketingRow({
@@ -61,13 +62,19 @@ function toRow(a: Acc, clusterId: number | null, persona: string, channel: strin
   });
 }
 
-export function buildMarketingEffectiveness(ctx: AnalysisContext): MarketingEffectiveness | null {
+/**
+ * The contact and conversion sums, [group][channel]: groups are the personas 0 … k − 1 and then
+ * everyone (k); channels are CONTACT_CHANNELS, then all of them. Null when the log has no
+ * marketing. The TypeScript reference of sql/marketing_cells.sql.
+ */
+export function marketingSums(
+  ctx: Pick<AnalysisContext, 'log' | 'k' | 'clusterOf'>,
+): MarketingAcc[][] | null {
   const { log, k } = ctx;
   const m = log.marketing;
   if (!m) return null;
   const channels = CONTACT_CHANNELS.length;
-  // [cluster][channel], plus a channel "all" at index `channels`; cluster k is everyone.
-  const accs = Array.from({ length: k + 1 }, () => Array.from({ length: channels + 1 }, emptyAcc));
+  const accs = Array.from({ length: k + 1 }, () => Array.from({ length: channels + 1 }, emptyMarketingAcc));
   for (let c = 0; c < log.customerCount; c++) {
     const cl = ctx.clusterOf[c]!;
     for (const group of [accs[cl]!, accs[k]!]) for (const a of group) a.customers++;
@@ -111,6 +118,16 @@ export function buildMarketingEffectiveness(ctx: AnalysisContext): MarketingEffe
       }
     }
   }
+  return accs;
+}
+
+export function buildMarketingEffectiveness(
+  ctx: AnalysisContext,
+  accs: MarketingAcc[][] | null = marketingSums(ctx),
+): MarketingEffectiveness | null {
+  if (!accs) return null;
+  const { k } = ctx;
+  const channels = CONTACT_CHANNELS.length;
   const rows: MarketingRow[] = [];
   for (let cl = 0; cl <= k; cl++) {
     const persona = cl === k ? 'All customers' : personaOf(ctx, cl);

@@ -78,7 +78,8 @@ export function channelUse(log: TransactionLog, clusterOf: ArrayLike<number>, k:
   return out;
 }
 
-interface Acc {
+/** Orders of one group in one channel: net revenue, items, those in the channel's peak hours, dwell. */
+export interface ChannelTotals {
   orders: number;
   revenue: number;
   items: number;
@@ -86,26 +87,18 @@ interface Acc {
   dwell: number;
 }
 
-export function buildOperationalEfficiency(
-  ctx: AnalysisContext,
-  curves: DayHourCurves,
-): OperationalEfficiency {
-  const arrivals = curves.cells;
+/**
+ * Order sums per group (personas 0 … k − 1, then everyone at k) and channel (0 in store, 1 online);
+ * `isPeak[channel][weekday × 24 + hour]` flags the channel's peak cells. The TypeScript reference of
+ * sql/cluster_channels.sql.
+ */
+export function clusterChannelTotals(
+  ctx: Pick<AnalysisContext, 'log' | 'k' | 'clusterOf'>,
+  isPeak: readonly Uint8Array[],
+): ChannelTotals[][] {
   const { log, k } = ctx;
-  const weeks = log.windowDays / 7;
-  const months = log.windowDays / DAYS_PER_MONTH;
-  const use = channelUse(log, ctx.clusterOf, k);
-  const peaks = [
-    peakCells(arrivals.map((a) => a.instore_arrivals)),
-    peakCells(arrivals.map((a) => a.online_arrivals)),
-  ];
-  const isPeak = peaks.map((cells) => {
-    const flags = new Uint8Array(168);
-    for (const c of cells) flags[c] = 1;
-    return flags;
-  });
   const accs = Array.from({ length: k + 1 }, () =>
-    [0, 1].map((): Acc => ({ orders: 0, revenue: 0, items: 0, peakOrders: 0, dwell: 0 })),
+    [0, 1].map((): ChannelTotals => ({ orders: 0, revenue: 0, items: 0, peakOrders: 0, dwell: 0 })),
   );
   const startWeekday = weekdayOf(log.windowStart, 0);
   for (let c = 0; c < log.customerCount; c++) {
@@ -124,6 +117,49 @@ export function buildOperationalEfficiency(
       }
     }
   }
+  return accs;
+}
+
+/** The peak cells of each channel as flags over the week's 168 weekday × hour cells. */
+export function peakFlags(peaks: readonly number[][]): Uint8Array[] {
+  return peaks.map((cells) => {
+    const flags = new Uint8Array(168);
+    for (const c of cells) flags[c] = 1;
+    return flags;
+  });
+}
+
+/** The order sums operational_efficiency reads, each from the log unless given (SQL gives them too). */
+export interface OperationsSums {
+  use: ChannelUse;
+  totals: ChannelTotals[][];
+  /** Orders per channel (0 in store, 1 online) and weekday × hour cell. */
+  cells: [Float64Array, Float64Array];
+}
+
+/** The peak cells of each channel (in store, online) of the day × hour curves. */
+export function curvePeaks(curves: DayHourCurves): number[][] {
+  return [
+    peakCells(curves.cells.map((a) => a.instore_arrivals)),
+    peakCells(curves.cells.map((a) => a.online_arrivals)),
+  ];
+}
+
+export function buildOperationalEfficiency(
+  ctx: AnalysisContext,
+  curves: DayHourCurves,
+  sums: OperationsSums = {
+    use: channelUse(ctx.log, ctx.clusterOf, ctx.k),
+    totals: clusterChannelTotals(ctx, peakFlags(curvePeaks(curves))),
+    cells: ordersPerCell(ctx.log),
+  },
+): OperationalEfficiency {
+  const arrivals = curves.cells;
+  const { log, k } = ctx;
+  const weeks = log.windowDays / 7;
+  const months = log.windowDays / DAYS_PER_MONTH;
+  const { use, totals: accs } = sums;
+  const peaks = curvePeaks(curves);
   const rows: OperationsRow[] = [];
   for (let cl = 0; cl <= k; cl++) {
     for (const ch of [0, 1]) {
@@ -167,7 +203,7 @@ export function buildOperationalEfficiency(
       both_pct: pct(ov.both, ov.customers),
     }),
   );
-  const [instoreCells, onlineCells] = ordersPerCell(log);
+  const [instoreCells, onlineCells] = sums.cells;
   return {
     table: 'operational_efficiency',
     currency: ctx.currency,

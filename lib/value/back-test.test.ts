@@ -1,7 +1,7 @@
 import { CALIBRATION_END_DAY, HOLDOUT_END_DAY, readCdnow } from '@/test/helpers/cdnow';
 import { describe, expect, it } from 'vitest';
 import { ranks, spearman } from '../stats/correlation';
-import { areaUnderCurve, backTest, countPurchaseDays } from './back-test';
+import { areaUnderCurve, backTest, countPurchaseDays, holdoutCounts } from './back-test';
 import { fitBgNbd, groupRfm } from './bg-nbd';
 import { summarisePurchases } from './rfm-summary';
 
@@ -33,8 +33,7 @@ describe('backTest on a hand-made history', () => {
     const bt = backTest({
       params: { r: 1, alpha: 5, a: 1, b: 3 },
       calibration: rfm,
-      start,
-      day,
+      holdout: holdoutCounts(start, day, rfm, 48, 97),
       calibrationEndDay: 48,
       holdoutEndDay: 97,
     });
@@ -53,8 +52,7 @@ describe('CDNOW back-test: calibrate on 39 weeks, predict the next 39', () => {
   const bt = backTest({
     params: fit.params,
     calibration: rfm,
-    start: cdnow.start,
-    day: cdnow.day,
+    holdout: holdoutCounts(cdnow.start, cdnow.day, rfm, CALIBRATION_END_DAY, HOLDOUT_END_DAY),
     calibrationEndDay: CALIBRATION_END_DAY,
     holdoutEndDay: HOLDOUT_END_DAY,
   });

@@ -48,6 +48,45 @@ export function countPurchaseDays(
   return out;
 }
 
+/** The back-test's actuals: what the customers seen in calibration did up to the holdout's end. */
+export interface HoldoutCounts {
+  /** Distinct purchase days in the holdout, per customer; 0 for a customer not seen in calibration. */
+  purchases: Float64Array;
+  /**
+   * Repeat purchase days (each after the customer's first) per week, from day 0 to the holdout's
+   * end, ceil((holdoutEndDay + 1) / 7) weeks, of the customers seen in calibration.
+   */
+  repeatsByWeek: Float64Array;
+}
+
+/**
+ * The holdout counts of a history: purchases grouped by customer (`start`) and sorted by day (days
+ * from the start of the data), with `calibration` its summary at the calibration end. The
+ * TypeScript reference of sql/holdout_purchases.sql and sql/repeat_weeks.sql.
+ */
+export function holdoutCounts(
+  start: ArrayLike<number>,
+  day: ArrayLike<number>,
+  calibration: RfmSummary,
+  calibrationEndDay: number,
+  holdoutEndDay: number,
+): HoldoutCounts {
+  const seen = (c: number) => !Number.isNaN(calibration.firstDay[c]!);
+  const purchases = countPurchaseDays(start, day, calibrationEndDay, holdoutEndDay);
+  for (let c = 0; c < purchases.length; c++) if (!seen(c)) purchases[c] = 0;
+  const repeatsByWeek = new Float64Array(Math.ceil((holdoutEndDay + 1) / DAYS_PER_WEEK));
+  for (let c = 0; c < calibration.count; c++) {
+    if (!seen(c)) continue;
+    let last = NaN;
+    for (let i = start[c]!; i < start[c + 1]!; i++) {
+      const d = day[i]!;
+      if (d !== last && i > start[c]! && d <= holdoutEndDay) repeatsByWeek[Math.floor(d / DAYS_PER_WEEK)]!++;
+      last = d;
+    }
+  }
+  return { purchases, repeatsByWeek };
+}
+
 /** Probability that a random positive scores above a random negative (ties count half). */
 export function areaUnderCurve(score: ArrayLike<number>, positive: ArrayLike<boolean>): number {
   const r = ranks(score);
@@ -67,9 +106,8 @@ export function areaUnderCurve(score: ArrayLike<number>, positive: ArrayLike<boo
 export interface BackTestInput {
   params: BgNbdParams;
   calibration: RfmSummary;
-  /** Purchases grouped by customer, sorted by day (days from the start of the data). */
-  start: ArrayLike<number>;
-  day: ArrayLike<number>;
+  /** What the holdout shows: holdoutCounts on a history, or the same from SQL. */
+  holdout: HoldoutCounts;
   calibrationEndDay: number;
   holdoutEndDay: number;
   /** Highest frequency bucket of its own (the last one is "cap+"). */
@@ -85,8 +123,7 @@ export function backTest(input: BackTestInput): BackTest {
   const {
     params,
     calibration: rfm,
-    start,
-    day,
+    holdout,
     calibrationEndDay,
     holdoutEndDay,
     cap = 7,
@@ -97,8 +134,7 @@ export function backTest(input: BackTestInput): BackTest {
   // are new customers, not repeat purchases, and are left out of every figure.
   const seen: number[] = [];
   for (let c = 0; c < rfm.count; c++) if (!Number.isNaN(rfm.firstDay[c]!)) seen.push(c);
-  const allActual = countPurchaseDays(start, day, calibrationEndDay, holdoutEndDay);
-  const actual = Float64Array.from(seen, (c) => allActual[c]!);
+  const actual = Float64Array.from(seen, (c) => holdout.purchases[c]!);
   // E[purchases | x, t_x, T] = E[purchases | x, T, alive] × P(alive): the first factor once per (x, T).
   const whileAlive = new Map<number, Map<number, number>>();
   const predicted = Float64Array.from(seen, (c) => {
@@ -129,15 +165,7 @@ export function backTest(input: BackTestInput): BackTest {
 
   // Cohort tracking: actual repeat purchase days per week, against Σ_i E[X(t − s_i)].
   const weeks = Math.ceil((holdoutEndDay + 1) / DAYS_PER_WEEK);
-  const repeatsByWeek = new Float64Array(weeks);
-  for (const c of seen) {
-    let last = NaN;
-    for (let i = start[c]!; i < start[c + 1]!; i++) {
-      const d = day[i]!;
-      if (d !== last && i > start[c]! && d <= holdoutEndDay) repeatsByWeek[Math.floor(d / DAYS_PER_WEEK)]!++;
-      last = d;
-    }
-  }
+  const { repeatsByWeek } = holdout;
   const firstWeeks = new Map<number, number>();
   for (let c = 0; c < rfm.count; c++) {
     const s = rfm.firstDay[c]!;

@@ -8,7 +8,7 @@
 import { createRng } from '../random/rng';
 import { pearson } from '../stats/correlation';
 import type { TransactionLog } from '../transactions/transaction-log';
-import { backTest, type BackTest } from './back-test';
+import { backTest, holdoutCounts, type BackTest } from './back-test';
 import {
   expectedPurchasesWhileAlive,
   fitBgNbd,
@@ -459,8 +459,7 @@ export function backTestPurchases(
   const result = backTest({
     params: fit.params,
     calibration: rfm,
-    start: purchases.start,
-    day: purchases.day,
+    holdout: holdoutCounts(purchases.start, purchases.day, rfm, calibrationEndDay, holdoutEndDay),
     calibrationEndDay,
     holdoutEndDay,
     maxTrackingPoints: options.maxTrackingPoints ?? 110,
