@@ -1,8 +1,9 @@
 -- Persona × category: what the affinity heatmap and cross-sell are built from.
 --
 -- One row per cluster and category (at the level category_level maps to: a product family, or a
--- lifestyle intent): net spend, the customers who bought it, and the orders holding it. Portable
--- SQL, like customer_features.sql.
+-- lifestyle intent): net spend, the customers who bought it, and the orders holding it. Line
+-- shares are summed as DECIMAL(38, 9) (each rounded to a billionth first), so no thread schedule
+-- can change a sum. Portable SQL, like customer_features.sql.
 --
 -- Inputs:
 --   order_lines(order_id, customer, category, quantity, impulse, net)   as in customer_features.sql
@@ -18,7 +19,7 @@ WITH lines AS (
 SELECT
   cluster,
   category,
-  SUM(net) AS spend,
+  CAST(SUM(CAST(net AS DECIMAL(38, 9))) AS DOUBLE) AS spend,
   COUNT(DISTINCT customer) AS customers,
   COUNT(DISTINCT order_id) AS orders
 FROM lines

@@ -11,7 +11,7 @@
 --   customer_clusters(customer, cluster)   the persona of each customer
 --   calendar(day, month, weekday)          as in cluster_months.sql
 --   peak_cells(online, cell)               each channel's peak hours of the week, as
---                                          cell = weekday × 24 + hour
+--                                          cell = weekday × 24 + hour (a cell listed twice counts once)
 
 WITH order_items AS (
   SELECT order_id, SUM(quantity) AS items
@@ -30,6 +30,7 @@ FROM orders o
 JOIN customer_clusters k ON k.customer = o.customer
 JOIN calendar c ON c.day = o.day
 LEFT JOIN order_items i ON i.order_id = o.order_id
-LEFT JOIN peak_cells p ON p.online = o.online AND p.cell = c.weekday * 24 + o.hour
+LEFT JOIN (SELECT DISTINCT online, cell FROM peak_cells) p
+  ON p.online = o.online AND p.cell = c.weekday * 24 + o.hour
 GROUP BY k.cluster, o.online
 ORDER BY k.cluster, o.online

@@ -2,7 +2,7 @@
 --
 -- One row per cluster, month and channel with an order: its orders, net revenue, the customers
 -- who bought in it (active), and the customers whose first order in the data it holds (new; a
--- customer's first order is the earliest day's, the lowest order_id among that day's). One more
+-- customer's first order is the earliest: by day, then hour, then order_id). One more
 -- row per cluster and month with online = NULL: the customers active in either channel. Money is
 -- summed as DECIMAL. Portable SQL, like customer_features.sql.
 --
@@ -14,14 +14,14 @@
 --                                          (0 = Monday … 6 = Sunday); a warehouse's date dimension
 
 WITH dated AS (
-  SELECT o.customer, o.order_id, o.day, o.online, o.gross - o.discount AS net, k.cluster, c.month
+  SELECT o.customer, o.order_id, o.day, o.hour, o.online, o.gross - o.discount AS net, k.cluster, c.month
   FROM orders o
   JOIN customer_clusters k ON k.customer = o.customer
   JOIN calendar c ON c.day = o.day
 ),
 ranked AS (
   SELECT cluster, month, online,
-         ROW_NUMBER() OVER (PARTITION BY customer ORDER BY day, order_id) AS nth
+         ROW_NUMBER() OVER (PARTITION BY customer ORDER BY day, hour, order_id) AS nth
   FROM dated
 ),
 new_customers AS (

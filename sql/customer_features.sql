@@ -9,17 +9,19 @@
 --       one row: days in the observation window, and the day from which activity is "recent";
 --   orders(customer, order_id, day, hour, online, gross, discount, dwell_minutes, contact)
 --       one row per order; day = whole days since the window's first day (0-based); hour = the
---       local hour it was placed (0–23; arrival_cells.sql only); online = 1 for
+--       local hour it was placed (0–23; for the weekday × hour and first-order views); online = 1 for
 --       an online order, 0 in store; gross before discount, discount as an amount, both
 --       DECIMAL(18, 2) in the build's currency (exact sums: the result cannot depend on how a
---       parallel engine orders its additions); dwell_minutes of an in-store visit (0 online);
+--       parallel engine orders its additions); dwell_minutes of an in-store visit (0 online;
+--       summed as DECIMAL(38, 9), each rounded to a billionth of a minute, for the same reason);
 --       contact = the contact channel whose message converted the order ('email', 'sms', 'app',
 --       'event'), NULL when none did;
 --   order_lines(order_id, customer, category, quantity, impulse, net)
 --       one row per line, carrying its order's customer as a line-level export does, so the
 --       line aggregates need no join to orders; category any stable key;
 --       impulse = 1 for an impulse line, else 0; net = the line's share of its order's net amount
---       (the order's discount spread pro rata; used by category_cells.sql and category_pairs.sql);
+--       (the order's discount spread pro rata; for the category views: category_cells.sql,
+--       category_pairs.sql, category_demand.sql, customer_top_intent.sql);
 --   marketing(customer, channel, period, touches, responses, conversions, redemptions)
 --       per customer, contact channel ('email', 'sms', 'app', 'event') and period (0 = earlier,
 --       1 = recent): messages sent, responses, orders converted, discount codes redeemed; empty
@@ -52,7 +54,7 @@ order_totals AS (
     CAST(SUM(o.gross - o.discount) AS DOUBLE) AS net,
     SUM(o.online) AS online_orders,
     SUM(1 - o.online) AS instore_orders,
-    SUM(CASE WHEN o.online = 0 THEN o.dwell_minutes ELSE 0 END) AS dwell,
+    CAST(SUM(CASE WHEN o.online = 0 THEN CAST(o.dwell_minutes AS DECIMAL(38, 9)) ELSE 0 END) AS DOUBLE) AS dwell,
     SUM(CASE WHEN o.day >= w.recent_from_day THEN 1 ELSE 0 END) AS recent_orders,
     SUM(CASE WHEN o.day < w.recent_from_day THEN 1 ELSE 0 END) AS earlier_orders,
     COUNT(DISTINCT FLOOR(o.day / w.days_per_month)) AS active_months

@@ -1,6 +1,7 @@
 -- Persona × contact channel: what marketing_effectiveness is built from.
 --
--- One row per cluster and contact channel: the cluster's customers, those the channel reached
+-- One row per cluster and contact channel that reached or converted one of its customers (the
+-- build counts a missing one as zeros): the cluster's customers, those the channel reached
 -- (at least one message), messages, responses, conversions and redemptions, in all and per
 -- period, and the net revenue and discount of the orders the channel converted. One more row
 -- per cluster with channel = NULL: every channel together, reached = customers reached by any.

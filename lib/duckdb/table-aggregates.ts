@@ -129,9 +129,10 @@ export async function categoryDemandFromDuckDB(
     maxUnitPrice: new Float64Array(categoryCount).fill(-Infinity),
   };
   for (const row of await viewRows(connection, 'category_demand')) {
-    const c = num(row, 'category');
     const ch = num(row, 'online') as 0 | 1;
     d.orders[ch] = num(row, 'channel_orders');
+    if (row.category === null) continue; // a channel whose orders have no lines
+    const c = num(row, 'category');
     d.units[ch][c] = num(row, 'units');
     d.spend[ch][c] = num(row, 'spend');
     d.ordersWith[ch][c] = num(row, 'orders_with');
@@ -256,7 +257,10 @@ export async function marketingSumsFromDuckDB(
   connection: DuckDBConnection,
   clusterOf: ArrayLike<number>,
   k: number,
-): Promise<MarketingAcc[][]> {
+): Promise<MarketingAcc[][] | null> {
+  // Null like the reference's when there is no marketing data (a brand's orders carry none).
+  const contacts = await connection.runAndReadAll(`SELECT COUNT(*) AS n FROM marketing`);
+  if (Number(contacts.getRowObjectsJS()[0]!.n) === 0) return null;
   await setClusters(connection, clusterOf);
   const channels = CONTACT_CHANNELS.length;
   // A channel that neither reached nor converted anyone in a persona has no row; its customers count.
