@@ -10,11 +10,11 @@
  * repeat_weeks.sql, holdoutCounts). The connection's relations are filled by logToDuckDB or parquetToDuckDB.
  */
 import { INTEGER, type DuckDBConnection } from '@duckdb/node-api';
-import type { CategoryDemand } from '../tables/demand-summary';
+import { emptyCategoryDemand, type CategoryDemand } from '../tables/demand-summary';
 import { emptyMarketingAcc, type MarketingAcc } from '../tables/marketing-effectiveness';
-import type { ChannelTotals, ChannelUse } from '../tables/operational-efficiency';
+import { emptyChannelTotals, type ChannelTotals, type ChannelUse } from '../tables/operational-efficiency';
 import { emptyOrderTotals, type OrderTotals } from '../tables/order-totals';
-import type { MonthAcc } from '../tables/revenue-by-cluster';
+import { emptyMonthAcc, type MonthAcc } from '../tables/revenue-by-cluster';
 import { CONTACT_CHANNELS, type ContactChannel } from '../transactions/transaction-log';
 import type { HoldoutCounts } from '../value/back-test';
 import { DAYS_PER_WEEK } from '../value/rfm-summary';
@@ -72,14 +72,7 @@ export async function clusterMonthsFromDuckDB(
   monthCount: number,
 ): Promise<MonthAcc[][]> {
   await setClusters(connection, clusterOf);
-  const months: MonthAcc[][] = Array.from({ length: monthCount }, () =>
-    Array.from({ length: k }, () => ({
-      revenue: [0, 0],
-      orders: [0, 0],
-      newCustomers: [0, 0],
-      active: [0, 0, 0],
-    })),
-  );
+  const months = Array.from({ length: monthCount }, () => Array.from({ length: k }, emptyMonthAcc));
   for (const row of await viewRows(connection, 'cluster_months')) {
     const acc = months[num(row, 'month')]![num(row, 'cluster')]!;
     if (row.online === null) {
@@ -115,19 +108,7 @@ export async function categoryDemandFromDuckDB(
   connection: DuckDBConnection,
   categoryCount: number,
 ): Promise<CategoryDemand> {
-  const pair = (): [Float64Array, Float64Array] => [
-    new Float64Array(categoryCount),
-    new Float64Array(categoryCount),
-  ];
-  const d: CategoryDemand = {
-    units: pair(),
-    spend: pair(),
-    ordersWith: pair(),
-    orders: [0, 0],
-    unitsPriceSquared: new Float64Array(categoryCount),
-    minUnitPrice: new Float64Array(categoryCount).fill(Infinity),
-    maxUnitPrice: new Float64Array(categoryCount).fill(-Infinity),
-  };
+  const d = emptyCategoryDemand(categoryCount);
   for (const row of await viewRows(connection, 'category_demand')) {
     const ch = num(row, 'online') as 0 | 1;
     d.orders[ch] = num(row, 'channel_orders');
@@ -161,14 +142,6 @@ function withEveryone<T extends { [K in keyof T]: number }>(personas: T[], empty
       (everyone[key] as number) = everyone[key] + p[key];
   return [...personas, everyone];
 }
-
-const emptyChannelTotals = (): ChannelTotals => ({
-  orders: 0,
-  revenue: 0,
-  items: 0,
-  peakOrders: 0,
-  dwell: 0,
-});
 
 /**
  * Order sums per group (personas, then everyone) and channel, from sql/cluster_channels.sql;

@@ -18,6 +18,7 @@ import { buildCustomersMaster } from '../tables/customers-master';
 import { buildDemandSummary, buildOwnDemandSummary } from '../tables/demand-summary';
 import { buildMarketingEffectiveness } from '../tables/marketing-effectiveness';
 import { buildOperationalEfficiency } from '../tables/operational-efficiency';
+import { clusterOrderTotals } from '../tables/order-totals';
 import { buildPersonaDistributions } from '../tables/persona-distributions';
 import { buildProductAffinity } from '../tables/product-affinity';
 import { buildRevenueByCluster } from '../tables/revenue-by-cluster';
@@ -142,7 +143,9 @@ export function buildTables(
     'tables',
     () => {
       const intents = own ? intentsOfLog(ctx.log) : sources.intents;
-      const revenue = buildRevenueByCluster(ctx);
+      // The personas' order sums, read once for the two tables that report them.
+      const orderTotals = clusterOrderTotals(ctx);
+      const revenue = buildRevenueByCluster(ctx, orderTotals);
       const affinity = buildProductAffinity(ctx, intents);
       const marketing = ctx.log.marketing === null ? null : buildMarketingEffectiveness(ctx);
       const curves = dayHourCurves(sources.arrivals, ctx.log);
@@ -156,7 +159,7 @@ export function buildTables(
         operational_efficiency: buildOperationalEfficiency(ctx, curves),
         arrivals_summary: buildArrivalsSummary(curves, ctx.log, own),
         demand_summary: own ? buildOwnDemandSummary(ctx.log) : buildDemandSummary(sources.families, ctx.log),
-        behaviour_overview: buildBehaviourOverview(ctx),
+        behaviour_overview: buildBehaviourOverview(ctx, orderTotals),
         segmentation: buildSegmentation(ctx, seed, revenue, marketing, affinity),
         value_model: buildValueModel(ctx, value),
         // What the pages draw from customer rows, aggregated here so no page reads them.

@@ -73,9 +73,12 @@ function toGroup(a: Acc, all: Acc, clusterId: number | null, persona: string): B
   });
 }
 
-export function buildBehaviourOverview(ctx: AnalysisContext): BehaviourOverview {
+/** The behaviour table; `totals` (the personas' order sums) come from the log unless given. */
+export function buildBehaviourOverview(
+  ctx: AnalysisContext,
+  totals: { clusters: OrderTotals[]; all: OrderTotals } = clusterOrderTotals(ctx),
+): BehaviourOverview {
   const { log, features: f, scores: s } = ctx;
-  const totals = clusterOrderTotals(ctx);
   const accs = totals.clusters.map(emptyAcc);
   const all = emptyAcc(totals.all);
   for (let c = 0; c < log.customerCount; c++) {

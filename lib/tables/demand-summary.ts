@@ -42,10 +42,10 @@ export interface CategoryDemand {
   maxUnitPrice: Float64Array;
 }
 
-export function categoryDemand(log: TransactionLog): CategoryDemand {
-  const n = log.categories.length;
+/** Nothing yet, for `n` categories. */
+export function emptyCategoryDemand(n: number): CategoryDemand {
   const pair = (): [Float64Array, Float64Array] => [new Float64Array(n), new Float64Array(n)];
-  const d: CategoryDemand = {
+  return {
     units: pair(),
     spend: pair(),
     ordersWith: pair(),
@@ -54,6 +54,11 @@ export function categoryDemand(log: TransactionLog): CategoryDemand {
     minUnitPrice: new Float64Array(n).fill(Infinity),
     maxUnitPrice: new Float64Array(n).fill(-Infinity),
   };
+}
+
+export function categoryDemand(log: TransactionLog): CategoryDemand {
+  const n = log.categories.length;
+  const d = emptyCategoryDemand(n);
   const lastOrder = new Int32Array(n).fill(-1);
   for (let o = 0; o < log.orderCount; o++) {
     const ch = log.orderChannel[o] === CHANNEL_ONLINE ? 1 : 0;

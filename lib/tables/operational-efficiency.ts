@@ -87,6 +87,14 @@ export interface ChannelTotals {
   dwell: number;
 }
 
+export const emptyChannelTotals = (): ChannelTotals => ({
+  orders: 0,
+  revenue: 0,
+  items: 0,
+  peakOrders: 0,
+  dwell: 0,
+});
+
 /**
  * Order sums per group (personas 0 … k − 1, then everyone at k) and channel (0 in store, 1 online);
  * `isPeak[channel][weekday × 24 + hour]` flags the channel's peak cells. The TypeScript reference of
@@ -97,9 +105,7 @@ export function clusterChannelTotals(
   isPeak: readonly Uint8Array[],
 ): ChannelTotals[][] {
   const { log, k } = ctx;
-  const accs = Array.from({ length: k + 1 }, () =>
-    [0, 1].map((): ChannelTotals => ({ orders: 0, revenue: 0, items: 0, peakOrders: 0, dwell: 0 })),
-  );
+  const accs = Array.from({ length: k + 1 }, () => [emptyChannelTotals(), emptyChannelTotals()]);
   const startWeekday = weekdayOf(log.windowStart, 0);
   for (let c = 0; c < log.customerCount; c++) {
     const cl = ctx.clusterOf[c]!;

@@ -64,7 +64,7 @@ export interface MonthAcc {
   active: [number, number, number];
 }
 
-const emptyMonthAcc = (): MonthAcc => ({
+export const emptyMonthAcc = (): MonthAcc => ({
   revenue: [0, 0],
   orders: [0, 0],
   newCustomers: [0, 0],
@@ -135,9 +135,16 @@ function toMonths(labels: string[], ofDay: Uint16Array, months: MonthAcc[][]): M
   }));
 }
 
-export function buildRevenueByCluster(ctx: AnalysisContext): RevenueByCluster {
+/**
+ * The revenue table. `totals` (the personas' order sums) and `monthly` (clusterMonthTotals over the
+ * window's months) come from the log unless given: the build shares `totals` with behaviour_overview.
+ */
+export function buildRevenueByCluster(
+  ctx: AnalysisContext,
+  totals: { clusters: OrderTotals[]; all: OrderTotals } = clusterOrderTotals(ctx),
+  monthly?: MonthAcc[][],
+): RevenueByCluster {
   const { log } = ctx;
-  const totals = clusterOrderTotals(ctx);
   const accs: Acc[] = totals.clusters.map((t) => ({ ...t, customers: 0, clv: 0, churn: 0 }));
   const all: Acc = { ...totals.all, customers: 0, clv: 0, churn: 0 };
   for (let c = 0; c < log.customerCount; c++) {
@@ -148,7 +155,7 @@ export function buildRevenueByCluster(ctx: AnalysisContext): RevenueByCluster {
     }
   }
   const months = monthIndexer(log.windowStart, log.windowDays);
-  const monthly = clusterMonthTotals(ctx, months.ofDay, months.labels.length);
+  monthly ??= clusterMonthTotals(ctx, months.ofDay, months.labels.length);
   return {
     table: 'revenue_by_cluster',
     currency: ctx.currency,
