@@ -35,6 +35,12 @@ import { writeRepeated } from './lib/repeat-orders';
 import { resolveSourcesDir } from './lib/sources-dir';
 
 const TARGET_SECONDS = 30;
+/**
+ * Issue 15's target for a million lines: no slower than the reader before DuckDB, 12.1 s on this
+ * machine when the issue was filed. This machine's speed drifts by up to 1.6× between runs, so a
+ * run near it says little alone: compare side by side.
+ */
+const NO_SLOWER_THAN_SECONDS = 12.1;
 /** Order lines per synthetic customer at the default settings, measured at 36,101 customers (977,451 lines); a little under, so the file holds at least the lines asked for. */
 const LINES_PER_CUSTOMER = 26.9;
 /** The most order lines generated here; a bigger file repeats them. */
@@ -160,6 +166,8 @@ async function main(): Promise<void> {
       // The target is for a million lines; a bigger file is measured, not judged.
       target_seconds: repeated || crmRows ? null : TARGET_SECONDS,
       target_met: repeated || crmRows ? null : seconds < TARGET_SECONDS,
+      no_slower_than_seconds: repeated || crmRows ? null : NO_SLOWER_THAN_SECONDS,
+      no_slower_than_met: repeated || crmRows ? null : seconds <= NO_SLOWER_THAN_SECONDS,
       stages,
     };
     mkdirSync('benchmarks', { recursive: true });
@@ -184,6 +192,11 @@ async function main(): Promise<void> {
       '| measure | value | target |',
       '| --- | ---: | ---: |',
       `| wall clock | ${result.total_seconds.toFixed(1)} s | ${judged ? `< ${TARGET_SECONDS} s ${result.target_met ? '(met)' : '(**missed**)'}` : 'none (measured)'} |`,
+      ...(judged
+        ? [
+            `| wall clock against issue 15 (no slower than before DuckDB) | ${result.total_seconds.toFixed(1)} s | ≤ ${NO_SLOWER_THAN_SECONDS} s ${result.no_slower_than_met ? '(met)' : '(**missed**)'} |`,
+          ]
+        : []),
       `| peak RSS | ${result.peak_rss_mib.toLocaleString('en')} MiB | — |`,
       '',
       `Peak RSS from ${result.peak_rss_from}.`,
@@ -199,7 +212,7 @@ async function main(): Promise<void> {
       stdio: 'ignore',
     });
     console.log(
-      `\n${result.total_seconds.toFixed(1)} s, peak RSS ${result.peak_rss_mib} MiB${judged ? `: target < ${TARGET_SECONDS} s ${result.target_met ? 'met' : 'MISSED'}` : ''}. Wrote ${report}.md and ${report}.json.`,
+      `\n${result.total_seconds.toFixed(1)} s, peak RSS ${result.peak_rss_mib} MiB${judged ? `: target < ${TARGET_SECONDS} s ${result.target_met ? 'met' : 'MISSED'}, issue 15's ≤ ${NO_SLOWER_THAN_SECONDS} s ${result.no_slower_than_met ? 'met' : 'MISSED'}` : ''}. Wrote ${report}.md and ${report}.json.`,
     );
   } finally {
     rmSync(work, { recursive: true, force: true });
