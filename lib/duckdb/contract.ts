@@ -239,6 +239,26 @@ export function computeCustomerFeaturesSql(log: TransactionLog): Promise<Custome
   });
 }
 
+/** A row of one of the contract's views: numbers as JS numbers, text as strings, NULL as null. */
+export type ViewRow = Record<string, number | string | null>;
+
+/** The rows of one of the contract's views, on `connection` (whose relations are filled). */
+export async function viewRows(connection: DuckDBConnection, view: ContractView): Promise<ViewRow[]> {
+  const rows = (await connection.runAndReadAll(contractSql(view))).getRowObjectsJS();
+  return rows.map((row) =>
+    Object.fromEntries(
+      Object.entries(row).map(([key, v]) => [key, v === null || typeof v === 'string' ? v : Number(v)]),
+    ),
+  );
+}
+
+/** A numeric column of a view's row; a NULL or text there is a fault in the view. */
+export function num(row: ViewRow, column: string): number {
+  const v = row[column];
+  if (typeof v !== 'number') throw new Error(`The contract's SQL gave ${String(v)} for "${column}".`);
+  return v;
+}
+
 /** Fills customer_clusters(customer, cluster), the persona of each customer, replacing any before. */
 export async function setClusters(connection: DuckDBConnection, clusterOf: ArrayLike<number>): Promise<void> {
   await connection.run(`CREATE OR REPLACE TABLE customer_clusters (customer INTEGER, cluster INTEGER)`);
@@ -291,13 +311,10 @@ export async function categoryCountsFromDuckDB(
 ): Promise<CategoryCounts> {
   await setClusters(connection, clusterOf);
   await setCategoryKeys(connection, 'category_level', 'level_key', categoryCount, levelOf);
-  const rows = async (name: 'category_cells' | 'category_pairs') =>
-    (
-      (await connection.runAndReadAll(contractSql(name))).getRowObjectsJS() as Array<Record<string, unknown>>
-    ).map((row) => Object.fromEntries(Object.entries(row).map(([key, v]) => [key, Number(v)])));
+  // Every column of both views is numeric.
   return {
-    cells: (await rows('category_cells')) as CategoryCounts['cells'],
-    pairs: (await rows('category_pairs')) as CategoryCounts['pairs'],
+    cells: (await viewRows(connection, 'category_cells')) as unknown as CategoryCounts['cells'],
+    pairs: (await viewRows(connection, 'category_pairs')) as unknown as CategoryCounts['pairs'],
   };
 }
 

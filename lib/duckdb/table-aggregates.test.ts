@@ -31,7 +31,7 @@ import { clusterMonthTotals, monthIndexer, type MonthAcc } from '../tables/reven
 import { marketingSlot, type TransactionLog } from '../transactions/transaction-log';
 import { holdoutCounts } from '../value/back-test';
 import { summarisePurchases } from '../value/rfm-summary';
-import { logToDuckDB, logToParquet, parquetToDuckDB, withDuckDB } from './contract';
+import { logToDuckDB, logToParquet, parquetToDuckDB, setClusters, withDuckDB } from './contract';
 import {
   arrivalCellsFromDuckDB,
   categoryDemandFromDuckDB,
@@ -99,20 +99,20 @@ async function sqlAggregates(
     return await withDuckDB(async (connection) => {
       if (dir) await parquetToDuckDB(connection, dir);
       else await logToDuckDB(connection, log);
+      await setClusters(connection, clusterOf);
       return {
-        orders: await clusterOrderTotalsFromDuckDB(connection, clusterOf, k),
+        orders: await clusterOrderTotalsFromDuckDB(connection, k),
         months: await clusterMonthsFromDuckDB(
           connection,
-          clusterOf,
           k,
           monthIndexer(log.windowStart, log.windowDays).labels.length,
         ),
         topIntent: await topIntentIndexFromDuckDB(connection, log.customerCount, categoryIntent),
         demand: await categoryDemandFromDuckDB(connection, log.categories.length),
         cells: await arrivalCellsFromDuckDB(connection),
-        channels: await clusterChannelTotalsFromDuckDB(connection, clusterOf, k, peaks),
-        use: await channelUseFromDuckDB(connection, clusterOf, k),
-        marketing: await marketingSumsFromDuckDB(connection, clusterOf, k),
+        channels: await clusterChannelTotalsFromDuckDB(connection, k, peaks),
+        use: await channelUseFromDuckDB(connection, k),
+        marketing: await marketingSumsFromDuckDB(connection, k),
       };
     });
   } finally {

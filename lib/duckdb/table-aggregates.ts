@@ -7,7 +7,8 @@
  * ordersPerCell), persona × channel order sums and channel use (cluster_channels.sql,
  * clusterChannelTotals; channel_use.sql, channelUse) and persona × contact channel sums
  * (marketing_cells.sql, marketingSums), and the value back-test's actuals (holdout_purchases.sql,
- * repeat_weeks.sql, holdoutCounts). The connection's relations are filled by logToDuckDB or parquetToDuckDB.
+ * repeat_weeks.sql, holdoutCounts). The connection's relations are filled by logToDuckDB or
+ * parquetToDuckDB, and the personas' (customer_clusters) once by setClusters, before any of these.
  */
 import { INTEGER, type DuckDBConnection } from '@duckdb/node-api';
 import { emptyCategoryDemand, type CategoryDemand } from '../tables/demand-summary';
@@ -19,34 +20,13 @@ import { CONTACT_CHANNELS, type ContactChannel } from '../transactions/transacti
 import type { HoldoutCounts } from '../value/back-test';
 import { DAYS_PER_WEEK } from '../value/rfm-summary';
 import { appendColumns } from './append';
-import { contractSql, setCategoryKeys, setClusters, type ContractView } from './contract';
-
-/** A row of one of the contract's views: numbers as JS numbers, text as strings, NULL as null. */
-type ViewRow = Record<string, number | string | null>;
-
-async function viewRows(connection: DuckDBConnection, view: ContractView): Promise<ViewRow[]> {
-  const rows = (await connection.runAndReadAll(contractSql(view))).getRowObjectsJS();
-  return rows.map((row) =>
-    Object.fromEntries(
-      Object.entries(row).map(([key, v]) => [key, v === null || typeof v === 'string' ? v : Number(v)]),
-    ),
-  );
-}
-
-/** A numeric column of a view's row; a NULL or text there is a fault in the view. */
-function num(row: ViewRow, column: string): number {
-  const v = row[column];
-  if (typeof v !== 'number') throw new Error(`The contract's SQL gave ${String(v)} for "${column}".`);
-  return v;
-}
+import { num, setCategoryKeys, viewRows } from './contract';
 
 /** Each persona's order sums and everyone's (the sum of the personas'), from sql/cluster_orders.sql. */
 export async function clusterOrderTotalsFromDuckDB(
   connection: DuckDBConnection,
-  clusterOf: ArrayLike<number>,
   k: number,
 ): Promise<{ clusters: OrderTotals[]; all: OrderTotals }> {
-  await setClusters(connection, clusterOf);
   const clusters = Array.from({ length: k }, emptyOrderTotals);
   for (const row of await viewRows(connection, 'cluster_orders')) {
     clusters[num(row, 'cluster')] = {
@@ -67,11 +47,9 @@ export async function clusterOrderTotalsFromDuckDB(
 /** months[month][cluster] from sql/cluster_months.sql (relation calendar gives each day's month). */
 export async function clusterMonthsFromDuckDB(
   connection: DuckDBConnection,
-  clusterOf: ArrayLike<number>,
   k: number,
   monthCount: number,
 ): Promise<MonthAcc[][]> {
-  await setClusters(connection, clusterOf);
   const months = Array.from({ length: monthCount }, () => Array.from({ length: k }, emptyMonthAcc));
   for (const row of await viewRows(connection, 'cluster_months')) {
     const acc = months[num(row, 'month')]![num(row, 'cluster')]!;
@@ -149,11 +127,9 @@ function withEveryone<T extends { [K in keyof T]: number }>(personas: T[], empty
  */
 export async function clusterChannelTotalsFromDuckDB(
   connection: DuckDBConnection,
-  clusterOf: ArrayLike<number>,
   k: number,
   peaks: readonly (readonly number[])[],
 ): Promise<ChannelTotals[][]> {
-  await setClusters(connection, clusterOf);
   await connection.run(`CREATE OR REPLACE TABLE peak_cells (online INTEGER, cell INTEGER)`);
   const cells = peaks.flatMap((list, online) => list.map((cell) => [online, cell] as const));
   await appendColumns(
@@ -180,12 +156,7 @@ export async function clusterChannelTotalsFromDuckDB(
 }
 
 /** Customers per channel, channel overlap and digitally prompted orders per group, from sql/channel_use.sql. */
-export async function channelUseFromDuckDB(
-  connection: DuckDBConnection,
-  clusterOf: ArrayLike<number>,
-  k: number,
-): Promise<ChannelUse> {
-  await setClusters(connection, clusterOf);
+export async function channelUseFromDuckDB(connection: DuckDBConnection, k: number): Promise<ChannelUse> {
   const empty = () => ({
     customers: 0,
     inStoreCustomers: 0,
@@ -228,21 +199,21 @@ export async function channelUseFromDuckDB(
  */
 export async function marketingSumsFromDuckDB(
   connection: DuckDBConnection,
-  clusterOf: ArrayLike<number>,
   k: number,
 ): Promise<MarketingAcc[][] | null> {
   // Null like the reference's when there is no marketing data (a brand's orders carry none).
   const contacts = await connection.runAndReadAll(`SELECT COUNT(*) AS n FROM marketing`);
   if (Number(contacts.getRowObjectsJS()[0]!.n) === 0) return null;
-  await setClusters(connection, clusterOf);
   const channels = CONTACT_CHANNELS.length;
-  // A channel that neither reached nor converted anyone in a persona has no row; its customers count.
+  const rows = await viewRows(connection, 'marketing_cells');
+  // A channel that neither reached nor converted anyone in a persona has no row; its customers
+  // count all the same, as the persona's all-channels row (channel NULL) gives them.
   const sizes = new Array<number>(k).fill(0);
-  for (let c = 0; c < clusterOf.length; c++) sizes[clusterOf[c]!]!++;
+  for (const row of rows) if (row.channel === null) sizes[num(row, 'cluster')] = num(row, 'customers');
   const byChannel = Array.from({ length: channels + 1 }, () =>
     sizes.map((customers) => ({ ...emptyMarketingAcc(), customers })),
   );
-  for (const row of await viewRows(connection, 'marketing_cells')) {
+  for (const row of rows) {
     const channel = row.channel === null ? channels : CONTACT_CHANNELS.indexOf(row.channel as ContactChannel);
     if (channel < 0)
       throw new Error(`The contract's SQL gave an unknown contact channel, ${String(row.channel)}.`);

@@ -154,18 +154,19 @@ export function curvePeaks(curves: DayHourCurves): number[][] {
 export function buildOperationalEfficiency(
   ctx: AnalysisContext,
   curves: DayHourCurves,
-  sums: OperationsSums = {
-    use: channelUse(ctx.log, ctx.clusterOf, ctx.k),
-    totals: clusterChannelTotals(ctx, peakFlags(curvePeaks(curves))),
-    cells: ordersPerCell(ctx.log),
-  },
+  given?: OperationsSums,
 ): OperationalEfficiency {
   const arrivals = curves.cells;
   const { log, k } = ctx;
   const weeks = log.windowDays / 7;
   const months = log.windowDays / DAYS_PER_MONTH;
-  const { use, totals: accs } = sums;
   const peaks = curvePeaks(curves);
+  const sums = given ?? {
+    use: channelUse(log, ctx.clusterOf, k),
+    totals: clusterChannelTotals(ctx, peakFlags(peaks)),
+    cells: ordersPerCell(log),
+  };
+  const { use, totals: accs } = sums;
   const rows: OperationsRow[] = [];
   for (let cl = 0; cl <= k; cl++) {
     for (const ch of [0, 1]) {
