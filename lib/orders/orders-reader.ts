@@ -242,10 +242,15 @@ export class OrdersReader {
   private readonly lineQuantity = new Growable(u32);
   private readonly lineNet = new Growable(f64);
   private readonly lineDiscount = new Growable(f64);
-  private readonly one = { u: new Uint32Array(1), f: new Float64Array(1) };
   /** Date-times and product categories already read: raw → value (lines repeat them). */
   private readonly times = new Map<string, { day: number; hour: number } | null>();
+  private lastTime: { raw: string | null; time: { day: number; hour: number } | null } = {
+    raw: null,
+    time: null,
+  };
+  private lastRowKey: { raw: string | null; key: string } = { raw: null, key: '' };
   private readonly productCategories = new Map<string, string | null>();
+  private readonly personalCategories = new Map<string, boolean>();
 
   private readonly tally = {
     pendingCod: 0,
@@ -541,8 +546,11 @@ export class OrdersReader {
   /** A row's customer, normalised ('' for none or a till's stand-in), to tell orders apart. */
   private rowKeyOf(row: Row): string {
     const raw = this.cell(row.cells, 'customer_id');
-    if (!raw || isPlaceholderKey(raw)) return '';
-    return normaliseCustomerKey(raw)?.key ?? raw;
+    // An order's rows repeat its customer: the last one read is kept, not worked out again.
+    if (raw === this.lastRowKey.raw) return this.lastRowKey.key;
+    const key = !raw || isPlaceholderKey(raw) ? '' : (normaliseCustomerKey(raw)?.key ?? raw);
+    this.lastRowKey = { raw, key };
+    return key;
   }
 
   /** A row's day, when it has a readable one. */
@@ -603,6 +611,8 @@ export class OrdersReader {
   }
 
   private readTime(raw: string): { day: number; hour: number } | null {
+    // An order's rows repeat its date-time: the last one read is kept, without a lookup.
+    if (raw === this.lastTime.raw) return this.lastTime.time;
     let time = this.times.get(raw);
     if (time === undefined) {
       const t = parseOrderTime(raw, this.dateOrder!);
@@ -610,6 +620,7 @@ export class OrdersReader {
       if (this.times.size >= 50_000) this.times.clear();
       this.times.set(raw, time);
     }
+    this.lastTime = { raw, time };
     return time;
   }
 
@@ -633,6 +644,17 @@ export class OrdersReader {
     return this.categoryFallbackColumn >= 0 ? (cells[this.categoryFallbackColumn] ?? '').trim() : '';
   }
 
+  /** isPersonalShape, asked once per category name: a file repeats a few names a million times. */
+  private isPersonalCategory(category: string): boolean {
+    let personal = this.personalCategories.get(category);
+    if (personal === undefined) {
+      personal = isPersonalShape(category);
+      if (this.personalCategories.size >= 100_000) this.personalCategories.clear();
+      this.personalCategories.set(category, personal);
+    }
+    return personal;
+  }
+
   /**
    * A line's values, or why it cannot be read. A line with a negative quantity or amount is a
    * return: its quantity and money come back negative, whichever of the two the file wrote so.
@@ -648,7 +670,7 @@ export class OrdersReader {
     )
       return 'no product';
     const category = this.categoryOf(cells);
-    if (isPersonalShape(category)) {
+    if (this.isPersonalCategory(category)) {
       // An e-mail or a phone number is no category: a column is out of place, and it must not reach a table.
       return {
         kind: 'category is personal data',
@@ -988,24 +1010,14 @@ export class OrdersReader {
         this.categoryIndex.set(l.category, cat);
         this.categoryNames.push(l.category);
       }
-      this.push(this.lineOrder, order);
-      this.push(this.lineCategory, cat);
-      this.push(this.lineQuantity, l.quantity);
-      this.pushF(this.lineNet, l.netPaise);
-      this.pushF(this.lineDiscount, l.discountPaise);
+      this.lineOrder.push(order);
+      this.lineCategory.push(cat);
+      this.lineQuantity.push(l.quantity);
+      this.lineNet.push(l.netPaise);
+      this.lineDiscount.push(l.discountPaise);
       this.money.tables_paise += l.netPaise;
     }
     return true;
-  }
-
-  private push(column: Growable<Uint32Array>, value: number): void {
-    this.one.u[0] = value;
-    column.append(this.one.u, 1);
-  }
-
-  private pushF(column: Growable<Float64Array>, value: number): void {
-    this.one.f[0] = value;
-    column.append(this.one.f, 1);
   }
 
   /** Ends the read: the transaction log and a report, or an error saying why the file cannot be used. */

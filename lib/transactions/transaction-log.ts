@@ -117,6 +117,16 @@ export class Growable<T extends Column> {
     this.length += count;
   }
 
+  /** One value: no view is made, so a reader appending row by row leaves nothing for the collector. */
+  push(value: number): void {
+    if (this.length === this.buffer.length) {
+      const next = this.make(this.buffer.length * 2);
+      next.set(this.buffer);
+      this.buffer = next;
+    }
+    this.buffer[this.length++] = value;
+  }
+
   /** A right-sized copy, so the doubling slack is not kept alive. */
   toArray(): T {
     return this.buffer.slice(0, this.length) as T;
