@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DOUBLE, DuckDBInstance, INTEGER, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import { FLOAT_FEATURES, type CustomerFeatures } from '../features/customer-features';
+import { emptyLevelCounts, type LevelCounts } from '../tables/product-affinity';
 import { monthIndexer } from '../tables/revenue-by-cluster';
 import {
   CHANNEL_ONLINE,
@@ -293,29 +294,36 @@ export async function setCategoryKeys(
   );
 }
 
-/** Cluster × category counts at one level (sql/category_cells.sql and category_pairs.sql). */
-export interface CategoryCounts {
-  cells: Array<{ cluster: number; category: number; spend: number; customers: number; orders: number }>;
-  pairs: Array<{ cluster: number; a: number; b: number; orders: number; value: number }>;
-}
-
 /**
- * The affinity counts for one level: `clusterOf[c]` is customer c's persona, and `levelOf` maps a
- * category index to its key at the level (itself for product families, its intent for intents).
+ * Persona × category counts at one level (sql/category_cells.sql, category_pairs.sql) in the shape
+ * of their TypeScript reference, countLevel: `levelOf` maps a category index to its key at the
+ * level (itself for product families, its intent for intents). The personas must be in
+ * customer_clusters (setClusters); `clusterOrders` are each persona's orders, lines or not
+ * (cluster_orders.sql's), which the level's views do not repeat.
  */
-export async function categoryCountsFromDuckDB(
+export async function levelCountsFromDuckDB(
   connection: DuckDBConnection,
-  clusterOf: ArrayLike<number>,
+  k: number,
+  size: number,
   categoryCount: number,
   levelOf: (category: number) => number,
-): Promise<CategoryCounts> {
-  await setClusters(connection, clusterOf);
+  clusterOrders: ArrayLike<number>,
+): Promise<LevelCounts> {
   await setCategoryKeys(connection, 'category_level', 'level_key', categoryCount, levelOf);
-  // Every column of both views is numeric.
-  return {
-    cells: (await viewRows(connection, 'category_cells')) as unknown as CategoryCounts['cells'],
-    pairs: (await viewRows(connection, 'category_pairs')) as unknown as CategoryCounts['pairs'],
-  };
+  const counts = emptyLevelCounts(k, size);
+  counts.clusterOrders.set(Array.from(clusterOrders));
+  for (const row of await viewRows(connection, 'category_cells')) {
+    const i = num(row, 'cluster') * size + num(row, 'category');
+    counts.spend[i] = num(row, 'spend');
+    counts.customers[i] = num(row, 'customers');
+    counts.orders[i] = num(row, 'orders');
+  }
+  for (const row of await viewRows(connection, 'category_pairs')) {
+    const i = num(row, 'cluster') * size * size + num(row, 'a') * size + num(row, 'b');
+    counts.pairs[i] = num(row, 'orders');
+    counts.pairValue[i] = num(row, 'value');
+  }
+  return counts;
 }
 
 /** The contract's input relations that a log provides, as the Parquet files `logToParquet` writes. */

@@ -74,6 +74,15 @@ export const FLOAT_FEATURES = [
   'last_order_day',
 ] as const satisfies ReadonlyArray<keyof CustomerFeatures>;
 
+/**
+ * Money is summed in whole paise (cents: the currency's minor unit) and dwell in billionths of a
+ * minute, each value rounded to that unit first, as sql/customer_features.sql sums DECIMALs: float
+ * sums drift (61736.299999999996 for ₹61,736.30), and a drift on a half paisa rounds a published
+ * average the other way. Integers are exact up to 2^53, far beyond a customer's total.
+ */
+const MINOR_UNITS = 100;
+const DWELL_UNITS = 1e9;
+
 export function computeCustomerFeatures(log: TransactionLog): CustomerFeatures {
   const n = log.customerCount;
   const f = { count: n } as CustomerFeatures;
@@ -105,13 +114,15 @@ export function computeCustomerFeatures(log: TransactionLog): CustomerFeatures {
     let impulse = 0;
     for (let o = o0; o < o1; o++) {
       const day = log.orderDay[o]!;
-      gross += log.orderGross[o]!;
-      discount += log.orderDiscount[o]!;
-      net += log.orderGross[o]! - log.orderDiscount[o]!;
+      const orderGross = Math.round(log.orderGross[o]! * MINOR_UNITS);
+      const orderDiscount = Math.round(log.orderDiscount[o]! * MINOR_UNITS);
+      gross += orderGross;
+      discount += orderDiscount;
+      net += orderGross - orderDiscount;
       if (log.orderChannel[o] === CHANNEL_ONLINE) online++;
       else {
         instore++;
-        dwell += log.orderDwellMinutes[o]!;
+        dwell += Math.round(log.orderDwellMinutes[o]! * DWELL_UNITS);
       }
       if (day >= recentFrom) recent++;
       else earlier++;
@@ -139,13 +150,14 @@ export function computeCustomerFeatures(log: TransactionLog): CustomerFeatures {
     f.orders_per_month[c] = orders / tenureMonths;
     f.recency_days[c] = end - 1 - last;
     f.tenure_days[c] = tenure;
-    f.total_spend[c] = net;
-    f.avg_order_value[c] = orders > 0 ? net / orders : NaN;
+    const spend = net / MINOR_UNITS;
+    f.total_spend[c] = spend;
+    f.avg_order_value[c] = orders > 0 ? spend / orders : NaN;
     f.basket_size[c] = orders > 0 ? units / orders : NaN;
-    f.dwell_minutes[c] = instore > 0 ? dwell / instore : NaN;
+    f.dwell_minutes[c] = instore > 0 ? dwell / DWELL_UNITS / instore : NaN;
     f.online_ratio[c] = orders > 0 ? online / orders : NaN;
     f.category_diversity[c] = categories;
-    f.discount_share[c] = gross > 0 ? discount / gross : 0;
+    f.discount_share[c] = gross > 0 ? discount / MINOR_UNITS / (gross / MINOR_UNITS) : 0;
     f.active_month_share[c] = Math.min(1, months / Math.max(1, Math.ceil(tenure / DAYS_PER_MONTH)));
     const earlierDays = recentFrom - first;
     const recentDays = end - Math.max(first, recentFrom);

@@ -1,4 +1,4 @@
-import { computeCustomerFeatures } from '../features/customer-features';
+import { computeCustomerFeatures, type CustomerFeatures } from '../features/customer-features';
 import { computeCustomerScores } from '../features/customer-scores';
 import type { Tables } from '../schema';
 import type { AnalysisContext } from '../segment/analysis-context';
@@ -17,15 +17,15 @@ import { buildCustomerSample } from '../tables/customer-sample';
 import { buildCustomersMaster } from '../tables/customers-master';
 import { buildDemandSummary, buildOwnDemandSummary } from '../tables/demand-summary';
 import { buildMarketingEffectiveness } from '../tables/marketing-effectiveness';
-import { buildOperationalEfficiency } from '../tables/operational-efficiency';
-import { clusterOrderTotals } from '../tables/order-totals';
+import { buildOperationalEfficiency, curvePeaks } from '../tables/operational-efficiency';
 import { buildPersonaDistributions } from '../tables/persona-distributions';
 import { buildProductAffinity } from '../tables/product-affinity';
 import { buildRevenueByCluster } from '../tables/revenue-by-cluster';
 import { buildSegmentation } from '../tables/segmentation';
+import { customerSumsOfLog, personaSumsOfLog, type TableSums } from '../tables/table-sums';
 import { buildValueModel } from '../tables/value-model';
 import type { TransactionLog } from '../transactions/transaction-log';
-import { computeCustomerValue, DEFAULT_VALUE_OPTIONS, type ValueOptions } from '../value/customer-value';
+import { customerValueFromSums, DEFAULT_VALUE_OPTIONS, type ValueOptions } from '../value/customer-value';
 
 export interface AnalysisOptions {
   seed: number;
@@ -48,16 +48,20 @@ function timed<T>(
   return result;
 }
 
-/** Features, scores and segmentation of a transaction log: everything except the tables. */
+/**
+ * Features, scores and segmentation of a transaction log: everything except the tables. The
+ * features are computed from the log unless given (sql/customer_features.sql gives the same).
+ */
 export function analyse(
   log: TransactionLog,
   options: AnalysisOptions,
   report?: StageReporter,
+  given?: CustomerFeatures,
 ): AnalysisContext {
   const features = timed(
     report,
     'features',
-    () => computeCustomerFeatures(log),
+    () => given ?? computeCustomerFeatures(log),
     (f) => `${f.count} customers`,
   );
   const scores = timed(
@@ -113,10 +117,30 @@ export function intentsOfLog(log: TransactionLog): string[] {
   return [...new Set(log.categories.map((c) => c.intent))];
 }
 
+/** The intents the tables are written in: the public families' for a synthetic log, the brand's own otherwise. */
+export function tableIntents(
+  log: TransactionLog,
+  sources: StagedSources,
+  mode: 'synthetic' | 'orders' = 'synthetic',
+): readonly string[] {
+  return mode === 'orders' ? intentsOfLog(log) : sources.intents;
+}
+
+/** Each channel's peak cells of the day × hour curves the tables read (the public arrivals, else the log's). */
+export function tablePeaks(
+  log: TransactionLog,
+  sources: StagedSources,
+  arrivalCells: [Float64Array, Float64Array],
+): number[][] {
+  return curvePeaks(dayHourCurves(sources.arrivals, log, arrivalCells));
+}
+
 /**
  * Every table. `mode` 'synthetic': the log was generated from the public sources, whose product
  * families and intents it uses. 'orders': a brand's own log: intents and the demand table come from
  * its categories, the public arrival curves stay as a reference, and there is no marketing table.
+ * `sums` are the order-line sums the tables read (lib/tables/table-sums.ts): summed from the log in
+ * memory unless given (the contract's SQL on DuckDB gives the same, lib/duckdb/table-sums.ts).
  */
 export function buildTables(
   ctx: AnalysisContext,
@@ -125,14 +149,18 @@ export function buildTables(
   report?: StageReporter,
   mode: 'synthetic' | 'orders' = 'synthetic',
   valueOptions: Partial<Omit<ValueOptions, 'seed'>> = {},
+  sums?: TableSums,
 ): Tables {
   const own = mode === 'orders';
+  const options: ValueOptions = { ...DEFAULT_VALUE_OPTIONS, ...valueOptions, seed };
+  const intents = tableIntents(ctx.log, sources, mode);
+  const customerSums = sums ?? customerSumsOfLog(ctx.log, options);
   // Predicted value (BG/NBD + Gamma-Gamma) and its back-test, shared by three tables; the same in
   // both modes (a brand's file gets the same verdict, and nulls when it cannot support the model).
   const value = timed(
     report,
     'value model',
-    () => computeCustomerValue(ctx.log, { ...DEFAULT_VALUE_OPTIONS, ...valueOptions, seed }),
+    () => customerValueFromSums(customerSums.value, options),
     (v) =>
       v.predictions.bgnbd
         ? `${v.predictions.range.histories} histories, ${v.predictions.range.cells} range cells${v.backTest && Number.isFinite(v.backTest.result.auc) ? `, back-test AUC ${v.backTest.result.auc.toFixed(3)}` : ''}`
@@ -142,24 +170,25 @@ export function buildTables(
     report,
     'tables',
     () => {
-      const intents = own ? intentsOfLog(ctx.log) : sources.intents;
-      // The personas' order sums, read once for the two tables that report them.
-      const orderTotals = clusterOrderTotals(ctx);
-      const revenue = buildRevenueByCluster(ctx, orderTotals);
-      const affinity = buildProductAffinity(ctx, intents);
-      const marketing = ctx.log.marketing === null ? null : buildMarketingEffectiveness(ctx);
-      const curves = dayHourCurves(sources.arrivals, ctx.log);
-      const customers = buildCustomersMaster(ctx, intents, value);
+      const curves = dayHourCurves(sources.arrivals, ctx.log, customerSums.arrivalCells);
+      const personaSums = sums ?? personaSumsOfLog(ctx, customerSums, curvePeaks(curves), intents);
+      const revenue = buildRevenueByCluster(ctx, personaSums.orderTotals, personaSums.months);
+      const affinity = buildProductAffinity(ctx, intents, personaSums.affinity);
+      const marketing =
+        personaSums.marketing === null ? null : buildMarketingEffectiveness(ctx, personaSums.marketing);
+      const customers = buildCustomersMaster(ctx, intents, value, personaSums.topIntent);
       const tables: Tables = {
         customers_master: customers,
         revenue_by_cluster: revenue,
         clv_proxy: buildClvProxy(ctx, value),
         product_affinity: affinity,
         marketing_effectiveness: marketing,
-        operational_efficiency: buildOperationalEfficiency(ctx, curves),
-        arrivals_summary: buildArrivalsSummary(curves, ctx.log, own),
-        demand_summary: own ? buildOwnDemandSummary(ctx.log) : buildDemandSummary(sources.families, ctx.log),
-        behaviour_overview: buildBehaviourOverview(ctx, orderTotals),
+        operational_efficiency: buildOperationalEfficiency(ctx, curves, personaSums.operations),
+        arrivals_summary: buildArrivalsSummary(curves, customerSums.arrivalCells, own),
+        demand_summary: own
+          ? buildOwnDemandSummary(ctx.log, customerSums.demand)
+          : buildDemandSummary(sources.families, ctx.log, customerSums.demand),
+        behaviour_overview: buildBehaviourOverview(ctx, personaSums.orderTotals),
         segmentation: buildSegmentation(ctx, seed, revenue, marketing, affinity),
         value_model: buildValueModel(ctx, value),
         // What the pages draw from customer rows, aggregated here so no page reads them.

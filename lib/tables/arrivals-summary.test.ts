@@ -1,7 +1,7 @@
 import { tinyLog } from '@/test/helpers/tiny-log';
 import { describe, expect, it } from 'vitest';
 import type { ArrivalCell } from '../sources/arrivals';
-import { buildArrivalsSummary, dayHourCurves } from './arrivals-summary';
+import { buildArrivalsSummary, dayHourCurves, ordersPerCell } from './arrivals-summary';
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
@@ -28,7 +28,7 @@ const log = tinyLog(2, [
 ]);
 
 describe('buildArrivalsSummary', () => {
-  const table = buildArrivalsSummary({ cells: arrivals, basis: 'public-arrivals' }, log);
+  const table = buildArrivalsSummary({ cells: arrivals, basis: 'public-arrivals' }, ordersPerCell(log));
 
   it('places each order in its weekday × hour cell beside the published arrivals', () => {
     expect(table.cells).toHaveLength(168);
@@ -117,7 +117,11 @@ describe('buildArrivalsSummary', () => {
   });
 
   it('given no orders, reports a correlation of 0 instead of NaN, and marks a brand’s own orders', () => {
-    const none = buildArrivalsSummary({ cells: arrivals, basis: 'public-arrivals' }, tinyLog(1, []), true);
+    const none = buildArrivalsSummary(
+      { cells: arrivals, basis: 'public-arrivals' },
+      ordersPerCell(tinyLog(1, [])),
+      true,
+    );
     expect(none.synthetic_fit).toEqual({ instore_correlation: 0, online_correlation: 0 });
     expect(none.orders_source).toBe('orders');
   });
@@ -125,7 +129,10 @@ describe('buildArrivalsSummary', () => {
 
 describe('dayHourCurves', () => {
   it('given the 168 published cells, uses them as they are', () => {
-    expect(dayHourCurves(arrivals, log)).toEqual({ cells: arrivals, basis: 'public-arrivals' });
+    expect(dayHourCurves(arrivals, log, ordersPerCell(log))).toEqual({
+      cells: arrivals,
+      basis: 'public-arrivals',
+    });
   });
 
   it('without published cells, uses the log’s own orders a week per cell', () => {
@@ -133,7 +140,7 @@ describe('dayHourCurves', () => {
     const twoWeeks = tinyLog(1, [{ customer: 0, day: 5, hour: 10, gross: 10, lines: [[0, 1, 10]] }], {
       windowDays: 14,
     });
-    const curves = dayHourCurves([], twoWeeks);
+    const curves = dayHourCurves([], twoWeeks, ordersPerCell(twoWeeks));
     expect(curves.basis).toBe('own-orders');
     expect(curves.cells[10]).toEqual({
       day_index: 0,

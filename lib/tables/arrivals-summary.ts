@@ -35,9 +35,13 @@ export interface DayHourCurves {
 }
 
 /** The public arrival curves when they were read, else the log's own orders a week per day × hour. */
-export function dayHourCurves(arrivals: ArrivalCell[], log: TransactionLog): DayHourCurves {
+export function dayHourCurves(
+  arrivals: ArrivalCell[],
+  log: Pick<TransactionLog, 'windowDays'>,
+  orderCells: [Float64Array, Float64Array],
+): DayHourCurves {
   if (arrivals.length === 168) return { cells: arrivals, basis: 'public-arrivals' };
-  const [instore, online] = ordersPerCell(log);
+  const [instore, online] = orderCells;
   const weeks = log.windowDays / 7;
   const cells = Array.from({ length: 168 }, (_, i) => ({
     day_index: Math.floor(i / 24),
@@ -49,13 +53,14 @@ export function dayHourCurves(arrivals: ArrivalCell[], log: TransactionLog): Day
   return { cells, basis: 'own-orders' };
 }
 
+/** `orderCells`: the log's orders per channel and weekday × hour cell (ordersPerCell). */
 export function buildArrivalsSummary(
   curves: DayHourCurves,
-  log: TransactionLog,
+  orderCells: [Float64Array, Float64Array],
   ownOrders = false,
 ): ArrivalsSummary {
   const arrivals = curves.cells;
-  const [instoreOrders, onlineOrders] = ordersPerCell(log);
+  const [instoreOrders, onlineOrders] = orderCells;
   const weekly = { instore_arrivals: 0, online_arrivals: 0 };
   for (const a of arrivals) {
     weekly.instore_arrivals += a.instore_arrivals;

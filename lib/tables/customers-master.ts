@@ -70,20 +70,23 @@ export function topIntentIndex(
 }
 
 /** The intent with the most spend for each customer; the first intent for one without a line. */
-export function topIntents(ctx: AnalysisContext, intents: readonly string[]): string[] {
+function topIntents(ctx: AnalysisContext, intents: readonly string[], topIntent?: Int32Array): string[] {
   const categoryIntent = ctx.log.categories.map((c) => intents.indexOf(c.intent));
-  return Array.from(topIntentIndex(ctx.log, categoryIntent, intents.length), (i) => intents[Math.max(0, i)]!);
+  const index = topIntent ?? topIntentIndex(ctx.log, categoryIntent, intents.length);
+  return Array.from(index, (i) => intents[Math.max(0, i)]!);
 }
 
+/** `topIntent`: each customer's lead intent (topIntentIndex), read from the log unless given. */
 export function buildCustomersMaster(
   ctx: AnalysisContext,
   intents: readonly string[],
   value: CustomerValue,
+  topIntent?: Int32Array,
 ): CustomersMaster {
   const v = value.predictions;
   const { log, features: f, scores: s } = ctx;
   const thresholds = clvBandThresholds(s.clv_proxy);
-  const top = topIntents(ctx, intents);
+  const top = topIntents(ctx, intents, topIntent);
   const dates = dayLabels(log.windowStart, log.windowDays);
   const rows: CustomerRow[] = new Array(log.customerCount);
   for (let c = 0; c < log.customerCount; c++) {

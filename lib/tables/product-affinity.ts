@@ -32,14 +32,9 @@ export interface LevelCounts {
   clusterOrders: Float64Array;
 }
 
-/** Exported for the warehouse contract's test (sql/category_cells.sql, sql/category_pairs.sql). */
-export function countLevel(
-  ctx: Pick<AnalysisContext, 'log' | 'k' | 'clusterOf'>,
-  size: number,
-  levelOf: (category: number) => number,
-): LevelCounts {
-  const { log, k } = ctx;
-  const counts: LevelCounts = {
+/** Zero counts of `k` personas over `size` categories. */
+export function emptyLevelCounts(k: number, size: number): LevelCounts {
+  return {
     size,
     spend: new Float64Array(k * size),
     customers: new Float64Array(k * size),
@@ -48,6 +43,16 @@ export function countLevel(
     pairValue: new Float64Array(k * size * size),
     clusterOrders: new Float64Array(k),
   };
+}
+
+/** The TypeScript reference of sql/category_cells.sql and sql/category_pairs.sql (one level). */
+export function countLevel(
+  ctx: Pick<AnalysisContext, 'log' | 'k' | 'clusterOf'>,
+  size: number,
+  levelOf: (category: number) => number,
+): LevelCounts {
+  const { log, k } = ctx;
+  const counts = emptyLevelCounts(k, size);
   const custMark = new Uint32Array(size);
   const orderMark = new Uint32Array(size);
   const basket = new Int32Array(size);
@@ -246,11 +251,16 @@ function crossSellOpportunities(
     .slice(0, TOP_CROSS_SELL);
 }
 
-export function buildProductAffinity(ctx: AnalysisContext, intents: readonly string[]): ProductAffinity {
+/** `levels`: the persona × category counts at both levels, counted from the log unless given. */
+export function buildProductAffinity(
+  ctx: AnalysisContext,
+  intents: readonly string[],
+  levels?: { families: LevelCounts; intents: LevelCounts },
+): ProductAffinity {
   const { log, k } = ctx;
   const categoryIntent = log.categories.map((c) => intents.indexOf(c.intent));
-  const familyLevel = countLevel(ctx, log.categories.length, (cat) => cat);
-  const intentLevel = countLevel(ctx, intents.length, (cat) => categoryIntent[cat]!);
+  const familyLevel = levels?.families ?? countLevel(ctx, log.categories.length, (cat) => cat);
+  const intentLevel = levels?.intents ?? countLevel(ctx, intents.length, (cat) => categoryIntent[cat]!);
   const familyLabel = (cat: number) => log.categories[cat]!.category_id;
   const intentLabel = (i: number) => intents[i]!;
   const allClusters = Array.from({ length: k }, (_, i) => i);

@@ -8,7 +8,7 @@
 import { createRng } from '../random/rng';
 import { pearson } from '../stats/correlation';
 import type { TransactionLog } from '../transactions/transaction-log';
-import { backTest, holdoutCounts, type BackTest } from './back-test';
+import { backTest, holdoutCounts, type BackTest, type HoldoutCounts } from './back-test';
 import {
   expectedPurchasesWhileAlive,
   fitBgNbd,
@@ -168,18 +168,28 @@ export function predictCustomerValue(
   /** Called at the end of each stage with the milliseconds since the previous one (for benchmarks). */
   lap?: (stage: string, ms: number) => void,
 ): ValuePredictions {
+  const t0 = performance.now();
+  const rfm = summarisePurchases(purchases.start, purchases.day, purchases.value, endDay);
+  lap?.('RFM summary', performance.now() - t0);
+  return predictFromSummary(rfm, options, lap);
+}
+
+/** The same, from the buy-till-you-die summary (value_summary.sql's x, t_x, T, mean repeat value). */
+export function predictFromSummary(
+  rfm: RfmSummary,
+  options: ValueOptions = DEFAULT_VALUE_OPTIONS,
+  lap?: (stage: string, ms: number) => void,
+): ValuePredictions {
   let last = performance.now();
   const mark = (stage: string) => {
     const now = performance.now();
     lap?.(stage, now - last);
     last = now;
   };
-  const rfm = summarisePurchases(purchases.start, purchases.day, purchases.value, endDay);
   const verdict = judgeSufficiency(rfm, options.rules);
   const out = unpredicted(rfm, verdict, options);
   if (!verdict.frequency) return out;
 
-  mark('RFM summary');
   const { groups, seen } = groupSeen(rfm);
   mark('group (x, t_x, T)');
   const bg = fitBgNbd(groups, { penalty: options.bgnbdPenalty });
@@ -447,7 +457,37 @@ export function backTestPurchases(
 ): { backTest: ValueBackTest; reason: null } | { backTest: null; reason: string } {
   if (!(calibrationEndDay >= 0) || holdoutEndDay <= calibrationEndDay)
     return { backTest: null, reason: 'the history is shorter than the holdout' };
-  const rfm = summarisePurchases(purchases.start, purchases.day, purchases.value, calibrationEndDay);
+  return backTestFromSummary(backTestSumsOfPurchases(purchases, calibrationEndDay, holdoutEndDay), options);
+}
+
+/** What the back-test reads of the purchases: the calibration window's summary and the holdout's actuals. */
+export interface BackTestSums {
+  calibrationEndDay: number;
+  holdoutEndDay: number;
+  calibration: RfmSummary;
+  holdout: HoldoutCounts;
+}
+
+export function backTestSumsOfPurchases(
+  purchases: Purchases,
+  calibrationEndDay: number,
+  holdoutEndDay: number,
+): BackTestSums {
+  const calibration = summarisePurchases(purchases.start, purchases.day, purchases.value, calibrationEndDay);
+  return {
+    calibrationEndDay,
+    holdoutEndDay,
+    calibration,
+    holdout: holdoutCounts(purchases.start, purchases.day, calibration, calibrationEndDay, holdoutEndDay),
+  };
+}
+
+/** The back-test from its sums (backTestSumsOfPurchases, or the contract's SQL). */
+export function backTestFromSummary(
+  sums: BackTestSums,
+  options: { rules?: SufficiencyRules; maxTrackingPoints?: number; bgnbdPenalty?: number } = {},
+): { backTest: ValueBackTest; reason: null } | { backTest: null; reason: string } {
+  const { calibration: rfm, calibrationEndDay, holdoutEndDay } = sums;
   const verdict = judgeSufficiency(rfm, options.rules);
   if (!verdict.frequency)
     return {
@@ -459,7 +499,7 @@ export function backTestPurchases(
   const result = backTest({
     params: fit.params,
     calibration: rfm,
-    holdout: holdoutCounts(purchases.start, purchases.day, rfm, calibrationEndDay, holdoutEndDay),
+    holdout: sums.holdout,
     calibrationEndDay,
     holdoutEndDay,
     maxTrackingPoints: options.maxTrackingPoints ?? 110,
@@ -512,6 +552,50 @@ export interface CustomerValue {
   backTestReason: string | null;
 }
 
+/** What the value tables read of the orders: the summary at the window's end, and the back-test's sums. */
+export interface ValueSums {
+  rfm: RfmSummary;
+  /** Null when no back-test can be run; `backTestReason` says why. */
+  backTest: BackTestSums | null;
+  backTestReason: string | null;
+}
+
+/**
+ * The back-test's calibration and holdout ends for a window (the last `holdoutMonths` calendar
+ * months held out), or why the window cannot have one.
+ */
+export function backTestWindow(
+  frame: Pick<TransactionLog, 'windowStart' | 'windowDays'>,
+  options: ValueOptions,
+): { calibrationEndDay: number; holdoutEndDay: number } | { reason: string } {
+  if (!(options.holdoutMonths > 0)) return { reason: 'no holdout was asked for' };
+  const holdoutEndDay = frame.windowDays - 1;
+  const calibrationEndDay = holdoutStartDay(frame, options.holdoutMonths) - 1;
+  const minWeeks = (options.rules ?? DEFAULT_SUFFICIENCY).minHistoryWeeks;
+  const calibrationWeeks = Math.max(0, calibrationEndDay + 1) / DAYS_PER_WEEK;
+  if (calibrationWeeks < minWeeks)
+    return {
+      reason: `the history (${frame.windowDays} days) is too short for a ${options.holdoutMonths}-month holdout: it leaves ${calibrationWeeks.toFixed(1)} weeks to calibrate on, at least ${minWeeks} are needed`,
+    };
+  if (!(calibrationEndDay >= 0) || holdoutEndDay <= calibrationEndDay)
+    return { reason: 'the history is shorter than the holdout' };
+  return { calibrationEndDay, holdoutEndDay };
+}
+
+/** The value model's sums, from a log in memory (the contract's SQL gives the same: lib/duckdb/table-sums). */
+export function valueSumsOfLog(log: ValueLog, options: ValueOptions = DEFAULT_VALUE_OPTIONS): ValueSums {
+  const purchases = purchasesOfLog(log);
+  const rfm = summarisePurchases(purchases.start, purchases.day, purchases.value, log.windowDays - 1);
+  const window = backTestWindow(log, options);
+  return 'reason' in window
+    ? { rfm, backTest: null, backTestReason: window.reason }
+    : {
+        rfm,
+        backTest: backTestSumsOfPurchases(purchases, window.calibrationEndDay, window.holdoutEndDay),
+        backTestReason: null,
+      };
+}
+
 /**
  * Everything the value tables need, from a log: predictions at the end of the window, and the
  * back-test. Never throws: data the models cannot support gets a verdict (or a back-test reason)
@@ -521,23 +605,36 @@ export function computeCustomerValue(
   log: ValueLog,
   options: ValueOptions = DEFAULT_VALUE_OPTIONS,
 ): CustomerValue {
-  const purchases = purchasesOfLog(log);
-  const endDay = log.windowDays - 1;
+  return customerValueFromSums(valueSumsOfLog(log, options), options);
+}
+
+/** The same, from the value model's sums however they were summed. */
+export function customerValueFromSums(
+  sums: ValueSums,
+  options: ValueOptions = DEFAULT_VALUE_OPTIONS,
+): CustomerValue {
   let predictions: ValuePredictions;
   // A RangeError is the mathematics giving up on this data (₂F₁ out of reach): a verdict. Anything
   // else is a fault of ours and stops the build, loudly, rather than blaming the data.
   try {
-    predictions = predictCustomerValue(purchases, endDay, options);
+    predictions = predictFromSummary(sums.rfm, options);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    predictions = failedPredictions(purchases, endDay, options);
+    predictions = withoutModel(
+      unpredicted(sums.rfm, judgeSufficiency(sums.rfm, options.rules), options),
+      FIT_MESSAGES.failed,
+    );
   }
-  let bt: ReturnType<typeof backTestPurchases>;
-  try {
-    bt = backTestOfLog(log, purchases, options);
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    bt = { backTest: null, reason: FIT_MESSAGES.backTestFailed };
+  let bt: ReturnType<typeof backTestFromSummary>;
+  if (sums.backTest === null)
+    bt = { backTest: null, reason: sums.backTestReason ?? FIT_MESSAGES.backTestFailed };
+  else {
+    try {
+      bt = backTestFromSummary(sums.backTest, { rules: options.rules, bgnbdPenalty: options.bgnbdPenalty });
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      bt = { backTest: null, reason: FIT_MESSAGES.backTestFailed };
+    }
   }
   return { options, predictions, backTest: bt.backTest, backTestReason: bt.reason };
 }
@@ -576,36 +673,4 @@ export function withoutModel(p: ValuePredictions, reason: string): ValuePredicti
     clvP90: nan(),
     clvVariance: nan(),
   };
-}
-
-/** Predictions of nobody, with the verdict saying the model could not be computed. */
-function failedPredictions(purchases: Purchases, endDay: number, options: ValueOptions): ValuePredictions {
-  const rfm = summarisePurchases(purchases.start, purchases.day, purchases.value, endDay);
-  return withoutModel(unpredicted(rfm, judgeSufficiency(rfm, options.rules), options), FIT_MESSAGES.failed);
-}
-
-function backTestOfLog(
-  log: ValueLog,
-  purchases: Purchases,
-  options: ValueOptions,
-): ReturnType<typeof backTestPurchases> {
-  const endDay = log.windowDays - 1;
-  let bt: ReturnType<typeof backTestPurchases>;
-  if (!(options.holdoutMonths > 0)) bt = { backTest: null, reason: 'no holdout was asked for' };
-  else {
-    const calibrationEnd = holdoutStartDay(log, options.holdoutMonths) - 1;
-    const minWeeks = (options.rules ?? DEFAULT_SUFFICIENCY).minHistoryWeeks;
-    const calibrationWeeks = Math.max(0, calibrationEnd + 1) / DAYS_PER_WEEK;
-    bt =
-      calibrationWeeks < minWeeks
-        ? {
-            backTest: null,
-            reason: `the history (${log.windowDays} days) is too short for a ${options.holdoutMonths}-month holdout: it leaves ${calibrationWeeks.toFixed(1)} weeks to calibrate on, at least ${minWeeks} are needed`,
-          }
-        : backTestPurchases(purchases, calibrationEnd, endDay, {
-            rules: options.rules,
-            bgnbdPenalty: options.bgnbdPenalty,
-          });
-  }
-  return bt;
 }
