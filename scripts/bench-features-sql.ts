@@ -34,6 +34,7 @@ import {
   topIntentIndexFromDuckDB,
 } from '../lib/duckdb/table-aggregates';
 import { computeCustomerFeatures, FLOAT_FEATURES } from '../lib/features/customer-features';
+import { categoryIntents } from '../lib/intents/intents';
 import { stageSources } from '../lib/sources/stage-sources';
 import { generateTransactions } from '../lib/synth/generate-transactions';
 import { DEFAULT_SYNTH_CONFIG } from '../lib/synth/synth-config';
@@ -205,7 +206,7 @@ async function timeTableSums(log: TransactionLog, connection: DuckDBConnection):
   const clusterOf = Uint8Array.from({ length: log.customerCount }, (_, c) => (c * 7) % k);
   const ctx = { log, k, clusterOf };
   const intents = [...new Set(log.categories.map((c) => c.intent))];
-  const categoryIntent = log.categories.map((c) => intents.indexOf(c.intent));
+  const categoryIntent = categoryIntents(log.categories, intents);
   const { ofDay, labels } = monthIndexer(log.windowStart, log.windowDays);
   const endDay = log.windowDays - 1;
   const net = Float64Array.from(log.orderGross, (g, o) => g - log.orderDiscount[o]!);
@@ -284,11 +285,11 @@ async function timeTableSums(log: TransactionLog, connection: DuckDBConnection):
       () =>
         levelCountsFromDuckDB(
           connection,
-          5,
+          k,
           log.categories.length,
           log.categories.length,
           (cat) => cat,
-          new Float64Array(5),
+          new Float64Array(k),
         ),
     ],
   ];

@@ -5,9 +5,10 @@
  * relations come from logToDuckDB or parquetToDuckDB.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { categoryIntents } from '../intents/intents';
 import type { AnalysisContext } from '../segment/analysis-context';
 import { monthIndexer } from '../tables/revenue-by-cluster';
-import { categoryIntents, type CustomerSums, type PersonaSums } from '../tables/table-sums';
+import type { CustomerSums, PersonaSums } from '../tables/table-sums';
 import type { TransactionLog } from '../transactions/transaction-log';
 import { backTestWindow, type ValueOptions, type ValueSums } from '../value/customer-value';
 import { levelCountsFromDuckDB, setClusters, valueSummaryFromDuckDB } from './contract';
@@ -75,7 +76,7 @@ export async function personaSumsFromDuckDB(
 ): Promise<PersonaSums> {
   const { log, k } = ctx;
   await setClusters(connection, ctx.clusterOf);
-  const categoryIntent = categoryIntents(log, intents);
+  const categoryIntent = categoryIntents(log.categories, intents);
   const orderTotals = await clusterOrderTotalsFromDuckDB(connection, k);
   const clusterOrders = orderTotals.clusters.map((t) => t.orders);
   const level = (size: number, levelOf: (category: number) => number) =>

@@ -644,8 +644,13 @@ export class OrdersReader {
     return this.categoryFallbackColumn >= 0 ? (cells[this.categoryFallbackColumn] ?? '').trim() : '';
   }
 
-  /** isPersonalShape, asked once per category name: a file repeats a few names a million times. */
+  /**
+   * isPersonalShape, asked once per category name: a file repeats a few names a million times.
+   * Only names of a category's length are kept (a longer one is a broken line, refused anyway), so
+   * a column out of place cannot fill the memo with long texts.
+   */
   private isPersonalCategory(category: string): boolean {
+    if (category.length > MAX_CATEGORY_LENGTH) return isPersonalShape(category);
     let personal = this.personalCategories.get(category);
     if (personal === undefined) {
       personal = isPersonalShape(category);

@@ -154,7 +154,12 @@ export function buildTables(
   const own = mode === 'orders';
   const options: ValueOptions = { ...DEFAULT_VALUE_OPTIONS, ...valueOptions, seed };
   const intents = tableIntents(ctx.log, sources, mode);
-  const customerSums = sums ?? customerSumsOfLog(ctx.log, options);
+  const customerSums = timed(
+    report,
+    'order sums',
+    () => sums ?? customerSumsOfLog(ctx.log, options),
+    () => (sums ? 'given' : 'value summaries, weekday × hour orders, category demand'),
+  );
   // Predicted value (BG/NBD + Gamma-Gamma) and its back-test, shared by three tables; the same in
   // both modes (a brand's file gets the same verdict, and nulls when it cannot support the model).
   const value = timed(

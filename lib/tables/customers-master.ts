@@ -1,3 +1,4 @@
+import { categoryIntents } from '../intents/intents';
 import type { PreferredChannel } from '../schema/channels';
 import {
   AGE_BANDS,
@@ -71,8 +72,8 @@ export function topIntentIndex(
 
 /** The intent with the most spend for each customer; the first intent for one without a line. */
 function topIntents(ctx: AnalysisContext, intents: readonly string[], topIntent?: Int32Array): string[] {
-  const categoryIntent = ctx.log.categories.map((c) => intents.indexOf(c.intent));
-  const index = topIntent ?? topIntentIndex(ctx.log, categoryIntent, intents.length);
+  const index =
+    topIntent ?? topIntentIndex(ctx.log, categoryIntents(ctx.log.categories, intents), intents.length);
   return Array.from(index, (i) => intents[Math.max(0, i)]!);
 }
 

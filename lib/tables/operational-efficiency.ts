@@ -151,6 +151,19 @@ export function curvePeaks(curves: DayHourCurves): number[][] {
   ];
 }
 
+/** The operations sums from the log in memory; `peaks` are curvePeaks of the day × hour curves. */
+export function operationsSums(
+  ctx: Pick<AnalysisContext, 'log' | 'k' | 'clusterOf'>,
+  peaks: readonly number[][],
+  cells: [Float64Array, Float64Array] = ordersPerCell(ctx.log),
+): OperationsSums {
+  return {
+    use: channelUse(ctx.log, ctx.clusterOf, ctx.k),
+    totals: clusterChannelTotals(ctx, peakFlags(peaks)),
+    cells,
+  };
+}
+
 export function buildOperationalEfficiency(
   ctx: AnalysisContext,
   curves: DayHourCurves,
@@ -161,11 +174,7 @@ export function buildOperationalEfficiency(
   const weeks = log.windowDays / 7;
   const months = log.windowDays / DAYS_PER_MONTH;
   const peaks = curvePeaks(curves);
-  const sums = given ?? {
-    use: channelUse(log, ctx.clusterOf, k),
-    totals: clusterChannelTotals(ctx, peakFlags(peaks)),
-    cells: ordersPerCell(log),
-  };
+  const sums = given ?? operationsSums(ctx, peaks);
   const { use, totals: accs } = sums;
   const rows: OperationsRow[] = [];
   for (let cl = 0; cl <= k; cl++) {

@@ -1,3 +1,4 @@
+import { categoryIntents } from '../intents/intents';
 import {
   affinityCell,
   ATTACH_RISE_POINTS,
@@ -251,16 +252,33 @@ function crossSellOpportunities(
     .slice(0, TOP_CROSS_SELL);
 }
 
+/** The persona × category counts at both levels the table reads: product families, and intents. */
+export interface AffinityLevels {
+  families: LevelCounts;
+  intents: LevelCounts;
+}
+
+/** Both levels' counts from the log in memory. */
+export function affinityLevels(
+  ctx: Pick<AnalysisContext, 'log' | 'k' | 'clusterOf'>,
+  intents: readonly string[],
+): AffinityLevels {
+  const categoryIntent = categoryIntents(ctx.log.categories, intents);
+  return {
+    families: countLevel(ctx, ctx.log.categories.length, (cat) => cat),
+    intents: countLevel(ctx, intents.length, (cat) => categoryIntent[cat]!),
+  };
+}
+
 /** `levels`: the persona × category counts at both levels, counted from the log unless given. */
 export function buildProductAffinity(
   ctx: AnalysisContext,
   intents: readonly string[],
-  levels?: { families: LevelCounts; intents: LevelCounts },
+  levels: AffinityLevels = affinityLevels(ctx, intents),
 ): ProductAffinity {
   const { log, k } = ctx;
-  const categoryIntent = log.categories.map((c) => intents.indexOf(c.intent));
-  const familyLevel = levels?.families ?? countLevel(ctx, log.categories.length, (cat) => cat);
-  const intentLevel = levels?.intents ?? countLevel(ctx, intents.length, (cat) => categoryIntent[cat]!);
+  const familyLevel = levels.families;
+  const intentLevel = levels.intents;
   const familyLabel = (cat: number) => log.categories[cat]!.category_id;
   const intentLabel = (i: number) => intents[i]!;
   const allClusters = Array.from({ length: k }, (_, i) => i);

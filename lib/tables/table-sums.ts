@@ -1,10 +1,13 @@
 /**
  * Every sum over the orders and their lines that the tables read, in one bundle (issue 15). The
- * build fills it from the log in memory with the TypeScript references (`tableSumsOfLog`), or runs
- * the warehouse contract's SQL on DuckDB for the same figures (lib/duckdb/table-sums.ts). With it,
- * the table builders read only these sums, the per-customer features and scores, the personas and
- * the log's frame (window, categories, customer ids and attributes), never the order lines.
+ * build fills it from the log in memory with the TypeScript references (`customerSumsOfLog`,
+ * `personaSumsOfLog`), or runs the warehouse contract's SQL on DuckDB for the same figures
+ * (lib/duckdb/table-sums.ts). Given the bundle, the table builders read only these sums, the
+ * per-customer features and scores, the personas and the log's frame (window, categories, customer
+ * ids and attributes); each builder still sums the log itself when called without it (its tests).
+ * A bundle is made with the build's options (value options, intents, peaks): nothing checks that.
  */
+import { categoryIntents } from '../intents/intents';
 import type { AnalysisContext } from '../segment/analysis-context';
 import type { TransactionLog } from '../transactions/transaction-log';
 import { valueSumsOfLog, type ValueOptions, type ValueSums } from '../value/customer-value';
@@ -12,9 +15,9 @@ import { ordersPerCell } from './arrivals-summary';
 import { topIntentIndex } from './customers-master';
 import { categoryDemand, type CategoryDemand } from './demand-summary';
 import { marketingSums, type MarketingAcc } from './marketing-effectiveness';
-import { channelUse, clusterChannelTotals, peakFlags, type OperationsSums } from './operational-efficiency';
+import { operationsSums, type OperationsSums } from './operational-efficiency';
 import { clusterOrderTotals, type OrderTotals } from './order-totals';
-import { countLevel, type LevelCounts } from './product-affinity';
+import { affinityLevels, type AffinityLevels } from './product-affinity';
 import { clusterMonthTotals, monthIndexer, type MonthAcc } from './revenue-by-cluster';
 
 /** The sums that do not depend on the personas: read before k-means has run. */
@@ -39,18 +42,10 @@ export interface PersonaSums {
   /** Null when the log has no marketing data. */
   marketing: MarketingAcc[][] | null;
   /** Persona × category counts at both levels: product families, and intents. */
-  affinity: { families: LevelCounts; intents: LevelCounts };
+  affinity: AffinityLevels;
 }
 
 export type TableSums = CustomerSums & PersonaSums;
-
-/** Each category's index among the build's intents. */
-export function categoryIntents(
-  log: Pick<TransactionLog, 'categories'>,
-  intents: readonly string[],
-): number[] {
-  return log.categories.map((c) => intents.indexOf(c.intent));
-}
 
 /** The sums that need no personas, from the log in memory. */
 export function customerSumsOfLog(log: TransactionLog, valueOptions: ValueOptions): CustomerSums {
@@ -71,22 +66,14 @@ export function personaSumsOfLog(
   peaks: readonly number[][],
   intents: readonly string[],
 ): PersonaSums {
-  const { log, k } = ctx;
+  const { log } = ctx;
   const months = monthIndexer(log.windowStart, log.windowDays);
-  const categoryIntent = categoryIntents(log, intents);
   return {
     orderTotals: clusterOrderTotals(ctx),
     months: clusterMonthTotals(ctx, months.ofDay, months.labels.length),
-    topIntent: topIntentIndex(log, categoryIntent, intents.length),
-    operations: {
-      use: channelUse(log, ctx.clusterOf, k),
-      totals: clusterChannelTotals(ctx, peakFlags(peaks)),
-      cells: customer.arrivalCells,
-    },
+    topIntent: topIntentIndex(log, categoryIntents(log.categories, intents), intents.length),
+    operations: operationsSums(ctx, peaks, customer.arrivalCells),
     marketing: marketingSums(ctx),
-    affinity: {
-      families: countLevel(ctx, log.categories.length, (cat) => cat),
-      intents: countLevel(ctx, intents.length, (cat) => categoryIntent[cat]!),
-    },
+    affinity: affinityLevels(ctx, intents),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The value_model table (one document): what the buy-till-you-die models were fitted to and how
  * well they forecast a holdout, and predicted value per persona; plus the per-persona predicted
- * blocks clv_proxy carries. Everything comes from computeCustomerValue (lib/value/customer-value).
+ * blocks clv_proxy carries. Everything comes from the CustomerValue of lib/value/customer-value
+ * (customerValueFromSums).
  */
 import type { PredictedDistribution } from '../schema/clv-proxy';
 import type { ValueModel, ValueSummaryRow } from '../schema/value-model';
@@ -150,7 +151,7 @@ function allFinite(doc: unknown): boolean {
 /**
  * The value_model document, with no NaN or ±Infinity whatever the models give: a back-test with
  * anything but finite numbers is left out with its reason, and should any other number fail to be
- * finite (none is expected: computeCustomerValue guarantees its predictions), the document is
+ * finite (none is expected: customerValueFromSums guarantees its predictions), the document is
  * built as for data that cannot support the model, the verdict saying so, rather than stopping
  * the build.
  */

@@ -168,19 +168,22 @@ export function predictCustomerValue(
   /** Called at the end of each stage with the milliseconds since the previous one (for benchmarks). */
   lap?: (stage: string, ms: number) => void,
 ): ValuePredictions {
-  const t0 = performance.now();
+  const startedAt = performance.now();
   const rfm = summarisePurchases(purchases.start, purchases.day, purchases.value, endDay);
-  lap?.('RFM summary', performance.now() - t0);
-  return predictFromSummary(rfm, options, lap);
+  return predictFromSummary(rfm, options, lap, startedAt);
 }
 
-/** The same, from the buy-till-you-die summary (value_summary.sql's x, t_x, T, mean repeat value). */
+/**
+ * The same, from the buy-till-you-die summary (value_summary.sql's x, t_x, T, mean repeat value).
+ * `startedAt`: when the summary's making began, which the first lap ('RFM summary') counts from.
+ */
 export function predictFromSummary(
   rfm: RfmSummary,
   options: ValueOptions = DEFAULT_VALUE_OPTIONS,
   lap?: (stage: string, ms: number) => void,
+  startedAt = performance.now(),
 ): ValuePredictions {
-  let last = performance.now();
+  let last = startedAt;
   const mark = (stage: string) => {
     const now = performance.now();
     lap?.(stage, now - last);
@@ -190,6 +193,7 @@ export function predictFromSummary(
   const out = unpredicted(rfm, verdict, options);
   if (!verdict.frequency) return out;
 
+  mark('RFM summary');
   const { groups, seen } = groupSeen(rfm);
   mark('group (x, t_x, T)');
   const bg = fitBgNbd(groups, { penalty: options.bgnbdPenalty });
@@ -552,13 +556,13 @@ export interface CustomerValue {
   backTestReason: string | null;
 }
 
-/** What the value tables read of the orders: the summary at the window's end, and the back-test's sums. */
-export interface ValueSums {
-  rfm: RfmSummary;
-  /** Null when no back-test can be run; `backTestReason` says why. */
-  backTest: BackTestSums | null;
-  backTestReason: string | null;
-}
+/**
+ * What the value tables read of the orders: the summary at the window's end, and the back-test's
+ * sums, or why the window has no back-test. Made with the options the model is then run with.
+ */
+export type ValueSums = { rfm: RfmSummary } & (
+  { backTest: BackTestSums; backTestReason: null } | { backTest: null; backTestReason: string }
+);
 
 /**
  * The back-test's calibration and holdout ends for a window (the last `holdoutMonths` calendar
@@ -584,6 +588,8 @@ export function backTestWindow(
 
 /** The value model's sums, from a log in memory (the contract's SQL gives the same: lib/duckdb/table-sums). */
 export function valueSumsOfLog(log: ValueLog, options: ValueOptions = DEFAULT_VALUE_OPTIONS): ValueSums {
+  // Sums only: nothing here can give up on the data (no RangeError), so customerValueFromSums's
+  // guards around the models are the only ones the "never throws" promise needs.
   const purchases = purchasesOfLog(log);
   const rfm = summarisePurchases(purchases.start, purchases.day, purchases.value, log.windowDays - 1);
   const window = backTestWindow(log, options);
@@ -626,8 +632,7 @@ export function customerValueFromSums(
     );
   }
   let bt: ReturnType<typeof backTestFromSummary>;
-  if (sums.backTest === null)
-    bt = { backTest: null, reason: sums.backTestReason ?? FIT_MESSAGES.backTestFailed };
+  if (sums.backTest === null) bt = { backTest: null, reason: sums.backTestReason };
   else {
     try {
       bt = backTestFromSummary(sums.backTest, { rules: options.rules, bgnbdPenalty: options.bgnbdPenalty });
