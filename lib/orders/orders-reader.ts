@@ -179,7 +179,7 @@ const sumNet = (lines: readonly ReadLine[]) => lines.reduce((s, l) => s + l.netP
  * who would otherwise become the brand's biggest customer.
  */
 const PLACEHOLDER_WORDS =
-  /^(?:cash|cash customer|cash sale|walk ?in|walk-in customer|walkin|guest|guest customer|customer|unknown|na|n\/a|none|nil|null|-+|\.+|0+)$/i;
+  /^(?:cash|cash customer|cash sale|walk[ -]?in(?: customer)?|guest|guest customer|customer|unknown|na|n\/a|none|nil|null|-+|\.+|0+)$/i;
 export function isPlaceholderKey(raw: string): boolean {
   const s = raw.trim();
   if (!s) return false;
