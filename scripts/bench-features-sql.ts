@@ -34,7 +34,7 @@ import {
   topIntentIndexFromDuckDB,
 } from '../lib/duckdb/table-aggregates';
 import { computeCustomerFeatures, FLOAT_FEATURES } from '../lib/features/customer-features';
-import { categoryIntents } from '../lib/intents/intents';
+import { categoryIntents } from '../lib/intents/category-intents';
 import { stageSources } from '../lib/sources/stage-sources';
 import { generateTransactions } from '../lib/synth/generate-transactions';
 import { DEFAULT_SYNTH_CONFIG } from '../lib/synth/synth-config';

@@ -5,7 +5,7 @@
  * relations come from logToDuckDB or parquetToDuckDB.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { categoryIntents } from '../intents/intents';
+import { categoryIntents } from '../intents/category-intents';
 import type { AnalysisContext } from '../segment/analysis-context';
 import { monthIndexer } from '../tables/revenue-by-cluster';
 import type { CustomerSums, PersonaSums } from '../tables/table-sums';

@@ -11,11 +11,3 @@ export interface FamilyIntent {
 }
 
 export const FAMILY_INTENTS = mapping.families as readonly FamilyIntent[];
-
-/** Each category's index among `intents` (−1 for a category whose intent is not among them). */
-export function categoryIntents(
-  categories: readonly { intent: string }[],
-  intents: readonly string[],
-): number[] {
-  return categories.map((c) => intents.indexOf(c.intent));
-}

@@ -1,4 +1,4 @@
-import { categoryIntents } from '../intents/intents';
+import { categoryIntents } from '../intents/category-intents';
 import type { PreferredChannel } from '../schema/channels';
 import {
   AGE_BANDS,

@@ -1,4 +1,4 @@
-import { categoryIntents } from '../intents/intents';
+import { categoryIntents } from '../intents/category-intents';
 import {
   affinityCell,
   ATTACH_RISE_POINTS,

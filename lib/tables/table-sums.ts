@@ -7,7 +7,7 @@
  * ids and attributes); each builder still sums the log itself when called without it (its tests).
  * A bundle is made with the build's options (value options, intents, peaks): nothing checks that.
  */
-import { categoryIntents } from '../intents/intents';
+import { categoryIntents } from '../intents/category-intents';
 import type { AnalysisContext } from '../segment/analysis-context';
 import type { TransactionLog } from '../transactions/transaction-log';
 import { valueSumsOfLog, type ValueOptions, type ValueSums } from '../value/customer-value';
