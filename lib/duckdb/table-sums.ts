@@ -7,6 +7,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { categoryIntents } from '../intents/category-intents';
 import type { AnalysisContext } from '../segment/analysis-context';
+import { affinityLevelKeys, type AffinityLevel } from '../tables/product-affinity';
 import { monthIndexer } from '../tables/revenue-by-cluster';
 import type { CustomerSums, PersonaSums } from '../tables/table-sums';
 import type { TransactionLog } from '../transactions/transaction-log';
@@ -79,7 +80,8 @@ export async function personaSumsFromDuckDB(
   const categoryIntent = categoryIntents(log.categories, intents);
   const orderTotals = await clusterOrderTotalsFromDuckDB(connection, k);
   const clusterOrders = orderTotals.clusters.map((t) => t.orders);
-  const level = (size: number, levelOf: (category: number) => number) =>
+  const levels = affinityLevelKeys(log.categories, intents);
+  const level = ({ size, levelOf }: AffinityLevel) =>
     levelCountsFromDuckDB(connection, k, size, log.categories.length, levelOf, clusterOrders);
   return {
     orderTotals,
@@ -96,8 +98,8 @@ export async function personaSumsFromDuckDB(
     },
     marketing: await marketingSumsFromDuckDB(connection, k),
     affinity: {
-      families: await level(log.categories.length, (cat) => cat),
-      intents: await level(intents.length, (cat) => categoryIntent[cat]!),
+      families: await level(levels.families),
+      intents: await level(levels.intents),
     },
   };
 }

@@ -188,6 +188,20 @@ export function isPlaceholderKey(raw: string): boolean {
   return digits.length >= 6 && digits === s.replace(/[\s+()-]/g, '') && /^(\d)\1+$/.test(digits.slice(-10));
 }
 
+/**
+ * `map`'s value for `key`, worked out by `compute` the first time; the map is emptied when it holds
+ * `limit` values, so a file of ever-new values cannot grow it without end.
+ */
+function remembered<V>(map: Map<string, V>, key: string, limit: number, compute: (key: string) => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = compute(key);
+    if (map.size >= limit) map.clear();
+    map.set(key, value);
+  }
+  return value;
+}
+
 /** A number in a spreadsheet's scientific notation, "9.19876E+11": what Excel makes of a long phone number. */
 const SPREADSHEET_NUMBER = /^[+-]?\d(?:\.\d+)?e\+?\d+$/i;
 
@@ -613,13 +627,10 @@ export class OrdersReader {
   private readTime(raw: string): { day: number; hour: number } | null {
     // An order's rows repeat its date-time: the last one read is kept, without a lookup.
     if (raw === this.lastTime.raw) return this.lastTime.time;
-    let time = this.times.get(raw);
-    if (time === undefined) {
+    const time = remembered(this.times, raw, 50_000, () => {
       const t = parseOrderTime(raw, this.dateOrder!);
-      time = t ? { day: dayNumber(t.day), hour: t.hour } : null;
-      if (this.times.size >= 50_000) this.times.clear();
-      this.times.set(raw, time);
-    }
+      return t ? { day: dayNumber(t.day), hour: t.hour } : null;
+    });
     this.lastTime = { raw, time };
     return time;
   }
@@ -629,13 +640,9 @@ export class OrdersReader {
     if (products) {
       const sku = this.cell(cells, 'sku');
       const name = this.cell(cells, 'product_name');
-      const key = `${sku}\u0000${name}`;
-      let found = this.productCategories.get(key);
-      if (found === undefined) {
-        found = categoryOfProduct(products, sku, name);
-        if (this.productCategories.size >= 100_000) this.productCategories.clear();
-        this.productCategories.set(key, found);
-      }
+      const found = remembered(this.productCategories, `${sku}\u0000${name}`, 100_000, () =>
+        categoryOfProduct(products, sku, name),
+      );
       if (found) return found;
       this.tally.linesWithoutProduct++;
     }
@@ -651,13 +658,7 @@ export class OrdersReader {
    */
   private isPersonalCategory(category: string): boolean {
     if (category.length > MAX_CATEGORY_LENGTH) return isPersonalShape(category);
-    let personal = this.personalCategories.get(category);
-    if (personal === undefined) {
-      personal = isPersonalShape(category);
-      if (this.personalCategories.size >= 100_000) this.personalCategories.clear();
-      this.personalCategories.set(category, personal);
-    }
-    return personal;
+    return remembered(this.personalCategories, category, 100_000, isPersonalShape);
   }
 
   /**

@@ -258,15 +258,33 @@ export interface AffinityLevels {
   intents: LevelCounts;
 }
 
+/** A level's size and each category's key at it. */
+export interface AffinityLevel {
+  size: number;
+  levelOf: (category: number) => number;
+}
+
+/** The two levels the table counts at: product families (each category itself), and intents. */
+export function affinityLevelKeys(
+  categories: readonly { intent: string }[],
+  intents: readonly string[],
+): Record<keyof AffinityLevels, AffinityLevel> {
+  const categoryIntent = categoryIntents(categories, intents);
+  return {
+    families: { size: categories.length, levelOf: (cat) => cat },
+    intents: { size: intents.length, levelOf: (cat) => categoryIntent[cat]! },
+  };
+}
+
 /** Both levels' counts from the log in memory. */
 export function affinityLevels(
   ctx: Pick<AnalysisContext, 'log' | 'k' | 'clusterOf'>,
   intents: readonly string[],
 ): AffinityLevels {
-  const categoryIntent = categoryIntents(ctx.log.categories, intents);
+  const { families, intents: byIntent } = affinityLevelKeys(ctx.log.categories, intents);
   return {
-    families: countLevel(ctx, ctx.log.categories.length, (cat) => cat),
-    intents: countLevel(ctx, intents.length, (cat) => categoryIntent[cat]!),
+    families: countLevel(ctx, families.size, families.levelOf),
+    intents: countLevel(ctx, byIntent.size, byIntent.levelOf),
   };
 }
 

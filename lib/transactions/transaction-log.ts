@@ -106,25 +106,25 @@ export class Growable<T extends Column> {
     this.buffer = make(capacity);
   }
 
+  /** Room for `count` more values, doubling the buffer as often as it takes. */
+  private reserve(count: number): void {
+    if (this.length + count <= this.buffer.length) return;
+    let size = Math.max(1, this.buffer.length * 2);
+    while (size < this.length + count) size *= 2;
+    const next = this.make(size);
+    next.set(this.buffer.subarray(0, this.length));
+    this.buffer = next;
+  }
+
   append(values: T, count: number): void {
-    if (this.length + count > this.buffer.length) {
-      let size = this.buffer.length * 2;
-      while (size < this.length + count) size *= 2;
-      const next = this.make(size);
-      next.set(this.buffer.subarray(0, this.length));
-      this.buffer = next;
-    }
+    this.reserve(count);
     this.buffer.set(values.subarray(0, count), this.length);
     this.length += count;
   }
 
   /** One value: no view is made, so a reader appending row by row leaves nothing for the collector. */
   push(value: number): void {
-    if (this.length === this.buffer.length) {
-      const next = this.make(Math.max(1, this.buffer.length * 2));
-      next.set(this.buffer);
-      this.buffer = next;
-    }
+    if (this.length === this.buffer.length) this.reserve(1);
     this.buffer[this.length++] = value;
   }
 
